@@ -1,0 +1,11 @@
+package io.firerisk;
+
+/**
+ * A place class the venue belongs to for this assessment, and where that comes from: a statute
+ * (消防法 第七十三条) or the campaign's own reading (the Wanzhou plan treats offices as crowded).
+ *
+ * @param placeClass the class
+ * @param source     {@code STATUTE}, {@code STANDARD} or {@code CAMPAIGN}
+ * @param clause     the clause that puts the venue kind in the class
+ */
+public record PlaceClassification(Label placeClass, String source, ClauseRef clause) {}

@@ -1,0 +1,55 @@
+package io.firerisk;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything the engine is told about one venue for one assessment.
+ *
+ * @param venue                 the venue
+ * @param findings              what the inspector found; finding ids are unique within the venue
+ * @param assessmentDate        the date to assess as of; {@code null} means today by the engine's clock
+ * @param judgedNotMajor        a person with authority judged that the hazards are not enough to cause a
+ *                              major or extra-major fire or serious social impact (GB 35181-2017
+ *                              5.1.3 c): a human judgment the engine records but never makes
+ */
+public record VenueFacts(Venue venue, List<Finding> findings, LocalDate assessmentDate, boolean judgedNotMajor) {
+
+    /** More findings than this on one venue is a data error, not an inspection. */
+    public static final int MAX_FINDINGS = 1_000;
+
+    public VenueFacts {
+        Checks.notNull("VenueFacts", "venue", venue);
+        String owner = "VenueFacts for venue '" + venue.id() + "'";
+        findings = Checks.list(owner, "findings", findings);
+        if (findings.size() > MAX_FINDINGS) {
+            throw new IllegalArgumentException(owner + ": findings must be at most " + MAX_FINDINGS + " (was "
+                    + findings.size() + ")");
+        }
+        Set<String> ids = new HashSet<>();
+        for (Finding f : findings) {
+            if (!ids.add(f.id())) {
+                throw new IllegalArgumentException(owner + ": findings[].id must be unique (\"" + f.id()
+                        + "\" appears twice)");
+            }
+        }
+    }
+
+    public static VenueFacts of(Venue venue, List<Finding> findings, LocalDate assessmentDate) {
+        return new VenueFacts(venue, findings, assessmentDate, false);
+    }
+
+    public static VenueFacts of(Venue venue, Finding... findings) {
+        return new VenueFacts(venue, List.of(findings), null, false);
+    }
+
+    public VenueFacts on(LocalDate date) {
+        return new VenueFacts(venue, findings, date, judgedNotMajor);
+    }
+
+    public VenueFacts withJudgedNotMajor(boolean judged) {
+        return new VenueFacts(venue, findings, assessmentDate, judged);
+    }
+}

@@ -1,0 +1,180 @@
+package io.firerisk.internal;
+
+import io.firerisk.CampaignException;
+import io.firerisk.Problem;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * A snapshot of a campaign folder's text files, read once into memory, keyed by their path relative
+ * to the folder with forward slashes. Loading works on the snapshot, so a folder edited during a
+ * reload is read either wholly before or wholly after the edit as far as each file goes, and a
+ * campaign inside a jar loads the same way as one on disk.
+ */
+public final class CampaignFiles {
+
+    /** The classpath folder bundled campaigns live under. */
+    public static final String CLASSPATH_ROOT = "campaigns/";
+    private static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+
+    private final String source;
+    private final Path folder;
+    private final Map<String, String> files;
+    private final List<Problem> problems;
+
+    private CampaignFiles(String source, Path folder, Map<String, String> files, List<Problem> problems) {
+        this.source = source;
+        this.folder = folder;
+        this.files = files;
+        this.problems = List.copyOf(problems);
+    }
+
+    /** Files that could not be read as text, each as a problem; they are absent from {@link #files()}. */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    /** Where the files came from: a folder path or {@code classpath:campaigns/<id>}. */
+    public String source() {
+        return source;
+    }
+
+    /** The folder on disk, when the campaign came from one. */
+    public Optional<Path> folder() {
+        return Optional.ofNullable(folder);
+    }
+
+    public Map<String, String> files() {
+        return files;
+    }
+
+    public Optional<String> text(String relativePath) {
+        return Optional.ofNullable(files.get(relativePath));
+    }
+
+    /** Files under {@code prefix} ending in {@code suffix}, in path order. */
+    public List<String> paths(String prefix, String suffix) {
+        return files.keySet().stream().filter(p -> p.startsWith(prefix) && p.endsWith(suffix)).sorted().toList();
+    }
+
+    public static CampaignFiles fromFolder(Path folder) {
+        Path root = folder.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw new CampaignException(folder.toString(), List.of(Problem.error("", 0, 0,
+                    "not a campaign folder: " + root + " does not exist or is not a directory")));
+        }
+        return read(root.toString(), root, root);
+    }
+
+    /** A campaign bundled on the classpath under {@code campaigns/<id>/}, in a jar or a directory. */
+    public static CampaignFiles fromClasspath(String id, ClassLoader loader) {
+        String location = CLASSPATH_ROOT + id + "/campaign.yaml";
+        URL url = loader.getResource(location);
+        if (url == null) {
+            throw new CampaignException(id, List.of(Problem.error("", 0, 0, "no campaign '" + id
+                    + "' on the classpath (looked for " + location + "); is the jar that bundles it a dependency?")));
+        }
+        String source = "classpath:" + CLASSPATH_ROOT + id;
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                boolean opened = false;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                    opened = true;
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                try {
+                    Path yaml = fs.provider().getPath(uri);
+                    return read(source, yaml.getParent(), null);
+                } finally {
+                    if (opened) {
+                        fs.close();
+                    }
+                }
+            }
+            return read(source, Path.of(uri).getParent(), null);
+        } catch (URISyntaxException | IOException e) {
+            throw new CampaignException(id, List.of(Problem.error("", 0, 0, "cannot read campaign from " + url + ": "
+                    + e.getMessage())));
+        }
+    }
+
+    /** An in-memory campaign, for tests and tools that generate campaigns. */
+    public static CampaignFiles of(String source, Map<String, String> files) {
+        return new CampaignFiles(source, null, Map.copyOf(files), List.of());
+    }
+
+    private static CampaignFiles read(String source, Path root, Path folderOnDisk) {
+        Map<String, String> files = new TreeMap<>();
+        List<Problem> problems = new java.util.ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                if (!Files.isRegularFile(p)) {
+                    continue;
+                }
+                String relative = root.relativize(p).toString().replace('\\', '/');
+                if (!isCampaignFile(relative)) {
+                    continue;
+                }
+                if (Files.size(p) > MAX_FILE_BYTES) {
+                    throw new CampaignException(source, List.of(Problem.error(relative, 0, 0,
+                            "file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MB")));
+                }
+                String text = decode(Files.readAllBytes(p));
+                if (text == null) {
+                    problems.add(Problem.error(relative, 0, 0,
+                            "is not UTF-8 text (save it as UTF-8; spreadsheets call this \"CSV UTF-8\")"));
+                } else {
+                    files.put(relative, text);
+                }
+            }
+        } catch (IOException e) {
+            throw new CampaignException(source, List.of(Problem.error("", 0, 0, "cannot read folder: " + e)));
+        } catch (UncheckedIOException e) {
+            throw new CampaignException(source, List.of(Problem.error("", 0, 0, "cannot read folder: " + e.getCause())));
+        }
+        return new CampaignFiles(source, folderOnDisk, Map.copyOf(files), problems);
+    }
+
+    private static boolean isCampaignFile(String relative) {
+        String name = relative.substring(relative.lastIndexOf('/') + 1);
+        if (name.startsWith(".") || name.startsWith("~")) {
+            return false;
+        }
+        return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".csv") || name.endsWith(".drl")
+                || name.endsWith(".md");
+    }
+
+    /** The bytes as UTF-8 text, or {@code null} when they are not valid UTF-8. */
+    static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.firerisk.internal;
+
+import io.firerisk.CampaignException;
+import io.firerisk.Problem;
+import io.firerisk.campaign.Campaign;
+import io.firerisk.campaign.RuleInfo;
+import io.firerisk.rules.CampaignData;
+import org.kie.api.KieBase;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A campaign whose data has been read and whose rules have been compiled: everything an
+ * assessment needs, immutable and shared by every thread.
+ */
+public final class CompiledCampaign {
+
+    private final Campaign campaign;
+    private final KieBase kieBase;
+    private final Map<String, RuleCompiler.CompiledRule> rules;
+    private final Set<String> campaignOnlyRules;
+    private final CampaignData data;
+    private final List<Problem> warnings;
+
+    private CompiledCampaign(Campaign campaign, KieBase kieBase, Map<String, RuleCompiler.CompiledRule> rules,
+            List<Problem> warnings) {
+        this.campaign = campaign;
+        this.kieBase = kieBase;
+        this.rules = rules;
+        this.campaignOnlyRules = rules.values().stream().filter(r -> r.info().campaignOnly())
+                .map(r -> r.info().name()).collect(Collectors.toUnmodifiableSet());
+        this.data = new CampaignData(campaign);
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * Reads and compiles a campaign.
+     *
+     * @throws CampaignException listing every problem, when there is any error
+     */
+    public static CompiledCampaign load(CampaignFiles files) {
+        List<Problem> problems = new ArrayList<>();
+        Optional<Campaign> data = CampaignReader.read(files, problems);
+        Optional<RuleCompiler.Result> compiled = data.flatMap(c -> RuleCompiler.compile(c, files, problems));
+        if (data.isEmpty() || compiled.isEmpty()
+                || problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
+            problems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
+            String name = data.map(Campaign::id).orElse(files.source());
+            throw new CampaignException(name, problems);
+        }
+        List<RuleInfo> infos = compiled.get().rules().values().stream().map(RuleCompiler.CompiledRule::info)
+                .sorted(Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name)).toList();
+        Campaign campaign = data.get().withRules(infos);
+        return new CompiledCampaign(campaign, compiled.get().kieBase(), compiled.get().rules(), problems);
+    }
+
+    public Campaign campaign() {
+        return campaign;
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    public CampaignData data() {
+        return data;
+    }
+
+    public Optional<RuleCompiler.CompiledRule> rule(String name) {
+        return Optional.ofNullable(rules.get(name));
+    }
+
+    public Map<String, RuleCompiler.CompiledRule> rules() {
+        return rules;
+    }
+
+    public boolean campaignOnly(String ruleName) {
+        return campaignOnlyRules.contains(ruleName);
+    }
+
+    /** Drools warnings from the compile, kept for the validator. */
+    public List<Problem> warnings() {
+        return warnings;
+    }
+}

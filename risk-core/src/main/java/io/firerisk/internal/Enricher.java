@@ -1,0 +1,145 @@
+package io.firerisk.internal;
+
+import io.firerisk.AccidentEstimate;
+import io.firerisk.AssessedFinding;
+import io.firerisk.AssessmentException;
+import io.firerisk.CalendarPosition;
+import io.firerisk.Finding;
+import io.firerisk.PlaceClassification;
+import io.firerisk.RectificationPlan;
+import io.firerisk.RectificationStatus;
+import io.firerisk.Venue;
+import io.firerisk.VenueFacts;
+import io.firerisk.campaign.Campaign;
+import io.firerisk.campaign.HazardType;
+import io.firerisk.campaign.KeyPeriod;
+import io.firerisk.campaign.PlaceClassRule;
+import io.firerisk.campaign.VenueKind;
+import io.firerisk.rules.CalendarDay;
+import io.firerisk.rules.HazardFinding;
+import io.firerisk.rules.VenueProfile;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns an inspector's facts into the facts rules match: checks them against the campaign's
+ * tables, joins each finding with its catalogue entry, places the date in the calendar and the
+ * venue in its place classes, and estimates each hazard's potential accident. Pure data work
+ * driven by campaign tables; every judgement is left to the rules.
+ */
+public final class Enricher {
+
+    /** Everything prepared for one assessment. */
+    public record Prepared(
+            LocalDate date,
+            CalendarPosition position,
+            CalendarDay day,
+            VenueProfile profile,
+            List<HazardFinding> findings,
+            List<PlaceClassification> placeClasses,
+            List<AssessedFinding> assessedFindings) {}
+
+    private Enricher() {}
+
+    public static Prepared prepare(Campaign campaign, VenueFacts facts, LocalDate today) {
+        Venue venue = facts.venue();
+        VenueKind kind = campaign.venueKinds().get(venue.kind());
+        if (kind == null) {
+            throw invalid(campaign, venue, "venue.kind", "venue kind '" + venue.kind()
+                    + "' is not defined by the campaign (known kinds: " + String.join(", ", new java.util.TreeSet<>(
+                    campaign.venueKinds().keySet())) + ")");
+        }
+        LocalDate date = facts.assessmentDate() != null ? facts.assessmentDate() : today;
+        CalendarPosition position = campaign.calendar().position(date);
+
+        List<PlaceClassification> classifications = new ArrayList<>();
+        Set<String> classes = new LinkedHashSet<>();
+        for (PlaceClassRule rule : campaign.placeClassRules()) {
+            if (rule.kind().equals(kind.code()) && (!rule.campaignOnly() || position.campaignInForce())) {
+                classes.add(rule.placeClass());
+                classifications.add(new PlaceClassification(campaign.placeClass(rule.placeClass()), rule.source(),
+                        campaign.clauses().get(rule.clause()).ref()));
+            }
+        }
+        if (classes.isEmpty()) {
+            classes.add(campaign.placeClassWhenNone());
+        }
+        boolean highRise = campaign.highRise().isHighRise(kind.building(), venue.heightMeters(), venue.floors());
+        VenueProfile profile = new VenueProfile(venue.id(), venue.name(), kind.code(), kind.label(), kind.building(),
+                venue.street(),
+                venue.heightMeters() == null ? Double.NaN : venue.heightMeters(), venue.floors(), venue.underground(),
+                highRise, venue.occupantCapacity(), venue.sleepingOnSite(), venue.gasSupply(), venue.dangerousGoods(),
+                venue.operatingStatus().inUse(), classes, facts.judgedNotMajor());
+
+        List<HazardFinding> findings = new ArrayList<>(facts.findings().size());
+        List<AssessedFinding> assessed = new ArrayList<>(facts.findings().size());
+        for (int i = 0; i < facts.findings().size(); i++) {
+            Finding f = facts.findings().get(i);
+            HazardType type = campaign.hazards().get(f.hazardCode());
+            if (type == null) {
+                throw invalid(campaign, venue, "findings[" + i + "].hazardCode", "finding '" + f.id()
+                        + "': hazard code '" + f.hazardCode() + "' is not in the hazard catalogue of campaign "
+                        + campaign.id());
+            }
+            if (type.measure().filter(HazardType.MEASURE_RATIO::equals).isPresent() && f.ratio() == null) {
+                throw invalid(campaign, venue, "findings[" + i + "].ratio", "finding '" + f.id() + "' ("
+                        + f.hazardCode() + ") needs a ratio between 0 and 1: the criterion is quantitative");
+            }
+            if (type.measure().filter(HazardType.MEASURE_QUANTITY::equals).isPresent() && f.quantity() == null) {
+                throw invalid(campaign, venue, "findings[" + i + "].quantity", "finding '" + f.id() + "' ("
+                        + f.hazardCode() + ") needs a quantity: the criterion counts something");
+            }
+            findings.add(toFact(campaign, profile, f, type, date));
+            HazardFinding fact = findings.get(findings.size() - 1);
+            assessed.add(new AssessedFinding(f.id(), f.hazardCode(), type.label(), type.category(), type.elements(),
+                    type.verification(), f.status(), fact.open() && !fact.correctableOnSpot(), fact.overdue(),
+                    fact.estimate()));
+        }
+
+        Optional<KeyPeriod> period = position.keyPeriod()
+                .flatMap(p -> campaign.calendar().keyPeriods().stream().filter(k -> k.code().equals(p.code())).findFirst());
+        CalendarDay day = new CalendarDay(date, position.campaignInForce(),
+                position.phase().map(l -> l.code()).orElse(""),
+                position.keyPeriod().map(l -> l.code()).orElse(""),
+                position.alertLevel().code(),
+                position.upcomingPeriod().map(l -> l.code()).orElse(""),
+                position.upcomingStart().orElse(null),
+                period.map(KeyPeriod::raisedTo).orElse(null),
+                campaign.calendar().start(),
+                campaign.calendar().end());
+        return new Prepared(date, position, day, profile, List.copyOf(findings), List.copyOf(classifications),
+                List.copyOf(assessed));
+    }
+
+    private static HazardFinding toFact(Campaign campaign, VenueProfile venue, Finding f, HazardType type,
+            LocalDate date) {
+        boolean correctable = f.status() == RectificationStatus.CORRECTED_ON_SPOT
+                || (f.correctableOnSpot() != null ? f.correctableOnSpot() : type.correctableOnSpot());
+        boolean open = f.status().isOpen();
+        Set<String> missing = new LinkedHashSet<>();
+        for (RectificationPlan.Part part : f.plan().missingParts()) {
+            missing.add(part.name());
+        }
+        LocalDate deadline = f.plan().deadline();
+        boolean overdue = open && deadline != null && deadline.isBefore(date);
+        int daysOverdue = overdue ? (int) ChronoUnit.DAYS.between(deadline, date) : 0;
+        AccidentEstimate estimate = campaign.accidentModel().estimate(venue.occupants(), type.category(),
+                venue.sleepingOnSite(), venue.highRise(), venue.underground(), venue.dangerousGoods());
+        return new HazardFinding(venue.venueId(), f.id(), f.hazardCode(), type.label(), type.category(),
+                new LinkedHashSet<>(type.elements()), f.location(), f.foundOn() != null ? f.foundOn() : date, correctable, f.status(),
+                open, f.ratio() == null ? Double.NaN : f.ratio(), f.quantity() == null ? -1 : f.quantity(),
+                f.expertReviewed(), missing, deadline, overdue, daysOverdue, f.timesFound(), f.party(),
+                f.enforcement(), type.rectifyDays(), estimate.grade(), estimate, type.verification());
+    }
+
+    private static AssessmentException invalid(Campaign campaign, Venue venue, String field, String message) {
+        return new AssessmentException(AssessmentException.Kind.INVALID_FACTS, campaign.id(), venue.id(), field,
+                field + ": " + message, null);
+    }
+}

@@ -1,0 +1,174 @@
+package io.firerisk.internal;
+
+import io.firerisk.Reason;
+import io.firerisk.Text;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.rule.Match;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Watches one assessment's session: which rule concluded each derived fact (so every conclusion
+ * keeps its clause), which conclusions were later withdrawn by truth maintenance, and, when
+ * explanations are on, one {@link Reason} per match that still holds at the end.
+ *
+ * <p>A match that fires again (an accumulate whose count changed) replaces its earlier reason; a
+ * match all of whose conclusions were withdrawn (a {@code not} that stopped holding) is dropped.
+ */
+final class FiringRecorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+
+    private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+    private static final Locale EN = Locale.ENGLISH;
+
+    /** A derived fact and the rule that concluded it. */
+    record Conclusion(Object fact, RuleCompiler.CompiledRule rule, Fired firing) {
+        /** The concluding rule's sentence, empty when explanations are off. */
+        Text sentence() {
+            return firing.reason == null ? Text.EMPTY : firing.reason.sentence();
+        }
+    }
+
+    private final CompiledCampaign campaign;
+    private final boolean explain;
+    private final Map<Object, Conclusion> live = new IdentityHashMap<>();
+    private final List<Object> order = new ArrayList<>();
+    private final Map<Match, Fired> fired = new LinkedHashMap<>();
+    private final Map<String, Integer> firings = new HashMap<>();
+    private Match current;
+    private Fired currentFired;
+    private int total;
+
+    static final class Fired {
+        final RuleCompiler.CompiledRule rule;
+        Reason reason;
+        final List<Object> concluded = new ArrayList<>(2);
+
+        Fired(RuleCompiler.CompiledRule rule) {
+            this.rule = rule;
+        }
+    }
+
+    FiringRecorder(CompiledCampaign campaign, boolean explain) {
+        this.campaign = campaign;
+        this.explain = explain;
+    }
+
+    @Override
+    public void beforeMatchFired(BeforeMatchFiredEvent event) {
+        current = event.getMatch();
+        RuleCompiler.CompiledRule rule = campaign.rule(current.getRule().getName()).orElseThrow();
+        Fired previous = fired.get(current);
+        // A match firing again replaces what it said before; the facts it concluded before were
+        // withdrawn by truth maintenance when it was re-activated.
+        currentFired = new Fired(rule);
+        if (previous != null) {
+            fired.remove(current);
+        }
+        fired.put(current, currentFired);
+        firings.merge(rule.info().name(), 1, Integer::sum);
+        total++;
+    }
+
+    @Override
+    public void afterMatchFired(AfterMatchFiredEvent event) {
+        if (explain && currentFired != null) {
+            currentFired.reason = reason(event.getMatch(), currentFired.rule);
+        }
+        current = null;
+        currentFired = null;
+    }
+
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+        if (currentFired != null) {
+            Object fact = event.getObject();
+            live.put(fact, new Conclusion(fact, currentFired.rule, currentFired));
+            order.add(fact);
+            currentFired.concluded.add(fact);
+        }
+    }
+
+    @Override
+    public void objectUpdated(ObjectUpdatedEvent event) {
+        // Rules never update facts; inputs are immutable records.
+    }
+
+    @Override
+    public void objectDeleted(ObjectDeletedEvent event) {
+        live.remove(event.getOldObject());
+    }
+
+    int totalFirings() {
+        return total;
+    }
+
+    /** The rules that fired most, most first: the suspects when the firing limit is hit. */
+    List<String> busiestRules(int n) {
+        return firings.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(n).map(e -> e.getKey() + " (" + e.getValue() + " firings)").toList();
+    }
+
+    /** The conclusions still standing, in the order they were drawn. */
+    List<Conclusion> conclusions() {
+        List<Conclusion> out = new ArrayList<>(live.size());
+        for (Object fact : order) {
+            Conclusion c = live.get(fact);
+            if (c != null && c.fact() == fact) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** One reason per match that still holds, in firing order. */
+    List<Reason> reasons() {
+        List<Reason> out = new ArrayList<>(fired.size());
+        for (Fired f : fired.values()) {
+            if (f.reason == null) {
+                continue;
+            }
+            if (!f.concluded.isEmpty() && f.concluded.stream().noneMatch(live::containsKey)) {
+                continue;
+            }
+            out.add(f.reason);
+        }
+        return out;
+    }
+
+    private Reason reason(Match match, RuleCompiler.CompiledRule rule) {
+        List<String> declarations = match.getDeclarationIds();
+        java.util.function.Function<String, Object> bindings = name ->
+                declarations.contains(name) ? match.getDeclarationValue(name) : null;
+        Text sentence = Text.of(rule.zh().render(bindings, ZH), rule.en().render(bindings, EN));
+        List<String> facts = new ArrayList<>();
+        for (Object o : match.getObjects()) {
+            describe(o, facts);
+        }
+        return new Reason(rule.info().name(), rule.info().concern(), rule.clause().ref(), facts, sentence);
+    }
+
+    private static void describe(Object o, List<String> out) {
+        if (o == null || o.getClass().getName().startsWith("org.drools.")) {
+            return;
+        }
+        if (o instanceof Collection<?> c) {
+            out.add("collected " + Template.format(c, EN));
+            return;
+        }
+        out.add(String.valueOf(o));
+    }
+}

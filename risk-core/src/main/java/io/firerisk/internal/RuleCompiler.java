@@ -1,0 +1,297 @@
+package io.firerisk.internal;
+
+import io.firerisk.Problem;
+import io.firerisk.campaign.Campaign;
+import io.firerisk.campaign.Clause;
+import io.firerisk.campaign.RuleInfo;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.Declaration;
+import org.drools.drl.parser.ParserError;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compiles a campaign's rule files into one Drools {@link KieBase} and checks what Drools does
+ * not: that each file's package matches its folder, that every rule has a known {@code @clause} and
+ * explanation sentences whose placeholders name real bindings and properties, and that every
+ * {@code campaign.number("…")} names a parameter the campaign file defines.
+ *
+ * <p>Uses the {@code KnowledgeBuilder} directly rather than a {@code KieContainer}: no kmodule, no
+ * release id, nothing left behind in the global {@code KieRepository} when a campaign is reloaded.
+ */
+public final class RuleCompiler {
+
+    public static final String RULES_FOLDER = "rules/";
+    public static final String CLAUSE = "clause";
+    public static final String ZH = "zh";
+    public static final String EN = "en";
+    public static final String SCOPE = "scope";
+
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
+    private static final Pattern PARAMETER = Pattern.compile("campaign\\.(?:number|whole)\\(\\s*\"([^\"]*)\"\\s*\\)");
+    private static final Pattern GRADE = Pattern.compile("campaign\\.grade\\(\\s*\"([^\"]*)\"\\s*\\)");
+    private static final Pattern ELEMENT = Pattern.compile("ElementPresent\\.(direct|comprehensive)\\([^,()]+,\\s*\"([^\"]*)\"\\s*\\)");
+    private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|\\S+)");
+
+    /** A compiled rule with what the engine needs at run time. */
+    public record CompiledRule(RuleInfo info, Clause clause, Template zh, Template en) {}
+
+    /** The result of a successful compile. */
+    public record Result(KieBase kieBase, Map<String, CompiledRule> rules) {}
+
+    private RuleCompiler() {}
+
+    public static Optional<Result> compile(Campaign campaign, CampaignFiles files, List<Problem> problems) {
+        List<String> drlFiles = files.paths(RULES_FOLDER, ".drl");
+        if (drlFiles.isEmpty()) {
+            problems.add(Problem.error(RULES_FOLDER, 0, 0, "no rule files: a campaign needs at least one rules/*.drl"));
+            return Optional.empty();
+        }
+        int before = problems.size();
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        CompositeKnowledgeBuilder batch = builder.batch();
+        Map<String, String> ruleFileText = new LinkedHashMap<>();
+        for (String path : drlFiles) {
+            String text = files.text(path).orElseThrow();
+            ruleFileText.put(path, text);
+            checkPackage(path, text, problems);
+            checkParameters(path, text, campaign, problems);
+            batch.add(ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setSourcePath(path),
+                    ResourceType.DRL);
+        }
+        try {
+            batch.build();
+        } catch (RuntimeException e) {
+            // Drools throws rather than reports on some malformed input; keep it as a problem.
+            problems.add(Problem.error(RULES_FOLDER, 0, 0, "the rules could not be compiled: " + e.getMessage()));
+            return Optional.empty();
+        }
+        for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
+            problems.add(toProblem(result));
+        }
+        if (hasErrors(problems, before)) {
+            return Optional.empty();
+        }
+        KieBase kieBase = builder.newKieBase();
+        Map<String, CompiledRule> rules = new LinkedHashMap<>();
+        List<KiePackage> packages = new ArrayList<>(kieBase.getKiePackages());
+        packages.sort(Comparator.comparing(KiePackage::getName));
+        for (KiePackage pkg : packages) {
+            List<Rule> sorted = new ArrayList<>(pkg.getRules());
+            sorted.sort(Comparator.comparingInt(Rule::getLoadOrder));
+            for (Rule rule : sorted) {
+                checkRule((RuleImpl) rule, campaign, ruleFileText, problems).ifPresent(r -> {
+                    CompiledRule previous = rules.put(rule.getName(), r);
+                    if (previous != null) {
+                        problems.add(Problem.error(r.info().file(), lineOf(ruleFileText.get(r.info().file()),
+                                rule.getName()), 0, "rule \"" + rule.getName() + "\" has the same name as a rule in "
+                                + previous.info().file() + ": rule names must be unique across the campaign"));
+                    }
+                });
+            }
+        }
+        if (hasErrors(problems, before)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Result(kieBase, Map.copyOf(rules)));
+    }
+
+    private static boolean hasErrors(List<Problem> problems, int from) {
+        return problems.subList(from, problems.size()).stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR);
+    }
+
+    /** The folder {@code rules/gb35181/} holds package {@code rules.gb35181}: one folder, one package, one concern. */
+    static String expectedPackage(String path) {
+        String folder = path.substring(0, path.lastIndexOf('/'));
+        return folder.replace('/', '.');
+    }
+
+    private static void checkPackage(String path, String text, List<Problem> problems) {
+        Matcher m = PACKAGE.matcher(text);
+        String expected = expectedPackage(path);
+        if (!m.find()) {
+            problems.add(Problem.error(path, 1, 1, "no package declaration: write 'package " + expected
+                    + ";' (the package names the folder)"));
+            return;
+        }
+        if (!m.group(1).equals(expected)) {
+            int line = lineAt(text, m.start(1));
+            problems.add(Problem.error(path, line, column(text, m.start(1)), "package " + m.group(1)
+                    + " does not match the folder: a file in " + path.substring(0, path.lastIndexOf('/') + 1)
+                    + " declares 'package " + expected + ";'"));
+        }
+    }
+
+    private static void checkParameters(String path, String text, Campaign campaign, List<Problem> problems) {
+        Matcher m = PARAMETER.matcher(text);
+        while (m.find()) {
+            if (!campaign.parameters().containsKey(m.group(1))) {
+                problems.add(Problem.error(path, lineAt(text, m.start(1)), column(text, m.start(1)), "parameter '"
+                        + m.group(1) + "' is not defined under parameters: in campaign.yaml"));
+            }
+        }
+        Matcher g = GRADE.matcher(text);
+        while (g.find()) {
+            if (!campaign.gradeFloors().containsKey(g.group(1))) {
+                problems.add(Problem.error(path, lineAt(text, g.start(1)), column(text, g.start(1)), "grade floor '"
+                        + g.group(1) + "' is not defined under grades.floors: in campaign.yaml"));
+            }
+        }
+        Matcher e = ELEMENT.matcher(text);
+        while (e.find()) {
+            io.firerisk.campaign.Element element = campaign.elements().get(e.group(2));
+            String kind = e.group(1).equals("direct") ? "DIRECT" : "COMPREHENSIVE";
+            if (element == null) {
+                problems.add(Problem.error(path, lineAt(text, e.start(2)), column(text, e.start(2)), "element '"
+                        + e.group(2) + "' is not in elements.csv"));
+            } else if (!element.kind().name().equals(kind)) {
+                problems.add(Problem.error(path, lineAt(text, e.start(2)), column(text, e.start(2)), "element '"
+                        + e.group(2) + "' is " + element.kind().name().toLowerCase(Locale.ROOT) + " in elements.csv, "
+                        + "but the rule concludes it with ElementPresent." + e.group(1)));
+            }
+        }
+    }
+
+    private static Optional<CompiledRule> checkRule(RuleImpl rule, Campaign campaign, Map<String, String> texts,
+            List<Problem> problems) {
+        String file = rule.getResource() == null ? "" : rule.getResource().getSourcePath();
+        int line = lineOf(texts.get(file), rule.getName());
+        String where = "rule \"" + rule.getName() + "\"";
+        Map<String, Object> meta = rule.getMetaData();
+        boolean ok = true;
+
+        String clauseId = metaString(meta, CLAUSE);
+        Clause clause = null;
+        if (clauseId.isEmpty()) {
+            problems.add(Problem.error(file, line, 0, where + " has no @clause: every rule cites the clause it implements"));
+            ok = false;
+        } else {
+            clause = campaign.clauses().get(clauseId);
+            if (clause == null) {
+                problems.add(Problem.error(file, line, 0, where + " cites @clause(\"" + clauseId
+                        + "\"), which is not in clauses.csv"));
+                ok = false;
+            }
+        }
+
+        Map<String, Class<?>> bindings = new HashMap<>();
+        for (Map.Entry<String, Declaration> d : rule.getDeclarations().entrySet()) {
+            bindings.put(d.getKey(), d.getValue().getDeclarationClass());
+        }
+        Template zh = template(meta, ZH, where, file, line, bindings, problems);
+        Template en = template(meta, EN, where, file, line, bindings, problems);
+        ok &= zh != null && en != null;
+
+        String scope = metaString(meta, SCOPE).toLowerCase(Locale.ROOT);
+        if (!scope.isEmpty() && !scope.equals("campaign") && !scope.equals("standing")) {
+            problems.add(Problem.error(file, line, 0, where + " has @scope(\"" + scope
+                    + "\"): write campaign or standing, or leave it out to follow the clause"));
+            ok = false;
+        }
+        if (!ok) {
+            return Optional.empty();
+        }
+        boolean campaignOnly = scope.isEmpty() ? clause.campaignOnly() : scope.equals("campaign");
+        Map<String, String> metadata = new LinkedHashMap<>();
+        meta.forEach((k, v) -> metadata.put(k, String.valueOf(v)));
+        RuleInfo info = new RuleInfo(rule.getName(), rule.getPackageName(), file, clauseId, campaignOnly, metadata);
+        return Optional.of(new CompiledRule(info, clause, zh, en));
+    }
+
+    private static Template template(Map<String, Object> meta, String key, String where, String file, int line,
+            Map<String, Class<?>> bindings, List<Problem> problems) {
+        String source = metaString(meta, key);
+        if (source.isEmpty()) {
+            problems.add(Problem.error(file, line, 0, where + " has no @" + key + "(\"…\") sentence: every rule explains "
+                    + "itself in Chinese (@zh) and English (@en)"));
+            return null;
+        }
+        try {
+            Template template = Template.parse(source);
+            List<String> errors = template.check(bindings);
+            for (String error : errors) {
+                problems.add(Problem.error(file, line, 0, where + " @" + key + ": " + error));
+            }
+            return errors.isEmpty() ? template : null;
+        } catch (IllegalArgumentException e) {
+            problems.add(Problem.error(file, line, 0, where + " @" + key + ": " + e.getMessage()));
+            return null;
+        }
+    }
+
+    private static String metaString(Map<String, Object> meta, String key) {
+        Object value = meta.get(key);
+        if (value == null) {
+            return "";
+        }
+        String s = String.valueOf(value).strip();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
+    private static Problem toProblem(KnowledgeBuilderResult result) {
+        String file = result.getResource() == null ? RULES_FOLDER : result.getResource().getSourcePath();
+        int[] lines = result.getLines();
+        int line = lines != null && lines.length > 0 ? Math.max(0, lines[0]) : 0;
+        int column = result instanceof ParserError pe ? Math.max(0, pe.getCol()) : 0;
+        String message = result.getMessage() == null ? "" : result.getMessage().strip().replaceAll("\\s+", " ");
+        return result.getSeverity() == ResultSeverity.ERROR
+                ? Problem.error(file, line, column, message)
+                : Problem.warning(file, line, column, message);
+    }
+
+    /** 1-based line of the rule's declaration in its file, 0 when not found. */
+    static int lineOf(String text, String ruleName) {
+        if (text == null) {
+            return 0;
+        }
+        Matcher m = RULE_NAME.matcher(text);
+        while (m.find()) {
+            String name = m.group(1);
+            if (name.length() >= 2 && (name.startsWith("\"") || name.startsWith("'"))) {
+                name = name.substring(1, name.length() - 1);
+            }
+            if (name.equals(ruleName)) {
+                return lineAt(text, m.start(1));
+            }
+        }
+        return 0;
+    }
+
+    static int lineAt(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    static int column(String text, int offset) {
+        int start = text.lastIndexOf('\n', offset - 1) + 1;
+        return offset - start + 1;
+    }
+}

@@ -1,0 +1,13 @@
+package io.firerisk.rules;
+
+/**
+ * Conclusion: an exclusion of GB 35181-2017 5.1.3 applies, so the venue is not judged to hold a
+ * major hazard whatever the elements say.
+ *
+ * @param venueId the venue
+ * @param code    the exclusion's code in the campaign file
+ */
+public record Exclusion(String venueId, String code) {
+    @Override public boolean equals(Object o) { return this == o; }
+    @Override public int hashCode() { return System.identityHashCode(this); }
+}

@@ -1,0 +1,55 @@
+package io.firerisk.rules;
+
+import io.firerisk.campaign.CountingRow;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Conclusion: how many distinct comprehensive elements of a counting row are present at a venue
+ * the row applies to.
+ *
+ * @param venueId  the venue
+ * @param row      the counting row
+ * @param elements the distinct elements counted
+ */
+public record ThresholdCount(String venueId, CountingRow row, Set<String> elements) {
+
+    public ThresholdCount {
+        elements = Set.copyOf(new TreeSet<>(elements));
+    }
+
+    /** The elements among {@code present} that the row counts. */
+    public static ThresholdCount of(String venueId, CountingRow row, Collection<?> present) {
+        Set<String> counted = new TreeSet<>();
+        for (Object e : present) {
+            String element = String.valueOf(e);
+            if (row.counts(element)) {
+                counted.add(element);
+            }
+        }
+        return new ThresholdCount(venueId, row, counted);
+    }
+
+    public int count() {
+        return elements.size();
+    }
+
+    public int threshold() {
+        return row.atLeast();
+    }
+
+    /** "以上" includes the number itself. */
+    public boolean reached() {
+        return elements.size() >= row.atLeast();
+    }
+
+    @Override
+    public String toString() {
+        return "count " + elements.size() + " of row " + row.row() + " (" + elements + ", " + row.atLeast() + " needed)";
+    }
+
+    @Override public boolean equals(Object o) { return this == o; }
+    @Override public int hashCode() { return System.identityHashCode(this); }
+}

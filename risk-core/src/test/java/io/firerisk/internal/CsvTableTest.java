@@ -1,0 +1,58 @@
+package io.firerisk.internal;
+
+import io.firerisk.Problem;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CsvTableTest {
+
+    @Test
+    void readsQuotedFieldsDoubledQuotesAndLineBreaksKeepingLineNumbers() {
+        List<Problem> problems = new ArrayList<>();
+        CsvTable t = CsvTable.parse("x.csv", "\uFEFFcode,zh\r\nA,\"一, 二\"\r\nB,\"say \"\"hi\"\"\nnext line\"\nC,三\n", problems);
+        assertThat(problems).isEmpty();
+        assertThat(t.header()).containsExactly("code", "zh");
+        assertThat(t.rows()).extracting(r -> r.get("code")).containsExactly("A", "B", "C");
+        assertThat(t.rows().get(0).get("zh")).isEqualTo("一, 二");
+        assertThat(t.rows().get(1).get("zh")).isEqualTo("say \"hi\"\nnext line");
+        assertThat(t.rows()).extracting(CsvTable.Row::line).containsExactly(2, 3, 5);
+    }
+
+    @Test
+    void skipsCommentsAndBlankLines() {
+        List<Problem> problems = new ArrayList<>();
+        CsvTable t = CsvTable.parse("x.csv", "# note\ncode\n\n# another\nA\n,\n", problems);
+        assertThat(t.rows()).extracting(r -> r.get("code")).containsExactly("A");
+        assertThat(t.rows().get(0).line()).isEqualTo(5);
+    }
+
+    @Test
+    void unterminatedQuoteIsAProblemAtTheLineItOpened() {
+        List<Problem> problems = new ArrayList<>();
+        CsvTable.parse("x.csv", "code,zh\nA,\"never closed\nB,b\n", problems);
+        assertThat(problems).singleElement().hasToString("x.csv:2: error: a quoted field opened here is never closed");
+    }
+
+    @Test
+    void rowWithTooManyFieldsIsAProblemWithItsColumn() {
+        List<Problem> problems = new ArrayList<>();
+        CsvTable.parse("x.csv", "code,zh\nA,a,extra\n", problems);
+        assertThat(problems).singleElement().hasToString("x.csv:2:3: error: row has 3 fields but the header has 2");
+    }
+
+    @Test
+    void typedReadsReportFileLineAndColumn() {
+        List<Problem> problems = new ArrayList<>();
+        CsvTable t = CsvTable.parse("h.csv", "code,days,flag\nA,ten,maybe\n", problems);
+        CsvTable.Row row = t.rows().get(0);
+        assertThat(row.integer("days", 0, 10, problems)).isEmpty();
+        assertThat(row.flag("flag", false, problems)).isFalse();
+        assertThat(problems).extracting(Problem::toString).containsExactly(
+                "h.csv:2:2: error: column 'days': 'ten' is not a whole number",
+                "h.csv:2:3: error: column 'flag': 'maybe' must be Y or N");
+    }
+}
