@@ -1,0 +1,52 @@
+package io.firerisk.scenario;
+
+import io.firerisk.HazardVerdict;
+import io.firerisk.RiskGrade;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a scenario expects. Every part is optional: an empty cell in the table checks nothing.
+ *
+ * @param grade          the grade
+ * @param verdict        the hazard verdict
+ * @param suspension     whether use must be suspended
+ * @param actions        actions that must be present, each optionally with its deadline
+ * @param absentActions  actions that must not be present
+ * @param actionsExact   true when {@code actions} is the whole list (no trailing {@code ...} in the cell)
+ * @param elements       the GB 35181 elements present (direct and comprehensive), exactly
+ * @param clauses        clauses that must be cited
+ */
+public record Expectation(
+        Optional<RiskGrade> grade,
+        Optional<HazardVerdict> verdict,
+        Optional<Boolean> suspension,
+        List<ExpectedAction> actions,
+        Set<String> absentActions,
+        boolean actionsExact,
+        Optional<Set<String>> elements,
+        Set<String> clauses) {
+
+    /** An action the scenario expects, with its deadline when the cell gives one. */
+    public record ExpectedAction(String code, Optional<LocalDate> due) {
+        @Override
+        public String toString() {
+            return code + due.map(d -> "@" + d).orElse("");
+        }
+    }
+
+    public Expectation {
+        actions = List.copyOf(actions);
+        absentActions = Set.copyOf(absentActions);
+        clauses = Set.copyOf(clauses);
+    }
+
+    /** True when the row checks nothing at all, which is almost certainly a mistake. */
+    public boolean isEmpty() {
+        return grade.isEmpty() && verdict.isEmpty() && suspension.isEmpty() && actions.isEmpty()
+                && absentActions.isEmpty() && elements.isEmpty() && clauses.isEmpty();
+    }
+}

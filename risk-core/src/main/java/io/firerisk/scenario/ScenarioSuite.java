@@ -1,0 +1,414 @@
+package io.firerisk.scenario;
+
+import io.firerisk.Assessment;
+import io.firerisk.AssessmentException;
+import io.firerisk.CampaignException;
+import io.firerisk.Enforcement;
+import io.firerisk.Finding;
+import io.firerisk.GasSupply;
+import io.firerisk.HazardVerdict;
+import io.firerisk.OperatingStatus;
+import io.firerisk.Problem;
+import io.firerisk.RectificationPlan;
+import io.firerisk.RectificationStatus;
+import io.firerisk.RequiredAction;
+import io.firerisk.ResponsibleParty;
+import io.firerisk.RiskEngine;
+import io.firerisk.RiskGrade;
+import io.firerisk.Venue;
+import io.firerisk.VenueFacts;
+import io.firerisk.internal.CampaignFiles;
+import io.firerisk.internal.CsvTable;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The scenario tables of a campaign folder ({@code scenarios/*.csv}), ready to run.
+ *
+ * <p>Each row is one case. Given columns (empty = default):
+ * <pre>
+ *   id, description          required; id unique in the suite
+ *   date                     assessment date, YYYY-MM-DD (required)
+ *   kind                     venue kind (required)
+ *   name, street             text
+ *   height_m, floors         building height in metres, storeys above ground
+ *   underground, sleeping,   Y/N
+ *   dangerous_goods, judged_not_major
+ *   occupants                occupant capacity
+ *   gas                      NONE, PIPED_NATURAL_GAS, LPG_CYLINDER, PIPED_LPG, OTHER
+ *   status                   OPERATING, SUSPENDED, CLOSED
+ *   findings                 findings separated by ';', each a hazard code then key=value settings:
+ *                              ratio=0.31 quantity=3 status=CORRECTED_ON_SPOT correctable=Y location=二楼
+ *                              found=2024-01-02 deadline=2024-01-20 plan=RESPONSIBILITY+MEASURES (or all, none)
+ *                              expert=Y times=2 party=UNIT|INDIVIDUAL enforcement=ORDERED_TO_CORRECT|REFUSED_TO_CORRECT
+ *                              id=F9 (default F1, F2, … in order)
+ * </pre>
+ * Expected columns (empty = not checked):
+ * <pre>
+ *   expect_grade             RED, ORANGE, YELLOW, BLUE
+ *   expect_verdict           SUSPECTED_MAJOR, GENERAL, NONE
+ *   expect_suspension        Y/N
+ *   expect_actions           action codes separated by ';', each optionally @YYYY-MM-DD or @+N (days after
+ *                            the date) for its earliest deadline; !CODE for an action that must be absent;
+ *                            the list is exact unless it ends with ...
+ *   expect_elements          the GB 35181 elements present, exactly, separated by ';' (- for none)
+ *   expect_clauses           clauses that must be cited, separated by ';'
+ * </pre>
+ */
+public final class ScenarioSuite {
+
+    public static final String FOLDER = "scenarios/";
+    static final List<String> REQUIRED = List.of("id", "date", "kind");
+    static final List<String> KNOWN = List.of("id", "description", "date", "kind", "name", "street", "height_m",
+            "floors", "underground", "occupants", "sleeping", "gas", "dangerous_goods", "status", "judged_not_major",
+            "findings", "expect_grade", "expect_verdict", "expect_suspension", "expect_actions", "expect_elements",
+            "expect_clauses");
+
+    private final List<Scenario> scenarios;
+
+    private ScenarioSuite(List<Scenario> scenarios) {
+        this.scenarios = List.copyOf(scenarios);
+    }
+
+    public List<Scenario> scenarios() {
+        return scenarios;
+    }
+
+    /**
+     * Reads every {@code scenarios/*.csv} of a campaign folder.
+     *
+     * @throws CampaignException listing every malformed cell with its file, line and column
+     */
+    public static ScenarioSuite fromFolder(Path campaignFolder) {
+        CampaignFiles files = CampaignFiles.fromFolder(campaignFolder);
+        return fromTexts(files.source(), filesUnder(files.files()));
+    }
+
+    /** Reads scenario tables given as file name → CSV text. */
+    public static ScenarioSuite fromTexts(String source, Map<String, String> tables) {
+        List<Problem> problems = new ArrayList<>();
+        List<Scenario> scenarios = new ArrayList<>();
+        Map<String, String> ids = new HashMap<>();
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(tables).entrySet()) {
+            CsvTable table = CsvTable.parse(e.getKey(), e.getValue(), problems);
+            if (!table.requireColumns(REQUIRED, problems)) {
+                continue;
+            }
+            for (String column : table.header()) {
+                if (!KNOWN.contains(column)) {
+                    problems.add(Problem.error(e.getKey(), 1, table.header().indexOf(column) + 1, "unknown column '"
+                            + column + "' (columns: " + String.join(", ", KNOWN) + ")"));
+                }
+            }
+            for (CsvTable.Row row : table.rows()) {
+                parseRow(row, problems).ifPresent(s -> {
+                    String previous = ids.putIfAbsent(s.id(), s.file() + ":" + s.line());
+                    if (previous != null) {
+                        problems.add(row.problem("id", "'" + s.id() + "' is already used at " + previous));
+                    } else {
+                        scenarios.add(s);
+                    }
+                });
+            }
+        }
+        if (problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
+            throw new CampaignException(source + " scenarios", problems);
+        }
+        return new ScenarioSuite(scenarios);
+    }
+
+    private static Map<String, String> filesUnder(Map<String, String> files) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        files.forEach((path, text) -> {
+            if (path.startsWith(FOLDER) && path.endsWith(".csv")) {
+                out.put(path, text);
+            }
+        });
+        return out;
+    }
+
+    /** Runs every scenario against the engine, in table order. */
+    public ScenarioReport run(RiskEngine engine) {
+        List<ScenarioResult> results = new ArrayList<>(scenarios.size());
+        for (Scenario scenario : scenarios) {
+            results.add(run(engine, scenario));
+        }
+        return new ScenarioReport(engine.campaign().id(), engine.campaign().version(), results);
+    }
+
+    /** Runs one scenario. */
+    public static ScenarioResult run(RiskEngine engine, Scenario scenario) {
+        try {
+            Assessment a = engine.assess(scenario.facts());
+            return new ScenarioResult(scenario, Optional.of(a), Optional.empty(), compare(scenario, a));
+        } catch (AssessmentException e) {
+            return new ScenarioResult(scenario, Optional.empty(), Optional.of(e),
+                    List.of("the engine refused the facts: " + e.getMessage()));
+        }
+    }
+
+    static List<String> compare(Scenario scenario, Assessment a) {
+        Expectation x = scenario.expected();
+        List<String> out = new ArrayList<>();
+        x.grade().filter(g -> g != a.grade()).ifPresent(g -> out.add("grade: expected " + g + ", got " + a.grade()));
+        x.verdict().filter(v -> v != a.verdict())
+                .ifPresent(v -> out.add("verdict: expected " + v + ", got " + a.verdict()));
+        x.suspension().filter(s -> s != a.suspensionRequired()).ifPresent(s -> out.add("suspension: expected "
+                + (s ? "Y" : "N") + ", got " + (a.suspensionRequired() ? "Y" : "N")));
+        Set<String> actual = a.actionCodes();
+        for (Expectation.ExpectedAction expected : x.actions()) {
+            List<RequiredAction> found = a.actions(expected.code());
+            if (found.isEmpty()) {
+                out.add("action " + expected.code() + ": expected, absent");
+            } else if (expected.due().isPresent()) {
+                Optional<LocalDate> earliest = found.stream().map(RequiredAction::due).flatMap(Optional::stream)
+                        .min(LocalDate::compareTo);
+                if (!earliest.equals(expected.due())) {
+                    out.add("action " + expected.code() + ": expected due " + expected.due().get() + ", got "
+                            + earliest.map(LocalDate::toString).orElse("no deadline"));
+                }
+            }
+        }
+        for (String absent : x.absentActions()) {
+            if (actual.contains(absent)) {
+                out.add("action " + absent + ": expected absent, present");
+            }
+        }
+        if (x.actionsExact() && !x.actions().isEmpty()) {
+            Set<String> expectedCodes = new TreeSet<>();
+            x.actions().forEach(e -> expectedCodes.add(e.code()));
+            Set<String> extra = new TreeSet<>(actual);
+            extra.removeAll(expectedCodes);
+            if (!extra.isEmpty()) {
+                out.add("actions: unexpected " + String.join(", ", extra) + " (end the list with ... to allow others)");
+            }
+        }
+        x.elements().ifPresent(expected -> {
+            Set<String> present = new TreeSet<>(a.determination().directElements());
+            present.addAll(a.determination().comprehensiveElements());
+            if (!present.equals(new TreeSet<>(expected))) {
+                out.add("elements: expected " + (expected.isEmpty() ? "none" : String.join(";", new TreeSet<>(expected)))
+                        + ", got " + (present.isEmpty() ? "none" : String.join(";", present)));
+            }
+        });
+        Set<String> cited = a.citedClauses();
+        for (String clause : new TreeSet<>(x.clauses())) {
+            if (!cited.contains(clause)) {
+                out.add("clause " + clause + ": expected cited, not cited");
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ parsing
+
+    private static Optional<Scenario> parseRow(CsvTable.Row row, List<Problem> problems) {
+        int before = problems.size();
+        String id = row.required("id", problems).orElse("");
+        LocalDate date = date(row, "date", problems).orElse(null);
+        if (date == null && !row.has("date")) {
+            problems.add(row.problem("date", "is required"));
+        }
+        String kind = row.required("kind", problems).orElse("");
+        Venue venue = null;
+        try {
+            Venue.Builder b = Venue.builder(id.isEmpty() ? "?" : id, kind.isEmpty() ? "?" : kind)
+                    .name(row.get("name")).street(row.get("street"))
+                    .underground(row.flag("underground", false, problems))
+                    .sleepingOnSite(row.flag("sleeping", false, problems))
+                    .dangerousGoods(row.flag("dangerous_goods", false, problems));
+            row.decimal("height_m", 0, Venue.MAX_HEIGHT_METERS, problems).ifPresent(b::heightMeters);
+            row.integer("floors", 1, Venue.MAX_FLOORS, problems).ifPresent(b::floors);
+            row.integer("occupants", 0, Venue.MAX_OCCUPANTS, problems).ifPresent(b::occupantCapacity);
+            enumCell(row, "gas", GasSupply.class, problems).ifPresent(b::gasSupply);
+            enumCell(row, "status", OperatingStatus.class, problems).ifPresent(b::operatingStatus);
+            venue = b.build();
+        } catch (IllegalArgumentException e) {
+            problems.add(row.problem("id", e.getMessage()));
+        }
+        List<Finding> findings = findings(row, date, problems);
+        Expectation expected = expectation(row, date, problems);
+        if (expected.isEmpty()) {
+            problems.add(row.problem("expect_grade", "the row expects nothing: fill at least one expect_ column"));
+        }
+        if (problems.size() > before || venue == null || date == null) {
+            return Optional.empty();
+        }
+        try {
+            VenueFacts facts = new VenueFacts(venue, findings, date, row.flag("judged_not_major", false, problems));
+            return Optional.of(new Scenario(id, row.get("description"), row.file(), row.line(), facts, expected));
+        } catch (IllegalArgumentException e) {
+            problems.add(row.problem("findings", e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private static List<Finding> findings(CsvTable.Row row, LocalDate date, List<Problem> problems) {
+        List<Finding> out = new ArrayList<>();
+        List<String> items = row.list("findings");
+        for (int i = 0; i < items.size(); i++) {
+            String[] parts = items.get(i).strip().split("\\s+");
+            Map<String, String> settings = new java.util.LinkedHashMap<>();
+            for (int k = 1; k < parts.length; k++) {
+                int eq = parts[k].indexOf('=');
+                if (eq <= 0) {
+                    problems.add(row.problem("findings", "finding " + (i + 1) + " (" + parts[0] + "): '" + parts[k]
+                            + "' must be key=value"));
+                    continue;
+                }
+                settings.put(parts[k].substring(0, eq).toLowerCase(Locale.ROOT), parts[k].substring(eq + 1));
+            }
+            String where = "finding " + (i + 1) + " (" + parts[0] + ")";
+            Finding.Builder f;
+            try {
+                f = Finding.builder(settings.getOrDefault("id", "F" + (i + 1)), parts[0]);
+            } catch (IllegalArgumentException e) {
+                problems.add(row.problem("findings", where + ": " + e.getMessage()));
+                continue;
+            }
+            LocalDate planDeadline = null;
+            Set<RectificationPlan.Part> planParts = null;
+            for (Map.Entry<String, String> s : settings.entrySet()) {
+                String v = s.getValue();
+                try {
+                    switch (s.getKey()) {
+                        case "id" -> { }
+                        case "ratio" -> f.ratio(Double.parseDouble(v));
+                        case "quantity" -> f.quantity(Integer.parseInt(v));
+                        case "status" -> f.status(RectificationStatus.valueOf(v.toUpperCase(Locale.ROOT)));
+                        case "correctable" -> f.correctableOnSpot(CsvTable.parseFlag(v).orElseThrow(
+                                () -> new IllegalArgumentException("must be Y or N")));
+                        case "location" -> f.location(v);
+                        case "found" -> f.foundOn(LocalDate.parse(v));
+                        case "deadline" -> planDeadline = LocalDate.parse(v);
+                        case "plan" -> planParts = planParts(v);
+                        case "expert" -> f.expertReviewed(CsvTable.parseFlag(v).orElseThrow(
+                                () -> new IllegalArgumentException("must be Y or N")));
+                        case "times" -> f.timesFound(Integer.parseInt(v));
+                        case "party" -> f.party(ResponsibleParty.valueOf(v.toUpperCase(Locale.ROOT)));
+                        case "enforcement" -> f.enforcement(Enforcement.valueOf(v.toUpperCase(Locale.ROOT)));
+                        default -> throw new IllegalArgumentException("unknown setting (known: id, ratio, quantity, "
+                                + "status, correctable, location, found, deadline, plan, expert, times, party, enforcement)");
+                    }
+                } catch (IllegalArgumentException | DateTimeParseException e) {
+                    problems.add(row.problem("findings", where + ": " + s.getKey() + "=" + v + ": "
+                            + (e instanceof DateTimeParseException ? "not a date (YYYY-MM-DD)" : e.getMessage())));
+                }
+            }
+            if (planParts != null || planDeadline != null) {
+                Set<RectificationPlan.Part> has = planParts != null ? planParts
+                        : java.util.EnumSet.of(RectificationPlan.Part.DEADLINE);
+                LocalDate deadline = has.contains(RectificationPlan.Part.DEADLINE)
+                        ? (planDeadline != null ? planDeadline : (date == null ? null : date.plusDays(30))) : null;
+                f.plan(new RectificationPlan(
+                        has.contains(RectificationPlan.Part.RESPONSIBILITY) ? "(given)" : null,
+                        has.contains(RectificationPlan.Part.MEASURES) ? "(given)" : null,
+                        deadline,
+                        has.contains(RectificationPlan.Part.FUNDS) ? "(given)" : null,
+                        has.contains(RectificationPlan.Part.CONTINGENCY_PLAN) ? "(given)" : null));
+            }
+            try {
+                out.add(f.build());
+            } catch (IllegalArgumentException e) {
+                problems.add(row.problem("findings", where + ": " + e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    private static Set<RectificationPlan.Part> planParts(String value) {
+        if (value.equalsIgnoreCase("all")) {
+            return java.util.EnumSet.allOf(RectificationPlan.Part.class);
+        }
+        Set<RectificationPlan.Part> parts = java.util.EnumSet.noneOf(RectificationPlan.Part.class);
+        if (value.equalsIgnoreCase("none")) {
+            return parts;
+        }
+        for (String p : value.split("\\+")) {
+            parts.add(RectificationPlan.Part.valueOf(p.strip().toUpperCase(Locale.ROOT)));
+        }
+        return parts;
+    }
+
+    private static Expectation expectation(CsvTable.Row row, LocalDate date, List<Problem> problems) {
+        Optional<RiskGrade> grade = enumCell(row, "expect_grade", RiskGrade.class, problems);
+        Optional<HazardVerdict> verdict = enumCell(row, "expect_verdict", HazardVerdict.class, problems);
+        Optional<Boolean> suspension = row.has("expect_suspension")
+                ? Optional.of(row.flag("expect_suspension", false, problems)) : Optional.empty();
+        List<Expectation.ExpectedAction> actions = new ArrayList<>();
+        Set<String> absent = new LinkedHashSet<>();
+        boolean exact = true;
+        for (String item : row.list("expect_actions")) {
+            if (item.equals("...") || item.equals("…")) {
+                exact = false;
+                continue;
+            }
+            if (item.startsWith("!")) {
+                absent.add(item.substring(1).strip());
+                continue;
+            }
+            int at = item.indexOf('@');
+            if (at < 0) {
+                actions.add(new Expectation.ExpectedAction(item, Optional.empty()));
+                continue;
+            }
+            String code = item.substring(0, at).strip();
+            String due = item.substring(at + 1).strip();
+            try {
+                LocalDate d = due.startsWith("+") ? (date == null ? null : date.plusDays(Long.parseLong(due.substring(1))))
+                        : LocalDate.parse(due);
+                actions.add(new Expectation.ExpectedAction(code, Optional.ofNullable(d)));
+            } catch (NumberFormatException | DateTimeParseException e) {
+                problems.add(row.problem("expect_actions", "'" + item + "': the deadline after @ must be YYYY-MM-DD or +days"));
+            }
+        }
+        Optional<Set<String>> elements = Optional.empty();
+        if (row.has("expect_elements")) {
+            Set<String> set = new TreeSet<>(row.list("expect_elements"));
+            set.remove("-");
+            elements = Optional.of(set);
+        }
+        return new Expectation(grade, verdict, suspension, actions, absent, exact, elements,
+                new LinkedHashSet<>(row.list("expect_clauses")));
+    }
+
+    private static Optional<LocalDate> date(CsvTable.Row row, String column, List<Problem> problems) {
+        if (!row.has(column)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(row.get(column)));
+        } catch (DateTimeParseException e) {
+            problems.add(row.problem(column, "'" + row.get(column) + "' is not a date (YYYY-MM-DD)"));
+            return Optional.empty();
+        }
+    }
+
+    private static <E extends Enum<E>> Optional<E> enumCell(CsvTable.Row row, String column, Class<E> type,
+            List<Problem> problems) {
+        if (!row.has(column)) {
+            return Optional.empty();
+        }
+        String value = row.get(column).toUpperCase(Locale.ROOT);
+        try {
+            return Optional.of(Enum.valueOf(type, value));
+        } catch (IllegalArgumentException e) {
+            Function<E, String> name = Enum::name;
+            problems.add(row.problem(column, "'" + row.get(column) + "' must be one of "
+                    + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(name).toList())));
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.firerisk.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The {@code firerisk} program: assess venues against a fire-prevention campaign from the command line. */
+@Command(name = "firerisk",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Assesses venues against a fire-prevention campaign: risk grade, suspected major fire hazard,"
+                + " suspension and dated actions, each tied to its clause.",
+        subcommands = {AssessCommand.class, CommandLine.HelpCommand.class})
+public final class Firerisk implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8), args));
+    }
+
+    /** Runs the program with the given streams and returns its exit code; for tests and embedding. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Firerisk());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,22 @@
+package io.firerisk.cli;
+
+/** Makes input text safe to print on a terminal: control characters (escape sequences, bells) become visible escapes. */
+final class Safe {
+    private Safe() {}
+
+    static String text(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E)
+                    || (cp >= 0x2066 && cp <= 0x2069)) {
+                sb.append(String.format("\\u%04x", cp));
+            } else {
+                sb.appendCodePoint(cp);
+            }
+        });
+        return sb.toString();
+    }
+}

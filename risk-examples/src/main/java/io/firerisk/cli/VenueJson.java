@@ -1,0 +1,273 @@
+package io.firerisk.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firerisk.Enforcement;
+import io.firerisk.Finding;
+import io.firerisk.GasSupply;
+import io.firerisk.OperatingStatus;
+import io.firerisk.RectificationPlan;
+import io.firerisk.RectificationStatus;
+import io.firerisk.ResponsibleParty;
+import io.firerisk.Venue;
+import io.firerisk.VenueFacts;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * One venue per JSON object, as in a JSON Lines file:
+ * <pre>{@code
+ * {"id":"WZ-001","name":"…","kind":"RESTAURANT","street":"…","heightMeters":18,"floors":6,"underground":false,
+ *  "occupants":120,"sleeping":false,"gas":"LPG_CYLINDER","dangerousGoods":false,"status":"OPERATING",
+ *  "date":"2024-02-09","judgedNotMajor":false,
+ *  "findings":[{"id":"F1","code":"GAS_ALARM_MISSING","location":"后厨","ratio":0.4,"quantity":3,
+ *               "status":"OPEN","correctableOnSpot":false,"foundOn":"2024-02-01","expertReviewed":false,
+ *               "timesFound":1,"party":"UNIT","enforcement":"NONE",
+ *               "plan":{"responsible":"…","measures":"…","deadline":"2024-02-20","funds":"…","contingencyPlan":"…"}}]}
+ * }</pre>
+ * A bad record fails with the field that is wrong, never silently.
+ */
+final class VenueJson {
+
+    /** A record could not be read: where and why. */
+    static final class BadRecord extends Exception {
+        private static final long serialVersionUID = 1L;
+        final String venueId;
+        final String field;
+
+        BadRecord(String venueId, String field, String message) {
+            super(message);
+            this.venueId = venueId == null ? "" : venueId;
+            this.field = field;
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> VENUE_FIELDS = Set.of("id", "name", "kind", "street", "address", "heightMeters",
+            "floors", "underground", "occupants", "sleeping", "gas", "dangerousGoods", "status", "date",
+            "judgedNotMajor", "findings");
+    private static final Set<String> FINDING_FIELDS = Set.of("id", "code", "location", "foundOn", "correctableOnSpot",
+            "ratio", "quantity", "status", "plan", "expertReviewed", "timesFound", "party", "enforcement");
+
+    private VenueJson() {}
+
+    static VenueFacts parse(String line) throws BadRecord {
+        JsonNode node;
+        try {
+            node = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new BadRecord(null, "", "not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new BadRecord(null, "", "a record must be one JSON object per line");
+        }
+        String id = node.path("id").isTextual() ? node.path("id").asText() : null;
+        rejectUnknown(node, VENUE_FIELDS, id, "");
+        {
+            Venue.Builder b = Venue.builder(text(node, "id", id, true), text(node, "kind", id, true))
+                    .name(text(node, "name", id, false))
+                    .street(text(node, "street", id, false))
+                    .address(text(node, "address", id, false))
+                    .underground(bool(node, "underground", id))
+                    .sleepingOnSite(bool(node, "sleeping", id))
+                    .dangerousGoods(bool(node, "dangerousGoods", id));
+            if (node.hasNonNull("heightMeters")) {
+                b.heightMeters(number(node, "heightMeters", id));
+            }
+            if (node.hasNonNull("floors")) {
+                b.floors(integer(node, "floors", id));
+            }
+            if (node.hasNonNull("occupants")) {
+                b.occupantCapacity(integer(node, "occupants", id));
+            }
+            if (node.hasNonNull("gas")) {
+                b.gasSupply(enumValue(node, "gas", GasSupply.class, id));
+            }
+            if (node.hasNonNull("status")) {
+                b.operatingStatus(enumValue(node, "status", OperatingStatus.class, id));
+            }
+            Venue venue = build(b::build, id, "");
+            List<Finding> findings = new ArrayList<>();
+            JsonNode list = node.path("findings");
+            if (!list.isMissingNode() && !list.isNull() && !list.isArray()) {
+                throw new BadRecord(id, "findings", "findings must be a list");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                findings.add(finding(list.get(i), id, "findings[" + i + "]."));
+            }
+            LocalDate date = node.hasNonNull("date") ? date(node, "date", id, "") : null;
+            boolean judged = bool(node, "judgedNotMajor", id);
+            return build(() -> new VenueFacts(venue, findings, date, judged), id, "findings");
+        }
+    }
+
+    private static Finding finding(JsonNode f, String id, String prefix) throws BadRecord {
+        if (!f.isObject()) {
+            throw new BadRecord(id, prefix.substring(0, prefix.length() - 1), "a finding must be a JSON object");
+        }
+        rejectUnknown(f, FINDING_FIELDS, id, prefix);
+        Finding.Builder b = Finding.builder(text(f, "id", id, true, prefix), text(f, "code", id, true, prefix))
+                .location(text(f, "location", id, false, prefix))
+                .expertReviewed(bool(f, "expertReviewed", id));
+        if (f.hasNonNull("foundOn")) {
+            b.foundOn(date(f, "foundOn", id, prefix));
+        }
+        if (f.hasNonNull("correctableOnSpot")) {
+            b.correctableOnSpot(bool(f, "correctableOnSpot", id));
+        }
+        if (f.hasNonNull("ratio")) {
+            b.ratio(number(f, "ratio", id, prefix));
+        }
+        if (f.hasNonNull("quantity")) {
+            b.quantity(integer(f, "quantity", id, prefix));
+        }
+        if (f.hasNonNull("status")) {
+            b.status(enumValue(f, "status", RectificationStatus.class, id, prefix));
+        }
+        if (f.hasNonNull("timesFound")) {
+            b.timesFound(integer(f, "timesFound", id, prefix));
+        }
+        if (f.hasNonNull("party")) {
+            b.party(enumValue(f, "party", ResponsibleParty.class, id, prefix));
+        }
+        if (f.hasNonNull("enforcement")) {
+            b.enforcement(enumValue(f, "enforcement", Enforcement.class, id, prefix));
+        }
+        JsonNode plan = f.path("plan");
+        if (plan.isObject()) {
+            LocalDate deadline = plan.hasNonNull("deadline") ? date(plan, "deadline", id, prefix + "plan.") : null;
+            b.plan(build(() -> new RectificationPlan(plan.path("responsible").asText(null),
+                    plan.path("measures").asText(null), deadline, plan.path("funds").asText(null),
+                    plan.path("contingencyPlan").asText(null)), id, prefix + "plan"));
+        } else if (!plan.isMissingNode() && !plan.isNull()) {
+            throw new BadRecord(id, prefix + "plan", "plan must be an object");
+        }
+        return build(b::build, id, prefix.substring(0, prefix.length() - 1));
+    }
+
+    private interface Build<T> {
+        T get() throws BadRecord;
+    }
+
+    /** Runs a record constructor, turning its validation message into a bad record naming the field. */
+    private static <T> T build(Build<T> builder, String id, String field) throws BadRecord {
+        try {
+            return builder.get();
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            String named = fieldIn(message);
+            throw new BadRecord(id, named.isEmpty() ? field : (field.isEmpty() ? named : field + "." + named), message);
+        }
+    }
+
+    /** The field a record's validation message names: {@code Venue 'X'.occupantCapacity must …} → {@code occupantCapacity}. */
+    private static String fieldIn(String message) {
+        if (message == null) {
+            return "";
+        }
+        int must = message.indexOf(" must ");
+        if (must < 0) {
+            return "";
+        }
+        String head = message.substring(0, must);
+        int dot = head.lastIndexOf('.');
+        return dot < 0 ? "" : head.substring(dot + 1);
+    }
+
+    private static void rejectUnknown(JsonNode node, Set<String> known, String id, String prefix) throws BadRecord {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw new BadRecord(id, prefix + name, "unknown field '" + prefix + name + "'");
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String field, String id, boolean required) throws BadRecord {
+        return text(node, field, id, required, "");
+    }
+
+    private static String text(JsonNode node, String field, String id, boolean required, String prefix) throws BadRecord {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw new BadRecord(id, prefix + field, prefix + field + " is required");
+            }
+            return "";
+        }
+        if (!v.isTextual()) {
+            throw new BadRecord(id, prefix + field, prefix + field + " must be text (was " + v.getNodeType().name().toLowerCase(Locale.ROOT) + ")");
+        }
+        return v.asText();
+    }
+
+    private static boolean bool(JsonNode node, String field, String id) throws BadRecord {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return false;
+        }
+        if (!v.isBoolean()) {
+            throw new BadRecord(id, field, field + " must be true or false (was " + v + ")");
+        }
+        return v.asBoolean();
+    }
+
+    private static double number(JsonNode node, String field, String id) throws BadRecord {
+        return number(node, field, id, "");
+    }
+
+    private static double number(JsonNode node, String field, String id, String prefix) throws BadRecord {
+        JsonNode v = node.get(field);
+        if (!v.isNumber()) {
+            throw new BadRecord(id, prefix + field, prefix + field + " must be a number (was " + v + ")");
+        }
+        return v.asDouble();
+    }
+
+    private static int integer(JsonNode node, String field, String id) throws BadRecord {
+        return integer(node, field, id, "");
+    }
+
+    private static int integer(JsonNode node, String field, String id, String prefix) throws BadRecord {
+        JsonNode v = node.get(field);
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new BadRecord(id, prefix + field, prefix + field + " must be a whole number (was " + v + ")");
+        }
+        return v.asInt();
+    }
+
+    private static <E extends Enum<E>> E enumValue(JsonNode node, String field, Class<E> type, String id) throws BadRecord {
+        return enumValue(node, field, type, id, "");
+    }
+
+    private static <E extends Enum<E>> E enumValue(JsonNode node, String field, Class<E> type, String id, String prefix)
+            throws BadRecord {
+        String value = node.get(field).asText();
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            List<String> names = new ArrayList<>();
+            for (E c : type.getEnumConstants()) {
+                names.add(c.name());
+            }
+            throw new BadRecord(id, prefix + field, prefix + field + " '" + value + "' must be one of " + String.join(", ", names));
+        }
+    }
+
+    private static LocalDate date(JsonNode node, String field, String id, String prefix) throws BadRecord {
+        String value = node.get(field).asText();
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRecord(id, prefix + field, prefix + field + " '" + value + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+}
