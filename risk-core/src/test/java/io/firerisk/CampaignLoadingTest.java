@@ -135,6 +135,13 @@ class CampaignLoadingTest {
     }
 
     @Test
+    void keyPeriodsOverlappingOnlyOnceTheirMarginsAreAddedAreRefusedNamingTheMargin() {
+        assertCalendarRefused("key-periods-overlapping-by-their-margins", "code: EVE",
+                "calendar.keyPeriods[1].marginDays: key period EVE overlaps key period FEST (2024-02-10 to 2024-02-12) "
+                        + "once their margins are added: shorten the margin");
+    }
+
+    @Test
     void keyPeriodAtAnUnknownAlertLevelIsRefused() {
         assertCalendarRefused("unknown-alert-level", "code: FEST",
                 "calendar.keyPeriods[0].level: 'EXTREME' is not one of alertLevels (NORMAL, WARNING, RAISED)");

@@ -613,8 +613,12 @@ public final class CampaignReader {
             }
             for (KeyPeriod other : periods) {
                 if (!period.raisedFrom().isAfter(other.raisedTo()) && !other.raisedFrom().isAfter(period.raisedTo())) {
-                    problems.add(k.get("from").orElseThrow().problem("key period " + code.get() + " overlaps key period "
-                            + other.code() + " (" + other.raisedFrom() + " to " + other.raisedTo() + ")"));
+                    boolean datesOverlap = !period.from().isAfter(other.to()) && !other.from().isAfter(period.to());
+                    YamlNode field = datesOverlap ? k.get("from").orElseThrow()
+                            : k.get("marginDays").orElse(node.get("marginDays").orElse(k));
+                    problems.add(field.problem("key period " + code.get() + " overlaps key period " + other.code()
+                            + " (" + other.raisedFrom() + " to " + other.raisedTo() + ")"
+                            + (datesOverlap ? "" : " once their margins are added: shorten the margin")));
                 }
             }
             periods.add(period);
