@@ -47,7 +47,15 @@ public final class RiskEngine implements AutoCloseable {
         return new Builder();
     }
 
-    /** The campaign this engine assesses against, with its rules. */
+    /**
+     * The campaign this engine assesses against, with its rules. Its calendar answers date
+     * questions without assessing anything:
+     * <pre>{@code
+     * CampaignCalendar calendar = engine.campaign().calendar();
+     * calendar.position(date);          // phase, key period, early warning and alert level on a date
+     * calendar.between(from, to);       // the campaign summary: phases, key periods and lead-ups to draw
+     * }</pre>
+     */
     public Campaign campaign() {
         return current.get().compiled().campaign();
     }

@@ -102,6 +102,106 @@ class CampaignLoadingTest {
     }
 
     @Test
+    void phasesOutOfOrderAreRefusedNamingTheLaterListedPhasesStart() {
+        assertCalendarRefused("phases-out-of-order", "code: ONE",
+                "calendar.phases[1].from: phase ONE starts on 2024-01-01, before phase TWO (2024-02-01 to 2024-02-29) "
+                        + "listed above it: list the phases in date order");
+    }
+
+    @Test
+    void phaseEndingBeforeItStartsIsRefused() {
+        assertCalendarRefused("phase-ending-before-it-starts", "code: TWO",
+                "calendar.phases[1].to: phase TWO ends (2024-01-29) before it starts (2024-02-01)");
+    }
+
+    @Test
+    void gapBetweenPhasesIsRefusedBecauseThoseDaysWouldBelongToNoPhase() {
+        assertCalendarRefused("gap-between-phases", "code: TWO",
+                "calendar.phases[1].from: phase TWO starts on 2024-02-05 but phase ONE ends on 2024-01-31: "
+                        + "2024-02-01 to 2024-02-04 would belong to no phase (each phase starts the day after the one "
+                        + "before it ends)");
+    }
+
+    @Test
+    void keyPeriodEndingBeforeItStartsIsRefused() {
+        assertCalendarRefused("key-period-ending-before-it-starts", "code: FEST",
+                "calendar.keyPeriods[0].to: key period FEST ends (2024-02-08) before it starts (2024-02-10)");
+    }
+
+    @Test
+    void overlappingKeyPeriodsAreRefused() {
+        assertCalendarRefused("overlapping-key-periods", "code: EVE",
+                "calendar.keyPeriods[1].from: key period EVE overlaps key period FEST (2024-02-10 to 2024-02-12)");
+    }
+
+    @Test
+    void keyPeriodsOverlappingOnlyOnceTheirMarginsAreAddedAreRefusedNamingTheMargin() {
+        assertCalendarRefused("key-periods-overlapping-by-their-margins", "code: EVE",
+                "calendar.keyPeriods[1].marginDays: key period EVE overlaps key period FEST (2024-02-10 to 2024-02-12) "
+                        + "once their margins are added: shorten the margin");
+    }
+
+    @Test
+    void keyPeriodAtAnUnknownAlertLevelIsRefused() {
+        assertCalendarRefused("unknown-alert-level", "code: FEST",
+                "calendar.keyPeriods[0].level: 'EXTREME' is not one of alertLevels (NORMAL, WARNING, RAISED)");
+    }
+
+    @Test
+    void keyPeriodAtTheNormalLevelIsRefusedBecauseItRaisesNothing() {
+        assertCalendarRefused("key-period-at-the-normal-level", "code: FEST",
+                "calendar.keyPeriods[0].level: key period FEST is at the normal level NORMAL: a key period raises the "
+                        + "level (calendar.normalLevel is NORMAL)");
+    }
+
+    @Test
+    void earlyWarningStartingBeforeTheCampaignIsRefusedNamingTheLead() {
+        assertCalendarRefused("lead-up-before-campaign-start", "leadDays: 3",
+                "calendar.leadDays: an early warning of 3 days before key period NEWYEAR (from 2024-01-02) would start "
+                        + "on 2023-12-30, before the campaign (2024-01-01 to 2024-02-29) starts: shorten the lead for "
+                        + "this period (keyPeriods[].leadDays)");
+    }
+
+    @Test
+    void marginRunningPastTheCampaignIsRefusedNamingTheMargin() {
+        assertCalendarRefused("margin-beyond-campaign-end", "code: FEST",
+                "calendar.keyPeriods[0].marginDays: a margin of 20 days makes key period FEST (2024-02-10 to "
+                        + "2024-02-12) run from 2024-01-21 to 2024-03-03, outside the campaign (2024-01-01 to "
+                        + "2024-02-29): shorten the margin");
+    }
+
+    @Test
+    void twoKeyPeriodsWithOneCodeAreRefused() {
+        assertCalendarRefused("duplicate-key-period-code", "zh: 节日二",
+                "calendar.keyPeriods[1].code: 'FEST' is already the code of the key period at calendar.keyPeriods[0]: "
+                        + "each phase and key period needs its own code");
+    }
+
+    @Test
+    void keyPeriodCitingADateSourceThatIsNotAClauseIsRefused() {
+        assertCalendarRefused("key-period-source-not-a-clause", "code: FEST",
+                "calendar.keyPeriods[0].source: 'NO-SUCH-NOTICE' is not a clause of clauses.csv");
+    }
+
+    /** The defect's fixture is refused with exactly one problem, on the line of {@code lineWith}, naming the field. */
+    private void assertCalendarRefused(String defect, String lineWith, String message) {
+        CampaignFixture fixture = CampaignFixture.broken(defect, temp);
+        java.util.List<String> lines = fixture.read("campaign.yaml").lines().toList();
+        int line = java.util.stream.IntStream.range(0, lines.size()).filter(i -> lines.get(i).contains(lineWith))
+                .findFirst().orElseThrow() + 1;
+        CampaignException e = catchThrowableOfType(CampaignException.class,
+                () -> RiskEngine.builder().campaignDirectory(fixture.folder()).build());
+        assertThat(e).as("the %s fixture must be refused", defect).isNotNull();
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("campaign.yaml");
+            assertThat(p.line()).isEqualTo(line);
+            assertThat(p.severity()).isEqualTo(Problem.Severity.ERROR);
+            assertThat(p.message()).isEqualTo(message);
+        });
+        assertThat(e.getMessage()).contains("campaign.yaml:" + line + ":");
+    }
+
+    @Test
     void missingFolderIsAClearError() {
         assertThatThrownBy(() -> RiskEngine.builder().campaignDirectory(temp.resolve("nope")).build())
                 .isInstanceOf(CampaignException.class)

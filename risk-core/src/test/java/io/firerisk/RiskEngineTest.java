@@ -215,6 +215,35 @@ class RiskEngineTest {
         }
 
         @Test
+        void campaignSummaryIsReachableFromTheEngineAndListsEverySpanInDateOrder() {
+            List<io.firerisk.campaign.CalendarEntry> february = engine.campaign().calendar()
+                    .between(LocalDate.of(2024, 2, 1), LocalDate.of(2024, 2, 29));
+
+            assertThat(february).extracting(e -> e.type() + " " + e.code() + " " + e.from() + ".." + e.to() + " "
+                    + e.alertLevel().code()).containsExactly(
+                    "PHASE TWO 2024-02-01..2024-02-29 NORMAL",
+                    "EARLY_WARNING FEST 2024-02-07..2024-02-09 WARNING",
+                    "KEY_PERIOD FEST 2024-02-10..2024-02-12 RAISED");
+        }
+
+        @Test
+        void summaryShowsTheMarginInTheRaisedSpanAndNoWarningWithoutALead() {
+            fixture.replace("campaign.yaml", "level: RAISED}", "level: RAISED, leadDays: 0, marginDays: 1}");
+            try (RiskEngine changed = RiskEngine.builder().campaignDirectory(fixture.folder()).build()) {
+                io.firerisk.campaign.CampaignCalendar calendar = changed.campaign().calendar();
+
+                assertThat(calendar.between(LocalDate.of(2024, 2, 8), LocalDate.of(2024, 2, 8))).extracting(
+                        e -> e.type() + " " + e.from() + ".." + e.to()).containsExactly("PHASE 2024-02-01..2024-02-29");
+                assertThat(calendar.between(LocalDate.of(2024, 2, 9), LocalDate.of(2024, 2, 9))).extracting(
+                        e -> e.type() + " " + e.from() + ".." + e.to()).containsExactly("PHASE 2024-02-01..2024-02-29",
+                        "KEY_PERIOD 2024-02-09..2024-02-13");
+                assertThat(calendar.position(LocalDate.of(2024, 2, 8)).alertLevel().code()).isEqualTo("NORMAL");
+                assertThat(calendar.position(LocalDate.of(2024, 2, 13)).alertLevel().code()).isEqualTo("RAISED");
+                assertThat(calendar.keyPeriod("FEST")).get().satisfies(k -> assertThat(k.source()).isEmpty());
+            }
+        }
+
+        @Test
         void factsWithoutADateAreAssessedAsOfTheEnginesClock() {
             Clock clock = Clock.fixed(Instant.parse("2024-02-10T16:30:00Z"), ZoneId.of("UTC"));
             try (RiskEngine clocked = RiskEngine.builder().campaignDirectory(fixture.folder()).clock(clock).build()) {

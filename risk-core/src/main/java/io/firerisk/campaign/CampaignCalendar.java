@@ -14,6 +14,12 @@ import java.util.Optional;
 /**
  * The campaign's phases and key periods, and the alert levels they bring. Answers where a date
  * falls, and lists the spans between two dates for a report to draw. Immutable.
+ *
+ * <pre>{@code
+ * CampaignCalendar calendar = engine.campaign().calendar();
+ * calendar.position(LocalDate.of(2024, 2, 9));       // IMPLEMENTATION, early warning before SPRING_FESTIVAL
+ * calendar.between(LocalDate.of(2024, 2, 1), LocalDate.of(2024, 2, 29));   // the spans to draw
+ * }</pre>
  */
 public final class CampaignCalendar {
 
@@ -81,6 +87,11 @@ public final class CampaignCalendar {
         return keyPeriods.stream().filter(k -> k.inLeadUp(date)).min(Comparator.comparing(KeyPeriod::raisedFrom));
     }
 
+    /** The key period with the given code. */
+    public Optional<KeyPeriod> keyPeriod(String code) {
+        return keyPeriods.stream().filter(k -> k.code().equals(code)).findFirst();
+    }
+
     public Label level(String code) {
         return new Label(code, alertLevels.getOrDefault(code, Text.of(code, code)));
     }
@@ -101,8 +112,18 @@ public final class CampaignCalendar {
                 level(level));
     }
 
-    /** Every phase, key period and lead-up that overlaps {@code [from, to]}, in date order. */
+    /**
+     * The campaign summary for a date range: every phase, key period (its raised level, margin
+     * included) and early-warning lead-up that overlaps {@code [from, to]}, whole rather than cut at
+     * the range, in date order (a phase before the spans starting on the same day). Empty when the
+     * range lies outside the campaign. Spans may overlap one another: a phase holds its key periods,
+     * and one period's lead-up may begin before the previous period has ended.
+     *
+     * @throws IllegalArgumentException when {@code to} is before {@code from}
+     */
     public List<CalendarEntry> between(LocalDate from, LocalDate to) {
+        java.util.Objects.requireNonNull(from, "from");
+        java.util.Objects.requireNonNull(to, "to");
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("to (" + to + ") must not be before from (" + from + ")");
         }

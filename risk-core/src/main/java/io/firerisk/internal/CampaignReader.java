@@ -516,8 +516,11 @@ public final class CampaignReader {
         int leadDays = node.integer("leadDays", true, 0, 366, problems).orElse(0);
         int marginDays = node.integer("marginDays", false, 0, 366, problems).orElse(0);
 
+        // Codes name phases and periods in results and reports; one code, one span.
+        Map<String, String> codes = new HashMap<>();
         List<Phase> phases = new ArrayList<>();
         List<YamlNode> phaseNodes = node.list("phases", true, problems);
+        int beforePhases = problems.size();
         for (YamlNode p : phaseNodes) {
             p.rejectUnknownKeys(List.of("code", "zh", "en", "from", "to", "clause"), problems);
             Optional<String> code = p.string("code", true, problems);
@@ -534,12 +537,27 @@ public final class CampaignReader {
                         + ") before it starts (" + from.get() + ")"));
                 continue;
             }
+            if (uniqueCode(codes, code.get(), "phase", p)) {
+                continue;
+            }
             if (!phases.isEmpty()) {
                 Phase previous = phases.get(phases.size() - 1);
-                if (!from.get().isAfter(previous.to())) {
-                    problems.add(p.get("from").orElseThrow().problem("phase " + code.get() + " starts on " + from.get()
+                YamlNode fromNode = p.get("from").orElseThrow();
+                if (from.get().isBefore(previous.from())) {
+                    problems.add(fromNode.problem("phase " + code.get() + " starts on " + from.get()
+                            + ", before phase " + previous.code() + " (" + previous.from() + " to " + previous.to()
+                            + ") listed above it: list the phases in date order"));
+                } else if (!from.get().isAfter(previous.to())) {
+                    problems.add(fromNode.problem("phase " + code.get() + " starts on " + from.get()
                             + ", which overlaps phase " + previous.code() + " (" + previous.from() + " to "
                             + previous.to() + "): phases must follow one another in date order"));
+                } else if (from.get().isAfter(previous.to().plusDays(1))) {
+                    // A day between phases would count as "campaign in force" with no phase in force.
+                    problems.add(fromNode.problem("phase " + code.get() + " starts on " + from.get()
+                            + " but phase " + previous.code() + " ends on " + previous.to() + ": "
+                            + previous.to().plusDays(1) + (from.get().minusDays(1).equals(previous.to().plusDays(1))
+                            ? "" : " to " + from.get().minusDays(1)) + " would belong to no phase (each phase starts "
+                            + "the day after the one before it ends)"));
                 }
             }
             phases.add(new Phase(code.get(), Text.of(zh.get(), p.string("en", false, problems).orElse("")), from.get(),
@@ -548,11 +566,16 @@ public final class CampaignReader {
         if (phaseNodes.isEmpty() && node.get("phases").isPresent()) {
             problems.add(node.get("phases").get().problem("a campaign needs at least one phase"));
         }
+        // With a broken phase the campaign's span is unknown; judging key periods against it would
+        // only add errors that go away once the phase is fixed.
+        boolean phasesSound = problems.size() == beforePhases && !phases.isEmpty();
+        LocalDate start = phases.stream().map(Phase::from).min(LocalDate::compareTo).orElse(null);
+        LocalDate end = phases.stream().map(Phase::to).max(LocalDate::compareTo).orElse(null);
 
         List<KeyPeriod> periods = new ArrayList<>();
         for (YamlNode k : node.list("keyPeriods", false, problems)) {
-            k.rejectUnknownKeys(List.of("code", "zh", "en", "from", "to", "level", "leadDays", "marginDays", "clause"),
-                    problems);
+            k.rejectUnknownKeys(List.of("code", "zh", "en", "from", "to", "level", "leadDays", "marginDays", "clause",
+                    "source"), problems);
             Optional<String> code = k.string("code", true, problems);
             Optional<String> zh = k.string("zh", true, problems);
             Optional<LocalDate> from = k.date("from", true, problems);
@@ -561,33 +584,41 @@ public final class CampaignReader {
             int lead = k.integer("leadDays", false, 0, 366, problems).orElse(leadDays);
             int margin = k.integer("marginDays", false, 0, 366, problems).orElse(marginDays);
             String periodClause = k.string("clause", false, problems).orElse(clause);
+            String source = k.string("source", false, problems).orElse("");
             if (code.isEmpty() || zh.isEmpty() || from.isEmpty() || to.isEmpty() || level.isEmpty()) {
                 continue;
             }
             if (k.get("clause").isPresent()) {
                 knownClause(periodClause, k.get("clause").get(), clauses);
             }
+            if (!source.isEmpty()) {
+                knownClause(source, k.get("source").get(), clauses);
+            }
             if (to.get().isBefore(from.get())) {
                 problems.add(k.get("to").orElseThrow().problem("key period " + code.get() + " ends (" + to.get()
                         + ") before it starts (" + from.get() + ")"));
                 continue;
             }
+            if (level.equals(normal)) {
+                problems.add(k.get("level").orElseThrow().problem("key period " + code.get() + " is at the normal level "
+                        + normal + ": a key period raises the level (calendar.normalLevel is " + normal + ")"));
+            }
+            if (uniqueCode(codes, code.get(), "key period", k)) {
+                continue;
+            }
             KeyPeriod period = new KeyPeriod(code.get(), Text.of(zh.get(), k.string("en", false, problems).orElse("")),
-                    from.get(), to.get(), level, lead, margin, periodClause);
-            if (!phases.isEmpty()) {
-                LocalDate start = phases.get(0).from();
-                LocalDate end = phases.get(phases.size() - 1).to();
-                if (period.raisedFrom().isBefore(start) || period.raisedTo().isAfter(end)) {
-                    problems.add(k.get("from").orElseThrow().problem("key period " + code.get() + " ("
-                            + period.raisedFrom() + " to " + period.raisedTo() + " with its margin) lies outside the "
-                            + "campaign (" + start + " to " + end + "): key periods must fall inside the phases"));
-                    continue;
-                }
+                    from.get(), to.get(), level, lead, margin, periodClause, source);
+            if (phasesSound && !insideCampaign(period, k, node, start, end)) {
+                continue;
             }
             for (KeyPeriod other : periods) {
                 if (!period.raisedFrom().isAfter(other.raisedTo()) && !other.raisedFrom().isAfter(period.raisedTo())) {
-                    problems.add(k.get("from").orElseThrow().problem("key period " + code.get() + " overlaps key period "
-                            + other.code() + " (" + other.raisedFrom() + " to " + other.raisedTo() + ")"));
+                    boolean datesOverlap = !period.from().isAfter(other.to()) && !other.from().isAfter(period.to());
+                    YamlNode field = datesOverlap ? k.get("from").orElseThrow()
+                            : k.get("marginDays").orElse(node.get("marginDays").orElse(k));
+                    problems.add(field.problem("key period " + code.get() + " overlaps key period " + other.code()
+                            + " (" + other.raisedFrom() + " to " + other.raisedTo() + ")"
+                            + (datesOverlap ? "" : " once their margins are added: shorten the margin")));
                 }
             }
             periods.add(period);
@@ -597,6 +628,48 @@ public final class CampaignReader {
             return null;
         }
         return new CampaignCalendar(phases, periods, alertLevels, normal, warning, clause);
+    }
+
+    /** False, with the problem recorded, when the code is already used by a phase or key period. */
+    private boolean uniqueCode(Map<String, String> codes, String code, String what, YamlNode node) {
+        String previous = codes.putIfAbsent(code, what + " at " + node.path());
+        if (previous != null) {
+            problems.add(node.get("code").orElseThrow().problem("'" + code + "' is already the code of the "
+                    + previous + ": each phase and key period needs its own code"));
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Checks that a key period, with its margin and its early-warning lead-up, lies inside the
+     * campaign: a raised level or a warning on a day the campaign is not in force would never be
+     * seen. The problem names the field to change: the dates, the margin or the lead.
+     */
+    private boolean insideCampaign(KeyPeriod period, YamlNode k, YamlNode calendar, LocalDate start, LocalDate end) {
+        String campaign = " the campaign (" + start + " to " + end + ")";
+        if (period.from().isBefore(start) || period.from().isAfter(end) || period.to().isAfter(end)) {
+            String field = period.from().isBefore(start) || period.from().isAfter(end) ? "from" : "to";
+            problems.add(k.get(field).orElseThrow().problem("key period " + period.code() + " ("
+                    + period.raisedFrom() + " to " + period.raisedTo() + " with its margin) lies outside" + campaign
+                    + ": key periods must fall inside the phases"));
+            return false;
+        }
+        if (period.raisedFrom().isBefore(start) || period.raisedTo().isAfter(end)) {
+            YamlNode field = k.get("marginDays").orElse(calendar.get("marginDays").orElse(k));
+            problems.add(field.problem("a margin of " + period.marginDays() + " days makes key period "
+                    + period.code() + " (" + period.from() + " to " + period.to() + ") run from " + period.raisedFrom()
+                    + " to " + period.raisedTo() + ", outside" + campaign + ": shorten the margin"));
+            return false;
+        }
+        if (period.leadDays() > 0 && period.warningFrom().isBefore(start)) {
+            YamlNode field = k.get("leadDays").orElse(calendar.get("leadDays").orElse(k));
+            problems.add(field.problem("an early warning of " + period.leadDays() + " days before key period "
+                    + period.code() + " (from " + period.raisedFrom() + ") would start on " + period.warningFrom()
+                    + ", before" + campaign + " starts: shorten the lead for this period (keyPeriods[].leadDays)"));
+            return false;
+        }
+        return true;
     }
 
     private String level(YamlNode node, String key, Map<String, Text> alertLevels) {

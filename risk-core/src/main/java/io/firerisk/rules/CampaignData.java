@@ -3,6 +3,7 @@ package io.firerisk.rules;
 import io.firerisk.RiskGrade;
 import io.firerisk.campaign.Campaign;
 import io.firerisk.campaign.CountingRow;
+import io.firerisk.campaign.KeyPeriod;
 
 import java.util.List;
 
@@ -51,6 +52,14 @@ public final class CampaignData {
     /** The comprehensive-determination counting rows (GB 35181-2017 chapter 8). */
     public List<CountingRow> countingRows() {
         return campaign.countingRows();
+    }
+
+    /**
+     * The calendar's key periods, so a rule can name the period a {@link CalendarDay} points to and
+     * read its dates: {@code $p : KeyPeriod(code == $d.keyPeriod) from campaign.keyPeriods()}.
+     */
+    public List<KeyPeriod> keyPeriods() {
+        return campaign.calendar().keyPeriods();
     }
 
     public String id() {
