@@ -14,8 +14,13 @@ import java.util.Optional;
 /** The realistic venues the task tests are written against, and small helpers to read an assessment. */
 final class Venues {
 
-    /** A working day in the implementation phase, clear of key periods and their early warning. */
-    static final LocalDate MID_JANUARY = LocalDate.of(2024, 1, 16);
+    /**
+     * A working day of the implementation phase, clear of key periods and their early warning, with
+     * 30 days to spare before the Spring Festival lead-up, so deadlines are the tasks' own.
+     */
+    static final LocalDate DAY = LocalDate.of(2024, 1, 2);
+    /** The last week of the campaign (review phase), when deadlines meet the campaign's end. */
+    static final LocalDate LAST_WEEK = LocalDate.of(2024, 3, 27);
     static final LocalDate CAMPAIGN_END = LocalDate.of(2024, 3, 31);
 
     private Venues() {}
