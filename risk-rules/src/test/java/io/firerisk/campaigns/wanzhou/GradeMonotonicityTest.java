@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * around the campaign), adding a finding never lowers the grade and removing one never raises it.
  * Every code of the bundled catalogue can be drawn, so rules added later are held to the same law.
  */
-class GradeMonotonicityProperties {
+class GradeMonotonicityTest {
 
     private static final Campaign CAMPAIGN = Wanzhou.ENGINE.campaign();
     private static final LocalDate FIRST_DAY = LocalDate.of(2023, 11, 20);
@@ -48,7 +48,7 @@ class GradeMonotonicityProperties {
         RiskGrade before = grade(venue, without, date);
         RiskGrade after = grade(venue, with, date);
 
-        assertThat(after).as("grade with %s added (was %s)", with.get(with.size() - 1), before)
+        assertThat(after).as("%s on %s: grade with %s added (was %s)", venue, date, with.get(with.size() - 1), before)
                 .isGreaterThanOrEqualTo(before);
     }
 
@@ -63,7 +63,7 @@ class GradeMonotonicityProperties {
         RiskGrade before = grade(venue, all, date);
         RiskGrade after = grade(venue, fewer, date);
 
-        assertThat(after).as("grade with %s removed (was %s)", removed, before).isLessThanOrEqualTo(before);
+        assertThat(after).as("%s on %s: grade with %s removed (was %s)", venue, date, removed, before).isLessThanOrEqualTo(before);
     }
 
     private static RiskGrade grade(Venue venue, List<Finding> findings, LocalDate date) {
