@@ -142,6 +142,18 @@ class RiskEngineTest {
         }
 
         @Test
+        void rulesSeeEachPlaceClassificationWithItsSourceAndClause() {
+            Assessment hall = assess(hall(50), IN_PHASE_ONE);
+            Assessment shed = assess(shed(), IN_PHASE_ONE);
+
+            assertThat(hall.reasons()).filteredOn(r -> r.rule().equals("场所类别")).singleElement().satisfies(r -> {
+                assertThat(r.sentence().zh()).isEqualTo("礼堂属人员密集场所（STATUTE，依据T-CLASS）");
+                assertThat(r.facts()).contains("place class CROWDED (STATUTE, T-CLASS)");
+            });
+            assertThat(shed.firedRules()).doesNotContain("场所类别");
+        }
+
+        @Test
         void venueOutOfUseIsExcludedFromAMajorVerdict() {
             Venue closed = hall(50).toBuilder().operatingStatus(OperatingStatus.CLOSED).build();
             Assessment a = assess(closed, IN_PHASE_ONE, Finding.of("F1", "EXITS_TOO_FEW"));
