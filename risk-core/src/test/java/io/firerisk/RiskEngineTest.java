@@ -154,6 +154,27 @@ class RiskEngineTest {
         }
 
         @Test
+        void aPlaceClassRowForEveryKindHoldsOnTheVenueFactItNames() {
+            // Given a campaign whose statute makes every place where people sleep a crowded place
+            fixture.write("place-classes.csv", "kind,place_class,source,clause,when\n"
+                    + "HALL,CROWDED,STATUTE,T-CLASS,\n*,CROWDED,STATUTE,T-CLASS,sleeping\n");
+            try (RiskEngine withRow = RiskEngine.builder().campaignDirectory(fixture.folder()).build()) {
+                Venue sleepingShed = shed().toBuilder().sleepingOnSite(true).build();
+                Venue sleepingHall = hall(50).toBuilder().sleepingOnSite(true).build();
+
+                Assessment shedWithBeds = withRow.assess(VenueFacts.of(sleepingShed, List.of(), IN_PHASE_ONE));
+                Assessment shed = withRow.assess(VenueFacts.of(shed(), List.of(), IN_PHASE_ONE));
+                Assessment hallWithBeds = withRow.assess(VenueFacts.of(sleepingHall, List.of(), IN_PHASE_ONE));
+
+                assertThat(shedWithBeds.placeClasses()).extracting(c -> c.placeClass().code()).containsExactly("CROWDED");
+                assertThat(shedWithBeds.determination().thresholds()).extracting(ThresholdCheck::row).containsExactly("CROWDED_TWO");
+                assertThat(shed.placeClasses()).isEmpty();
+                // the kind row and the fact row give the same classification on the same authority: listed once
+                assertThat(hallWithBeds.placeClasses()).hasSize(1);
+            }
+        }
+
+        @Test
         void venueOutOfUseIsExcludedFromAMajorVerdict() {
             Venue closed = hall(50).toBuilder().operatingStatus(OperatingStatus.CLOSED).build();
             Assessment a = assess(closed, IN_PHASE_ONE, Finding.of("F1", "EXITS_TOO_FEW"));

@@ -415,6 +415,28 @@ class Gb35181DeterminationTest {
             assertThat(a.verdict()).isEqualTo(HazardVerdict.GENERAL);
             assertThat(a.citedClauses()).contains("GB 35181-2017 3.6").doesNotContain("万州城管发〔2023〕114号 二(三)");
         }
+
+        @Test
+        @Covers({"7.1.1", "7.1.3", "7.4.5"})
+        void aPlaceWhereFlammableGoodsAreProducedIsAFlammableGoodsPlaceWhateverItsKind() {
+            Venue plant = of("FACTORY", "化工厂房");
+            Finding[] three = {finding("F1", "FIRE_LANE_NOT_PROVIDED"), finding("F2", "STAFF_DORMITORY_IN_PLANT_OR_MALL"),
+                    finding("F3", "FIXED_EXTINGUISHING_NOT_INSTALLED")};
+
+            Assessment flammable = assess(plant.toBuilder().dangerousGoods(true).build(), IN_CAMPAIGN, three);
+            Assessment ordinary = assess(plant, IN_CAMPAIGN, three);
+
+            assertThat(flammable.placeClasses()).singleElement().satisfies(c -> {
+                assertThat(c.placeClass().code()).isEqualTo("FLAMMABLE_EXPLOSIVE");
+                assertThat(c.source()).isEqualTo("STANDARD");
+            });
+            assertThat(flammable.determination().thresholds()).extracting(ThresholdCheck::row, ThresholdCheck::reached)
+                    .containsExactly(tuple("FLAMMABLE_LAYOUT", true), tuple("SENSITIVE_ANY", false));
+            assertThat(flammable.verdict()).isEqualTo(HazardVerdict.SUSPECTED_MAJOR);
+            assertThat(ordinary.determination().thresholds()).extracting(ThresholdCheck::row, ThresholdCheck::count)
+                    .containsExactly(tuple("OTHER_ANY", 3));
+            assertThat(ordinary.verdict()).isEqualTo(HazardVerdict.GENERAL);
+        }
     }
 
     @Nested
