@@ -134,6 +134,19 @@ class Gb35181DeterminationTest {
         }
 
         @Test
+        @Covers({"7.3.9", "7.3.10"})
+        void countedElementsAreListedInTheStandardsOrder() {
+            Assessment a = assess(restaurant(), IN_CAMPAIGN, finding("F1", "EXTERNAL_WINDOWS_BLOCKED"),
+                    finding("F2", "BARS_OR_SHUTTERS_ON_EVACUATION_ROUTE"));
+
+            assertThat(a.determination().comprehensiveElements()).containsExactly("7.3.9", "7.3.10");
+            assertThat(a.determination().thresholds()).filteredOn(t -> t.row().equals("SENSITIVE_ANY")).singleElement()
+                    .satisfies(t -> assertThat(t.elements()).containsExactly("7.3.9", "7.3.10"));
+            assertThat(a.reasons()).extracting(r -> r.sentence().zh()).contains(
+                    "江滨饭店适用综合判定规则SENSITIVE_ANY：存在2项规定的综合判定要素（7.3.9、7.3.10），判定标准为4项以上");
+        }
+
+        @Test
         void explanationSaysWhichPlaceClassWasUsedAndWhetherTheStatuteOrTheCampaignPutTheVenueInIt() {
             // Given a restaurant (crowded by statute), an office (crowded by the campaign's own reading) and an other place
             Assessment restaurant = assess(restaurant(), IN_CAMPAIGN);
