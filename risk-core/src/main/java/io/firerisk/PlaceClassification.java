@@ -7,5 +7,14 @@ package io.firerisk;
  * @param placeClass the class
  * @param source     {@code STATUTE}, {@code STANDARD} or {@code CAMPAIGN}
  * @param clause     the clause that puts the venue kind in the class
+ *
+ * <p>Rules see each classification of the assessment as a fact too, so an explanation can say
+ * which classification a determination rests on and on whose authority.
  */
-public record PlaceClassification(Label placeClass, String source, ClauseRef clause) {}
+public record PlaceClassification(Label placeClass, String source, ClauseRef clause) {
+
+    @Override
+    public String toString() {
+        return "place class " + placeClass.code() + " (" + source + ", " + clause.id() + ")";
+    }
+}

@@ -78,6 +78,20 @@ class CampaignLoadingTest {
     }
 
     @Test
+    void placeClassRowForEveryKindWithoutAConditionIsRefused() {
+        CampaignException e = loadBroken("place-class-row-for-every-kind-without-condition");
+        assertThat(e.problems()).extracting(Problem::toString).contains(
+                "place-classes.csv:3:5: error: column 'when': is required when kind is * (a row for every kind holds on a fact of the venue: dangerous_goods, underground, sleeping)");
+    }
+
+    @Test
+    void placeClassRowWithAnUnknownConditionIsRefused() {
+        CampaignException e = loadBroken("place-class-row-with-unknown-condition");
+        assertThat(e.problems()).extracting(Problem::toString).contains(
+                "place-classes.csv:3:5: error: column 'when': 'on_fire' must be empty or one of dangerous_goods, underground, sleeping");
+    }
+
+    @Test
     void ruleReadingUndefinedParameterIsRefused() {
         CampaignException e = loadBroken("rule-reading-undefined-parameter");
         assertThat(e.problems()).extracting(Problem::toString).contains(

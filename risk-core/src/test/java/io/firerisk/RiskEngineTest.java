@@ -142,6 +142,39 @@ class RiskEngineTest {
         }
 
         @Test
+        void rulesSeeEachPlaceClassificationWithItsSourceAndClause() {
+            Assessment hall = assess(hall(50), IN_PHASE_ONE);
+            Assessment shed = assess(shed(), IN_PHASE_ONE);
+
+            assertThat(hall.reasons()).filteredOn(r -> r.rule().equals("场所类别")).singleElement().satisfies(r -> {
+                assertThat(r.sentence().zh()).isEqualTo("礼堂属人员密集场所（STATUTE，依据T-CLASS）");
+                assertThat(r.facts()).contains("place class CROWDED (STATUTE, T-CLASS)");
+            });
+            assertThat(shed.firedRules()).doesNotContain("场所类别");
+        }
+
+        @Test
+        void aPlaceClassRowForEveryKindHoldsOnTheVenueFactItNames() {
+            // Given a campaign whose statute makes every place where people sleep a crowded place
+            fixture.write("place-classes.csv", "kind,place_class,source,clause,when\n"
+                    + "HALL,CROWDED,STATUTE,T-CLASS,\n*,CROWDED,STATUTE,T-CLASS,sleeping\n");
+            try (RiskEngine withRow = RiskEngine.builder().campaignDirectory(fixture.folder()).build()) {
+                Venue sleepingShed = shed().toBuilder().sleepingOnSite(true).build();
+                Venue sleepingHall = hall(50).toBuilder().sleepingOnSite(true).build();
+
+                Assessment shedWithBeds = withRow.assess(VenueFacts.of(sleepingShed, List.of(), IN_PHASE_ONE));
+                Assessment shed = withRow.assess(VenueFacts.of(shed(), List.of(), IN_PHASE_ONE));
+                Assessment hallWithBeds = withRow.assess(VenueFacts.of(sleepingHall, List.of(), IN_PHASE_ONE));
+
+                assertThat(shedWithBeds.placeClasses()).extracting(c -> c.placeClass().code()).containsExactly("CROWDED");
+                assertThat(shedWithBeds.determination().thresholds()).extracting(ThresholdCheck::row).containsExactly("CROWDED_TWO");
+                assertThat(shed.placeClasses()).isEmpty();
+                // the kind row and the fact row give the same classification on the same authority: listed once
+                assertThat(hallWithBeds.placeClasses()).hasSize(1);
+            }
+        }
+
+        @Test
         void venueOutOfUseIsExcludedFromAMajorVerdict() {
             Venue closed = hall(50).toBuilder().operatingStatus(OperatingStatus.CLOSED).build();
             Assessment a = assess(closed, IN_PHASE_ONE, Finding.of("F1", "EXITS_TOO_FEW"));

@@ -7,6 +7,7 @@ import io.firerisk.Determination;
 import io.firerisk.GradeBasis;
 import io.firerisk.HazardVerdict;
 import io.firerisk.Label;
+import io.firerisk.PlaceClassification;
 import io.firerisk.Priority;
 import io.firerisk.RequiredAction;
 import io.firerisk.RiskGrade;
@@ -89,6 +90,9 @@ public final class Assessor {
             session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
             session.insert(prepared.day());
             session.insert(prepared.profile());
+            for (PlaceClassification c : prepared.placeClasses()) {
+                session.insert(c);
+            }
             for (HazardFinding f : prepared.findings()) {
                 session.insert(f);
             }

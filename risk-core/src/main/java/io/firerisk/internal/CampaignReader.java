@@ -48,7 +48,8 @@ import java.util.regex.Pattern;
  *   elements.csv         the hazard standard's determination elements
  *   hazards.csv, hazards/*.csv   the hazard catalogue (several files are merged)
  *   venue-kinds.csv      venue kinds
- *   place-classes.csv    which kinds belong to which place classes, and on whose authority
+ *   place-classes.csv    which kinds (or, with kind * and a when condition, which venues) belong to which
+ *                        place classes, and on whose authority
  *   actions.csv          the actions rules may require
  *   rules/**.drl         the rules (compiled by {@link RuleCompiler})
  *   scenarios/*.csv      scenario tables (read by the scenario runner)
@@ -372,8 +373,21 @@ public final class CampaignReader {
                     continue;
                 }
                 boolean ok = true;
-                if (!kinds.containsKey(kind.get())) {
-                    problems.add(row.problem("kind", "'" + kind.get() + "' is not a venue kind of " + VENUE_KINDS_FILE));
+                String when = row.get("when").toLowerCase(Locale.ROOT);
+                if (!when.isEmpty() && !PlaceClassRule.CONDITIONS.contains(when)) {
+                    problems.add(row.problem("when", "'" + row.get("when") + "' must be empty or one of "
+                            + String.join(", ", PlaceClassRule.CONDITIONS)));
+                    ok = false;
+                }
+                if (kind.get().equals(PlaceClassRule.ANY_KIND)) {
+                    if (when.isEmpty()) {
+                        problems.add(row.problem("when", "is required when kind is * (a row for every kind holds on a "
+                                + "fact of the venue: " + String.join(", ", PlaceClassRule.CONDITIONS) + ")"));
+                        ok = false;
+                    }
+                } else if (!kinds.containsKey(kind.get())) {
+                    problems.add(row.problem("kind", "'" + kind.get() + "' is not a venue kind of " + VENUE_KINDS_FILE
+                            + " (or * for every kind)"));
                     ok = false;
                 }
                 if (!placeClasses.containsKey(placeClass.get())) {
@@ -387,12 +401,12 @@ public final class CampaignReader {
                     ok = false;
                 }
                 ok &= knownClause(clause.get(), row, "clause", clauses);
-                if (!seen.add(kind.get() + "/" + placeClass.get() + "/" + src)) {
+                if (!seen.add(kind.get() + "/" + placeClass.get() + "/" + src + "/" + when)) {
                     problems.add(row.problem("place_class", "duplicate row for " + kind.get() + " → " + placeClass.get()));
                     ok = false;
                 }
                 if (ok) {
-                    rules.add(new PlaceClassRule(kind.get(), placeClass.get(), src, clause.get()));
+                    rules.add(new PlaceClassRule(kind.get(), placeClass.get(), src, clause.get(), when));
                 }
             }
         });

@@ -61,10 +61,14 @@ public final class Enricher {
         List<PlaceClassification> classifications = new ArrayList<>();
         Set<String> classes = new LinkedHashSet<>();
         for (PlaceClassRule rule : campaign.placeClassRules()) {
-            if (rule.kind().equals(kind.code()) && (!rule.campaignOnly() || position.campaignInForce())) {
+            if (rule.matches(kind.code(), venue) && (!rule.campaignOnly() || position.campaignInForce())) {
                 classes.add(rule.placeClass());
-                classifications.add(new PlaceClassification(campaign.placeClass(rule.placeClass()), rule.source(),
-                        campaign.clauses().get(rule.clause()).ref()));
+                PlaceClassification c = new PlaceClassification(campaign.placeClass(rule.placeClass()), rule.source(),
+                        campaign.clauses().get(rule.clause()).ref());
+                // A kind row and a fact row on the same authority say the same thing once.
+                if (!classifications.contains(c)) {
+                    classifications.add(c);
+                }
             }
         }
         if (classes.isEmpty()) {

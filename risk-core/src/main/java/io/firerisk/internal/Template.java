@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * matched. Compiled once per rule; rendering is a walk over the parts.
  *
  * <p>A {@link Text} value renders in the sentence's own language, dates as ISO dates, collections
- * joined with 、 (Chinese) or ", " (English), and decimals without trailing zeros.
+ * joined with 、 (Chinese) or ", " (English) (lists and sorted sets in their order, other collections
+ * sorted), and decimals without trailing zeros.
  */
 public final class Template {
 
@@ -176,7 +177,13 @@ public final class Template {
         }
         if (value instanceof Collection<?> c) {
             String sep = "zh".equals(locale.getLanguage()) ? "、" : ", ";
-            return c.stream().map(v -> format(v, locale)).sorted().collect(Collectors.joining(sep));
+            java.util.stream.Stream<String> items = c.stream().map(v -> format(v, locale));
+            // Lists and sorted sets keep their own order (elements as the standard numbers them);
+            // other collections are sorted so a sentence reads the same on every run.
+            if (!(c instanceof List<?> || c instanceof java.util.SortedSet<?>)) {
+                items = items.sorted();
+            }
+            return items.collect(Collectors.joining(sep));
         }
         return String.valueOf(value);
     }

@@ -78,6 +78,15 @@ public record HazardFinding(
         return !elements.isEmpty();
     }
 
+    /**
+     * True when the finding carries a measured ratio. Elements with a quantitative test (a damage
+     * ratio, a share of the required width) judge measured findings by the number and findings
+     * without one by what the hazard code itself says (not provided, occupied, blocked).
+     */
+    public boolean measured() {
+        return !Double.isNaN(ratio);
+    }
+
     /** The ratio as a percentage, for sentences: 0.31 → 31. */
     public long percent() {
         return Double.isNaN(ratio) ? -1 : Math.round(ratio * 100);

@@ -3,6 +3,8 @@ package io.firerisk.rules;
 import io.firerisk.campaign.CountingRow;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -12,13 +14,29 @@ import java.util.TreeSet;
  *
  * @param venueId  the venue
  * @param row      the counting row
- * @param elements the distinct elements counted
+ * @param elements the distinct elements counted, in the standard's order (7.3.9 before 7.3.10)
  */
 public record ThresholdCount(String venueId, CountingRow row, Set<String> elements) {
 
     public ThresholdCount {
-        elements = Set.copyOf(new TreeSet<>(elements));
+        // Explanations and results list the elements as the standard numbers them, on every run.
+        TreeSet<String> ordered = new TreeSet<>(NUMBER_ORDER);
+        ordered.addAll(elements);
+        elements = Collections.unmodifiableSortedSet(ordered);
     }
+
+    private static final Comparator<String> NUMBER_ORDER = (a, b) -> {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = x[i].matches("\\d+") && y[i].matches("\\d+")
+                    ? Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i])) : x[i].compareTo(y[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
+    };
 
     /** The elements among {@code present} that the row counts. */
     public static ThresholdCount of(String venueId, CountingRow row, Collection<?> present) {

@@ -5,8 +5,9 @@
  * engine use {@link io.firerisk.RiskEngine} and its results instead.
  *
  * <p>Inputs, one set per assessment: {@link io.firerisk.rules.VenueProfile},
- * {@link io.firerisk.rules.HazardFinding} (one per finding) and {@link io.firerisk.rules.CalendarDay}.
- * Rules never change them. Conclusions, inserted with {@code insertLogical} so that a conclusion
+ * {@link io.firerisk.rules.HazardFinding} (one per finding), {@link io.firerisk.rules.CalendarDay}
+ * and {@link io.firerisk.PlaceClassification} (one per place class the venue was put in, with the
+ * source and clause of that classification). Rules never change them. Conclusions, inserted with {@code insertLogical} so that a conclusion
  * whose premises stop holding is withdrawn: {@link io.firerisk.rules.ElementPresent},
  * {@link io.firerisk.rules.Exclusion}, {@link io.firerisk.rules.ThresholdCount},
  * {@link io.firerisk.rules.Verdict}, {@link io.firerisk.rules.SuspensionRequired},

@@ -1,0 +1,192 @@
+package io.firerisk.campaigns.wanzhou;
+
+import io.firerisk.Finding;
+import io.firerisk.campaign.Campaign;
+import io.firerisk.campaign.CountingRow;
+import io.firerisk.campaign.Element;
+import io.firerisk.campaign.ElementKind;
+import io.firerisk.campaign.HazardType;
+import io.firerisk.campaign.RuleInfo;
+import io.firerisk.scenario.Scenario;
+import io.firerisk.scenario.ScenarioSuite;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * docs/criteria.md, rendered from what the campaign actually holds: every GB 35181 element of
+ * elements.csv with its hazard codes (every catalogue file), the compiled rules citing its clause,
+ * the scenario rows exercising it and the JUnit tests marked {@link Covers} for it.
+ */
+final class CriteriaDocument {
+
+    static final String REGENERATE = "./mvnw -B -ntp -q -pl risk-rules -am verify -Dtest=CriteriaDocumentTest "
+            + "-Dsurefire.failIfNoSpecifiedTests=false -Dcriteria.write=true";
+
+    private final Campaign campaign;
+    private final ScenarioSuite scenarios;
+    private final List<Class<?>> testClasses;
+
+    CriteriaDocument(Campaign campaign, ScenarioSuite scenarios, List<Class<?>> testClasses) {
+        this.campaign = campaign;
+        this.scenarios = scenarios;
+        this.testClasses = testClasses;
+    }
+
+    /** Orders element numbers as the standard does: 6.2 before 6.10, 7.3.9 before 7.3.10. */
+    static final Comparator<String> ELEMENT_ORDER = (a, b) -> {
+        int[] x = Arrays.stream(a.split("\\.")).mapToInt(Integer::parseInt).toArray();
+        int[] y = Arrays.stream(b.split("\\.")).mapToInt(Integer::parseInt).toArray();
+        return Arrays.compare(x, y);
+    };
+
+    List<Element> elements() {
+        return campaign.elements().values().stream().sorted(Comparator.comparing(Element::number, ELEMENT_ORDER)).toList();
+    }
+
+    List<HazardType> codes(Element e) {
+        return campaign.hazards().values().stream().filter(h -> h.elements().contains(e.number()))
+                .sorted(Comparator.comparing(HazardType::file).thenComparingInt(HazardType::line)).toList();
+    }
+
+    List<RuleInfo> rules(Element e) {
+        return campaign.rules().stream().filter(r -> r.clause().equals(e.clause())).toList();
+    }
+
+    /** Scenario rows that report a code evidencing the element or expect the element present. */
+    List<Scenario> scenarios(Element e) {
+        return scenarios.scenarios().stream().filter(s -> exercises(s, e.number())).toList();
+    }
+
+    /** The rows of {@link #scenarios} named for the element by their id, such as C-7.3.6 or R-7.3.6-hr-30. */
+    List<Scenario> namedScenarios(Element e) {
+        java.util.regex.Pattern named = java.util.regex.Pattern.compile("(^|-)" + java.util.regex.Pattern.quote(e.number())
+                + "($|[-a-z])");
+        return scenarios(e).stream().filter(s -> named.matcher(s.id()).find()).toList();
+    }
+
+    boolean exercises(Scenario s, String element) {
+        for (Finding f : s.facts().findings()) {
+            HazardType h = campaign.hazards().get(f.hazardCode());
+            if (h != null && h.elements().contains(element)) {
+                return true;
+            }
+        }
+        return s.expected().elements().map(set -> set.contains(element)).orElse(false);
+    }
+
+    /** "Gb35181DeterminationTest.Ratios#name" for every {@link Covers} test of the element. */
+    List<String> tests(Element e) {
+        List<String> out = new ArrayList<>();
+        for (Class<?> type : testClasses) {
+            for (Class<?> c : withNested(type)) {
+                Arrays.stream(c.getDeclaredMethods())
+                        .filter(m -> m.isAnnotationPresent(Covers.class))
+                        .filter(m -> List.of(m.getAnnotation(Covers.class).value()).contains(e.number()))
+                        .map(Method::getName).sorted()
+                        .forEach(m -> out.add(name(c) + "#" + m));
+            }
+        }
+        return out;
+    }
+
+    private static List<Class<?>> withNested(Class<?> type) {
+        List<Class<?>> all = new ArrayList<>();
+        all.add(type);
+        Arrays.stream(type.getDeclaredClasses()).sorted(Comparator.comparing(Class::getSimpleName))
+                .forEach(n -> all.addAll(withNested(n)));
+        return all;
+    }
+
+    private static String name(Class<?> c) {
+        return c.getEnclosingClass() == null ? c.getSimpleName() : name(c.getEnclosingClass()) + "." + c.getSimpleName();
+    }
+
+    List<CountingRow> countingRows(Element e) {
+        return e.kind() == ElementKind.DIRECT ? List.of()
+                : campaign.countingRows().stream().filter(r -> r.counts(e.number())).toList();
+    }
+
+    String render() {
+        StringBuilder md = new StringBuilder();
+        md.append("# GB 35181-2017 criteria: elements, hazard codes, rules and tests\n\n");
+        md.append("Generated from the `").append(campaign.id()).append("` campaign by `CriteriaDocumentTest` (risk-rules),\n")
+                .append("which fails when this file no longer matches `elements.csv`, the hazard catalogue (`hazards/*.csv`),\n")
+                .append("the compiled rules, the scenario tables or the tests marked `@Covers`. Do not edit it by hand; regenerate it:\n\n")
+                .append("    ").append(REGENERATE).append("\n\n");
+        md.append("Verified is the mark of the element's wording carried from `shared/docs/domain.md`: **V** read in a\n")
+                .append("source, **P** partly (wording or number), **U** reconstructed from memory: check it against the\n")
+                .append("official text before relying on a verdict that rests on it.\n\n")
+                .append("A rule counts a finding only if it is open, cannot be corrected on the spot (5.1.2) and is not\n")
+                .append("covered by an expert design review whose measures were taken (5.1.3 a); comprehensive rules select\n")
+                .append("findings by the element their code names, so a code added to any catalogue file counts too.\n\n");
+
+        md.append("## Summary\n\nScenarios counts the rows of `scenarios/*.csv` that report a code of the element or expect it present.\n\n")
+                .append("| Element | Kind | Verified | Codes | Rules | Scenarios | JUnit tests |\n|---|---|---|---|---|---|---|\n");
+        for (Element e : elements()) {
+            md.append("| ").append(e.number()).append(" | ").append(e.kind() == ElementKind.DIRECT ? "direct" : "comprehensive")
+                    .append(" | ").append(e.verification().mark()).append(" | ").append(codes(e).size())
+                    .append(" | ").append(rules(e).size()).append(" | ").append(scenarios(e).size())
+                    .append(" | ").append(tests(e).size()).append(" |\n");
+        }
+
+        md.append("\n## Counting rows (8.2)\n\n| Row | Place classes | Elements counted | At least | Clause |\n|---|---|---|---|---|\n");
+        for (CountingRow r : campaign.countingRows()) {
+            md.append("| ").append(r.row()).append(" | ").append(String.join(", ", r.placeClasses())).append(" | ")
+                    .append(r.elements().isEmpty() ? "any" : r.elements().stream().sorted(ELEMENT_ORDER).collect(Collectors.joining(", ")))
+                    .append(" | ").append(r.atLeast()).append(" | ").append(r.clause()).append(" |\n");
+        }
+
+        Set<String> elementClauses = campaign.elements().values().stream().map(Element::clause).collect(Collectors.toSet());
+        md.append("\n## Determination rules (chapters 5 and 8)\n\n| Rule | Clause | Verified | File |\n|---|---|---|---|\n");
+        campaign.rules().stream().filter(r -> r.concern().equals("rules.gb35181") && !elementClauses.contains(r.clause()))
+                .sorted(Comparator.comparing(RuleInfo::clause).thenComparing(RuleInfo::name))
+                .forEach(r -> md.append("| ").append(r.name()).append(" | ").append(r.clause()).append(" | ")
+                        .append(campaign.clauses().get(r.clause()).verification().mark()).append(" | `")
+                        .append(r.file()).append("` |\n"));
+
+        md.append("\n## Direct elements (chapter 6)\n");
+        elements().stream().filter(e -> e.kind() == ElementKind.DIRECT).forEach(e -> section(md, e));
+        md.append("\n## Comprehensive elements (chapter 7)\n");
+        elements().stream().filter(e -> e.kind() == ElementKind.COMPREHENSIVE).forEach(e -> section(md, e));
+        return md.toString();
+    }
+
+    private void section(StringBuilder md, Element e) {
+        md.append("\n### ").append(e.number()).append(" ").append(e.label().zh()).append(" [").append(e.verification().mark())
+                .append("]\n\n");
+        md.append(e.label().en()).append(".\n\n");
+        List<String> codes = codes(e).stream().map(h -> "`" + h.code() + "` (" + h.file()
+                + h.measure().map(m -> ", " + m).orElse("") + ")").toList();
+        md.append("- Hazard codes: ").append(codes.isEmpty() ? "none" : String.join("; ", codes)).append("\n");
+        Map<String, List<String>> byFile = new LinkedHashMap<>();
+        rules(e).forEach(r -> byFile.computeIfAbsent(r.file(), f -> new ArrayList<>()).add(r.name()));
+        if (byFile.isEmpty()) {
+            md.append("- Rules: none\n");
+        }
+        byFile.forEach((file, names) -> {
+            md.append("- Rules in `").append(file).append("`:\n");
+            names.forEach(n -> md.append("  - ").append(n).append("\n"));
+        });
+        List<CountingRow> rows = countingRows(e);
+        if (!rows.isEmpty()) {
+            md.append("- Counted by: ").append(rows.stream().map(r -> r.row() + " (" + String.join("/", r.placeClasses())
+                    + ", at least " + r.atLeast() + ")").collect(Collectors.joining(", "))).append("\n");
+        }
+        List<Scenario> named = namedScenarios(e);
+        int others = scenarios(e).size() - named.size();
+        md.append("- Scenarios: ").append(named.isEmpty() ? "none named for it"
+                : named.stream().map(Scenario::id).collect(Collectors.joining(", ")))
+                .append(others > 0 ? "; it also takes part in " + others + " other row" + (others == 1 ? "" : "s") : "")
+                .append("\n");
+        List<String> tests = tests(e);
+        md.append("- JUnit: ").append(tests.isEmpty() ? "none" : String.join(", ", tests)).append("\n");
+    }
+}
