@@ -161,7 +161,7 @@ final class RuleScan {
             unparsed.add(path);
             for (org.drools.drl.parser.DroolsError error : parser.getErrors()) {
                 int line = error.getLines() != null && error.getLines().length > 0 ? Math.max(0, error.getLines()[0]) : 0;
-                int column = error instanceof org.drools.drl.parser.ParserError pe ? Math.max(0, pe.getCol()) : 0;
+                int column = error instanceof org.drools.drl.parser.ParserError pe && pe.getCol() >= 0 ? pe.getCol() + 1 : 0;
                 parseErrors.add(io.firerisk.Problem.error(path, line, column,
                         String.valueOf(error.getMessage()).strip().replaceAll("\\s+", " ")));
             }
@@ -516,8 +516,10 @@ final class RuleScan {
             this.rule = rule;
         }
 
+        /** Records a literal whose text starts at {@code offset}; its position is that of its opening quote. */
         void ref(Kind kind, String value, boolean positive, int offset) {
-            Ref ref = new Ref(kind, value, positive, source.path, source.line(offset), source.column(offset), rule);
+            int quote = Math.max(0, offset - 1);
+            Ref ref = new Ref(kind, value, positive, source.path, source.line(quote), source.column(quote), rule);
             refs.add(ref);
             RuleScan.this.refs.add(ref);
         }

@@ -206,7 +206,7 @@ public final class Validator {
                 out.add(Diagnostic.warning(Check.UNUSED, h.file(), h.line(), 1, "hazard code '" + h.code()
                         + "' is named by no rule, and no rule selects it by " + (h.elements().isEmpty() ? "category"
                         : "its elements (" + String.join(", ", h.elements()) + ") or category")
-                        + ": a finding of it gets only the rules for every hazard; write the rule that uses it, or remove the row"));
+                        + ": a finding of it gets only the rules that apply to every hazard; write the rule that uses it, or remove the row"));
             }
             Map<String, Integer> actionLines = csvLines(CampaignReader.ACTIONS_FILE, "code");
             for (String action : new TreeSet<>(campaign.actions().keySet())) {
