@@ -96,6 +96,16 @@ public final class ScenarioSuite {
         return fromTexts(files.source(), filesUnder(files.files()));
     }
 
+    /**
+     * Reads the scenario tables of a campaign bundled on the classpath under {@code campaigns/<id>/}.
+     *
+     * @throws CampaignException when there is no such campaign, or listing every malformed cell
+     */
+    public static ScenarioSuite fromBundled(String id) {
+        CampaignFiles files = CampaignFiles.fromClasspath(id, ScenarioSuite.class.getClassLoader());
+        return fromTexts(files.source(), filesUnder(files.files()));
+    }
+
     /** Reads scenario tables given as file name → CSV text. */
     public static ScenarioSuite fromTexts(String source, Map<String, String> tables) {
         return read(source, tables, true);
