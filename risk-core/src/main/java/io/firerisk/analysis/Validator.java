@@ -109,6 +109,7 @@ public final class Validator {
             Campaign campaign = data.get();
             Context context = new Context(files, campaign, scan, yaml, out);
             context.unknownReferences();
+            context.catalogueReferences();
             context.unusedCatalogue();
             context.uncitedClauses();
             context.calendar();
@@ -161,6 +162,27 @@ public final class Validator {
                 out.add(Diagnostic.error(Check.UNKNOWN_REFERENCE, ref.file(), ref.line(), ref.column(),
                         "rule \"" + ref.rule() + "\" names " + ref.kind().noun + " '" + ref.value() + "', which "
                                 + ref.kind().missing + ", " + consequence + suggestion(ref.value(), known)));
+            }
+        }
+
+        /** The catalogue's applies_to names venue kinds or place classes; the engine does not read it, people do. */
+        void catalogueReferences() {
+            Set<String> known = new HashSet<>(campaign.venueKinds().keySet());
+            known.addAll(campaign.placeClasses().keySet());
+            Set<String> files = new TreeSet<>();
+            campaign.hazards().values().forEach(h -> files.add(h.file()));
+            for (String file : files) {
+                List<Problem> ignored = new ArrayList<>();
+                for (CsvTable.Row row : CsvTable.parse(file, this.files.text(file).orElse(""), ignored).rows()) {
+                    for (String target : row.list("applies_to")) {
+                        if (!known.contains(target)) {
+                            Problem p = row.problem("applies_to", "hazard code '" + row.get("code") + "' applies to '"
+                                    + target + "', which is neither a venue kind of venue-kinds.csv nor one of placeClasses: "
+                                    + "in campaign.yaml" + suggestion(target, known));
+                            out.add(Diagnostic.warning(Check.UNKNOWN_REFERENCE, p.file(), p.line(), p.column(), p.message()));
+                        }
+                    }
+                }
             }
         }
 

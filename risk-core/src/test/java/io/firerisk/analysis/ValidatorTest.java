@@ -149,6 +149,14 @@ class ValidatorTest {
         }
     }
 
+    @Test
+    void catalogueRowForAnUnknownVenueKindIsAWarning() {
+        assertThat(validateBroken("catalogue-row-for-unknown-venue-kind").diagnostics()).extracting(Diagnostic::toString)
+                .containsExactly("hazards/tiny.csv:7:7: warning: column 'applies_to': hazard code 'CLUTTER' "
+                        + "applies to 'HAL', which is neither a venue kind of venue-kinds.csv nor one of placeClasses: in "
+                        + "campaign.yaml (did you mean 'HALL'?) [unknown-reference]");
+    }
+
     @Nested
     class WhatNothingUses {
 
