@@ -225,6 +225,27 @@ class ValidatorTest {
         }
 
         @Test
+        void gradeFloorNoRuleUsesIsAWarning() {
+            assertThat(validateBroken("grade-floor-no-rule-uses").diagnostics()).extracting(Diagnostic::toString)
+                    .containsExactly("campaign.yaml:33:14: warning: grade floor 'overdue' is used by no rule "
+                            + "(campaign.grade(\"overdue\")): use it in a rule, or remove it [unused]");
+        }
+
+        @Test
+        void exclusionNoRuleConcludesIsAWarning() {
+            assertThat(validateBroken("exclusion-no-rule-concludes").diagnostics()).extracting(Diagnostic::message)
+                    .containsExactly("exclusion 'JUDGED_NOT_MAJOR' is concluded by no rule (new Exclusion(…, "
+                            + "\"JUDGED_NOT_MAJOR\")): write the rule, or remove it");
+        }
+
+        @Test
+        void alertLevelNeverInForceIsAWarning() {
+            assertThat(validateBroken("alert-level-never-in-force").diagnostics()).extracting(Diagnostic::message)
+                    .containsExactly("alert level 'HIGHEST' is never in force: it is not calendar.normalLevel, "
+                            + "calendar.warningLevel or the level of any key period");
+        }
+
+        @Test
         void clauseNobodyCitesIsAWarning() {
             assertThat(validateBroken("clause-nobody-cites").diagnostics()).extracting(Diagnostic::toString)
                     .containsExactly("clauses.csv:11:1: warning: clause 'T-UNUSED' is cited by no rule and no table: "
@@ -271,6 +292,25 @@ class ValidatorTest {
                 assertThat(d.line()).isEqualTo(47);
                 assertThat(d.message()).isEqualTo("the early warning for key period NEW_YEAR would start on 2023-12-29, "
                         + "before the campaign starts (2024-01-01): no warning is given before then");
+            });
+        }
+
+        @Test
+        void keyPeriodAtTheNormalLevelRaisesNothing() {
+            assertThat(validateBroken("key-period-at-the-normal-level").diagnostics()).extracting(Diagnostic::message)
+                    .containsExactly(
+                            "alert level 'RAISED' is never in force: it is not calendar.normalLevel, calendar.warningLevel "
+                                    + "or the level of any key period",
+                            "key period FEST has level NORMAL, the normal level: it raises nothing");
+        }
+
+        @Test
+        void planIssuedAfterItsLastDayIsAWarning() {
+            assertThat(validateBroken("plan-issued-after-it-ends").diagnostics()).singleElement().satisfies(d -> {
+                assertThat(d.check()).isEqualTo(Check.CALENDAR);
+                assertThat(d.line()).isEqualTo(7);
+                assertThat(d.message()).isEqualTo("the plan is dated 2024-03-05, after its last day (2024-02-29): "
+                        + "check issued and the phase dates");
             });
         }
 
