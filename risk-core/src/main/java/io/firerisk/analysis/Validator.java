@@ -298,24 +298,42 @@ public final class Validator {
             if (!scan.unparsed().isEmpty()) {
                 return;
             }
+            // A clause is cited wherever a rule's @clause, a YAML value or a table cell (or an item of a
+            // ';' list in one) is exactly its id. Reading the files rather than the loaded model keeps
+            // this right when a table or campaign.yaml gains a new place to cite clauses.
             Set<String> cited = new HashSet<>();
             scan.rules().forEach(r -> cited.add(r.clause()));
-            campaign.elements().values().forEach(e -> cited.add(e.clause()));
-            campaign.hazards().values().forEach(h -> cited.add(h.clause()));
-            campaign.placeClassRules().forEach(p -> cited.add(p.clause()));
-            campaign.countingRows().forEach(c -> cited.add(c.clause()));
-            cited.add(campaign.highRise().clause());
-            cited.add(campaign.accidentModel().clause());
-            CampaignCalendar calendar = campaign.calendar();
-            cited.add(calendar.clause());
-            calendar.phases().forEach(p -> cited.add(p.clause()));
-            calendar.keyPeriods().forEach(k -> cited.add(k.clause()));
+            if (yaml != null) {
+                scalars(yaml, cited);
+            }
+            for (String path : files.paths("", ".csv")) {
+                if (path.equals(CampaignReader.CLAUSES_FILE) || path.startsWith(ScenarioSuite.FOLDER)) {
+                    continue;
+                }
+                CsvTable table = CsvTable.parse(path, files.text(path).orElse(""), new ArrayList<>());
+                for (CsvTable.Row row : table.rows()) {
+                    for (String column : table.header()) {
+                        cited.add(row.get(column));
+                        cited.addAll(row.list(column));
+                    }
+                }
+            }
             Map<String, Integer> lines = csvLines(CampaignReader.CLAUSES_FILE, "id");
             for (String id : new TreeSet<>(campaign.clauses().keySet())) {
                 if (!cited.contains(id)) {
                     out.add(Diagnostic.warning(Check.UNCITED_CLAUSE, CampaignReader.CLAUSES_FILE, lines.getOrDefault(id, 0), 1,
                             "clause '" + id + "' is cited by no rule and no table: cite it where it applies, or remove the row"));
                 }
+            }
+        }
+
+        private static void scalars(YamlNode node, Set<String> out) {
+            if (node.isScalar()) {
+                out.add(node.text());
+            } else if (node.isMap()) {
+                node.fields().values().forEach(v -> scalars(v, out));
+            } else if (node.isList()) {
+                node.items().forEach(v -> scalars(v, out));
             }
         }
 
