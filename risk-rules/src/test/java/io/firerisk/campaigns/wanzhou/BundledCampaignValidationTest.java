@@ -25,7 +25,6 @@ class BundledCampaignValidationTest {
             "hazard code 'WIRING_MESSY'",
             "hazard code 'PUBLIC_FIRE_FACILITY_DAMAGED'",
             "hazard code 'GAS_USE_NONCOMPLIANT'",
-            "clause '万州城管发〔2023〕114号 序言'",
             "clause '万州城管发〔2023〕114号 二(四)'",
             "clause '万州城管发〔2023〕114号 二(五)'",
             "clause '万州城管发〔2023〕114号 二(六)'",
