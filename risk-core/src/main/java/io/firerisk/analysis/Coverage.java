@@ -44,9 +44,19 @@ public final class Coverage {
      * nothing.
      *
      * @param campaign the campaign the scenarios ran against, with its rules ({@code engine.campaign()})
-     * @param run      the scenario results
+     * @param run      the scenario results, from an engine with explanations on (the default)
+     * @throws IllegalArgumentException when the run was made without explanations, so that which rules
+     *                                  fired cannot be told
      */
     public static CoverageReport of(Campaign campaign, ScenarioReport run) {
+        boolean concluded = run.results().stream().flatMap(r -> r.assessment().stream())
+                .anyMatch(a -> !a.gradeBasis().isEmpty() || !a.actions().isEmpty());
+        boolean explained = run.results().stream().flatMap(r -> r.assessment().stream())
+                .anyMatch(a -> !a.reasons().isEmpty());
+        if (concluded && !explained) {
+            throw new IllegalArgumentException("the scenarios ran on an engine with explanations off, so which rules "
+                    + "fired is unknown: measure coverage with explanations on (RiskEngine.Builder.explanations(true))");
+        }
         Map<String, Integer> rules = new LinkedHashMap<>();
         List<RuleInfo> ordered = new ArrayList<>(campaign.rules());
         ordered.sort(Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name));

@@ -66,6 +66,18 @@ class CoverageTest {
     }
 
     @Test
+    void runWithoutExplanationsIsRefusedRatherThanReportedAsNothingFired() {
+        Path folder = temp.resolve("tiny");
+        try (RiskEngine quiet = RiskEngine.builder().campaignDirectory(folder).explanations(false).build()) {
+            ScenarioReport run = ScenarioSuite.fromFolder(folder).run(quiet);
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Coverage.of(quiet.campaign(), run))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("the scenarios ran on an engine with explanations off");
+        }
+    }
+
+    @Test
     void markdownReportHoldsTheGapsAndTheMatrix() {
         String md = coverage.toMarkdown();
 
