@@ -255,7 +255,8 @@ public final class RuleCompiler {
         String file = result.getResource() == null ? RULES_FOLDER : result.getResource().getSourcePath();
         int[] lines = result.getLines();
         int line = lines != null && lines.length > 0 ? Math.max(0, lines[0]) : 0;
-        int column = result instanceof ParserError pe ? Math.max(0, pe.getCol()) : 0;
+        // The parser counts columns from 0; editors and the rest of firerisk count from 1.
+        int column = result instanceof ParserError pe && pe.getCol() >= 0 ? pe.getCol() + 1 : 0;
         String message = result.getMessage() == null ? "" : result.getMessage().strip().replaceAll("\\s+", " ");
         return result.getSeverity() == ResultSeverity.ERROR
                 ? Problem.error(file, line, column, message)

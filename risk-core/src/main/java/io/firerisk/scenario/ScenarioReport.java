@@ -27,6 +27,13 @@ public record ScenarioReport(String campaignId, String campaignVersion, List<Sce
         return results.stream().filter(r -> !r.passed()).toList();
     }
 
+    /** Every result as {@link ScenarioResult#describe()} says it, one per line or block, then the {@link #summary()}. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        results.forEach(r -> sb.append(r.describe()).append('\n'));
+        return sb.append(summary()).toString();
+    }
+
     /** {@code 62 passed, 0 failed}. */
     public String summary() {
         return passed() + " passed, " + failed() + " failed";

@@ -96,8 +96,34 @@ public final class ScenarioSuite {
         return fromTexts(files.source(), filesUnder(files.files()));
     }
 
+    /**
+     * Reads the scenario tables of a campaign bundled on the classpath under {@code campaigns/<id>/}.
+     *
+     * @throws CampaignException when there is no such campaign, or listing every malformed cell
+     */
+    public static ScenarioSuite fromBundled(String id) {
+        CampaignFiles files = CampaignFiles.fromClasspath(id, ScenarioSuite.class.getClassLoader());
+        return fromTexts(files.source(), filesUnder(files.files()));
+    }
+
     /** Reads scenario tables given as file name → CSV text. */
     public static ScenarioSuite fromTexts(String source, Map<String, String> tables) {
+        return read(source, tables, true);
+    }
+
+    /**
+     * Reads the venues of a table in the scenario format, expected columns optional: a list of
+     * venues with their findings and dates, such as a campaign diff compares.
+     *
+     * @param file the file's name, for messages
+     * @param text its CSV text
+     * @throws CampaignException listing every malformed cell with its file, line and column
+     */
+    public static List<VenueFacts> venues(String file, String text) {
+        return read(file, Map.of(file, text), false).scenarios().stream().map(Scenario::facts).toList();
+    }
+
+    private static ScenarioSuite read(String source, Map<String, String> tables, boolean expectations) {
         List<Problem> problems = new ArrayList<>();
         List<Scenario> scenarios = new ArrayList<>();
         Map<String, String> ids = new HashMap<>();
@@ -113,7 +139,7 @@ public final class ScenarioSuite {
                 }
             }
             for (CsvTable.Row row : table.rows()) {
-                parseRow(row, problems).ifPresent(s -> {
+                parseRow(row, expectations, problems).ifPresent(s -> {
                     String previous = ids.putIfAbsent(s.id(), s.file() + ":" + s.line());
                     if (previous != null) {
                         problems.add(row.problem("id", "'" + s.id() + "' is already used at " + previous));
@@ -124,7 +150,7 @@ public final class ScenarioSuite {
             }
         }
         if (problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
-            throw new CampaignException(source + " scenarios", problems);
+            throw new CampaignException(expectations ? source + " scenarios" : source, problems);
         }
         return new ScenarioSuite(scenarios);
     }
@@ -214,7 +240,7 @@ public final class ScenarioSuite {
 
     // ------------------------------------------------------------------ parsing
 
-    private static Optional<Scenario> parseRow(CsvTable.Row row, List<Problem> problems) {
+    private static Optional<Scenario> parseRow(CsvTable.Row row, boolean needsExpectation, List<Problem> problems) {
         int before = problems.size();
         String id = row.required("id", problems).orElse("");
         LocalDate date = date(row, "date", problems).orElse(null);
@@ -240,7 +266,7 @@ public final class ScenarioSuite {
         }
         List<Finding> findings = findings(row, date, problems);
         Expectation expected = expectation(row, date, problems);
-        if (expected.isEmpty()) {
+        if (expected.isEmpty() && needsExpectation) {
             problems.add(row.problem("expect_grade", "the row expects nothing: fill at least one expect_ column"));
         }
         if (problems.size() > before || venue == null || date == null) {

@@ -1,0 +1,333 @@
+package io.firerisk.analysis;
+
+import io.firerisk.CampaignException;
+import io.firerisk.Problem;
+import io.firerisk.campaign.Campaign;
+import io.firerisk.campaign.Clause;
+import io.firerisk.campaign.KeyPeriod;
+import io.firerisk.campaign.Phase;
+import io.firerisk.internal.CampaignFiles;
+import io.firerisk.internal.CampaignReader;
+import io.firerisk.internal.CsvTable;
+import io.firerisk.internal.YamlNode;
+import io.firerisk.scenario.ScenarioSuite;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Starts a new campaign from an old one: copies the folder, gives the copy its own id and the next
+ * major version, and writes {@value #CHECKLIST} in it: everything that belongs to the old plan and
+ * must be edited (title, authority, document number, dates, the old plan's own clauses, the
+ * scenarios dated for the old campaign, the thresholds to review), each with its file and line.
+ *
+ * <pre>{@code
+ * NewCampaign.Result r = NewCampaign.fromBundled("wanzhou-2023-winter", "wanzhou-2024-winter", Path.of("wanzhou-2024-winter"));
+ * r.checklist();   // campaign.yaml:11 document: the new plan's document number (now 万州城管发〔2023〕114号) …
+ * }</pre>
+ *
+ * <p>The copy loads and validates as it is, so an analyst can edit it one item at a time and check
+ * after each step.
+ */
+public final class NewCampaign {
+
+    /** The checklist's file name in the new folder. */
+    public static final String CHECKLIST = "CHECKLIST.md";
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)(\\.\\d+)?([-.][A-Za-z0-9.]+)?");
+
+    private NewCampaign() {}
+
+    /**
+     * One thing to edit.
+     *
+     * @param section the part of the checklist it belongs to
+     * @param file    the file, relative to the campaign folder
+     * @param line    the line, 0 for the whole file
+     * @param what    what to edit and why
+     */
+    public record Item(String section, String file, int line, String what) {
+        /** {@code campaign.yaml:11 document: …}. */
+        @Override
+        public String toString() {
+            return file + (line > 0 ? ":" + line : "") + " " + what;
+        }
+    }
+
+    /**
+     * The new campaign.
+     *
+     * @param folder      where it was written
+     * @param id          its id
+     * @param version     its version
+     * @param fromId      the campaign it was copied from
+     * @param fromVersion that campaign's version
+     * @param checklist   what must be edited, also written to {@value #CHECKLIST}
+     */
+    public record Result(Path folder, String id, String version, String fromId, String fromVersion, List<Item> checklist) {
+        public Result {
+            checklist = List.copyOf(checklist);
+        }
+    }
+
+    /** Starts a new campaign from a campaign folder on disk. */
+    public static Result fromFolder(Path source, String newId, Path target) {
+        return create(CampaignFiles.fromFolder(source), newId, target);
+    }
+
+    /** Starts a new campaign from a campaign bundled on the classpath. */
+    public static Result fromBundled(String sourceId, String newId, Path target) {
+        return create(CampaignFiles.fromClasspath(sourceId, NewCampaign.class.getClassLoader()), newId, target);
+    }
+
+    private static Result create(CampaignFiles files, String newId, Path target) {
+        if (newId == null || !ID.matcher(newId).matches()) {
+            throw new IllegalArgumentException("the new campaign id '" + newId
+                    + "' must be lower-case letters, digits and hyphens, such as wanzhou-2024-winter");
+        }
+        if (Files.exists(target) && !isEmptyDirectory(target)) {
+            throw new IllegalArgumentException(target + " already exists and is not empty: choose another folder");
+        }
+        List<Problem> problems = new ArrayList<>();
+        Optional<Campaign> data = CampaignReader.read(files, problems);
+        if (data.isEmpty()) {
+            throw new CampaignException(files.source(), problems);
+        }
+        Campaign old = data.get();
+        String version = nextMajor(old.version());
+        Map<String, String> copy = new java.util.TreeMap<>(files.files());
+        copy.remove(CHECKLIST);
+        copy.put(CampaignReader.CAMPAIGN_FILE, retitle(copy.get(CampaignReader.CAMPAIGN_FILE), old, newId, version));
+
+        List<Item> checklist = checklist(copy, old, newId);
+        try {
+            for (Map.Entry<String, String> file : copy.entrySet()) {
+                Path path = target.resolve(file.getKey());
+                Files.createDirectories(path.getParent());
+                Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
+            }
+            Files.writeString(target.resolve(CHECKLIST), markdown(checklist, old, newId, version), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the new campaign to " + target + ": " + e.getMessage(), e);
+        }
+        return new Result(target, newId, version, old.id(), old.version(), checklist);
+    }
+
+    /** {@code 1.0.0 → 2.0.0}, {@code 1.2 → 2.0}, {@code 1.4.2-draft → 2.0.0}. */
+    static String nextMajor(String version) {
+        Matcher m = VERSION.matcher(version);
+        if (!m.matches()) {
+            return "1.0.0";
+        }
+        int major = Integer.parseInt(m.group(1)) + 1;
+        return major + ".0" + (m.group(3) != null ? ".0" : "");
+    }
+
+    private static String retitle(String yaml, Campaign old, String id, String version) {
+        String text = yaml.replaceFirst("(?m)^id:[^\\n#]*", Matcher.quoteReplacement("id: " + id))
+                .replaceFirst("(?m)^version:[^\\n#]*", Matcher.quoteReplacement("version: " + version));
+        return "# Started from " + old.id() + " " + old.version() + " with firerisk new-campaign: see " + CHECKLIST
+                + " for what still describes the old plan.\n" + text;
+    }
+
+    // ------------------------------------------------------------------ the checklist
+
+    private static List<Item> checklist(Map<String, String> files, Campaign old, String newId) {
+        List<Item> items = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
+        YamlNode yaml = YamlNode.parse(CampaignReader.CAMPAIGN_FILE, files.get(CampaignReader.CAMPAIGN_FILE), new ArrayList<>());
+        String plan = "The plan";
+        yamlItem(items, listed, plan, yaml, "title", "the new plan's title, in Chinese and English (now: " + old.title().zh() + ")");
+        yamlItem(items, listed, plan, yaml, "authority", "the issuing authority (now: " + old.authority().zh() + ")");
+        yamlItem(items, listed, plan, yaml, "document", "the new plan's document number (now: " + old.document() + ")");
+        yamlItem(items, listed, plan, yaml, "issued", "the date the new plan was issued (now: " + old.issued() + ")");
+        yamlItem(items, listed, plan, yaml, "standard", "the hazard standard edition the new plan applies (now: "
+                + old.standard() + "); if it changes, review elements.csv, the hazard catalogue and determination.counting");
+        yamlItem(items, listed, plan, yaml, "timeZone", "the time zone \"today\" is reckoned in, if the new campaign is elsewhere");
+
+        String dates = "Dates";
+        List<YamlNode> phases = path(yaml, "calendar.phases").map(YamlNode::items).orElse(List.of());
+        for (int i = 0; i < phases.size() && i < old.calendar().phases().size(); i++) {
+            Phase p = old.calendar().phases().get(i);
+            add(items, listed, dates, CampaignReader.CAMPAIGN_FILE, phases.get(i).line(), "phase " + p.code() + " ("
+                    + p.label().zh() + "): " + p.from() + " to " + p.to() + " are the old plan's dates");
+        }
+        List<YamlNode> periods = path(yaml, "calendar.keyPeriods").map(YamlNode::items).orElse(List.of());
+        for (YamlNode node : periods) {
+            String code = node.get("code").map(YamlNode::text).orElse("");
+            old.calendar().keyPeriods().stream().filter(k -> k.code().equals(code)).findFirst().ifPresent(k ->
+                    add(items, listed, dates, CampaignReader.CAMPAIGN_FILE, node.line(), "key period " + k.code() + " ("
+                            + k.label().zh() + "): " + k.from() + " to " + k.to() + " are last season's dates"
+                            + (movable(k) ? " (lunar holidays move every year)" : "")));
+        }
+        path(yaml, "calendar.leadDays").ifPresent(n -> add(items, listed, dates, CampaignReader.CAMPAIGN_FILE, n.line(),
+                "calendar.leadDays: how many days of early warning the new plan asks for before each key period"));
+
+        String clauses = "The old plan's own clauses";
+        Map<String, Integer> clauseLines = csvLines(files, CampaignReader.CLAUSES_FILE, "id");
+        RuleScan scan = RuleScan.of(CampaignFiles.of(old.source(), files));
+        for (Clause c : old.clauses().values().stream().sorted(java.util.Comparator.comparing(Clause::id)).toList()) {
+            if (!c.campaignOnly()) {
+                continue;
+            }
+            List<String> citedBy = scan.rules().stream().filter(r -> r.clause().equals(c.id()))
+                    .map(r -> r.file() + ":" + r.line()).toList();
+            add(items, listed, clauses, CampaignReader.CLAUSES_FILE, clauseLines.getOrDefault(c.id(), 0), "clause '" + c.id()
+                    + "' is the old plan's: replace it with the new plan's clause (id, text, verification mark)"
+                    + (citedBy.isEmpty() ? "" : " and change the @clause of the rules citing it: " + String.join(", ", citedBy)));
+        }
+        Map<String, Integer> classLines = new LinkedHashMap<>();
+        Optional.ofNullable(files.get(CampaignReader.PLACE_CLASSES_FILE)).ifPresent(text -> {
+            for (CsvTable.Row row : CsvTable.parse(CampaignReader.PLACE_CLASSES_FILE, text, new ArrayList<>()).rows()) {
+                if (row.get("source").equalsIgnoreCase("CAMPAIGN")) {
+                    classLines.put(row.get("kind") + " → " + row.get("place_class"), row.line());
+                }
+            }
+        });
+        classLines.forEach((rule, line) -> add(items, listed, clauses, CampaignReader.PLACE_CLASSES_FILE, line,
+                "place class " + rule + " is the old plan's own classification: keep it only if the new plan says the same"));
+
+        String review = "Review";
+        path(yaml, "parameters").ifPresent(n -> add(items, listed, review, CampaignReader.CAMPAIGN_FILE, n.line(),
+                "parameters: every threshold and effect size the rules read; check each against the new plan and standard"));
+        path(yaml, "accidentModel").ifPresent(n -> add(items, listed, review, CampaignReader.CAMPAIGN_FILE, n.line(),
+                "accidentModel: the exposures and factors are planning assumptions; review them before relying on a suspension"));
+        path(yaml, "grades").ifPresent(n -> add(items, listed, review, CampaignReader.CAMPAIGN_FILE, n.line(),
+                "grades: the rectification periods and grade floors, as the new plan sets them"));
+
+        String scenarios = "Scenarios";
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            if (!file.getKey().startsWith(ScenarioSuite.FOLDER) || !file.getKey().endsWith(".csv")) {
+                continue;
+            }
+            int dated = 0;
+            int first = 0;
+            for (CsvTable.Row row : CsvTable.parse(file.getKey(), file.getValue(), new ArrayList<>()).rows()) {
+                if (inOldCampaign(row.get("date"), old)) {
+                    dated++;
+                    first = first == 0 ? row.line() : first;
+                }
+            }
+            if (dated > 0) {
+                add(items, listed, scenarios, file.getKey(), first, dated + (dated == 1 ? " scenario is" : " scenarios are")
+                        + " dated inside the old campaign (" + old.calendar().start() + " to " + old.calendar().end()
+                        + "): move the dates, and the deadlines they expect, into the new campaign");
+            }
+        }
+
+        String mentions = "Other mentions of the old plan";
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            String[] lines = file.getValue().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i];
+                boolean document = !old.document().isEmpty() && line.contains(old.document());
+                boolean id = line.contains(old.id()) && !line.startsWith("# Started from ");
+                if (document || id) {
+                    String shown = line.strip();
+                    shown = shown.length() > 90 ? shown.substring(0, 89) + "…" : shown;
+                    add(items, listed, mentions, file.getKey(), i + 1, "mentions " + (document ? old.document() : old.id())
+                            + ": " + shown);
+                }
+            }
+        }
+        // Within each section, in file and line order, so the list reads like a walk through the folder.
+        List<String> sections = items.stream().map(Item::section).distinct().toList();
+        return items.stream().sorted(java.util.Comparator.comparing((Item i) -> sections.indexOf(i.section()))
+                .thenComparing(Item::file).thenComparingInt(Item::line)).toList();
+    }
+
+    private static boolean movable(KeyPeriod k) {
+        // New Year's Day keeps its date; the lunar holidays do not. Rather than know the holidays, say so for
+        // any period that does not start on 1 January or 31 December.
+        return !(k.from().getMonthValue() == 12 && k.from().getDayOfMonth() >= 30)
+                && !(k.from().getMonthValue() == 1 && k.from().getDayOfMonth() == 1);
+    }
+
+    private static boolean inOldCampaign(String date, Campaign old) {
+        try {
+            return old.calendar().inForce(LocalDate.parse(date));
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static void yamlItem(List<Item> items, Set<String> listed, String section, YamlNode yaml, String key, String what) {
+        yaml.get(key).ifPresent(n -> add(items, listed, section, CampaignReader.CAMPAIGN_FILE, n.line(), key + ": " + what));
+    }
+
+    private static void add(List<Item> items, Set<String> listed, String section, String file, int line, String what) {
+        if (listed.add(file + ":" + line)) {
+            items.add(new Item(section, file, line, what));
+        }
+    }
+
+    private static Optional<YamlNode> path(YamlNode root, String dotted) {
+        YamlNode n = root;
+        for (String key : dotted.split("\\.")) {
+            Optional<YamlNode> next = n.isMap() ? n.get(key) : Optional.empty();
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            n = next.get();
+        }
+        return Optional.of(n);
+    }
+
+    private static Map<String, Integer> csvLines(Map<String, String> files, String file, String column) {
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        Optional.ofNullable(files.get(file)).ifPresent(text -> {
+            for (CsvTable.Row row : CsvTable.parse(file, text, new ArrayList<>()).rows()) {
+                lines.putIfAbsent(row.get(column), row.line());
+            }
+        });
+        return lines;
+    }
+
+    private static String markdown(List<Item> items, Campaign old, String id, String version) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Checklist for ").append(id).append(' ').append(version).append("\n\n");
+        sb.append("This campaign was started from ").append(old.id()).append(' ').append(old.version()).append(" (")
+                .append(old.document()).append(") with `firerisk new-campaign`. Only its id and version are new: ")
+                .append("everything below still describes the old plan. Edit each item, tick it, and check as you go:\n\n")
+                .append("    firerisk validate <this folder>\n")
+                .append("    firerisk test <this folder> --coverage\n")
+                .append("    firerisk diff --campaign ").append(old.id()).append(" --campaign <this folder> <venues file>\n");
+        String section = "";
+        for (Item item : items) {
+            if (!item.section().equals(section)) {
+                section = item.section();
+                sb.append("\n## ").append(section).append("\n\n");
+            }
+            sb.append("- [ ] ").append(item.file()).append(item.line() > 0 ? ":" + item.line() : "").append(" — ")
+                    .append(item.what()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static boolean isEmptyDirectory(Path path) {
+        if (!Files.isDirectory(path)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(path)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

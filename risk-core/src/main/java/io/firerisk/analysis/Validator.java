@@ -1,0 +1,538 @@
+package io.firerisk.analysis;
+
+import io.firerisk.CampaignException;
+import io.firerisk.Problem;
+import io.firerisk.RiskGrade;
+import io.firerisk.campaign.Campaign;
+import io.firerisk.campaign.CampaignCalendar;
+import io.firerisk.campaign.CountingRow;
+import io.firerisk.campaign.HazardType;
+import io.firerisk.campaign.KeyPeriod;
+import io.firerisk.campaign.Phase;
+import io.firerisk.campaign.PlaceClassRule;
+import io.firerisk.internal.CampaignFiles;
+import io.firerisk.internal.CampaignReader;
+import io.firerisk.internal.CsvTable;
+import io.firerisk.internal.RuleCompiler;
+import io.firerisk.internal.YamlNode;
+import io.firerisk.scenario.ScenarioSuite;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Checks a campaign folder the way an analyst needs before handing it over: everything loading
+ * refuses (every DRL error with file, line and column; every data error with file, row and column;
+ * rules without {@code @clause} or explanation sentences), and what loading lets through but is
+ * almost certainly a mistake:
+ * <ul>
+ *   <li>rules that name a hazard code, venue kind, place class, alert level, phase, key period,
+ *       action, exclusion or category the campaign does not define (errors: such a rule never
+ *       matches, or fails at assessment time);</li>
+ *   <li>catalogue entries nothing can use: hazard codes no rule names or selects by element or
+ *       category, actions no rule requires, parameters and grade floors no rule reads, exclusions
+ *       no rule concludes, place classes no venue kind belongs to, alert levels never in force
+ *       (warnings);</li>
+ *   <li>clauses of clauses.csv that no rule and no table cites (warnings);</li>
+ *   <li>scenario tables the runner would refuse, and scenarios naming a venue kind, hazard code,
+ *       action, element or clause the campaign does not define (errors);</li>
+ *   <li>calendar and grade settings that contradict each other (warnings).</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * ValidationReport report = Validator.validate(Path.of("campaigns/next-winter"));
+ * report.diagnostics().forEach(System.out::println);   // rules/x.drl:12:31: error: … [unknown-reference]
+ * report.passed();                                     // false when there is any error
+ * }</pre>
+ */
+public final class Validator {
+
+    private Validator() {}
+
+    /** Validates a campaign folder on disk. */
+    public static ValidationReport validate(Path campaignFolder) {
+        CampaignFiles files;
+        try {
+            files = CampaignFiles.fromFolder(campaignFolder);
+        } catch (CampaignException e) {
+            return failed(campaignFolder.toString(), e);
+        }
+        return validate(files);
+    }
+
+    /** Validates a campaign bundled on the classpath under {@code campaigns/<id>/}. */
+    public static ValidationReport validateBundled(String id) {
+        CampaignFiles files;
+        try {
+            files = CampaignFiles.fromClasspath(id, Validator.class.getClassLoader());
+        } catch (CampaignException e) {
+            return failed(id, e);
+        }
+        return validate(files);
+    }
+
+    private static ValidationReport failed(String source, CampaignException e) {
+        return new ValidationReport(source, "", "", 0, 0, e.problems().stream()
+                .map(p -> Diagnostic.of(Check.DATA, p)).toList());
+    }
+
+    static ValidationReport validate(CampaignFiles files) {
+        List<Diagnostic> out = new ArrayList<>();
+        List<Problem> load = new ArrayList<>();
+        Optional<Campaign> data = CampaignReader.read(files, load);
+        RuleScan scan = RuleScan.of(files);
+        if (data.isPresent()) {
+            RuleCompiler.compile(data.get(), files, load);
+        } else {
+            // The loader stops before the rules when the data is broken; the parser still finds syntax errors.
+            load.addAll(scan.parseErrors());
+        }
+        for (Problem p : load) {
+            out.add(Diagnostic.of(p.file().endsWith(".drl") || p.file().startsWith(RuleCompiler.RULES_FOLDER)
+                    ? Check.RULES : Check.DATA, p));
+        }
+        int scenarios = 0;
+        YamlNode yaml = files.text(CampaignReader.CAMPAIGN_FILE)
+                .map(t -> YamlNode.parse(CampaignReader.CAMPAIGN_FILE, t, new ArrayList<>())).orElse(null);
+        if (data.isPresent()) {
+            Campaign campaign = data.get();
+            Context context = new Context(files, campaign, scan, yaml, out);
+            context.unknownReferences();
+            context.catalogueReferences();
+            context.unusedCatalogue();
+            context.uncitedClauses();
+            context.calendar();
+            context.grades();
+            scenarios = context.scenarios();
+        }
+        out.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line)
+                .thenComparingInt(Diagnostic::column).thenComparing(Diagnostic::message));
+        String id = data.map(Campaign::id).orElseGet(() -> yaml == null ? "" : yaml.get("id").map(YamlNode::text).orElse(""));
+        String version = data.map(Campaign::version)
+                .orElseGet(() -> yaml == null ? "" : yaml.get("version").map(YamlNode::text).orElse(""));
+        return new ValidationReport(files.source(), id, version, scan.rules().size(), scenarios, dedupe(out));
+    }
+
+    private static List<Diagnostic> dedupe(List<Diagnostic> diagnostics) {
+        return List.copyOf(new LinkedHashSet<>(diagnostics));
+    }
+
+    /** The checks beyond loading, for one campaign whose data loaded. */
+    private static final class Context {
+        final CampaignFiles files;
+        final Campaign campaign;
+        final RuleScan scan;
+        final YamlNode yaml;
+        final List<Diagnostic> out;
+
+        Context(CampaignFiles files, Campaign campaign, RuleScan scan, YamlNode yaml, List<Diagnostic> out) {
+            this.files = files;
+            this.campaign = campaign;
+            this.scan = scan;
+            this.yaml = yaml;
+            this.out = out;
+        }
+
+        // -------------------------------------------------------------- rules naming what is not there
+
+        void unknownReferences() {
+            for (RuleScan.Ref ref : scan.refs()) {
+                if (ref.kind() == RuleScan.Kind.PARAMETER || ref.kind() == RuleScan.Kind.GRADE_FLOOR) {
+                    continue; // the loader refuses these already
+                }
+                Set<String> known = known(ref.kind());
+                if (known.contains(ref.value())) {
+                    continue;
+                }
+                String consequence = ref.positive() ? "so the rule can never match it" : "so the condition always holds";
+                if (ref.kind() == RuleScan.Kind.ACTION) {
+                    consequence = "so every assessment the rule fires in would fail";
+                }
+                out.add(Diagnostic.error(Check.UNKNOWN_REFERENCE, ref.file(), ref.line(), ref.column(),
+                        "rule \"" + ref.rule() + "\" names " + ref.kind().noun + " '" + ref.value() + "', which "
+                                + ref.kind().missing + ", " + consequence + suggestion(ref.value(), known)));
+            }
+        }
+
+        /** The catalogue's applies_to names venue kinds or place classes; the engine does not read it, people do. */
+        void catalogueReferences() {
+            Set<String> known = new HashSet<>(campaign.venueKinds().keySet());
+            known.addAll(campaign.placeClasses().keySet());
+            Set<String> files = new TreeSet<>();
+            campaign.hazards().values().forEach(h -> files.add(h.file()));
+            for (String file : files) {
+                List<Problem> ignored = new ArrayList<>();
+                for (CsvTable.Row row : CsvTable.parse(file, this.files.text(file).orElse(""), ignored).rows()) {
+                    for (String target : row.list("applies_to")) {
+                        if (!known.contains(target)) {
+                            Problem p = row.problem("applies_to", "hazard code '" + row.get("code") + "' applies to '"
+                                    + target + "', which is neither a venue kind of venue-kinds.csv nor one of placeClasses: "
+                                    + "in campaign.yaml" + suggestion(target, known));
+                            out.add(Diagnostic.warning(Check.UNKNOWN_REFERENCE, p.file(), p.line(), p.column(), p.message()));
+                        }
+                    }
+                }
+            }
+        }
+
+        Set<String> known(RuleScan.Kind kind) {
+            return switch (kind) {
+                case HAZARD -> campaign.hazards().keySet();
+                case CATEGORY -> campaign.categories().keySet();
+                case ELEMENT -> campaign.elements().keySet();
+                case VENUE_KIND -> campaign.venueKinds().keySet();
+                case BUILDING -> new HashSet<>(campaign.venueKinds().values().stream().map(k -> k.building()).toList());
+                case PLACE_CLASS -> campaign.placeClasses().keySet();
+                case ALERT_LEVEL -> alertLevels();
+                case PHASE -> new HashSet<>(campaign.calendar().phases().stream().map(Phase::code).toList());
+                case KEY_PERIOD -> new HashSet<>(campaign.calendar().keyPeriods().stream().map(KeyPeriod::code).toList());
+                case ACTION -> campaign.actions().keySet();
+                case EXCLUSION -> campaign.exclusions().keySet();
+                case COUNTING_ROW -> new HashSet<>(campaign.countingRows().stream().map(CountingRow::row).toList());
+                case PARAMETER -> campaign.parameters().keySet();
+                case GRADE_FLOOR -> campaign.gradeFloors().keySet();
+            };
+        }
+
+        Set<String> alertLevels() {
+            return node("alertLevels").map(n -> n.fields().keySet()).orElse(Set.of());
+        }
+
+        // -------------------------------------------------------------- what nothing uses
+
+        void unusedCatalogue() {
+            Map<RuleScan.Kind, Set<String>> used = new HashMap<>();
+            for (RuleScan.Ref ref : scan.refs()) {
+                if (ref.positive()) {
+                    used.computeIfAbsent(ref.kind(), k -> new HashSet<>()).add(ref.value());
+                }
+            }
+            if (!scan.unparsed().isEmpty()) {
+                return; // with rule files unread, "nothing uses it" cannot be told
+            }
+            for (HazardType h : sorted(campaign.hazards().values(), HazardType::code)) {
+                if (used.getOrDefault(RuleScan.Kind.HAZARD, Set.of()).contains(h.code()) || selected(h)) {
+                    continue;
+                }
+                out.add(Diagnostic.warning(Check.UNUSED, h.file(), h.line(), 1, "hazard code '" + h.code()
+                        + "' is named by no rule, and no rule selects it by " + (h.elements().isEmpty() ? "category"
+                        : "its elements (" + String.join(", ", h.elements()) + ") or category")
+                        + ": a finding of it gets only the rules that apply to every hazard; write the rule that uses it, or remove the row"));
+            }
+            Map<String, Integer> actionLines = csvLines(CampaignReader.ACTIONS_FILE, "code");
+            for (String action : new TreeSet<>(campaign.actions().keySet())) {
+                if (!used.getOrDefault(RuleScan.Kind.ACTION, Set.of()).contains(action)) {
+                    out.add(Diagnostic.warning(Check.UNUSED, CampaignReader.ACTIONS_FILE, actionLines.getOrDefault(action, 0),
+                            1, "action '" + action + "' is required by no rule: write the rule that requires it, or remove the row"));
+                }
+            }
+            yamlUnused("parameters", campaign.parameters().keySet(), used.getOrDefault(RuleScan.Kind.PARAMETER, Set.of()),
+                    k -> "parameter '" + k + "' is read by no rule (campaign.number(\"" + k + "\") or campaign.whole(\"" + k
+                            + "\")): use it in a rule, or remove it");
+            yamlUnused("grades.floors", campaign.gradeFloors().keySet(), used.getOrDefault(RuleScan.Kind.GRADE_FLOOR, Set.of()),
+                    k -> "grade floor '" + k + "' is used by no rule (campaign.grade(\"" + k + "\")): use it in a rule, or remove it");
+            yamlUnused("determination.exclusions", campaign.exclusions().keySet(),
+                    used.getOrDefault(RuleScan.Kind.EXCLUSION, Set.of()),
+                    k -> "exclusion '" + k + "' is concluded by no rule (new Exclusion(…, \"" + k + "\")): write the rule, or remove it");
+            Set<String> populated = new HashSet<>();
+            campaign.placeClassRules().stream().map(PlaceClassRule::placeClass).forEach(populated::add);
+            populated.add(campaign.placeClassWhenNone());
+            yamlUnused("placeClasses", campaign.placeClasses().keySet(), populated,
+                    k -> "place class '" + k + "' has no venue kind in " + CampaignReader.PLACE_CLASSES_FILE
+                            + " and is not placeClassWhenNone: no venue can ever be in it");
+            Set<String> inForce = new HashSet<>();
+            node("calendar.normalLevel").ifPresent(n -> inForce.add(n.text()));
+            node("calendar.warningLevel").ifPresent(n -> inForce.add(n.text()));
+            campaign.calendar().keyPeriods().forEach(k -> inForce.add(k.alertLevel()));
+            yamlUnused("alertLevels", alertLevels(), inForce,
+                    k -> "alert level '" + k + "' is never in force: it is not calendar.normalLevel, calendar.warningLevel "
+                            + "or the level of any key period");
+        }
+
+        /** True when some rule matches findings without naming their code and would take this one by element or category. */
+        boolean selected(HazardType h) {
+            for (RuleScan.ScannedRule r : scan.rules()) {
+                if (!r.genericFinding()) {
+                    continue;
+                }
+                if (r.categoryFilters().contains(h.category())) {
+                    return true;
+                }
+                if (!r.elementFilters().isEmpty()) {
+                    if (h.elements().stream().anyMatch(r.elementFilters()::contains)) {
+                        return true;
+                    }
+                } else if (!h.elements().isEmpty()
+                        && (r.computedElement() || h.elements().stream().anyMatch(r.concludedElements()::contains))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void yamlUnused(String path, Set<String> defined, Set<String> used, java.util.function.Function<String, String> message) {
+            Optional<YamlNode> node = node(path);
+            for (String key : new TreeSet<>(defined)) {
+                if (!used.contains(key)) {
+                    YamlNode at = node.flatMap(n -> n.get(key)).orElse(node.orElse(null));
+                    out.add(Diagnostic.warning(Check.UNUSED, CampaignReader.CAMPAIGN_FILE, at == null ? 0 : at.line(),
+                            at == null ? 0 : at.column(), message.apply(key)));
+                }
+            }
+        }
+
+        // -------------------------------------------------------------- clauses nobody cites
+
+        void uncitedClauses() {
+            if (!scan.unparsed().isEmpty()) {
+                return;
+            }
+            // A clause is cited wherever a rule's @clause, a YAML value or a table cell (or an item of a
+            // ';' list in one) is exactly its id. Reading the files rather than the loaded model keeps
+            // this right when a table or campaign.yaml gains a new place to cite clauses.
+            Set<String> cited = new HashSet<>();
+            scan.rules().forEach(r -> cited.add(r.clause()));
+            if (yaml != null) {
+                scalars(yaml, cited);
+            }
+            for (String path : files.paths("", ".csv")) {
+                if (path.equals(CampaignReader.CLAUSES_FILE) || path.startsWith(ScenarioSuite.FOLDER)) {
+                    continue;
+                }
+                CsvTable table = CsvTable.parse(path, files.text(path).orElse(""), new ArrayList<>());
+                for (CsvTable.Row row : table.rows()) {
+                    for (String column : table.header()) {
+                        cited.add(row.get(column));
+                        cited.addAll(row.list(column));
+                    }
+                }
+            }
+            Map<String, Integer> lines = csvLines(CampaignReader.CLAUSES_FILE, "id");
+            for (String id : new TreeSet<>(campaign.clauses().keySet())) {
+                if (!cited.contains(id)) {
+                    out.add(Diagnostic.warning(Check.UNCITED_CLAUSE, CampaignReader.CLAUSES_FILE, lines.getOrDefault(id, 0), 1,
+                            "clause '" + id + "' is cited by no rule and no table: cite it where it applies, or remove the row"));
+                }
+            }
+        }
+
+        private static void scalars(YamlNode node, Set<String> out) {
+            if (node.isScalar()) {
+                out.add(node.text());
+            } else if (node.isMap()) {
+                node.fields().values().forEach(v -> scalars(v, out));
+            } else if (node.isList()) {
+                node.items().forEach(v -> scalars(v, out));
+            }
+        }
+
+        // -------------------------------------------------------------- calendar and grades
+
+        void calendar() {
+            CampaignCalendar calendar = campaign.calendar();
+            List<YamlNode> phaseNodes = node("calendar.phases").map(YamlNode::items).orElse(List.of());
+            List<Phase> phases = calendar.phases();
+            for (int i = 1; i < phases.size(); i++) {
+                Phase previous = phases.get(i - 1);
+                Phase phase = phases.get(i);
+                if (phase.from().isAfter(previous.to().plusDays(1))) {
+                    YamlNode at = i < phaseNodes.size() ? phaseNodes.get(i).get("from").orElse(phaseNodes.get(i)) : null;
+                    out.add(calendarWarning(at, "no phase covers " + previous.to().plusDays(1) + " to "
+                            + phase.from().minusDays(1) + " (between phases " + previous.code() + " and " + phase.code()
+                            + "): on those days the campaign is in force but in no phase"));
+                }
+            }
+            List<YamlNode> periodNodes = node("calendar.keyPeriods").map(YamlNode::items).orElse(List.of());
+            String normal = node("calendar.normalLevel").map(YamlNode::text).orElse("");
+            for (int i = 0; i < periodNodes.size(); i++) {
+                YamlNode p = periodNodes.get(i);
+                String code = p.get("code").map(YamlNode::text).orElse("");
+                Optional<KeyPeriod> period = calendar.keyPeriods().stream().filter(k -> k.code().equals(code)).findFirst();
+                if (period.isEmpty()) {
+                    continue;
+                }
+                KeyPeriod k = period.get();
+                if (k.alertLevel().equals(normal)) {
+                    out.add(calendarWarning(p.get("level").orElse(p), "key period " + code + " has level " + normal
+                            + ", the normal level: it raises nothing"));
+                }
+                if (k.leadDays() > 0 && k.warningFrom().isBefore(calendar.start())) {
+                    out.add(calendarWarning(p.get("from").orElse(p), "the early warning for key period " + code
+                            + " would start on " + k.warningFrom() + ", before the campaign starts (" + calendar.start()
+                            + "): no warning is given before then"));
+                }
+            }
+            if (campaign.issued().isAfter(calendar.end())) {
+                out.add(calendarWarning(node("issued").orElse(null), "the plan is dated " + campaign.issued()
+                        + ", after its last day (" + calendar.end() + "): check issued and the phase dates"));
+            }
+        }
+
+        private Diagnostic calendarWarning(YamlNode at, String message) {
+            return Diagnostic.warning(Check.CALENDAR, CampaignReader.CAMPAIGN_FILE, at == null ? 0 : at.line(),
+                    at == null ? 0 : at.column(), message);
+        }
+
+        void grades() {
+            Map<RiskGrade, Integer> days = campaign.rectifyWithinDays();
+            RiskGrade[] grades = RiskGrade.values();
+            for (int i = 1; i < grades.length; i++) {
+                RiskGrade better = grades[i - 1];
+                RiskGrade worse = grades[i];
+                if (days.containsKey(worse) && days.containsKey(better) && days.get(worse) > days.get(better)) {
+                    YamlNode at = node("grades.rectifyWithinDays").orElse(null);
+                    out.add(Diagnostic.warning(Check.GRADES, CampaignReader.CAMPAIGN_FILE, at == null ? 0 : at.line(),
+                            at == null ? 0 : at.column(), "grades.rectifyWithinDays allows " + worse + " " + days.get(worse)
+                                    + " days but " + better + " only " + days.get(better)
+                                    + ": a worse grade should never allow longer to rectify"));
+                }
+            }
+        }
+
+        // -------------------------------------------------------------- scenarios
+
+        /** Checks the scenario tables; returns how many scenarios they hold. */
+        int scenarios() {
+            Map<String, String> tables = new TreeMap<>();
+            for (String path : files.paths(ScenarioSuite.FOLDER, ".csv")) {
+                tables.put(path, files.text(path).orElse(""));
+            }
+            if (tables.isEmpty()) {
+                return 0;
+            }
+            int count = 0;
+            try {
+                count = ScenarioSuite.fromTexts(files.source(), tables).scenarios().size();
+            } catch (CampaignException e) {
+                e.problems().forEach(p -> out.add(Diagnostic.of(Check.SCENARIO, p)));
+            }
+            for (Map.Entry<String, String> table : tables.entrySet()) {
+                List<Problem> ignored = new ArrayList<>();
+                for (CsvTable.Row row : CsvTable.parse(table.getKey(), table.getValue(), ignored).rows()) {
+                    scenarioRow(row);
+                }
+            }
+            return count;
+        }
+
+        private void scenarioRow(CsvTable.Row row) {
+            String id = row.get("id");
+            String kind = row.get("kind");
+            if (!kind.isEmpty() && !campaign.venueKinds().containsKey(kind)) {
+                scenarioError(row, "kind", id, "venue kind '" + kind + "' " + RuleScan.Kind.VENUE_KIND.missing
+                        + suggestion(kind, campaign.venueKinds().keySet()));
+            }
+            for (String finding : row.list("findings")) {
+                String code = finding.strip().split("\\s+")[0];
+                if (!code.isEmpty() && !campaign.hazards().containsKey(code)) {
+                    scenarioError(row, "findings", id, "hazard code '" + code + "' " + RuleScan.Kind.HAZARD.missing
+                            + suggestion(code, campaign.hazards().keySet()));
+                }
+            }
+            for (String item : row.list("expect_actions")) {
+                if (item.equals("...") || item.equals("…")) {
+                    continue;
+                }
+                String code = item.startsWith("!") ? item.substring(1) : item;
+                int at = code.indexOf('@');
+                code = (at < 0 ? code : code.substring(0, at)).strip();
+                if (!code.isEmpty() && !campaign.actions().containsKey(code)) {
+                    scenarioError(row, "expect_actions", id, "action '" + code + "' " + RuleScan.Kind.ACTION.missing
+                            + suggestion(code, campaign.actions().keySet()));
+                }
+            }
+            for (String element : row.list("expect_elements")) {
+                if (!element.equals("-") && !campaign.elements().containsKey(element)) {
+                    scenarioError(row, "expect_elements", id, "element '" + element + "' " + RuleScan.Kind.ELEMENT.missing);
+                }
+            }
+            for (String clause : row.list("expect_clauses")) {
+                if (!campaign.clauses().containsKey(clause)) {
+                    scenarioError(row, "expect_clauses", id, "clause '" + clause + "' is not in " + CampaignReader.CLAUSES_FILE
+                            + suggestion(clause, campaign.clauses().keySet()));
+                }
+            }
+        }
+
+        private void scenarioError(CsvTable.Row row, String column, String id, String message) {
+            Problem p = row.problem(column, "scenario " + id + ": " + message);
+            out.add(Diagnostic.of(Check.SCENARIO, p));
+        }
+
+        // -------------------------------------------------------------- helpers
+
+        Optional<YamlNode> node(String dotted) {
+            if (yaml == null) {
+                return Optional.empty();
+            }
+            YamlNode n = yaml;
+            for (String key : dotted.split("\\.")) {
+                Optional<YamlNode> next = n.isMap() ? n.get(key) : Optional.empty();
+                if (next.isEmpty()) {
+                    return Optional.empty();
+                }
+                n = next.get();
+            }
+            return Optional.of(n);
+        }
+
+        Map<String, Integer> csvLines(String file, String column) {
+            Map<String, Integer> lines = new HashMap<>();
+            files.text(file).ifPresent(text -> {
+                for (CsvTable.Row row : CsvTable.parse(file, text, new ArrayList<>()).rows()) {
+                    lines.putIfAbsent(row.get(column), row.line());
+                }
+            });
+            return lines;
+        }
+
+        static <T> List<T> sorted(java.util.Collection<T> values, java.util.function.Function<T, String> key) {
+            return values.stream().sorted(Comparator.comparing(key)).toList();
+        }
+    }
+
+    /** {@code " (did you mean 'EXITS_TOO_FEW'?)"} when one known value is a small edit away. */
+    static String suggestion(String value, Set<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : known) {
+            int d = distance(value.toUpperCase(Locale.ROOT), candidate.toUpperCase(Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+        int allowed = Math.max(1, Math.min(3, value.length() / 4));
+        return best != null && bestDistance <= allowed ? " (did you mean '" + best + "'?)" : "";
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
