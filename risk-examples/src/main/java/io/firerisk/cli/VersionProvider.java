@@ -9,7 +9,7 @@ final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
         String version = Firerisk.class.getPackage().getImplementationVersion();
-        try (RiskEngine engine = RiskEngine.builder().campaign(AssessCommand.DEFAULT_CAMPAIGN).build()) {
+        try (RiskEngine engine = RiskEngine.builder().campaign(EngineOptions.DEFAULT_CAMPAIGN).build()) {
             Campaign c = engine.campaign();
             return new String[] {"firerisk " + (version == null ? "(development build)" : version),
                     "bundled campaign " + c.id() + " " + c.version() + " (" + c.document() + ", " + c.standard() + ")"};
