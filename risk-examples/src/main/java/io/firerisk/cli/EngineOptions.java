@@ -37,6 +37,11 @@ final class EngineOptions {
         if (campaignDir != null) {
             return new Engine(RiskEngine.builder().campaignDirectory(campaignDir).build(), true);
         }
-        return new Engine(BUNDLED.computeIfAbsent(campaign, id -> RiskEngine.builder().campaign(id).build()), false);
+        return new Engine(bundled(campaign), false);
+    }
+
+    /** The bundled campaign's engine, compiled on first use and kept for the life of the process. */
+    static RiskEngine bundled(String id) {
+        return BUNDLED.computeIfAbsent(id, key -> RiskEngine.builder().campaign(key).build());
     }
 }

@@ -119,20 +119,20 @@ final class ExplainCommand implements Callable<Integer> {
             WhatIf.Answer answer) {
         String kind = c.venueKinds().containsKey(facts.venue().kind()) ? lang.of(c.venueKinds().get(facts.venue().kind()).label())
                 : facts.venue().kind();
-        out.println(s(a.venueId()) + " " + s(facts.venue().name()) + "（" + s(kind)
-                + (facts.venue().street().isEmpty() ? "" : "，" + s(facts.venue().street())) + "）");
+        out.println(s(a.venueId()) + " " + s(facts.venue().name()) + open() + s(kind)
+                + (facts.venue().street().isEmpty() ? "" : comma() + s(facts.venue().street())) + close());
         out.println(lang.of("  来源：", "  Source: ") + parsed.origin());
-        out.println(lang.of("  评估日期：", "  Assessed as of: ") + a.assessedOn() + "；" + lang.of(c.title()) + "（"
-                + c.document() + "，" + a.campaignId() + " " + a.campaignVersion() + "）");
+        out.println(lang.of("  评估日期：", "  Assessed as of: ") + a.assessedOn() + semicolon() + lang.of(c.title()) + open()
+                + c.document() + comma() + a.campaignId() + " " + a.campaignVersion() + close());
         out.println(lang.of("  日程：", "  Calendar: ") + (a.calendar().campaignInForce()
                 ? a.calendar().phase().map(this::label).orElse("") : lang.of("活动期外（仅适用常设法规标准）",
                 "outside the campaign (standing law and standards only)"))
-                + a.calendar().keyPeriod().map(k -> "；" + lang.of("重点时段 ", "key period ") + label(k)).orElse("")
-                + a.calendar().upcomingPeriod().map(k -> "；" + lang.of("预警：", "early warning: ") + label(k)).orElse("")
-                + "；" + lang.of("防范等级 ", "alert level ") + label(a.calendar().alertLevel()));
+                + a.calendar().keyPeriod().map(k -> semicolon() + lang.of("重点时段 ", "key period ") + label(k)).orElse("")
+                + a.calendar().upcomingPeriod().map(k -> semicolon() + lang.of("预警：", "early warning: ") + label(k)).orElse("")
+                + semicolon() + lang.of("防范等级 ", "alert level ") + label(a.calendar().alertLevel()));
         if (!a.placeClasses().isEmpty()) {
             out.println(lang.of("  场所类别：", "  Place classes: ") + a.placeClasses().stream()
-                    .map(p -> label(p.placeClass()) + " [" + p.clause() + "]").collect(Collectors.joining("；")));
+                    .map(p -> label(p.placeClass()) + " [" + p.clause() + "]").collect(Collectors.joining(semicolon())));
         }
 
         out.println();
@@ -143,21 +143,21 @@ final class ExplainCommand implements Callable<Integer> {
         }
         for (GradeBasis b : a.gradeBasis()) {
             out.println("  - " + (b.isRaise() ? lang.of("上调 " + b.raise() + " 级", "raised " + b.raise() + " step(s)")
-                    : lang.of("不低于 ", "at least ") + HtmlReport.gradeName(b.grade(), lang)) + "：" + s(lang.of(b.because()))
+                    : lang.of("不低于 ", "at least ") + HtmlReport.gradeName(b.grade(), lang)) + colon() + s(lang.of(b.because()))
                     + "  [" + b.clause() + "]");
         }
 
         out.println();
         out.println(lang.of("重大火灾隐患判定：", "GB 35181 determination: ") + lang.of(a.verdict().label()));
         if (!a.determination().directElements().isEmpty()) {
-            out.println(lang.of("  直接判定要素：", "  direct elements: ") + String.join("、", a.determination().directElements()));
+            out.println(lang.of("  直接判定要素：", "  direct elements: ") + String.join(lang.of("、", ", "), a.determination().directElements()));
         }
         if (!a.determination().comprehensiveElements().isEmpty()) {
             out.println(lang.of("  综合判定要素：", "  comprehensive elements: ")
-                    + String.join("、", a.determination().comprehensiveElements()));
+                    + String.join(lang.of("、", ", "), a.determination().comprehensiveElements()));
         }
         for (ThresholdCheck t : a.determination().thresholds()) {
-            out.println("  " + lang.of("综合判定 ", "counting row ") + t.row() + "（" + label(t.placeClass()) + "）："
+            out.println("  " + lang.of("综合判定 ", "counting row ") + t.row() + open() + label(t.placeClass()) + close() + colon()
                     + t.count() + "/" + t.threshold() + (t.reached() ? lang.of("，已达到", ", reached") : "")
                     + "  [" + t.clause() + "]");
         }
@@ -175,8 +175,8 @@ final class ExplainCommand implements Callable<Integer> {
             out.println(lang.of("停用：须停用以下部位", "Suspension: stop using"));
             for (SuspendedPart p : a.suspension().parts()) {
                 AssessedFinding f = finding(a, p.findingId());
-                out.println("  - " + s(p.location().isEmpty() ? p.findingId() : p.location()) + "（" + p.findingId() + " "
-                        + (f == null ? "" : s(lang.of(f.label()))) + "）→ " + lang.of(p.estimate().grade().label())
+                out.println("  - " + s(p.location().isEmpty() ? p.findingId() : p.location()) + open() + p.findingId() + " "
+                        + (f == null ? "" : s(lang.of(f.label()))) + close() + " → " + lang.of(p.estimate().grade().label())
                         + "  [" + p.clause() + "]");
                 out.println(lang.of("    潜在事故估算：", "    potential-accident estimate: ") + p.estimate().formula());
             }
@@ -192,7 +192,7 @@ final class ExplainCommand implements Callable<Integer> {
         for (RequiredAction act : a.actions()) {
             out.println("  - " + act.due().map(LocalDate::toString).orElse(lang.of("无期限", "no deadline")) + "  "
                     + lang.of(act.priority().label()) + "  " + lang.of(act.label())
-                    + act.findingId().map(id -> "（" + id + "）").orElse("")
+                    + act.findingId().map(id -> open() + id + close()).orElse("")
                     + "  [" + act.clauses().stream().map(ClauseRef::toString).collect(Collectors.joining("; ")) + "]");
             for (Text d : act.details()) {
                 out.println("      " + s(lang.of(d)));
@@ -234,8 +234,8 @@ final class ExplainCommand implements Callable<Integer> {
                         + HtmlReport.gradeName(w.grade(), lang) + " to " + HtmlReport.gradeName(w.lowered().get(0), lang) + ":"));
         for (int i = 0; i < w.smallest().size(); i++) {
             String set = w.smallest().get(i).stream().map(f -> f.id() + " " + f.hazardCode()
-                    + (f.location().isEmpty() ? "" : "（" + s(f.location()) + "）")).collect(Collectors.joining("，"));
-            out.println("    " + (w.smallest().size() > 1 ? lang.of("方案", "option") + " " + (i + 1) + "：" : "") + set
+                    + (f.location().isEmpty() ? "" : open() + s(f.location()) + close())).collect(Collectors.joining(comma()));
+            out.println("    " + (w.smallest().size() > 1 ? lang.of("方案", "option") + " " + (i + 1) + colon() : "") + set
                     + (w.lowered().get(i) != w.lowered().get(0) ? " → " + HtmlReport.gradeName(w.lowered().get(i), lang) : ""));
         }
         if (!w.exhaustive()) {
@@ -247,6 +247,26 @@ final class ExplainCommand implements Callable<Integer> {
                     "  with all " + w.open().size() + " open findings rectified: " + HtmlReport.gradeName(w.allRectified(), lang)));
         }
         out.println(lang.of("  （重新评估 " + w.assessments() + " 次）", "  (" + w.assessments() + " re-assessments)"));
+    }
+
+    private String open() {
+        return lang.of("（", " (");
+    }
+
+    private String close() {
+        return lang.of("）", ")");
+    }
+
+    private String comma() {
+        return lang.of("，", ", ");
+    }
+
+    private String semicolon() {
+        return lang.of("；", "; ");
+    }
+
+    private String colon() {
+        return lang.of("：", ": ");
     }
 
     private String label(Label l) {

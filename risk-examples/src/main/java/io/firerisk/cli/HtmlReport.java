@@ -40,20 +40,21 @@ final class HtmlReport {
             "  window.addEventListener('error', function (e) {",
             "    document.documentElement.setAttribute('data-script-error', String(e.message));",
             "  });",
-            "  var inputs = document.querySelectorAll('input[data-filter]');",
-            "  Array.prototype.forEach.call(inputs, function (input) {",
+            "  function apply(input) {",
             "    var table = document.getElementById(input.getAttribute('data-filter'));",
-            "    input.addEventListener('input', function () {",
-            "      var q = input.value.trim().toLowerCase();",
-            "      var shown = 0;",
-            "      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {",
-            "        var match = q === '' || row.textContent.toLowerCase().indexOf(q) >= 0;",
-            "        row.hidden = !match;",
-            "        if (match) { shown++; }",
-            "      });",
-            "      var counter = document.querySelector('[data-shown-for=\"' + table.id + '\"]');",
-            "      if (counter) { counter.textContent = String(shown); }",
+            "    var q = input.value.trim().toLowerCase();",
+            "    var shown = 0;",
+            "    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {",
+            "      var match = q === '' || row.textContent.toLowerCase().indexOf(q) >= 0;",
+            "      row.hidden = !match;",
+            "      if (match) { shown++; }",
             "    });",
+            "    var counter = document.querySelector('[data-shown-for=\"' + table.id + '\"]');",
+            "    if (counter) { counter.textContent = String(shown); }",
+            "  }",
+            "  Array.prototype.forEach.call(document.querySelectorAll('input[data-filter]'), function (input) {",
+            "    input.addEventListener('input', function () { apply(input); });",
+            "    if (input.value) { apply(input); }",
             "  });",
             "  document.body.setAttribute('data-ready', 'yes');",
             "})();");
@@ -111,19 +112,20 @@ final class HtmlReport {
     private static void header(StringBuilder h, Campaign c, Lang lang, Summary s, String source) {
         h.append("<header>\n<h1>").append(Html.esc(lang.of("消防安全风险评估报告", "Fire risk assessment report")))
                 .append("</h1>\n");
-        meta(h, lang.of("依据", "Campaign"), lang.of(c.title()) + "（" + c.document() + "，" + c.id() + " " + c.version() + "）");
-        meta(h, lang.of("发文单位", "Issued by"), lang.of(c.authority()));
-        meta(h, lang.of("数据来源", "Input"), source);
+        meta(h, lang, lang.of("依据", "Campaign"), lang.of(c.title()) + lang.of("（", " (") + c.document() + lang.of("，", ", ")
+                + c.id() + " " + c.version() + lang.of("）", ")"));
+        meta(h, lang, lang.of("发文单位", "Issued by"), lang.of(c.authority()));
+        meta(h, lang, lang.of("数据来源", "Input"), source);
         if (s.firstDate != null) {
-            meta(h, lang.of("评估日期", "Assessed as of"), s.firstDate.equals(s.lastDate) ? s.firstDate.toString()
+            meta(h, lang, lang.of("评估日期", "Assessed as of"), s.firstDate.equals(s.lastDate) ? s.firstDate.toString()
                     : s.firstDate + " — " + s.lastDate);
         }
         h.append("</header>\n");
     }
 
-    private static void meta(StringBuilder h, String label, String value) {
-        h.append("<p class=\"meta\"><strong>").append(Html.esc(label)).append("：</strong>").append(Html.esc(value))
-                .append("</p>\n");
+    private static void meta(StringBuilder h, Lang lang, String label, String value) {
+        h.append("<p class=\"meta\"><strong>").append(Html.esc(label)).append(lang.of("：", ": ")).append("</strong>")
+                .append(Html.esc(value)).append("</p>\n");
     }
 
     private static void totals(StringBuilder h, Lang lang, Summary s) {
@@ -193,7 +195,7 @@ final class HtmlReport {
         StringBuilder svg = new StringBuilder();
         svg.append("<svg id=\"").append(id).append("\" role=\"img\" viewBox=\"0 0 ").append(width).append(' ')
                 .append(height).append("\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" xmlns=\"http://www.w3.org/2000/svg\">\n");
+                .append("\">\n");
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);
             int y = i * rowHeight + 4;
@@ -350,9 +352,9 @@ final class HtmlReport {
         h.append("<section id=\"inspection-plan\">\n<h2>").append(Html.esc(lang.of("“双随机、一公开”检查计划",
                 "Random inspection plan (双随机、一公开)"))).append(" <small data-count=\"plan-rows\">").append(p.rows().size())
                 .append("</small></h2>\n");
-        meta(h, lang.of("计划日期", "Plan date"), p.date().toString());
-        meta(h, lang.of("随机种子", "Seed"), Long.toString(p.seed()));
-        meta(h, lang.of("抽取", "Drawn"), lang.of("从 " + p.candidates() + " 个场所中加权随机抽取 " + p.drawn()
+        meta(h, lang, lang.of("计划日期", "Plan date"), p.date().toString());
+        meta(h, lang, lang.of("随机种子", "Seed"), Long.toString(p.seed()));
+        meta(h, lang, lang.of("抽取", "Drawn"), lang.of("从 " + p.candidates() + " 个场所中加权随机抽取 " + p.drawn()
                 + " 个；另含复查（回头看）" + p.reinspections() + " 个", p.drawn() + " drawn at random, weighted, from "
                 + p.candidates() + " venues; plus " + p.reinspections() + " re-inspections (回头看)"));
         h.append("<p class=\"note\">").append(Html.esc(lang.of(
@@ -380,7 +382,7 @@ final class HtmlReport {
                     .append("</td><td>").append(Html.esc(why)).append("</td><td>")
                     .append(Html.esc(String.join("、", r.reinspectFindings()))).append("</td><td>").append(r.overdueFindings())
                     .append("</td><td>").append(r.inspectors().stream().map(i -> Html.esc(i.name().isEmpty() ? i.id()
-                            : i.name() + "（" + i.id() + "）")).collect(Collectors.joining("<br>")))
+                            : i.name() + lang.of("（", " (") + i.id() + lang.of("）", ")"))).collect(Collectors.joining("<br>")))
                     .append("</td><td>").append(Html.esc(r.note())).append("</td></tr>\n");
         }
         h.append("</tbody></table>\n</section>\n");
@@ -434,7 +436,7 @@ final class HtmlReport {
         StringBuilder svg = new StringBuilder();
         svg.append("<svg id=\"calendar-chart\" role=\"img\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" xmlns=\"http://www.w3.org/2000/svg\">\n");
+                .append("\">\n");
         String[] lanes = {lang.of("工作阶段", "Phases"), lang.of("预警提示", "Early warning"), lang.of("重点时段", "Key periods")};
         for (int i = 0; i < lanes.length; i++) {
             svg.append("<text x=\"4\" y=\"").append(top + i * laneHeight + 21).append("\">").append(Html.esc(lanes[i]))

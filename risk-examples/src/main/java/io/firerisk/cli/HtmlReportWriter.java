@@ -20,7 +20,7 @@ final class HtmlReportWriter implements ResultWriter {
         this.out = out;
         this.campaign = campaign;
         this.lang = lang;
-        this.source = source + (date == null ? "" : "（--date " + date + "）");
+        this.source = source + (date == null ? "" : lang.of("（--date " + date + "）", " (--date " + date + ")"));
         this.data = new ReportData(campaign, limit);
     }
 

@@ -156,7 +156,7 @@ public final class SampleGenerator {
                             t("WIRING_MESSY", 0.3, "叉车充电区"))),
             new Profile("DANGEROUS_GOODS_STORE", "", 1, new String[] {"{place}化工原料仓库"}, new int[] {1, 1}, 8.0, new int[] {3, 20},
                     false, 0, 0, 0, true,
-                    List.of(t("DG_FACILITY_NOT_AT_CITY_EDGE", 0.5, "主库区"), t("DG_SEPARATION_SHORT", 0.7, "库区与居民楼")
+                    List.of(t("DG_FACILITY_NOT_AT_CITY_EDGE", 1.0, "主库区"), t("DG_SEPARATION_SHORT", 0.7, "库区与居民楼")
                             .withRatio(0.6, 0.95), t("TANK_PROTECTION_MISSING", 0.3, "储罐"))),
             new Profile("DORMITORY", "", 5, new String[] {"{place}环卫工人宿舍", "{biz}公司职工宿舍"}, new int[] {3, 7}, 3.0,
                     new int[] {40, 400}, true, 0.1, 0.3, 0, false,
@@ -166,7 +166,7 @@ public final class SampleGenerator {
                     new int[] {80, 600}, false, 0, 0, 0, false,
                     List.of(t("EXITS_TOO_FEW", 0.2, "二楼车间"), t("EXIT_LOCKED_OR_BLOCKED", 0.2, "车间后门"),
                             t("SANDWICH_PANEL_LODGING", 0.3, "车间内员工住宿区"), t("WIRING_MESSY", 0.3, "缝纫机区"),
-                            t("DG_IN_BUILDING_WITH_CROWDED_OR_HOMES", 0.2, "胶水仓库"))),
+                            t("DG_IN_BUILDING_WITH_CROWDED_OR_HOMES", 0.35, "胶水仓库"))),
             new Profile("SANITATION_DEPOT", "", 10, new String[] {"{place}垃圾中转站", "{place}环卫作业点", "{place}公厕及环卫工具房"},
                     new int[] {1, 2}, 4.0, new int[] {3, 30}, false, 0.1, 0, 0, false,
                     List.of(t("WIRING_MESSY", 0.3, "值班室", "充电区"), t("FIRE_LANE_BLOCKED", 0.15, "进出通道"),
@@ -201,6 +201,13 @@ public final class SampleGenerator {
         }
         Collections.shuffle(list, random);
         this.mix = list;
+    }
+
+    /** Every hazard code some template can write. */
+    static Set<String> templateCodes() {
+        Set<String> codes = new TreeSet<>();
+        PROFILES.forEach(p -> p.findings().forEach(t -> codes.add(t.code())));
+        return codes;
     }
 
     /** Hazard codes and venue kinds left out because the campaign does not define them. */
