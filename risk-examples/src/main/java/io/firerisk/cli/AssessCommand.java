@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 
 /** {@code firerisk assess}: assess a file of venues and write a table, JSON Lines, CSV or an HTML report. */
 @Command(name = "assess", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Assess venues from JSON Lines or CSV; write a table, JSON Lines, CSV or an HTML report.",
         description = {"Assesses venues against the campaign and writes the results: a table on the terminal,"
                 + " JSON Lines, CSV or a single-file HTML report.",
                 "Input: JSON Lines (one venue with its findings per line), or CSV tables as a spreadsheet exports"
@@ -70,11 +71,15 @@ final class AssessCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE})")
     int reportLimit;
 
-    @Option(names = "--threads", paramLabel = "N", description = "assessment threads (default: the processors, ${DEFAULT-VALUE})")
+    @Option(names = "--threads", paramLabel = "N", description = "assessment threads (default: ${DEFAULT-VALUE}, one per processor)")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--no-progress", description = "no progress bar, even on a terminal")
     boolean noProgress;
+
+    @Option(names = "--reasons", description = "record every rule that fired, with its clause and sentence, in JSON Lines"
+            + " output (slower; firerisk explain shows one venue in full)")
+    boolean reasons;
 
     @Override
     public Integer call() {
@@ -82,7 +87,7 @@ final class AssessCommand implements Callable<Integer> {
         if (reportLimit < 1 || threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--report-limit and --threads must be at least 1");
         }
-        try (EngineOptions.Engine engine = campaign.engine();
+        try (EngineOptions.Engine engine = campaign.engine(reasons);
              VenueSource source = input.open(file);
              Output output = Output.open(out, spec.commandLine().getOut(), format == Format.CSV);
              RejectsFile rejected = new RejectsFile(rejects)) {
@@ -111,7 +116,7 @@ final class AssessCommand implements Callable<Integer> {
     private ResultWriter writer(Writer w, EngineOptions.Engine engine, VenueSource source) throws IOException {
         return switch (format) {
             case TABLE -> new TableWriter(w instanceof PrintWriter p ? p : new PrintWriter(w));
-            case JSONL -> new JsonLinesWriter(w, lang);
+            case JSONL -> new JsonLinesWriter(w, lang, reasons);
             case CSV -> new CsvResultWriter(w, lang);
             case HTML -> new HtmlReportWriter(w, engine.engine().campaign(), lang, reportLimit, source.name(), date);
         };

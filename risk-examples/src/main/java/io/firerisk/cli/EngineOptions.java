@@ -32,16 +32,29 @@ final class EngineOptions {
         }
     }
 
-    /** Compiles the campaign, or reuses the bundled one already compiled. */
+    /** Compiles the campaign, or reuses the bundled one already compiled; with each rule's reasons recorded. */
     Engine engine() {
+        return engine(true);
+    }
+
+    /**
+     * Compiles the campaign, or reuses the bundled one already compiled. Without explanations the
+     * engine skips recording every rule's reasons, which nearly doubles the speed of a batch.
+     */
+    Engine engine(boolean explanations) {
         if (campaignDir != null) {
-            return new Engine(RiskEngine.builder().campaignDirectory(campaignDir).build(), true);
+            return new Engine(RiskEngine.builder().campaignDirectory(campaignDir).explanations(explanations).build(), true);
         }
-        return new Engine(bundled(campaign), false);
+        return new Engine(bundled(campaign, explanations), false);
     }
 
     /** The bundled campaign's engine, compiled on first use and kept for the life of the process. */
     static RiskEngine bundled(String id) {
-        return BUNDLED.computeIfAbsent(id, key -> RiskEngine.builder().campaign(key).build());
+        return bundled(id, true);
+    }
+
+    static RiskEngine bundled(String id, boolean explanations) {
+        return BUNDLED.computeIfAbsent(id + (explanations ? "" : " (no explanations)"),
+                key -> RiskEngine.builder().campaign(id).explanations(explanations).build());
     }
 }

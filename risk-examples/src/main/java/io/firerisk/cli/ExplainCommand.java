@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
 
 /** {@code firerisk explain}: one venue in full, and what would lower its grade. */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Explain one venue in full, and what would lower its grade.",
         description = {"Explains the assessment of one venue in full: the grade and what it rests on, the GB 35181"
                 + " determination, each rule that fired with its clause and the facts it matched, the potential-accident"
                 + " estimate behind a suspension, the dated actions, and what would lower the grade: the smallest set of"

@@ -6,6 +6,7 @@ import io.firerisk.AssessedFinding;
 import io.firerisk.Assessment;
 import io.firerisk.ClauseRef;
 import io.firerisk.GradeBasis;
+import io.firerisk.Reason;
 import io.firerisk.RequiredAction;
 import io.firerisk.SuspendedPart;
 import io.firerisk.ThresholdCheck;
@@ -16,7 +17,7 @@ import java.util.List;
 
 /**
  * One JSON object per venue and line: the grade, verdict, suspension, actions and what they rest
- * on, with texts in the chosen language. The rules' full trail is for {@code firerisk explain}.
+ * on, with texts in the chosen language; with {@code --reasons}, every rule that fired.
  */
 final class JsonLinesWriter implements ResultWriter {
 
@@ -24,10 +25,12 @@ final class JsonLinesWriter implements ResultWriter {
 
     private final Writer out;
     private final Lang lang;
+    private final boolean reasons;
 
-    JsonLinesWriter(Writer out, Lang lang) {
+    JsonLinesWriter(Writer out, Lang lang, boolean reasons) {
         this.out = out;
         this.lang = lang;
+        this.reasons = reasons;
     }
 
     @Override
@@ -78,7 +81,9 @@ final class JsonLinesWriter implements ResultWriter {
                 g.writeNumberField("raise", b.raise());
             }
             g.writeStringField("clause", b.clause().toString());
-            g.writeStringField("because", lang.of(b.because()));
+            if (!b.because().isEmpty()) {
+                g.writeStringField("because", lang.of(b.because()));
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -111,6 +116,18 @@ final class JsonLinesWriter implements ResultWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
+        if (reasons) {
+            g.writeArrayFieldStart("reasons");
+            for (Reason r : a.reasons()) {
+                g.writeStartObject();
+                g.writeStringField("rule", r.rule());
+                g.writeStringField("clause", r.clause().toString());
+                g.writeStringField("sentence", lang.of(r.sentence()));
+                strings(g, "facts", r.facts());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeStringField("alertLevel", a.calendar().alertLevel().code());
         g.writeStringField("phase", a.calendar().phase().map(l -> l.code()).orElse(""));
         g.writeStringField("keyPeriod", a.calendar().keyPeriod().map(l -> l.code()).orElse(""));

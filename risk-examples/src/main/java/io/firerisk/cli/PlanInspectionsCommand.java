@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 
 /** {@code firerisk plan-inspections}: a 双随机、一公开 inspection plan, as CSV and as a section of the report. */
 @Command(name = "plan-inspections", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Draw a 双随机、一公开 inspection plan, with the re-inspections (回头看).",
         description = {"Draws a random inspection plan (双随机、一公开, 万州城管发〔2023〕114号 二(六)): venues drawn at"
                 + " random, weighted by risk grade and overdue rectifications, inspectors drawn at random from a roster,"
                 + " never the same inspector at the same venue twice running (give the previous plan with --previous)."
@@ -97,7 +98,7 @@ final class PlanInspectionsCommand implements Callable<Integer> {
             description = "most rows in each list of the HTML report (default: ${DEFAULT-VALUE})")
     int reportLimit;
 
-    @Option(names = "--threads", paramLabel = "N", description = "assessment threads (default: the processors)")
+    @Option(names = "--threads", paramLabel = "N", description = "assessment threads (default: ${DEFAULT-VALUE}, one per processor)")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Override
@@ -121,7 +122,7 @@ final class PlanInspectionsCommand implements Callable<Integer> {
         if (seed == null) {
             err.println("seed " + drawSeed + " (give --seed " + drawSeed + " to draw this plan again)");
         }
-        try (EngineOptions.Engine engine = campaign.engine()) {
+        try (EngineOptions.Engine engine = campaign.engine(false)) {
             List<InspectionPlan.Inspector> inspectors = PlanFiles.roster(roster, input.encoding);
             Map<String, Set<String>> before = previous == null ? Map.of() : PlanFiles.previous(previous, input.encoding);
             LocalDate planDate = date != null ? date : LocalDate.now(engine.engine().campaign().timeZone());

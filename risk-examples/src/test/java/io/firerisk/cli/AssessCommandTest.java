@@ -83,6 +83,28 @@ class AssessCommandTest {
     }
 
     @Test
+    void reasonsAddEveryFiredRuleWithItsClauseToJsonLines() throws IOException {
+        Path plain = dir.resolve("plain.jsonl");
+        Path explained = dir.resolve("explained.jsonl");
+
+        Cli.run("assess", Cli.fixture("twelve-venues.jsonl").toString(), "-f", "jsonl", "-o", plain.toString(),
+                "--rejects", dir.resolve("r.csv").toString());
+        Cli.run("assess", Cli.fixture("twelve-venues.jsonl").toString(), "-f", "jsonl", "-o", explained.toString(),
+                "--reasons", "--rejects", dir.resolve("r.csv").toString());
+
+        assertThat(byVenue(jsonLines(plain)).get("WZ-0002").has("reasons")).isFalse();
+        JsonNode ktv = byVenue(jsonLines(explained)).get("WZ-0002");
+        assertThat(ktv.get("reasons")).anySatisfy(r -> {
+            assertThat(r.get("rule").asText()).startsWith("6.5 ");
+            assertThat(r.get("clause").asText()).isEqualTo("GB 35181-2017 6.5");
+            assertThat(r.get("facts").toString()).contains("finding F1 (EXITS_TOO_FEW)");
+        });
+        assertThat(ktv.get("gradeBasis").get(0).get("because").asText()).contains("星光歌舞娱乐城");
+        // the grades are the same either way
+        assertThat(ktv.get("grade")).isEqualTo(byVenue(jsonLines(plain)).get("WZ-0002").get("grade"));
+    }
+
+    @Test
     void dateOptionAssessesEveryVenueAsOfThatDay() throws IOException {
         // Given --date in the Spring Festival key period
         Path out = dir.resolve("out.jsonl");
