@@ -17,6 +17,8 @@ import io.firerisk.campaign.VenueKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.stream.Collectors;
@@ -79,8 +81,11 @@ final class ReportData {
         if (a.determination().needsCollectiveDecision()) {
             List<String> reached = a.determination().thresholds().stream().filter(ThresholdCheck::reached)
                     .map(t -> t.row() + " " + t.count() + "/" + t.threshold()).toList();
-            List<Text> hazards = a.findings().stream().filter(f -> f.counted() && !f.elements().isEmpty())
-                    .map(AssessedFinding::label).collect(Collectors.toList());
+            Set<String> present = new HashSet<>(a.determination().directElements());
+            present.addAll(a.determination().comprehensiveElements());
+            List<Text> hazards = a.findings().stream()
+                    .filter(f -> f.counted() && f.elements().stream().anyMatch(present::contains))
+                    .map(f -> located(f.label(), location(facts, f.id()).orElse(""))).collect(Collectors.toList());
             suspected.add(new SuspectedEntry(place, a.determination().directElements(),
                     a.determination().comprehensiveElements(), reached, hazards,
                     a.determination().directElements().size() + a.determination().comprehensiveElements().size()));
@@ -91,6 +96,11 @@ final class ReportData {
             actions.add(new ActionEntry(place, act.due().orElse(null), act.priority(), act.label(),
                     f == null ? Text.EMPTY : f.label(), location, act.details(), act.clauses(), order++));
         }
+    }
+
+    /** {@code 安全出口数量不足（二楼包房区）}, in both languages. */
+    private static Text located(Text label, String location) {
+        return location.isEmpty() ? label : Text.of(label.zh() + "（" + location + "）", label.en() + " (" + location + ")");
     }
 
     private static AssessedFinding finding(Assessment a, String id) {
