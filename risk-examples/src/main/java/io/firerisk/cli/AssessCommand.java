@@ -1,138 +1,124 @@
 package io.firerisk.cli;
 
-import io.firerisk.Assessment;
-import io.firerisk.AssessmentException;
 import io.firerisk.CampaignException;
-import io.firerisk.RequiredAction;
-import io.firerisk.RiskEngine;
-import io.firerisk.RiskGrade;
-import io.firerisk.VenueFacts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code firerisk assess}: assess a file of venues and print a table. */
-@Command(name = "assess", mixinStandardHelpOptions = true,
-        description = "Assesses venues from a JSON Lines file (one venue with its findings per line) and prints"
-                + " a table. Without a file, assesses the bundled Wanzhou sample.",
+/** {@code firerisk assess}: assess a file of venues and write a table, JSON Lines, CSV or an HTML report. */
+@Command(name = "assess", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Assess venues from JSON Lines or CSV; write a table, JSON Lines, CSV or an HTML report.",
+        description = {"Assesses venues against the campaign and writes the results: a table on the terminal,"
+                + " JSON Lines, CSV or a single-file HTML report.",
+                "Input: JSON Lines (one venue with its findings per line), or CSV tables as a spreadsheet exports"
+                + " them (a venue table, and with --findings a findings table joined by venue id). Without FILE,"
+                + " assesses the bundled sample of Wanzhou venues.",
+                "A record that cannot be read or assessed is reported on stderr with file, line and field, written"
+                + " to the rejects file, and the run goes on."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every record was assessed", "1:the campaign or the input could not be read",
-                "2:wrong usage", "3:some records were rejected (see stderr)"})
+                "2:wrong usage", "3:some records were rejected (see stderr and the rejects file)"})
 final class AssessCommand implements Callable<Integer> {
 
-    static final String DEFAULT_CAMPAIGN = "wanzhou-2023-winter";
-    static final String SAMPLE = "samples/wanzhou-venues.jsonl";
     static final int REJECTED = 3;
+
+    enum Format { TABLE, JSONL, CSV, HTML }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "FILE", description = "JSON Lines file of venues (default: the bundled sample)")
+    @Parameters(arity = "0..1", paramLabel = "FILE",
+            description = "venues: JSON Lines or a CSV table; - reads standard input (default: the bundled sample)")
     Path file;
 
-    @Option(names = "--campaign", paramLabel = "ID", description = "bundled campaign id (default: ${DEFAULT-VALUE})",
-            defaultValue = DEFAULT_CAMPAIGN)
-    String campaign;
+    @Mixin
+    InputOptions input;
 
-    @Option(names = "--campaign-dir", paramLabel = "DIR", description = "campaign folder on disk, instead of a bundled one")
-    Path campaignDir;
+    @Mixin
+    EngineOptions campaign;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD",
             description = "assess every venue as of this date (default: each record's own date, else today)")
     LocalDate date;
 
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, jsonl, csv or html (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "write the results here (default: standard output)")
+    Path out;
+
+    @Option(names = "--rejects", paramLabel = "FILE", defaultValue = "firerisk-rejects.csv",
+            description = "CSV file for records that could not be assessed, created when there are any"
+                    + " (default: ${DEFAULT-VALUE})")
+    Path rejects;
+
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "zh",
+            description = "language of the report and labels: zh or en (default: ${DEFAULT-VALUE})")
+    Lang lang;
+
+    @Option(names = "--report-limit", paramLabel = "N", defaultValue = "500",
+            description = "most rows in each list of the HTML report; the counts always cover every venue"
+                    + " (default: ${DEFAULT-VALUE})")
+    int reportLimit;
+
+    @Option(names = "--threads", paramLabel = "N", description = "assessment threads (default: ${DEFAULT-VALUE}, one per processor)")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--no-progress", description = "no progress bar, even on a terminal")
+    boolean noProgress;
+
+    @Option(names = "--reasons", description = "record every rule that fired, with its clause and sentence, in JSON Lines"
+            + " output (slower; firerisk explain shows one venue in full)")
+    boolean reasons;
+
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+    public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        RiskEngine engine;
-        try {
-            RiskEngine.Builder builder = RiskEngine.builder();
-            engine = (campaignDir != null ? builder.campaignDirectory(campaignDir) : builder.campaign(campaign)).build();
+        if (reportLimit < 1 || threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--report-limit and --threads must be at least 1");
+        }
+        try (EngineOptions.Engine engine = campaign.engine(reasons);
+             VenueSource source = input.open(file);
+             Output output = Output.open(out, spec.commandLine().getOut(), format == Format.CSV);
+             RejectsFile rejected = new RejectsFile(rejects)) {
+            ResultWriter writer = writer(output.writer(), engine, source);
+            Progress progress = new Progress(err, !noProgress && out != null && Progress.onTerminal(), System.nanoTime());
+            Summary summary = new BatchRunner(engine.engine(), date, threads, rejected, err, progress)
+                    .run(source, writer::write);
+            writer.finish(summary);
+            writer.close();
+            if (format != Format.TABLE) {
+                err.println(summary.line());
+            }
+            return summary.rejected > 0 ? REJECTED : 0;
         } catch (CampaignException e) {
             err.println(e.getMessage());
             return 1;
+        } catch (InputException e) {
+            err.println(e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("cannot read or write: " + e.getMessage());
+            return 1;
         }
-        String source = file == null ? "bundled sample " + SAMPLE : file.toString();
-        int assessed = 0;
-        int rejected = 0;
-        Map<RiskGrade, Integer> byGrade = new EnumMap<>(RiskGrade.class);
-        int suspensions = 0;
-        int suspectedMajor = 0;
-        out.println(Width.pad("venue", 12) + Width.pad("name", 26) + Width.pad("grade", 8) + Width.pad("verdict", 18)
-                + Width.pad("stop", 6) + Width.pad("actions", 9) + "next deadline");
-        try (engine; BufferedReader reader = open()) {
-            String line;
-            int lineNo = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    VenueFacts facts = VenueJson.parse(line);
-                    if (date != null) {
-                        facts = facts.on(date);
-                    }
-                    Assessment a = engine.assess(facts);
-                    assessed++;
-                    byGrade.merge(a.grade(), 1, Integer::sum);
-                    suspensions += a.suspensionRequired() ? 1 : 0;
-                    suspectedMajor += a.determination().needsCollectiveDecision() ? 1 : 0;
-                    out.println(row(facts, a));
-                } catch (VenueJson.BadRecord e) {
-                    rejected++;
-                    err.println(source + ":" + lineNo + ": " + (e.field.isEmpty() ? "" : e.field + ": ") + e.getMessage());
-                } catch (AssessmentException e) {
-                    rejected++;
-                    err.println(source + ":" + lineNo + ": " + (e.field().isEmpty() ? "" : e.field() + ": ") + e.getMessage());
-                }
-            }
-        }
-        out.println();
-        StringBuilder grades = new StringBuilder();
-        for (RiskGrade g : RiskGrade.values()) {
-            grades.append(g.name()).append(' ').append(byGrade.getOrDefault(g, 0)).append("  ");
-        }
-        out.println(assessed + " assessed, " + rejected + " rejected; " + grades.toString().strip()
-                + "; " + suspectedMajor + " suspected major, " + suspensions + " to suspend");
-        return rejected > 0 ? REJECTED : 0;
     }
 
-    private String row(VenueFacts facts, Assessment a) {
-        String next = a.actions().stream().map(RequiredAction::due).flatMap(java.util.Optional::stream)
-                .min(LocalDate::compareTo).map(LocalDate::toString).orElse("-");
-        return Width.pad(Width.fit(Safe.text(a.venueId()), 11), 12)
-                + Width.pad(Width.fit(Safe.text(facts.venue().name()), 25), 26)
-                + Width.pad(a.grade().name(), 8)
-                + Width.pad(a.verdict().name(), 18)
-                + Width.pad(a.suspensionRequired() ? "YES" : "-", 6)
-                + Width.pad(String.valueOf(a.actions().size()), 9)
-                + next;
-    }
-
-    private BufferedReader open() throws IOException {
-        if (file != null) {
-            return Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        }
-        InputStream in = AssessCommand.class.getClassLoader().getResourceAsStream(SAMPLE);
-        if (in == null) {
-            throw new IOException("the bundled sample " + SAMPLE + " is missing from the program");
-        }
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    private ResultWriter writer(Writer w, EngineOptions.Engine engine, VenueSource source) throws IOException {
+        return switch (format) {
+            case TABLE -> new TableWriter(w instanceof PrintWriter p ? p : new PrintWriter(w));
+            case JSONL -> new JsonLinesWriter(w, lang, reasons);
+            case CSV -> new CsvResultWriter(w, lang);
+            case HTML -> new HtmlReportWriter(w, engine.engine().campaign(), lang, reportLimit, source.name(), date);
+        };
     }
 }

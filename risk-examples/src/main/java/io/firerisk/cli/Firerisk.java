@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
         versionProvider = VersionProvider.class,
         description = "Assesses venues against a fire-prevention campaign: risk grade, suspected major fire hazard,"
                 + " suspension and dated actions, each tied to its clause.",
-        subcommands = {AssessCommand.class, ValidateCommand.class, TestCommand.class, DiffCommand.class,
-                NewCampaignCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AssessCommand.class, ExplainCommand.class, PlanInspectionsCommand.class, ValidateCommand.class,
+                TestCommand.class, DiffCommand.class, NewCampaignCommand.class, CommandLine.HelpCommand.class})
 public final class Firerisk implements Runnable {
 
     @CommandLine.Spec

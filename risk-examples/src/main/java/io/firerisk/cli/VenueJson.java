@@ -36,19 +36,6 @@ import java.util.Set;
  */
 final class VenueJson {
 
-    /** A record could not be read: where and why. */
-    static final class BadRecord extends Exception {
-        private static final long serialVersionUID = 1L;
-        final String venueId;
-        final String field;
-
-        BadRecord(String venueId, String field, String message) {
-            super(message);
-            this.venueId = venueId == null ? "" : venueId;
-            this.field = field;
-        }
-    }
-
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> VENUE_FIELDS = Set.of("id", "name", "kind", "street", "address", "heightMeters",
             "floors", "underground", "occupants", "sleeping", "gas", "dangerousGoods", "status", "date",
@@ -62,6 +49,8 @@ final class VenueJson {
         JsonNode node;
         try {
             node = JSON.readTree(line);
+        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
+            throw new BadRecord(null, "", "the record ends early (truncated line?): " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new BadRecord(null, "", "not valid JSON: " + e.getOriginalMessage());
         }
@@ -162,10 +151,25 @@ final class VenueJson {
             return builder.get();
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
-            String named = fieldIn(message);
+            String named = inputField(fieldIn(message));
             throw new BadRecord(id, named.isEmpty() ? field : (field.isEmpty() ? named : field + "." + named), message);
         }
     }
+
+    /** The JSON name of a field the library names by its record component ({@code occupantCapacity} → {@code occupants}). */
+    static String inputField(String engineField) {
+        String result = engineField.startsWith("venue.") ? engineField.substring("venue.".length()) : engineField;
+        for (String[] pair : RENAMED) {
+            if (result.equals(pair[0]) || result.endsWith("." + pair[0])) {
+                return result.substring(0, result.length() - pair[0].length()) + pair[1];
+            }
+        }
+        return result;
+    }
+
+    private static final String[][] RENAMED = {{"hazardCode", "code"}, {"occupantCapacity", "occupants"},
+            {"sleepingOnSite", "sleeping"}, {"gasSupply", "gas"}, {"operatingStatus", "status"},
+            {"assessmentDate", "date"}, {"responsiblePerson", "responsible"}};
 
     /** The field a record's validation message names: {@code Venue 'X'.occupantCapacity must …} → {@code occupantCapacity}. */
     private static String fieldIn(String message) {

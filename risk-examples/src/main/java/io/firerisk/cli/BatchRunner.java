@@ -1,0 +1,131 @@
+package io.firerisk.cli;
+
+import io.firerisk.Assessment;
+import io.firerisk.AssessmentException;
+import io.firerisk.RiskEngine;
+import io.firerisk.VenueFacts;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs a source of venues through the engine: parsing and assessing on worker threads, results
+ * delivered in input order, with at most a small window of records in flight, so memory does not
+ * grow with the input. Bad records go to the rejects file and stderr; the run goes on.
+ */
+final class BatchRunner {
+
+    /** What happens to each assessed venue, in input order. */
+    interface Sink {
+        void accept(InputRecord.Parsed input, Assessment assessment) throws IOException;
+    }
+
+    /** Rejects shown on stderr; the rest are only counted there (all are in the rejects file). */
+    static final int SHOWN_REJECTS = 20;
+
+    private record Done(InputRecord.Parsed input, Assessment assessment, InputRecord.Bad bad) {}
+
+    private final RiskEngine engine;
+    private final LocalDate date;
+    private final int threads;
+    private final RejectsFile rejects;
+    private final PrintWriter err;
+    private final Progress progress;
+
+    BatchRunner(RiskEngine engine, LocalDate date, int threads, RejectsFile rejects, PrintWriter err, Progress progress) {
+        this.engine = engine;
+        this.date = date;
+        this.threads = Math.max(1, threads);
+        this.rejects = rejects;
+        this.err = err;
+        this.progress = progress;
+    }
+
+    Summary run(VenueSource source, Sink sink) throws IOException, InputException {
+        Summary summary = new Summary();
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "firerisk-assess");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        int window = threads * 64;
+        ArrayDeque<Future<Done>> inFlight = new ArrayDeque<>(window);
+        try {
+            for (VenueSource.Unit unit = source.next(); unit != null; unit = source.next()) {
+                VenueSource.Unit u = unit;
+                inFlight.add(pool == null ? CompletableFuture.completedFuture(process(u)) : pool.submit(() -> process(u)));
+                while (inFlight.size() >= window || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
+                    deliver(take(inFlight), summary, sink);
+                }
+                progress.update(source.consumed(), source.total(), summary.assessed + summary.rejected, System.nanoTime());
+            }
+            while (!inFlight.isEmpty()) {
+                deliver(take(inFlight), summary, sink);
+            }
+        } finally {
+            progress.done();
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        if (summary.rejected > SHOWN_REJECTS) {
+            err.println("… and " + (summary.rejected - SHOWN_REJECTS) + " more rejected records");
+        }
+        if (!source.warning().isEmpty()) {
+            err.println(source.name() + ": warning: " + source.warning());
+        }
+        if (rejects.written()) {
+            summary.rejectsFile = rejects.path().toString();
+        }
+        return summary;
+    }
+
+    private Done process(VenueSource.Unit unit) {
+        InputRecord record = unit.parse();
+        if (record instanceof InputRecord.Bad bad) {
+            return new Done(null, null, bad);
+        }
+        InputRecord.Parsed parsed = (InputRecord.Parsed) record;
+        VenueFacts facts = date != null ? parsed.facts().on(date) : parsed.facts();
+        try {
+            return new Done(parsed, engine.assess(facts), null);
+        } catch (AssessmentException e) {
+            return new Done(null, null, parsed.rejectedBy(e));
+        }
+    }
+
+    private static Done take(ArrayDeque<Future<Done>> inFlight) throws IOException {
+        try {
+            return inFlight.poll().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private void deliver(Done done, Summary summary, Sink sink) throws IOException {
+        if (done.bad() != null) {
+            summary.rejected++;
+            rejects.add(done.bad());
+            if (summary.rejected <= SHOWN_REJECTS) {
+                err.println(done.bad().describe());
+            }
+            return;
+        }
+        summary.add(done.input().facts().venue().kind(), done.input().facts().venue().street(), done.assessment());
+        sink.accept(done.input(), done.assessment());
+    }
+}

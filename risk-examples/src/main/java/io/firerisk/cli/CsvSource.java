@@ -1,0 +1,276 @@
+package io.firerisk.cli;
+
+import io.firerisk.Finding;
+import io.firerisk.Venue;
+import io.firerisk.VenueFacts;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Venues from one CSV table and, optionally, their findings from a second, joined by venue id.
+ *
+ * <p>The join streams. A first pass over the findings counts the rows of each venue; the second
+ * reads them alongside the venues, holding back only rows that come before their venue. When both
+ * tables list venues in the same order, as exports of one system do, memory stays flat whatever
+ * the size; out of order, it grows with the rows read ahead. A finding whose venue is not in the
+ * venue table is rejected, never dropped.
+ */
+final class CsvSource implements VenueSource {
+
+    /** Opens a file for reading; the findings table is read twice. */
+    interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    private record FindingRow(CsvReader.Row row, String venueId) {}
+
+    private final CsvReader venues;
+    private final String venuesName;
+    private final VenueCsv.Header<VenueCsv.VenueColumn> venueHeader;
+    private final long total;
+    private final Charset charset;
+    private final CsvReader findings;
+    private final String findingsName;
+    private final VenueCsv.Header<VenueCsv.FindingColumn> findingHeader;
+    private final Map<String, Integer> unread = new HashMap<>();
+    private final Map<String, List<FindingRow>> readAhead = new HashMap<>();
+    private final Map<String, Long> joined = new HashMap<>();
+    private final ArrayDeque<InputRecord> queued = new ArrayDeque<>();
+    private boolean venuesDone;
+    private Iterator<Map.Entry<String, List<FindingRow>>> leftovers;
+
+    CsvSource(InputStream venuesIn, String venuesName, long total, Opener findingsFile, String findingsName,
+            Charset charset) throws IOException, InputException {
+        this.venues = new CsvReader(new ByteLines(venuesIn, charset));
+        this.venuesName = venuesName;
+        this.total = total;
+        this.charset = charset;
+        this.venueHeader = VenueCsv.venueHeader(nextRow(venues), venuesName);
+        this.findingsName = findingsName;
+        if (findingsFile == null) {
+            this.findings = null;
+            this.findingHeader = null;
+            return;
+        }
+        try (CsvReader count = new CsvReader(new ByteLines(findingsFile.open(), charset))) {
+            VenueCsv.Header<VenueCsv.FindingColumn> header = VenueCsv.findingHeader(nextRow(count), findingsName);
+            for (CsvReader.Row row = nextRow(count); row != null; row = nextRow(count)) {
+                String venueId = VenueCsv.findingVenueId(header, row);
+                if (!venueId.isEmpty()) {
+                    unread.merge(venueId, 1, Integer::sum);
+                }
+            }
+        }
+        this.findings = new CsvReader(new ByteLines(findingsFile.open(), charset));
+        this.findingHeader = VenueCsv.findingHeader(nextRow(findings), findingsName);
+    }
+
+    /** The next row that holds something: spreadsheets export empty rows as lines of commas. */
+    private static CsvReader.Row nextRow(CsvReader reader) throws IOException {
+        CsvReader.Row row;
+        do {
+            row = reader.next();
+        } while (row != null && row.blank() && !row.malformed() && row.error().isEmpty());
+        return row;
+    }
+
+    @Override
+    public Unit next() throws IOException {
+        while (true) {
+            if (!queued.isEmpty()) {
+                InputRecord r = queued.poll();
+                return () -> r;
+            }
+            if (!venuesDone) {
+                CsvReader.Row row = nextRow(venues);
+                if (row != null) {
+                    InputRecord r = join(row);
+                    return () -> r;
+                }
+                venuesDone = true;
+            }
+            if (findings == null) {
+                return null;
+            }
+            // Every venue has been read: what is left of the findings belongs to no venue.
+            if (leftovers == null) {
+                leftovers = readAhead.entrySet().iterator();
+            }
+            if (leftovers.hasNext()) {
+                for (FindingRow orphan : leftovers.next().getValue()) {
+                    queued.add(orphan(orphan));
+                }
+                continue;
+            }
+            CsvReader.Row row = nextRow(findings);
+            if (row == null) {
+                return null;
+            }
+            FindingRow f = findingRow(row);
+            if (f != null) {
+                queued.add(orphan(f));
+            }
+        }
+    }
+
+    private InputRecord.Bad orphan(FindingRow f) {
+        if (f.row().malformed()) {
+            return new InputRecord.Bad(origin(findingsName, f.row()), "", "", Encodings.hint(charset), f.row().raw());
+        }
+        return new InputRecord.Bad(origin(findingsName, f.row()), f.venueId(), findingHeader.name(
+                VenueCsv.FindingColumn.VENUE_ID), "no venue '" + f.venueId() + "' in " + venuesName
+                + ": the finding cannot be assessed", f.row().raw());
+    }
+
+    private static InputRecord.Origin origin(String file, CsvReader.Row row) {
+        return new InputRecord.Origin(file, row.line());
+    }
+
+    /** A finding row with its venue id, or null when it names no venue (then it is queued as bad). */
+    private FindingRow findingRow(CsvReader.Row row) {
+        String venueId = VenueCsv.findingVenueId(findingHeader, row);
+        if (!venueId.isEmpty()) {
+            return new FindingRow(row, venueId);
+        }
+        String message = row.malformed() ? Encodings.hint(charset) : !row.error().isEmpty() ? row.error()
+                : "is required: the finding belongs to no venue";
+        queued.add(new InputRecord.Bad(origin(findingsName, row), "", row.malformed() || !row.error().isEmpty() ? ""
+                : findingHeader.name(VenueCsv.FindingColumn.VENUE_ID), message, row.raw()));
+        return null;
+    }
+
+    private InputRecord join(CsvReader.Row row) throws IOException {
+        InputRecord.Origin origin = origin(venuesName, row);
+        String id = VenueCsv.venueId(venueHeader, row);
+        List<FindingRow> rows = findings == null || id.isEmpty() ? List.of() : collect(id);
+        if (rows.isEmpty() && joined.containsKey(id)) {
+            return new InputRecord.Bad(origin, id, venueHeader.name(VenueCsv.VenueColumn.ID), "venue '" + id
+                    + "' appears again (first on line " + joined.get(id) + ", which took its findings)", row.raw());
+        }
+        if (!rows.isEmpty()) {
+            joined.put(id, row.line());
+        }
+        if (row.malformed()) {
+            return new InputRecord.Bad(origin, "", "", Encodings.hint(charset), row.raw());
+        }
+        if (!row.error().isEmpty()) {
+            return new InputRecord.Bad(origin, id, "", row.error(), row.raw());
+        }
+        Venue venue;
+        LocalDate date;
+        boolean judged;
+        try {
+            venue = VenueCsv.venue(venueHeader, row);
+            date = VenueCsv.venueDate(venueHeader, row);
+            judged = VenueCsv.judgedNotMajor(venueHeader, row);
+        } catch (BadRecord e) {
+            return new InputRecord.Bad(origin, e.venueId, e.field, e.getMessage(), row.raw());
+        }
+        List<Finding> list = new ArrayList<>(rows.size());
+        List<InputRecord.Origin> origins = new ArrayList<>(rows.size());
+        for (FindingRow f : rows) {
+            InputRecord.Origin at = origin(findingsName, f.row());
+            if (f.row().malformed()) {
+                return new InputRecord.Bad(at, id, "", Encodings.hint(charset), f.row().raw());
+            }
+            if (!f.row().error().isEmpty()) {
+                return new InputRecord.Bad(at, id, "", f.row().error(), f.row().raw());
+            }
+            try {
+                list.add(VenueCsv.finding(findingHeader, f.row(), list.size() + 1));
+            } catch (BadRecord e) {
+                return new InputRecord.Bad(at, id, e.field, e.getMessage(), f.row().raw());
+            }
+            origins.add(at);
+        }
+        VenueFacts facts;
+        try {
+            facts = new VenueFacts(venue, list, date, judged);
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            int colon = message.indexOf(": ");
+            return new InputRecord.Bad(origin, id, findingHeader == null ? "" : findingHeader.name(
+                    VenueCsv.FindingColumn.ID), colon < 0 ? message : message.substring(colon + 2), row.raw());
+        }
+        Function<String, InputRecord.Located> locator = field -> locate(field, origin, origins);
+        return new InputRecord.Parsed(origin, facts, locator, row.raw());
+    }
+
+    private InputRecord.Located locate(String field, InputRecord.Origin venue, List<InputRecord.Origin> findingOrigins) {
+        if (field.startsWith("findings[")) {
+            int close = field.indexOf(']');
+            try {
+                int i = Integer.parseInt(field.substring("findings[".length(), close));
+                String component = close + 2 <= field.length() ? field.substring(close + 2) : "";
+                return new InputRecord.Located(findingOrigins.get(i), VenueCsv.findingColumn(findingHeader, component));
+            } catch (RuntimeException e) {
+                return new InputRecord.Located(venue, field);
+            }
+        }
+        return new InputRecord.Located(venue, VenueCsv.venueColumn(venueHeader, field));
+    }
+
+    /** The findings of one venue, reading ahead in the findings table as far as needed. */
+    private List<FindingRow> collect(String id) throws IOException {
+        Integer needed = unread.remove(id);
+        List<FindingRow> rows = readAhead.remove(id);
+        if (rows == null) {
+            rows = new ArrayList<>();
+        }
+        int need = needed == null ? 0 : needed;
+        while (rows.size() < need) {
+            CsvReader.Row row = nextRow(findings);
+            if (row == null) {
+                break;
+            }
+            FindingRow f = findingRow(row);
+            if (f == null) {
+                continue;
+            }
+            if (f.venueId().equals(id)) {
+                rows.add(f);
+            } else {
+                readAhead.computeIfAbsent(f.venueId(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    public long consumed() {
+        return venues.consumed();
+    }
+
+    @Override
+    public long total() {
+        return total;
+    }
+
+    @Override
+    public String name() {
+        return findings == null ? venuesName : venuesName + " + " + findingsName;
+    }
+
+    @Override
+    public String warning() {
+        return venues.warning();
+    }
+
+    @Override
+    public void close() throws IOException {
+        venues.close();
+        if (findings != null) {
+            findings.close();
+        }
+    }
+}

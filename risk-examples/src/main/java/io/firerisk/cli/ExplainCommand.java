@@ -1,0 +1,284 @@
+package io.firerisk.cli;
+
+import io.firerisk.AssessedFinding;
+import io.firerisk.Assessment;
+import io.firerisk.AssessmentException;
+import io.firerisk.CampaignException;
+import io.firerisk.ClauseRef;
+import io.firerisk.Finding;
+import io.firerisk.GradeBasis;
+import io.firerisk.Label;
+import io.firerisk.Reason;
+import io.firerisk.RequiredAction;
+import io.firerisk.SuspendedPart;
+import io.firerisk.Text;
+import io.firerisk.ThresholdCheck;
+import io.firerisk.VenueFacts;
+import io.firerisk.campaign.Campaign;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/** {@code firerisk explain}: one venue in full, and what would lower its grade. */
+@Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Explain one venue in full, and what would lower its grade.",
+        description = {"Explains the assessment of one venue in full: the grade and what it rests on, the GB 35181"
+                + " determination, each rule that fired with its clause and the facts it matched, the potential-accident"
+                + " estimate behind a suspension, the dated actions, and what would lower the grade: the smallest set of"
+                + " open findings whose rectification changes it."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the venue was explained", "1:the campaign or the input could not be read, or the venue is not in it",
+                "2:wrong usage", "3:the venue's record was rejected (the reason is on stderr)"})
+final class ExplainCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "VENUE", description = "the venue id")
+    String venueId;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "FILE",
+            description = "venues: JSON Lines or a CSV table (default: the bundled sample)")
+    Path file;
+
+    @Mixin
+    InputOptions input;
+
+    @Mixin
+    EngineOptions campaign;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+            description = "assess as of this date (default: the record's own date, else today)")
+    LocalDate date;
+
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "zh", description = "zh or en (default: ${DEFAULT-VALUE})")
+    Lang lang;
+
+    @Option(names = "--budget", paramLabel = "N", defaultValue = "" + WhatIf.DEFAULT_BUDGET,
+            description = "most re-assessments spent looking for the smallest set of findings to rectify"
+                    + " (default: ${DEFAULT-VALUE})")
+    int budget;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (EngineOptions.Engine engine = campaign.engine(); VenueSource source = input.open(file)) {
+            InputRecord found = find(source);
+            if (found == null) {
+                err.println("venue '" + Safe.text(venueId) + "' is not in " + source.name());
+                return 1;
+            }
+            if (found instanceof InputRecord.Bad bad) {
+                err.println(bad.describe());
+                return AssessCommand.REJECTED;
+            }
+            InputRecord.Parsed parsed = (InputRecord.Parsed) found;
+            VenueFacts facts = date != null ? parsed.facts().on(date) : parsed.facts();
+            Assessment a;
+            try {
+                a = engine.engine().assess(facts);
+            } catch (AssessmentException e) {
+                err.println(parsed.rejectedBy(e).describe());
+                return AssessCommand.REJECTED;
+            }
+            facts = facts.on(a.assessedOn());
+            WhatIf.Answer answer = new WhatIf(engine.engine(), budget).lowerGrade(facts, a);
+            print(out, engine.engine().campaign(), parsed, facts, a, answer);
+            return 0;
+        } catch (CampaignException | InputException e) {
+            err.println(e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("cannot read: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private InputRecord find(VenueSource source) throws IOException, InputException {
+        for (VenueSource.Unit u = source.next(); u != null; u = source.next()) {
+            InputRecord r = u.parse();
+            String id = r instanceof InputRecord.Parsed p ? p.facts().venue().id() : ((InputRecord.Bad) r).venueId();
+            if (id.equals(venueId)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private void print(PrintWriter out, Campaign c, InputRecord.Parsed parsed, VenueFacts facts, Assessment a,
+            WhatIf.Answer answer) {
+        String kind = c.venueKinds().containsKey(facts.venue().kind()) ? lang.of(c.venueKinds().get(facts.venue().kind()).label())
+                : facts.venue().kind();
+        out.println(s(a.venueId()) + " " + s(facts.venue().name()) + open() + s(kind)
+                + (facts.venue().street().isEmpty() ? "" : comma() + s(facts.venue().street())) + close());
+        out.println(lang.of("  来源：", "  Source: ") + parsed.origin());
+        out.println(lang.of("  评估日期：", "  Assessed as of: ") + a.assessedOn() + semicolon() + lang.of(c.title()) + open()
+                + c.document() + comma() + a.campaignId() + " " + a.campaignVersion() + close());
+        out.println(lang.of("  日程：", "  Calendar: ") + (a.calendar().campaignInForce()
+                ? a.calendar().phase().map(this::label).orElse("") : lang.of("活动期外（仅适用常设法规标准）",
+                "outside the campaign (standing law and standards only)"))
+                + a.calendar().keyPeriod().map(k -> semicolon() + lang.of("重点时段 ", "key period ") + label(k)).orElse("")
+                + a.calendar().upcomingPeriod().map(k -> semicolon() + lang.of("预警：", "early warning: ") + label(k)).orElse("")
+                + semicolon() + lang.of("防范等级 ", "alert level ") + label(a.calendar().alertLevel()));
+        if (!a.placeClasses().isEmpty()) {
+            out.println(lang.of("  场所类别：", "  Place classes: ") + a.placeClasses().stream()
+                    .map(p -> label(p.placeClass()) + " [" + p.clause() + "]").collect(Collectors.joining(semicolon())));
+        }
+
+        out.println();
+        out.println(lang.of("风险等级：", "Grade: ") + HtmlReport.gradeName(a.grade(), lang));
+        if (a.gradeBasis().isEmpty()) {
+            out.println(lang.of("  没有规则抬高等级：取活动的默认等级 ", "  no rule raised it: the campaign's default grade ")
+                    + HtmlReport.gradeName(c.defaultGrade(), lang));
+        }
+        for (GradeBasis b : a.gradeBasis()) {
+            out.println("  - " + (b.isRaise() ? lang.of("上调 " + b.raise() + " 级", "raised " + b.raise() + " step(s)")
+                    : lang.of("不低于 ", "at least ") + HtmlReport.gradeName(b.grade(), lang)) + colon() + s(lang.of(b.because()))
+                    + "  [" + b.clause() + "]");
+        }
+
+        out.println();
+        out.println(lang.of("重大火灾隐患判定：", "GB 35181 determination: ") + lang.of(a.verdict().label()));
+        if (!a.determination().directElements().isEmpty()) {
+            out.println(lang.of("  直接判定要素：", "  direct elements: ") + String.join(lang.of("、", ", "), a.determination().directElements()));
+        }
+        if (!a.determination().comprehensiveElements().isEmpty()) {
+            out.println(lang.of("  综合判定要素：", "  comprehensive elements: ")
+                    + String.join(lang.of("、", ", "), a.determination().comprehensiveElements()));
+        }
+        for (ThresholdCheck t : a.determination().thresholds()) {
+            out.println("  " + lang.of("综合判定 ", "counting row ") + t.row() + open() + label(t.placeClass()) + close() + colon()
+                    + t.count() + "/" + t.threshold() + (t.reached() ? lang.of("，已达到", ", reached") : "")
+                    + "  [" + t.clause() + "]");
+        }
+        for (Label x : a.determination().exclusions()) {
+            out.println(lang.of("  排除情形：", "  exclusion: ") + label(x));
+        }
+        if (a.determination().needsCollectiveDecision()) {
+            out.println("  " + lang.of(a.determination().reminder()));
+        }
+
+        out.println();
+        if (!a.suspensionRequired()) {
+            out.println(lang.of("停用：不需要", "Suspension: not required"));
+        } else {
+            out.println(lang.of("停用：须停用以下部位", "Suspension: stop using"));
+            for (SuspendedPart p : a.suspension().parts()) {
+                AssessedFinding f = finding(a, p.findingId());
+                out.println("  - " + s(p.location().isEmpty() ? p.findingId() : p.location()) + open() + p.findingId() + " "
+                        + (f == null ? "" : s(lang.of(f.label()))) + close() + " → " + lang.of(p.estimate().grade().label())
+                        + "  [" + p.clause() + "]");
+                out.println(lang.of("    潜在事故估算：", "    potential-accident estimate: ") + p.estimate().formula());
+            }
+            out.println(lang.of("    （估算为规划用推算，参数见活动文件 accidentModel，不是事实认定）",
+                    "    (a planning heuristic with the parameters of the campaign's accidentModel, not a finding of fact)"));
+        }
+
+        out.println();
+        out.println(lang.of("须办事项：", "Actions:"));
+        if (a.actions().isEmpty()) {
+            out.println(lang.of("  无", "  none"));
+        }
+        for (RequiredAction act : a.actions()) {
+            out.println("  - " + act.due().map(LocalDate::toString).orElse(lang.of("无期限", "no deadline")) + "  "
+                    + lang.of(act.priority().label()) + "  " + lang.of(act.label())
+                    + act.findingId().map(id -> open() + id + close()).orElse("")
+                    + "  [" + act.clauses().stream().map(ClauseRef::toString).collect(Collectors.joining("; ")) + "]");
+            for (Text d : act.details()) {
+                out.println("      " + s(lang.of(d)));
+            }
+        }
+
+        out.println();
+        out.println(lang.of("触发的规则（" + a.reasons().size() + "）：", "Rules fired (" + a.reasons().size() + "):"));
+        int n = 0;
+        for (Reason r : a.reasons()) {
+            out.println("  " + (++n) + ". " + s(r.rule()) + "  [" + r.clause() + "]" + (r.concern().isEmpty() ? "" : "  " + r.concern()));
+            out.println(lang.of("     结论：", "     concluded: ") + s(lang.of(r.sentence())));
+            for (String fact : r.facts()) {
+                out.println(lang.of("     匹配：", "     matched: ") + s(fact));
+            }
+        }
+
+        out.println();
+        out.println(lang.of("如何降低风险等级：", "What would lower the grade:"));
+        whatIf(out, answer);
+    }
+
+    private void whatIf(PrintWriter out, WhatIf.Answer w) {
+        if (w.open().isEmpty()) {
+            out.println(lang.of("  没有未整改的隐患；等级不取决于隐患整改。", "  no open findings: the grade does not rest on rectification."));
+            return;
+        }
+        if (w.smallest().isEmpty()) {
+            out.println(lang.of("  整改全部 " + w.open().size() + " 项未整改隐患后等级仍为 " + HtmlReport.gradeName(w.allRectified(), lang)
+                            + "：等级取决于场所本身或日程（见上方依据），不取决于隐患整改。",
+                    "  rectifying all " + w.open().size() + " open findings still leaves " + HtmlReport.gradeName(w.allRectified(), lang)
+                            + ": the grade rests on the venue itself or the calendar (see above), not on rectification."));
+            return;
+        }
+        List<Finding> first = w.smallest().get(0);
+        out.println(lang.of("  至少须整改 " + first.size() + " 项（标记为已整改后重新评估），等级由 " + HtmlReport.gradeName(w.grade(), lang)
+                        + " 降为 " + HtmlReport.gradeName(w.lowered().get(0), lang) + "：",
+                "  rectify at least " + first.size() + " finding(s) (re-assessed with them marked rectified) and the grade goes from "
+                        + HtmlReport.gradeName(w.grade(), lang) + " to " + HtmlReport.gradeName(w.lowered().get(0), lang) + ":"));
+        for (int i = 0; i < w.smallest().size(); i++) {
+            String set = w.smallest().get(i).stream().map(f -> f.id() + " " + f.hazardCode()
+                    + (f.location().isEmpty() ? "" : open() + s(f.location()) + close())).collect(Collectors.joining(comma()));
+            out.println("    " + (w.smallest().size() > 1 ? lang.of("方案", "option") + " " + (i + 1) + colon() : "") + set
+                    + (w.lowered().get(i) != w.lowered().get(0) ? " → " + HtmlReport.gradeName(w.lowered().get(i), lang) : ""));
+        }
+        if (!w.exhaustive()) {
+            out.println(lang.of("  （组合过多，超出 --budget：上面是去掉任何一项都不行的一组，未必最少）",
+                    "  (too many combinations for --budget: the set above cannot lose any finding, but may not be the smallest)"));
+        }
+        if (w.allRectified() != w.lowered().get(0)) {
+            out.println(lang.of("  整改全部 " + w.open().size() + " 项未整改隐患后：" + HtmlReport.gradeName(w.allRectified(), lang),
+                    "  with all " + w.open().size() + " open findings rectified: " + HtmlReport.gradeName(w.allRectified(), lang)));
+        }
+        out.println(lang.of("  （重新评估 " + w.assessments() + " 次）", "  (" + w.assessments() + " re-assessments)"));
+    }
+
+    private String open() {
+        return lang.of("（", " (");
+    }
+
+    private String close() {
+        return lang.of("）", ")");
+    }
+
+    private String comma() {
+        return lang.of("，", ", ");
+    }
+
+    private String semicolon() {
+        return lang.of("；", "; ");
+    }
+
+    private String colon() {
+        return lang.of("：", ": ");
+    }
+
+    private String label(Label l) {
+        return lang.of(l.text()).isEmpty() ? l.code() : lang.of(l.text());
+    }
+
+    private static AssessedFinding finding(Assessment a, String id) {
+        return a.findings().stream().filter(f -> f.id().equals(id)).findFirst().orElse(null);
+    }
+
+    private static String s(String text) {
+        return Safe.text(text);
+    }
+}

@@ -1,0 +1,106 @@
+package io.firerisk.cli;
+
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Where venues come from: a JSON Lines file, or CSV tables of venues and findings. The command supplies the file. */
+final class InputOptions {
+
+    static final String SAMPLE = "samples/wanzhou-venues.jsonl";
+
+    enum Format { JSONL, CSV }
+
+    @Option(names = "--findings", paramLabel = "CSV",
+            description = "CSV table of findings, joined to the venue table FILE by venue id (venueId/场所编号)")
+    Path findings;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
+            description = "text encoding of the input files: UTF-8 (default, with or without BOM) or GBK/GB18030")
+    Charset encoding;
+
+    @Option(names = "--input-format", paramLabel = "FORMAT",
+            description = "jsonl or csv (default: from the file name, else from the first character)")
+    Format format;
+
+    /** Opens the venues in {@code file}; {@code -} is standard input, {@code null} the bundled sample. */
+    VenueSource open(Path file) throws IOException, InputException {
+        if (file == null) {
+            if (findings != null) {
+                throw new InputException("--findings needs the venue table it belongs to: firerisk … VENUES.csv --findings "
+                        + findings);
+            }
+            InputStream in = InputOptions.class.getClassLoader().getResourceAsStream(SAMPLE);
+            if (in == null) {
+                throw new InputException("the bundled sample " + SAMPLE + " is missing from the program");
+            }
+            return new JsonLinesSource(in, "sample:" + SAMPLE.substring(SAMPLE.lastIndexOf('/') + 1), encoding, -1);
+        }
+        boolean stdin = file.toString().equals("-");
+        String name = stdin ? "<stdin>" : file.toString();
+        InputStream raw;
+        long total;
+        try {
+            raw = stdin ? System.in : Files.newInputStream(file);
+            total = stdin ? -1 : Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(name + ": no such file");
+        } catch (IOException e) {
+            throw new InputException(name + ": cannot be read: " + e.getMessage(), e);
+        }
+        PushbackInputStream in = new PushbackInputStream(new java.io.BufferedInputStream(raw, 65536), 8);
+        Format chosen = format != null ? format : guess(file, in);
+        if (chosen == Format.JSONL) {
+            if (findings != null) {
+                in.close();
+                throw new InputException("--findings goes with a CSV venue table; a JSON Lines record holds its findings");
+            }
+            return new JsonLinesSource(in, name, encoding, total);
+        }
+        CsvSource.Opener opener = null;
+        if (findings != null) {
+            if (!Files.isRegularFile(findings)) {
+                in.close();
+                throw new InputException(findings + ": no such file");
+            }
+            Path f = findings;
+            opener = () -> Files.newInputStream(f);
+        }
+        try {
+            return new CsvSource(in, name, total, opener, findings == null ? "" : findings.toString(), encoding);
+        } catch (IOException | InputException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    private Format guess(Path file, PushbackInputStream in) throws IOException {
+        String n = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".csv") || findings != null) {
+            return Format.CSV;
+        }
+        if (n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".json")) {
+            return Format.JSONL;
+        }
+        byte[] head = new byte[8];
+        int read = in.read(head);
+        if (read > 0) {
+            in.unread(head, 0, read);
+        }
+        for (int i = 0; i < read; i++) {
+            byte b = head[i];
+            if (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == (byte) 0xEF || b == (byte) 0xBB || b == (byte) 0xBF) {
+                continue;
+            }
+            return b == '{' ? Format.JSONL : Format.CSV;
+        }
+        return Format.JSONL;
+    }
+}

@@ -1,0 +1,58 @@
+package io.firerisk.cli;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The records a run could not assess, one CSV row each: where, which field, why, and the record's
+ * own text so it can be corrected and run again. Created on the first reject only; UTF-8 with a
+ * byte-order mark so that Excel shows the Chinese.
+ */
+final class RejectsFile implements Closeable {
+
+    static final String HEADER = "file,line,venueId,field,message,record";
+
+    private final Path path;
+    private BufferedWriter out;
+
+    RejectsFile(Path path) {
+        this.path = path;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    void add(InputRecord.Bad bad) throws IOException {
+        if (out == null) {
+            Path parent = path.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path), StandardCharsets.UTF_8));
+            out.write('\uFEFF');
+            out.write(HEADER);
+            out.write("\r\n");
+        }
+        out.write(String.join(",", CsvReader.cell(bad.origin().file()), String.valueOf(bad.origin().line()),
+                CsvReader.cell(bad.venueId()), CsvReader.cell(bad.field()), CsvReader.cell(bad.message()),
+                CsvReader.cell(bad.raw())));
+        out.write("\r\n");
+    }
+
+    boolean written() {
+        return out != null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (out != null) {
+            out.close();
+        }
+    }
+}
