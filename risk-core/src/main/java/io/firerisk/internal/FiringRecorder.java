@@ -35,9 +35,9 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
 
     /** A derived fact and the rule that concluded it. */
     record Conclusion(Object fact, RuleCompiler.CompiledRule rule, Fired firing) {
-        /** The concluding rule's sentence, empty when explanations are off. */
-        Text sentence() {
-            return firing.reason == null ? Text.EMPTY : firing.reason.sentence();
+        /** The concluding rule's firing, empty when explanations are off. */
+        java.util.Optional<Reason> reason() {
+            return java.util.Optional.ofNullable(firing.reason);
         }
     }
 
