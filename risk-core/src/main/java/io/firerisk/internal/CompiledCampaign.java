@@ -60,7 +60,9 @@ public final class CompiledCampaign {
     public static CompiledCampaign load(CampaignFiles files) {
         List<Problem> problems = new ArrayList<>();
         Optional<Campaign> data = CampaignReader.read(files, problems);
-        Optional<RuleCompiler.Result> compiled = data.flatMap(c -> RuleCompiler.compile(c, files, problems));
+        Precompiled precompiled = files.precompiled()
+                .flatMap(blob -> Precompiled.read(blob, CompiledCampaign.class.getClassLoader())).orElse(null);
+        Optional<RuleCompiler.Result> compiled = data.flatMap(c -> RuleCompiler.compile(c, files, problems, precompiled));
         if (data.isEmpty() || compiled.isEmpty()
                 || problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
             problems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
