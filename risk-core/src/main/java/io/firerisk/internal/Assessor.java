@@ -57,7 +57,27 @@ public final class Assessor {
     private final boolean explain;
     private final int maxFirings;
 
+    /**
+     * How sessions are obtained. The engine uses {@link #POOLED}; the others exist so the benchmarks
+     * can measure what pooling saves.
+     */
+    public enum Strategy {
+        /** Reuse sessions, each keeping its global and listener, reset between assessments. */
+        POOLED,
+        /** A new stateful session per assessment, disposed after. */
+        NEW_SESSION,
+        /** A stateless session per assessment: the naive baseline (it cannot filter rules by date, so benchmark it inside the campaign). */
+        STATELESS
+    }
+
+    private final Strategy strategy;
+
     public Assessor(CompiledCampaign compiled, boolean explain, int maxFirings, int poolSize) {
+        this(compiled, explain, maxFirings, poolSize, Strategy.POOLED);
+    }
+
+    public Assessor(CompiledCampaign compiled, boolean explain, int maxFirings, int poolSize, Strategy strategy) {
+        this.strategy = strategy;
         this.compiled = compiled;
         this.campaign = compiled.campaign();
         this.pool = new SessionPool(compiled.kieBase(), compiled.data(), poolSize);
@@ -89,6 +109,10 @@ public final class Assessor {
     }
 
     private void fire(Enricher.Prepared prepared, FiringRecorder recorder) {
+        if (strategy != Strategy.POOLED) {
+            fireUnpooled(prepared, recorder);
+            return;
+        }
         SessionPool.Lease lease = pool.borrow(recorder);
         boolean healthy = false;
         try {
@@ -117,6 +141,36 @@ public final class Assessor {
             healthy = true;
         } finally {
             pool.release(lease, healthy);
+        }
+    }
+
+    private void fireUnpooled(Enricher.Prepared prepared, FiringRecorder recorder) {
+        List<Object> facts = new ArrayList<>();
+        facts.add(prepared.day());
+        facts.add(prepared.profile());
+        facts.addAll(prepared.placeClasses());
+        facts.addAll(prepared.findings());
+        if (strategy == Strategy.STATELESS) {
+            org.kie.api.runtime.StatelessKieSession session = compiled.kieBase().newStatelessKieSession();
+            session.setGlobal("campaign", compiled.data());
+            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
+            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
+            session.execute(facts);
+            return;
+        }
+        KieSession session = compiled.kieBase().newKieSession();
+        try {
+            session.setGlobal("campaign", compiled.data());
+            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
+            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
+            facts.forEach(session::insert);
+            if (prepared.day().campaignInForce()) {
+                session.fireAllRules(maxFirings);
+            } else {
+                session.fireAllRules(outsideCampaign, maxFirings);
+            }
+        } finally {
+            session.dispose();
         }
     }
 
