@@ -51,11 +51,6 @@ public final class SampleGenerator {
 
     private static final LocalDate FIRST = LocalDate.of(2023, 12, 6);
     private static final LocalDate LAST = LocalDate.of(2024, 3, 25);
-    /** Inspections bunch up before the holidays: these spans get a share of the dates. */
-    private static final LocalDate[][] BUSY = {
-            {LocalDate.of(2023, 12, 22), LocalDate.of(2024, 1, 1)},
-            {LocalDate.of(2024, 2, 1), LocalDate.of(2024, 2, 17)},
-            {LocalDate.of(2024, 2, 26), LocalDate.of(2024, 3, 11)}};
 
     /** How a kind of venue looks: how many in 200, size, people, gas, and what inspectors find there. */
     private record Profile(String kind, String variant, int per200, String[] names, int[] floors, double storey,
@@ -160,31 +155,37 @@ public final class SampleGenerator {
             new Profile("CANTEEN", "", 14, new String[] {"{place}环卫所职工食堂", "{place}城管中队食堂", "{place}市政所食堂",
                     "{biz}公司职工食堂"}, new int[] {1, 3}, 4.0, new int[] {30, 300}, false, 0.4, 0.55, 0.05, false,
                     join(List.of(t("GAS_USE_NONCOMPLIANT", 0.12, "后厨", "燃气表间").when(Need.GAS),
-                            t("GAS_ALARM_NOT_INSTALLED", 0.2, "后厨").when(Need.GAS), t("GAS_ALARM_NOT_WORKING", 0.08, "后厨").when(Need.GAS),
+                            t("GAS_ALARM_NOT_INSTALLED", 0.2, "后厨").when(Need.GAS),
+                            t("GAS_ALARM_NOT_WORKING", 0.08, "后厨").when(Need.GAS),
                             t("GAS_CUTOFF_VALVE_MISSING", 0.12, "后厨燃气管道").when(Need.GAS),
                             t("LPG_CYLINDER_UNDERGROUND", 0.16, "地下室后厨（存放液化气瓶）").when(Need.LPG),
                             t("LPG_APPLIANCE_UNDERGROUND", 0.16, "负一层厨房灶具").when(Need.LPG),
-                            t("GAS_HOSE_OBSOLETE", 0.08, "灶台连接软管").when(Need.GAS), t("GAS_PIPE_DAMAGED", 0.09, "燃气立管").when(Need.PIPED_GAS),
+                            t("GAS_HOSE_OBSOLETE", 0.08, "灶台连接软管").when(Need.GAS),
+                            t("GAS_PIPE_DAMAGED", 0.09, "燃气立管").when(Need.PIPED_GAS),
                             t("GAS_LEFT_ON_UNATTENDED", 0.04, "后厨").when(Need.GAS), t("COMBUSTIBLES_IN_KITCHEN", 0.08, "后厨"),
                             t("WIRING_MESSY", 0.09, "后厨", "储藏间"), t("EXIT_LOCKED_OR_BLOCKED", 0.08, "就餐区后门"),
                             t("EVACUATION_ROUTE_BLOCKED", 0.08, "通往后厨走道")), selfInspection(0.04))),
             new Profile("SCHOOL_CANTEEN", "", 3, new String[] {"万州区{place}中学食堂", "{place}小学食堂"}, new int[] {1, 3}, 4.5,
                     new int[] {200, 1200}, false, 0.1, 0.9, 0, false,
-                    List.of(t("GAS_USE_NONCOMPLIANT", 0.3, "后厨").when(Need.GAS), t("GAS_ALARM_NOT_WORKING", 0.25, "后厨").when(Need.GAS),
+                    List.of(t("GAS_USE_NONCOMPLIANT", 0.3, "后厨").when(Need.GAS),
+                            t("GAS_ALARM_NOT_WORKING", 0.25, "后厨").when(Need.GAS),
                             t("GAS_PIPE_IN_TOILET", 0.25, "员工卫生间（燃气立管穿过）").when(Need.PIPED_GAS),
                             t("FUEL_OIL_USE_NONCOMPLIANT", 0.25, "蒸饭间柴油灶"), t("WIRING_MESSY", 0.15, "售饭区"),
                             t("EXIT_LOCKED_OR_BLOCKED", 0.15, "侧门"))),
             new Profile("RESTAURANT", "", 33, new String[] {"{sur}{dish}", "{sur}{dish}馆", "{place}{dish}店", "{sur}{dish}大排档"},
                     new int[] {1, 3}, 4.0, new int[] {20, 320}, false, 0.65, 0.35, 0.05, false,
                     List.of(t("GAS_USE_NONCOMPLIANT", 0.12, "后厨", "液化气瓶间", "灶台").when(Need.GAS),
-                            t("GAS_ALARM_NOT_INSTALLED", 0.23, "后厨").when(Need.GAS), t("GAS_ALARM_NOT_WORKING", 0.05, "后厨").when(Need.GAS),
+                            t("GAS_ALARM_NOT_INSTALLED", 0.23, "后厨").when(Need.GAS),
+                            t("GAS_ALARM_NOT_WORKING", 0.05, "后厨").when(Need.GAS),
                             t("GAS_CUTOFF_VALVE_MISSING", 0.06, "灶前管道").when(Need.GAS),
-                            t("GAS_HOSE_OBSOLETE", 0.08, "灶台连接软管").when(Need.GAS), t("GAS_APPLIANCE_OBSOLETE", 0.04, "后厨猛火灶").when(Need.GAS),
+                            t("GAS_HOSE_OBSOLETE", 0.08, "灶台连接软管").when(Need.GAS),
+                            t("GAS_APPLIANCE_OBSOLETE", 0.04, "后厨猛火灶").when(Need.GAS),
                             t("GAS_PIPE_IN_BEDROOM", 0.03, "阁楼员工宿舍").when(Need.GAS),
                             t("LPG_CYLINDER_UNDERGROUND", 0.03, "负一层储藏间（存放液化气瓶）").when(Need.LPG),
                             t("LPG_APPLIANCE_UNDERGROUND", 0.02, "负一层后厨灶具").when(Need.LPG),
                             t("DG_IN_CROWDED_PLACE", 0.03, "大堂（存放多瓶液化气）").when(Need.LPG),
-                            t("GAS_LEFT_ON_UNATTENDED", 0.03, "后厨").when(Need.GAS), t("FLAME_LEFT_UNATTENDED", 0.03, "后厨（炉火无人看管）"),
+                            t("GAS_LEFT_ON_UNATTENDED", 0.03, "后厨").when(Need.GAS),
+                            t("FLAME_LEFT_UNATTENDED", 0.03, "后厨（炉火无人看管）"),
                             t("OPEN_FLAME_UNSUPERVISED", 0.04, "门前（明火烤制）"), t("COMBUSTIBLES_IN_KITCHEN", 0.08, "后厨"),
                             t("ESCAPE_OBSTACLE", 0.06, "二楼窗户（防盗网）", "门头广告牌").recurring(), t("WIRING_MESSY", 0.09, "后厨", "包间"),
                             t("EVACUATION_ROUTE_BLOCKED", 0.08, "后厨通道", "楼梯口"), t("EXIT_LOCKED_OR_BLOCKED", 0.05, "后门"),
@@ -264,9 +265,11 @@ public final class SampleGenerator {
                             t("PUBLIC_FIRE_FACILITY_DAMAGED", 0.12, "室内消火栓", "防火门", "应急照明"),
                             t("WIRING_MESSY", 0.06, "地下车库"),
                             t("EBIKE_PARKED_IN_COMMON_AREA", 0.16, "楼梯间", "一楼门厅", "安全出口").recurring(),
-                            t("EBIKE_CHARGING_IN_COMMON_AREA", 0.12, "楼梯间", "一楼门厅").recurring(), t("EBIKE_FLYING_LEAD", 0.06, "楼道（飞线充电）"),
+                            t("EBIKE_CHARGING_IN_COMMON_AREA", 0.12, "楼梯间", "一楼门厅").recurring(),
+                            t("EBIKE_FLYING_LEAD", 0.06, "楼道（飞线充电）"),
                             t("COMBUSTIBLES_IN_STAIRWELL", 0.09, "消防楼梯间"), t("COMBUSTIBLES_ON_BALCONY", 0.04, "住户阳台"),
-                            t("HYDRANT_OBSTRUCTED", 0.04, "室外消火栓"), t("FIRE_LIFT_OUT_OF_ORDER", 0.05, "消防电梯").when(Need.HIGH_RISE),
+                            t("HYDRANT_OBSTRUCTED", 0.04, "室外消火栓"),
+                            t("FIRE_LIFT_OUT_OF_ORDER", 0.05, "消防电梯").when(Need.HIGH_RISE),
                             t("STAIR_DOORS_DAMAGED", 0.06, "防烟楼梯间").withRatio(0.2, 0.7),
                             t("EVACUATION_SIGNS_OR_LIGHTING_DAMAGED", 0.06, "楼梯间").withRatio(0.1, 0.6),
                             t("RESCUE_SITE_NONCOMPLIANT_OR_OCCUPIED", 0.05, "登高操作场地（停车）").when(Need.HIGH_RISE),
@@ -276,10 +279,12 @@ public final class SampleGenerator {
                     new int[] {4, 7}, 3.0, new int[] {20, 140}, true, 0.3, 0.6, 0, false,
                     List.of(t("EVACUATION_ROUTE_BLOCKED", 0.16, "楼道", "楼梯间"), t("WIRING_MESSY", 0.12, "楼道", "一楼车棚"),
                             t("FIRE_LANE_BLOCKED", 0.09, "巷道"), t("PUBLIC_FIRE_FACILITY_DAMAGED", 0.08, "灭火器"),
-                            t("GAS_USE_NONCOMPLIANT", 0.05, "住户厨房").when(Need.GAS), t("GAS_HOSE_OBSOLETE", 0.04, "住户厨房").when(Need.GAS),
+                            t("GAS_USE_NONCOMPLIANT", 0.05, "住户厨房").when(Need.GAS),
+                            t("GAS_HOSE_OBSOLETE", 0.04, "住户厨房").when(Need.GAS),
                             t("GAS_PIPE_IN_BEDROOM", 0.03, "住户卧室（改建厨房）").when(Need.PIPED_GAS),
                             t("GAS_PIPE_DAMAGED", 0.03, "楼道燃气立管").when(Need.PIPED_GAS),
-                            t("EBIKE_PARKED_IN_COMMON_AREA", 0.09, "楼道", "单元门口").recurring(), t("EBIKE_FLYING_LEAD", 0.09, "一楼车棚（飞线充电）"),
+                            t("EBIKE_PARKED_IN_COMMON_AREA", 0.09, "楼道", "单元门口").recurring(),
+                            t("EBIKE_FLYING_LEAD", 0.09, "一楼车棚（飞线充电）"),
                             t("COMBUSTIBLES_IN_STAIRWELL", 0.12, "楼道"), t("COMBUSTIBLES_ON_BALCONY", 0.08, "住户阳台"),
                             t("COMBUSTIBLES_IN_KITCHEN", 0.04, "住户厨房"), t("FLAME_LEFT_UNATTENDED", 0.02, "住户厨房"),
                             t("GAS_LEFT_ON_UNATTENDED", 0.02, "住户厨房").when(Need.GAS),
@@ -317,12 +322,14 @@ public final class SampleGenerator {
                     List.of(t("EVACUATION_ROUTE_BLOCKED", 0.16, "走廊"), t("EXIT_LOCKED_OR_BLOCKED", 0.09, "一楼侧门"),
                             t("WIRING_MESSY", 0.16, "宿舍（私拉电线）"), t("SANDWICH_PANEL_LODGING", 0.12, "楼顶加建宿舍"),
                             t("GAS_PIPE_IN_BEDROOM", 0.08, "宿舍（燃气灶具）").when(Need.GAS),
-                            t("EBIKE_CHARGING_IN_COMMON_AREA", 0.12, "一楼门厅").recurring(), t("POWER_LEFT_ON_UNATTENDED", 0.06, "宿舍（电热毯）"))),
+                            t("EBIKE_CHARGING_IN_COMMON_AREA", 0.12, "一楼门厅").recurring(),
+                            t("POWER_LEFT_ON_UNATTENDED", 0.06, "宿舍（电热毯）"))),
             new Profile("WORKSHOP", "", 3, new String[] {"{place}服装加工厂车间", "{place}制鞋厂车间"}, new int[] {2, 5}, 4.5,
                     new int[] {80, 600}, false, 0, 0, 0, false,
                     List.of(t("EXITS_TOO_FEW", 0.2, "二楼车间"), t("EXIT_LOCKED_OR_BLOCKED", 0.2, "车间后门"),
                             t("SANDWICH_PANEL_LODGING", 0.3, "车间内员工住宿区"), t("WIRING_MESSY", 0.2, "缝纫机区"),
-                            t("DG_IN_BUILDING_WITH_CROWDED_OR_HOMES", 0.4, "胶水仓库（同楼有员工宿舍）"), t("HAZARDOUS_PART_NOT_SEPARATED", 0.3, "刷胶工位"),
+                            t("DG_IN_BUILDING_WITH_CROWDED_OR_HOMES", 0.4, "胶水仓库（同楼有员工宿舍）"),
+                            t("HAZARDOUS_PART_NOT_SEPARATED", 0.3, "刷胶工位"),
                             t("EXIT_SEALED", 0.2, "北侧安全出口（砌墙封堵）"), t("POWER_CABLES_NONCOMPLIANT", 0.2, "车间配电线路"),
                             t("FIRE_COMPARTMENT_OVERSIZED", 0.15, "二层车间（拆除防火隔墙）").withRatio(0.3, 0.9),
                             t("FIRE_RESISTANCE_BELOW_HAZARD_CLASS", 0.1, "彩钢棚车间"))),
@@ -365,15 +372,19 @@ public final class SampleGenerator {
     private final Random random;
     private final Campaign campaign;
     private final List<Profile> mix;
+    /** Inspections bunch up in the lead-up to and during each key period: these spans get a share of the dates. */
+    private final List<LocalDate[]> busy;
     private final Set<String> skipped = new TreeSet<>();
-    /** Where each kind of venue last comes in the first round of the mix. */
-    private final Map<Profile, Integer> lastOfProfile = new IdentityHashMap<>();
+    /** For each venue of the first round of the mix, how many more of its kind come after it in that round. */
+    private final int[] laterOfItsKind;
     /** The templates of each kind of venue drawn so far in the first round. */
     private final Map<Profile, Set<Integer>> drawn = new IdentityHashMap<>();
 
     SampleGenerator(long seed, Campaign campaign) {
         this.random = new Random(seed);
         this.campaign = campaign;
+        this.busy = campaign.calendar().keyPeriods().stream()
+                .map(k -> new LocalDate[] {k.warningFrom(), k.raisedTo()}).toList();
         List<Profile> list = new ArrayList<>();
         for (Profile p : PROFILES) {
             if (!campaign.venueKinds().containsKey(p.kind())) {
@@ -386,8 +397,10 @@ public final class SampleGenerator {
         }
         Collections.shuffle(list, random);
         this.mix = list;
-        for (int i = 0; i < list.size(); i++) {
-            lastOfProfile.put(list.get(i), i);
+        this.laterOfItsKind = new int[list.size()];
+        Map<Profile, Integer> seen = new IdentityHashMap<>();
+        for (int i = list.size() - 1; i >= 0; i--) {
+            laterOfItsKind[i] = seen.merge(list.get(i), 1, Integer::sum) - 1;
         }
     }
 
@@ -411,7 +424,7 @@ public final class SampleGenerator {
             StringWriter line = new StringWriter(512);
             try (JsonGenerator g = json.createGenerator(line)) {
                 venue(g, String.format("WZ-%0" + width + "d", i), mix.get((i - 1) % mix.size()),
-                        i <= mix.size() && lastOfProfile.get(mix.get(i - 1)) == i - 1);
+                        i <= mix.size() ? laterOfItsKind[i - 1] : Integer.MAX_VALUE);
             }
             out.write(line.toString());
             out.write('\n');
@@ -419,12 +432,18 @@ public final class SampleGenerator {
         out.flush();
     }
 
+    /** How many of the last venues of a kind share the templates chance left out of the earlier ones. */
+    private static final int CATCH_UP = 3;
+
     /**
-     * Writes one venue. At the last venue of its kind in the first round, every template chance left out
-     * of that kind's earlier venues is drawn (where the venue allows it), so that the first {@code
-     * mix.size()} venues show every finding the templates know, whatever the chances.
+     * Writes one venue. The last {@link #CATCH_UP} venues of its kind in the first round draw the
+     * templates chance left out of that kind's earlier venues (where the venue allows them), a share
+     * each and the rest at the very last, so that the first {@code mix.size()} venues show every finding
+     * the templates know, whatever the chances.
+     *
+     * @param later how many more venues of this kind come after this one in the first round
      */
-    private void venue(JsonGenerator g, String id, Profile p, boolean lastOfItsKind) throws IOException {
+    private void venue(JsonGenerator g, String id, Profile p, int later) throws IOException {
         String street = pick(STREETS.toArray(String[]::new));
         int floors = between(p.floors()[0], p.floors()[1]);
         double height = Math.round(floors * p.storey() * 10) / 10.0;
@@ -466,7 +485,8 @@ public final class SampleGenerator {
                 continue;
             }
             if (t.need().met(gas, highRise)
-                    && (random.nextDouble() < t.chance() || (lastOfItsKind && !drawnBefore.contains(k)))) {
+                    && (random.nextDouble() < t.chance()
+                            || (later < CATCH_UP && !drawnBefore.contains(k) && (later == 0 || k % CATCH_UP == later)))) {
                 found.add(t);
                 drawnBefore.add(k);
             }
@@ -552,7 +572,7 @@ public final class SampleGenerator {
 
     private LocalDate inspectionDate() {
         if (random.nextDouble() < 0.3) {
-            LocalDate[] span = BUSY[random.nextInt(BUSY.length)];
+            LocalDate[] span = busy.get(random.nextInt(busy.size()));
             return span[0].plusDays(random.nextInt((int) (span[1].toEpochDay() - span[0].toEpochDay()) + 1));
         }
         return FIRST.plusDays(random.nextInt((int) (LAST.toEpochDay() - FIRST.toEpochDay()) + 1));

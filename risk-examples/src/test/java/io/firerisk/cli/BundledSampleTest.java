@@ -133,8 +133,8 @@ class BundledSampleTest {
 
         // Then the summary is the one checked by hand when the sample was last generated
         assertThat(run.exit()).isZero();
-        assertThat(run.err()).contains("200 assessed, 0 rejected; BLUE 67  YELLOW 18  ORANGE 24  RED 91; "
-                + "24 suspected major, 60 to suspend");
+        assertThat(run.err()).contains("200 assessed, 0 rejected; BLUE 60  YELLOW 13  ORANGE 40  RED 87; "
+                + "22 suspected major, 54 to suspend");
     }
 
     @Test
