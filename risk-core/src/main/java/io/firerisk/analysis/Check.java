@@ -17,7 +17,11 @@ public enum Check {
     UNCITED_CLAUSE("uncited-clause"),
     /** A scenario table the runner refuses, or a scenario naming something the campaign does not define. */
     SCENARIO("scenario"),
-    /** Dates that do not fit together: gaps between phases, warnings before the campaign starts …. */
+    /**
+     * The calendar: what the loader refuses in it (errors: phases out of order or with gaps, key periods
+     * at the normal level, early warnings before the campaign starts …) and dates that load but do not
+     * fit together (warnings: a plan issued after its last day).
+     */
     CALENDAR("calendar"),
     /** Grade settings that contradict each other. */
     GRADES("grades");

@@ -47,7 +47,9 @@ import java.util.TreeSet;
  *   <li>clauses of clauses.csv that no rule and no table cites (warnings);</li>
  *   <li>scenario tables the runner would refuse, and scenarios naming a venue kind, hazard code,
  *       action, element or clause the campaign does not define (errors);</li>
- *   <li>calendar and grade settings that contradict each other (warnings).</li>
+ *   <li>calendars the loader refuses (errors, in the loader's words: phases out of order, overlapping
+ *       or with gaps, key periods at the normal level or spilling outside the campaign …), and dates
+ *       and grade settings that load but contradict each other (warnings).</li>
  * </ul>
  *
  * <pre>{@code
@@ -99,8 +101,7 @@ public final class Validator {
             load.addAll(scan.parseErrors());
         }
         for (Problem p : load) {
-            out.add(Diagnostic.of(p.file().endsWith(".drl") || p.file().startsWith(RuleCompiler.RULES_FOLDER)
-                    ? Check.RULES : Check.DATA, p));
+            out.add(Diagnostic.of(checkOf(p), p));
         }
         int scenarios = 0;
         YamlNode yaml = files.text(CampaignReader.CAMPAIGN_FILE)
@@ -122,6 +123,23 @@ public final class Validator {
         String version = data.map(Campaign::version)
                 .orElseGet(() -> yaml == null ? "" : yaml.get("version").map(YamlNode::text).orElse(""));
         return new ValidationReport(files.source(), id, version, scan.rules().size(), scenarios, dedupe(out));
+    }
+
+    /**
+     * What a loader problem is about. The loader is the one judge of a calendar's consistency (phases
+     * out of order or with gaps, key periods at the normal level or spilling outside the campaign …);
+     * its problems under {@code calendar} in campaign.yaml are reported as calendar findings, in its
+     * own words, with the field it names.
+     */
+    private static Check checkOf(Problem p) {
+        if (p.file().endsWith(".drl") || p.file().startsWith(RuleCompiler.RULES_FOLDER)) {
+            return Check.RULES;
+        }
+        if (p.file().equals(CampaignReader.CAMPAIGN_FILE)
+                && (p.message().startsWith("calendar.") || p.message().startsWith("calendar:"))) {
+            return Check.CALENDAR;
+        }
+        return Check.DATA;
     }
 
     private static List<Diagnostic> dedupe(List<Diagnostic> diagnostics) {
@@ -339,40 +357,13 @@ public final class Validator {
 
         // -------------------------------------------------------------- calendar and grades
 
+        /**
+         * What the loader lets through but contradicts the calendar. Gaps between phases, key periods at
+         * the normal level and early warnings before the campaign starts are refused by the loader and
+         * reported above in its words; they are not checked twice.
+         */
         void calendar() {
             CampaignCalendar calendar = campaign.calendar();
-            List<YamlNode> phaseNodes = node("calendar.phases").map(YamlNode::items).orElse(List.of());
-            List<Phase> phases = calendar.phases();
-            for (int i = 1; i < phases.size(); i++) {
-                Phase previous = phases.get(i - 1);
-                Phase phase = phases.get(i);
-                if (phase.from().isAfter(previous.to().plusDays(1))) {
-                    YamlNode at = i < phaseNodes.size() ? phaseNodes.get(i).get("from").orElse(phaseNodes.get(i)) : null;
-                    out.add(calendarWarning(at, "no phase covers " + previous.to().plusDays(1) + " to "
-                            + phase.from().minusDays(1) + " (between phases " + previous.code() + " and " + phase.code()
-                            + "): on those days the campaign is in force but in no phase"));
-                }
-            }
-            List<YamlNode> periodNodes = node("calendar.keyPeriods").map(YamlNode::items).orElse(List.of());
-            String normal = node("calendar.normalLevel").map(YamlNode::text).orElse("");
-            for (int i = 0; i < periodNodes.size(); i++) {
-                YamlNode p = periodNodes.get(i);
-                String code = p.get("code").map(YamlNode::text).orElse("");
-                Optional<KeyPeriod> period = calendar.keyPeriods().stream().filter(k -> k.code().equals(code)).findFirst();
-                if (period.isEmpty()) {
-                    continue;
-                }
-                KeyPeriod k = period.get();
-                if (k.alertLevel().equals(normal)) {
-                    out.add(calendarWarning(p.get("level").orElse(p), "key period " + code + " has level " + normal
-                            + ", the normal level: it raises nothing"));
-                }
-                if (k.leadDays() > 0 && k.warningFrom().isBefore(calendar.start())) {
-                    out.add(calendarWarning(p.get("from").orElse(p), "the early warning for key period " + code
-                            + " would start on " + k.warningFrom() + ", before the campaign starts (" + calendar.start()
-                            + "): no warning is given before then"));
-                }
-            }
             if (campaign.issued().isAfter(calendar.end())) {
                 out.add(calendarWarning(node("issued").orElse(null), "the plan is dated " + campaign.issued()
                         + ", after its last day (" + calendar.end() + "): check issued and the phase dates"));

@@ -1,14 +1,19 @@
 package io.firerisk.analysis;
 
+import io.firerisk.CampaignException;
 import io.firerisk.Problem;
+import io.firerisk.RiskEngine;
 import io.firerisk.testing.CampaignFixture;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Each finding of the validator on the tiny campaign with one defect laid over it
@@ -33,7 +38,7 @@ class ValidatorTest {
         assertThat(report.summary()).isEqualTo("0 errors, 0 warnings");
         assertThat(report.campaignId()).isEqualTo("tiny");
         assertThat(report.campaignVersion()).isEqualTo("0.1.0");
-        assertThat(report.rules()).isEqualTo(13);
+        assertThat(report.rules()).isEqualTo(14);
         assertThat(report.scenarios()).isEqualTo(4);
     }
 
@@ -275,33 +280,61 @@ class ValidatorTest {
     @Nested
     class CalendarAndGrades {
 
-        @Test
-        void gapBetweenPhasesIsAWarning() {
-            assertThat(validateBroken("phases-with-a-gap").diagnostics()).singleElement().satisfies(d -> {
+        /**
+         * The loader is the one judge of a calendar's consistency: for every calendar it refuses, the
+         * validator reports that refusal, in the loader's words and at the field it names, as a
+         * calendar error, and nothing else.
+         */
+        @ParameterizedTest
+        @ValueSource(strings = {"phases-out-of-order", "overlapping-phases", "gap-between-phases",
+                "phase-ending-before-it-starts", "key-period-ending-before-it-starts", "overlapping-key-periods",
+                "key-periods-overlapping-by-their-margins", "key-period-at-the-normal-level", "unknown-alert-level",
+                "duplicate-key-period-code", "key-period-source-not-a-clause", "key-period-outside-campaign",
+                "margin-beyond-campaign-end", "lead-up-before-campaign-start"})
+        void calendarTheLoaderRefusesIsOneCalendarErrorInTheLoadersWords(String defect) {
+            CampaignFixture fixture = CampaignFixture.broken(defect, temp);
+            CampaignException refused = catchThrowableOfType(CampaignException.class,
+                    () -> RiskEngine.builder().campaignDirectory(fixture.folder()).build());
+
+            ValidationReport report = Validator.validate(fixture.folder());
+
+            assertThat(refused).as("the %s fixture must be refused by the loader", defect).isNotNull();
+            assertThat(report.passed()).isFalse();
+            assertThat(report.diagnostics()).singleElement().satisfies(d -> {
                 assertThat(d.check()).isEqualTo(Check.CALENDAR);
-                assertThat(d.line()).isEqualTo(45);
-                assertThat(d.message()).isEqualTo("no phase covers 2024-02-01 to 2024-02-04 (between phases ONE and TWO): "
-                        + "on those days the campaign is in force but in no phase");
+                assertThat(new Problem(d.severity(), d.file(), d.line(), d.column(), d.message()))
+                        .isEqualTo(refused.problems().get(0));
             });
         }
 
         @Test
-        void earlyWarningThatWouldStartBeforeTheCampaignIsAWarning() {
-            assertThat(validateBroken("early-warning-before-campaign-start").diagnostics()).singleElement().satisfies(d -> {
+        void gapBetweenPhasesIsACalendarErrorNamingTheField() {
+            assertThat(validateBroken("gap-between-phases").diagnostics()).extracting(Diagnostic::toString)
+                    .containsExactly("campaign.yaml:45:50: error: calendar.phases[1].from: phase TWO starts on 2024-02-05 "
+                            + "but phase ONE ends on 2024-01-31: 2024-02-01 to 2024-02-04 would belong to no phase (each "
+                            + "phase starts the day after the one before it ends) [calendar]");
+        }
+
+        @Test
+        void earlyWarningThatWouldStartBeforeTheCampaignIsACalendarErrorNamingTheLead() {
+            assertThat(validateBroken("lead-up-before-campaign-start").diagnostics()).singleElement().satisfies(d -> {
+                assertThat(d.severity()).isEqualTo(Problem.Severity.ERROR);
+                assertThat(d.check()).isEqualTo(Check.CALENDAR);
+                assertThat(d.message()).isEqualTo("calendar.leadDays: an early warning of 3 days before key period "
+                        + "NEWYEAR (from 2024-01-02) would start on 2023-12-30, before the campaign (2024-01-01 to "
+                        + "2024-02-29) starts: shorten the lead for this period (keyPeriods[].leadDays)");
+            });
+        }
+
+        @Test
+        void keyPeriodAtTheNormalLevelIsACalendarErrorNamingItsLevel() {
+            assertThat(validateBroken("key-period-at-the-normal-level").diagnostics()).singleElement().satisfies(d -> {
+                assertThat(d.severity()).isEqualTo(Problem.Severity.ERROR);
                 assertThat(d.check()).isEqualTo(Check.CALENDAR);
                 assertThat(d.line()).isEqualTo(47);
-                assertThat(d.message()).isEqualTo("the early warning for key period NEW_YEAR would start on 2023-12-29, "
-                        + "before the campaign starts (2024-01-01): no warning is given before then");
+                assertThat(d.message()).isEqualTo("calendar.keyPeriods[0].level: key period FEST is at the normal "
+                        + "level NORMAL: a key period raises the level (calendar.normalLevel is NORMAL)");
             });
-        }
-
-        @Test
-        void keyPeriodAtTheNormalLevelRaisesNothing() {
-            assertThat(validateBroken("key-period-at-the-normal-level").diagnostics()).extracting(Diagnostic::message)
-                    .containsExactly(
-                            "alert level 'RAISED' is never in force: it is not calendar.normalLevel, calendar.warningLevel "
-                                    + "or the level of any key period",
-                            "key period FEST has level NORMAL, the normal level: it raises nothing");
         }
 
         @Test

@@ -117,9 +117,10 @@ final class DiffCommand implements Callable<Integer> {
                 }
                 try {
                     venues.add(VenueJson.parse(line));
-                } catch (VenueJson.BadRecord e) {
+                } catch (BadRecord e) {
                     rejected++;
-                    err.println(file + ":" + number + ": " + (e.field.isEmpty() ? "" : e.field + ": ") + Safe.text(e.getMessage()));
+                    err.println(new InputRecord.Bad(new InputRecord.Origin(file.toString(), number), e.venueId, e.field,
+                            e.getMessage(), line).describe());
                 }
             }
         }

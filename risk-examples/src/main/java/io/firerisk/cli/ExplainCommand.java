@@ -229,9 +229,9 @@ final class ExplainCommand implements Callable<Integer> {
             return;
         }
         List<Finding> first = w.smallest().get(0);
-        out.println(lang.of("  至少须整改 " + first.size() + " 项（标记为已整改后重新评估），等级由 " + HtmlReport.gradeName(w.grade(), lang)
+        out.println(lang.of("  至少须整改 " + first.size() + " 项（按整改经复查合格重新评估），等级由 " + HtmlReport.gradeName(w.grade(), lang)
                         + " 降为 " + HtmlReport.gradeName(w.lowered().get(0), lang) + "：",
-                "  rectify at least " + first.size() + " finding(s) (re-assessed with them marked rectified) and the grade goes from "
+                "  rectify at least " + first.size() + " finding(s) (re-assessed with their rectification verified) and the grade goes from "
                         + HtmlReport.gradeName(w.grade(), lang) + " to " + HtmlReport.gradeName(w.lowered().get(0), lang) + ":"));
         for (int i = 0; i < w.smallest().size(); i++) {
             String set = w.smallest().get(i).stream().map(f -> f.id() + " " + f.hazardCode()

@@ -18,7 +18,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -48,25 +51,48 @@ public final class SampleGenerator {
 
     private static final LocalDate FIRST = LocalDate.of(2023, 12, 6);
     private static final LocalDate LAST = LocalDate.of(2024, 3, 25);
-    /** Inspections bunch up before the holidays: these spans get a share of the dates. */
-    private static final LocalDate[][] BUSY = {
-            {LocalDate.of(2023, 12, 22), LocalDate.of(2024, 1, 1)},
-            {LocalDate.of(2024, 2, 1), LocalDate.of(2024, 2, 17)},
-            {LocalDate.of(2024, 2, 26), LocalDate.of(2024, 3, 11)}};
 
     /** How a kind of venue looks: how many in 200, size, people, gas, and what inspectors find there. */
     private record Profile(String kind, String variant, int per200, String[] names, int[] floors, double storey,
             int[] occupants, boolean sleeping, double lpg, double pipedGas, double underground, boolean dangerousGoods,
             List<Template> findings) {}
 
-    /** A finding an inspector may record at such a venue, with its chance and where. */
-    private record Template(String code, double chance, String[] locations, double[] ratio, int[] quantity) {
+    /** What a venue must have for a finding to be possible there: gas of a kind, a high-rise building. */
+    enum Need {
+        ANY, GAS, LPG, PIPED_GAS, HIGH_RISE, LPG_IN_HIGH_RISE;
+
+        boolean met(String gas, boolean highRise) {
+            return switch (this) {
+                case ANY -> true;
+                case GAS -> !gas.equals("NONE");
+                case LPG -> gas.equals("LPG_CYLINDER");
+                case PIPED_GAS -> gas.equals("PIPED_NATURAL_GAS");
+                case HIGH_RISE -> highRise;
+                case LPG_IN_HIGH_RISE -> highRise && gas.equals("LPG_CYLINDER");
+            };
+        }
+    }
+
+    /**
+     * A finding an inspector may record at such a venue, with its chance, where, and what the venue must
+     * have. A recurring one (e-bikes back in the stairwell) is more often found again, and so more often
+     * met with an order to correct and a refusal.
+     */
+    private record Template(String code, double chance, String[] locations, double[] ratio, Need need, boolean recurs) {
         Template(String code, double chance, String... locations) {
-            this(code, chance, locations, null, null);
+            this(code, chance, locations, null, Need.ANY, false);
         }
 
         Template withRatio(double low, double high) {
-            return new Template(code, chance, locations, new double[] {low, high}, null);
+            return new Template(code, chance, locations, new double[] {low, high}, need, recurs);
+        }
+
+        Template when(Need need) {
+            return new Template(code, chance, locations, ratio, need, recurs);
+        }
+
+        Template recurring() {
+            return new Template(code, chance, locations, ratio, need, true);
         }
     }
 
@@ -80,115 +106,285 @@ public final class SampleGenerator {
     private static final String[] PLACE = {"滨江", "平湖", "西山", "天城", "江南", "锦绣", "北滨", "翠屏", "南山", "太白", "枇杷",
             "鸽子沟", "红光", "双河"};
 
+    /**
+     * The readiness gaps of 二(九) a unit (局属单位, enterprise) may have, each with the same chance. A
+     * gap is recorded where the unit keeps the thing that is missing.
+     */
+    private static List<Template> readiness(double chance) {
+        return List.of(t("RESCUE_TEAM_NOT_ESTABLISHED", chance, "义务消防队"), t("DUTY_ROSTER_NOT_IN_PLACE", chance, "值班室"),
+                t("FIRE_EQUIPMENT_NOT_MAINTAINED", chance, "消防器材室", "灭火器箱"),
+                t("EMERGENCY_RESERVES_LACKING", chance, "应急物资库"), t("DRILL_NOT_HELD", chance, "本单位"),
+                t("CONTINGENCY_PLAN_NOT_REVISED", chance, "本单位"));
+    }
+
+    /** The check items of the self-inspection of offices and canteens (二(三)) beyond wiring and exits. */
+    private static List<Template> selfInspection(double chance) {
+        return List.of(t("ELECTRICAL_WIRING_AGED", chance, "配电箱", "办公区吊顶内"), t("ELECTRICAL_OVERLOAD", chance, "办公室（电暖器）", "值班室"),
+                t("FIRE_EXTINGUISHER_INVALID", chance, "走道灭火器箱", "后厨"), t("HYDRANT_OBSTRUCTED", chance / 2, "一楼消火栓"),
+                t("FIRE_SAFETY_DUTY_UNASSIGNED", chance, "本单位"), t("FIRE_PATROL_NOT_DONE", chance, "防火巡查记录"),
+                t("EMERGENCY_PLAN_MISSING", chance, "本单位"), t("POWER_LEFT_ON_UNATTENDED", chance / 2, "办公室（下班未断电）"));
+    }
+
+    @SafeVarargs
+    private static List<Template> join(List<Template>... parts) {
+        List<Template> all = new ArrayList<>();
+        for (List<Template> part : parts) {
+            all.addAll(part);
+        }
+        return List.copyOf(all);
+    }
+
     static final List<Profile> PROFILES = List.of(
             new Profile("GOVERNMENT_OFFICE", "", 5, new String[] {"{place}城管执法中队办公楼", "{place}市政设施管理站办公楼",
                     "{place}环卫管理所办公楼"}, new int[] {3, 9}, 3.6, new int[] {40, 300}, false, 0, 0.3, 0, false,
-                    List.of(t("WIRING_MESSY", 0.25, "档案室", "值班室", "办公区"), t("EVACUATION_ROUTE_BLOCKED", 0.15, "二楼走道", "楼梯间"),
-                            t("PUBLIC_FIRE_FACILITY_DAMAGED", 0.15, "消火栓箱", "灭火器箱"), t("FIRE_ALARM_NOT_INSTALLED", 0.05, "档案室"))),
+                    join(List.of(t("WIRING_MESSY", 0.16, "档案室", "值班室", "办公区"), t("EVACUATION_ROUTE_BLOCKED", 0.09, "二楼走道", "楼梯间"),
+                            t("PUBLIC_FIRE_FACILITY_DAMAGED", 0.08, "消火栓箱", "灭火器箱"), t("FIRE_ALARM_NOT_INSTALLED", 0.04, "档案室")),
+                            selfInspection(0.08), readiness(0.12))),
             new Profile("OFFICE", "", 16, new String[] {"{place}{biz}有限公司办公楼", "{place}{biz}大厦", "{place}商务楼{n}座"},
                     new int[] {3, 26}, 3.6, new int[] {30, 500}, false, 0, 0.2, 0.02, false,
-                    List.of(t("WIRING_MESSY", 0.25, "机房", "茶水间", "开放办公区"), t("EVACUATION_ROUTE_BLOCKED", 0.2, "消防楼梯", "走道"),
-                            t("EXIT_LOCKED_OR_BLOCKED", 0.1, "东侧安全出口", "后门"),
-                            t("PUBLIC_FIRE_FACILITY_DAMAGED", 0.12, "消火栓", "应急照明"), t("FIRE_ALARM_NOT_INSTALLED", 0.04, "裙楼"))),
+                    join(List.of(t("WIRING_MESSY", 0.12, "机房", "茶水间", "开放办公区"), t("EVACUATION_ROUTE_BLOCKED", 0.09, "消防楼梯", "走道"),
+                            t("EXIT_LOCKED_OR_BLOCKED", 0.06, "东侧安全出口", "后门"),
+                            t("PUBLIC_FIRE_FACILITY_DAMAGED", 0.06, "消火栓", "应急照明"), t("FIRE_ALARM_NOT_INSTALLED", 0.02, "裙楼"),
+                            t("EVACUATION_SIGNS_OR_LIGHTING_DAMAGED", 0.06, "各层疏散走道").withRatio(0.1, 0.6),
+                            t("STAIR_DOORS_DAMAGED", 0.05, "防烟楼梯间").withRatio(0.1, 0.6),
+                            t("FIRE_LIFT_OUT_OF_ORDER", 0.06, "消防电梯").when(Need.HIGH_RISE),
+                            t("FIRE_LINKAGE_NOT_WORKING", 0.03, "消防控制室"), t("CONTROL_ROOM_OPERATOR_UNCERTIFIED", 0.06, "消防控制室"),
+                            t("FIRE_POWER_NOT_DEDICATED", 0.04, "配电房"), t("SMOKE_CONTROL_DEFECTIVE", 0.03, "地下车库", "防烟楼梯间前室"),
+                            t("SPRINKLER_NOT_WORKING", 0.02, "地下车库")),
+                            selfInspection(0.05), readiness(0.03))),
             new Profile("CANTEEN", "", 14, new String[] {"{place}环卫所职工食堂", "{place}城管中队食堂", "{place}市政所食堂",
                     "{biz}公司职工食堂"}, new int[] {1, 3}, 4.0, new int[] {30, 300}, false, 0.4, 0.55, 0.05, false,
-                    List.of(t("GAS_USE_NONCOMPLIANT", 0.4, "后厨", "燃气表间"), t("WIRING_MESSY", 0.25, "后厨", "储藏间"),
-                            t("EXIT_LOCKED_OR_BLOCKED", 0.12, "就餐区后门"), t("EVACUATION_ROUTE_BLOCKED", 0.12, "通往后厨走道"))),
+                    join(List.of(t("GAS_USE_NONCOMPLIANT", 0.12, "后厨", "燃气表间").when(Need.GAS),
+                            t("GAS_ALARM_NOT_INSTALLED", 0.2, "后厨").when(Need.GAS),
+                            t("GAS_ALARM_NOT_WORKING", 0.08, "后厨").when(Need.GAS),
+                            t("GAS_CUTOFF_VALVE_MISSING", 0.12, "后厨燃气管道").when(Need.GAS),
+                            t("LPG_CYLINDER_UNDERGROUND", 0.16, "地下室后厨（存放液化气瓶）").when(Need.LPG),
+                            t("LPG_APPLIANCE_UNDERGROUND", 0.16, "负一层厨房灶具").when(Need.LPG),
+                            t("GAS_HOSE_OBSOLETE", 0.08, "灶台连接软管").when(Need.GAS),
+                            t("GAS_PIPE_DAMAGED", 0.09, "燃气立管").when(Need.PIPED_GAS),
+                            t("GAS_LEFT_ON_UNATTENDED", 0.04, "后厨").when(Need.GAS), t("COMBUSTIBLES_IN_KITCHEN", 0.08, "后厨"),
+                            t("WIRING_MESSY", 0.09, "后厨", "储藏间"), t("EXIT_LOCKED_OR_BLOCKED", 0.08, "就餐区后门"),
+                            t("EVACUATION_ROUTE_BLOCKED", 0.08, "通往后厨走道")), selfInspection(0.04))),
             new Profile("SCHOOL_CANTEEN", "", 3, new String[] {"万州区{place}中学食堂", "{place}小学食堂"}, new int[] {1, 3}, 4.5,
                     new int[] {200, 1200}, false, 0.1, 0.9, 0, false,
-                    List.of(t("GAS_USE_NONCOMPLIANT", 0.35, "后厨"), t("WIRING_MESSY", 0.2, "售饭区"),
+                    List.of(t("GAS_USE_NONCOMPLIANT", 0.3, "后厨").when(Need.GAS),
+                            t("GAS_ALARM_NOT_WORKING", 0.25, "后厨").when(Need.GAS),
+                            t("GAS_PIPE_IN_TOILET", 0.25, "员工卫生间（燃气立管穿过）").when(Need.PIPED_GAS),
+                            t("FUEL_OIL_USE_NONCOMPLIANT", 0.25, "蒸饭间柴油灶"), t("WIRING_MESSY", 0.15, "售饭区"),
                             t("EXIT_LOCKED_OR_BLOCKED", 0.15, "侧门"))),
-            new Profile("RESTAURANT", "", 38, new String[] {"{sur}{dish}", "{sur}{dish}馆", "{place}{dish}店", "{sur}{dish}大排档"},
+            new Profile("RESTAURANT", "", 33, new String[] {"{sur}{dish}", "{sur}{dish}馆", "{place}{dish}店", "{sur}{dish}大排档"},
                     new int[] {1, 3}, 4.0, new int[] {20, 320}, false, 0.65, 0.35, 0.05, false,
-                    List.of(t("GAS_USE_NONCOMPLIANT", 0.5, "后厨", "液化气瓶间", "灶台"), t("WIRING_MESSY", 0.25, "后厨", "包间"),
-                            t("EVACUATION_ROUTE_BLOCKED", 0.18, "后厨通道", "楼梯口"), t("EXIT_LOCKED_OR_BLOCKED", 0.1, "后门"),
-                            t("DG_IN_CROWDED_PLACE", 0.05, "大堂（存放多瓶液化气）"))),
+                    List.of(t("GAS_USE_NONCOMPLIANT", 0.12, "后厨", "液化气瓶间", "灶台").when(Need.GAS),
+                            t("GAS_ALARM_NOT_INSTALLED", 0.23, "后厨").when(Need.GAS),
+                            t("GAS_ALARM_NOT_WORKING", 0.05, "后厨").when(Need.GAS),
+                            t("GAS_CUTOFF_VALVE_MISSING", 0.06, "灶前管道").when(Need.GAS),
+                            t("GAS_HOSE_OBSOLETE", 0.08, "灶台连接软管").when(Need.GAS),
+                            t("GAS_APPLIANCE_OBSOLETE", 0.04, "后厨猛火灶").when(Need.GAS),
+                            t("GAS_PIPE_IN_BEDROOM", 0.03, "阁楼员工宿舍").when(Need.GAS),
+                            t("LPG_CYLINDER_UNDERGROUND", 0.03, "负一层储藏间（存放液化气瓶）").when(Need.LPG),
+                            t("LPG_APPLIANCE_UNDERGROUND", 0.02, "负一层后厨灶具").when(Need.LPG),
+                            t("DG_IN_CROWDED_PLACE", 0.03, "大堂（存放多瓶液化气）").when(Need.LPG),
+                            t("GAS_LEFT_ON_UNATTENDED", 0.03, "后厨").when(Need.GAS),
+                            t("FLAME_LEFT_UNATTENDED", 0.03, "后厨（炉火无人看管）"),
+                            t("OPEN_FLAME_UNSUPERVISED", 0.04, "门前（明火烤制）"), t("COMBUSTIBLES_IN_KITCHEN", 0.08, "后厨"),
+                            t("ESCAPE_OBSTACLE", 0.06, "二楼窗户（防盗网）", "门头广告牌").recurring(), t("WIRING_MESSY", 0.09, "后厨", "包间"),
+                            t("EVACUATION_ROUTE_BLOCKED", 0.08, "后厨通道", "楼梯口"), t("EXIT_LOCKED_OR_BLOCKED", 0.05, "后门"),
+                            t("COMBUSTIBLE_DECORATION", 0.02, "包间（木质墙裙）"), t("FIRE_EXTINGUISHER_INVALID", 0.05, "大堂"))),
+            // Restaurants on the upper floors of towers that still cook on bottled gas (二(四)).
+            new Profile("RESTAURANT", "high-rise", 4, new String[] {"{place}大厦{dish}酒楼", "{place}广场{n}楼{dish}"}, new int[] {9, 30},
+                    3.5, new int[] {60, 400}, false, 1.0, 0, 0, false,
+                    List.of(t("LPG_CYLINDER_IN_HIGH_RISE", 0.6, "后厨（使用瓶装液化气）").when(Need.LPG_IN_HIGH_RISE),
+                            t("GAS_ALARM_NOT_INSTALLED", 0.2, "后厨").when(Need.GAS),
+                            t("EVACUATION_SIGNS_OR_LIGHTING_DAMAGED", 0.2, "就餐区").withRatio(0.2, 0.5),
+                            t("STAIR_DOORS_DAMAGED", 0.15, "防烟楼梯间").withRatio(0.1, 0.4), t("COMBUSTIBLES_IN_KITCHEN", 0.1, "后厨"),
+                            t("EVACUATION_ROUTE_BLOCKED", 0.1, "后厨通道"))),
             new Profile("MARKET", "", 8, new String[] {"{place}菜市场", "{place}农贸市场", "{place}综合市场"}, new int[] {1, 3}, 4.5,
                     new int[] {150, 1500}, false, 0.2, 0, 0.1, false,
-                    List.of(t("EXIT_WIDTH_SHORT", 0.25, "东侧出口", "北门").withRatio(0.6, 0.95), t("EXITS_TOO_FEW", 0.12, "二层"),
-                            t("WIRING_MESSY", 0.3, "摊位区", "冻库"), t("FIRE_LANE_BLOCKED", 0.15, "市场外消防车通道"),
-                            t("EVACUATION_ROUTE_BLOCKED", 0.25, "摊位间通道"), t("DG_IN_CROWDED_PLACE", 0.05, "干货摊位（销售烟花爆竹）"))),
+                    List.of(t("EXIT_WIDTH_SHORT", 0.16, "东侧出口", "北门").withRatio(0.6, 0.95), t("EXITS_TOO_FEW", 0.08, "二层"),
+                            t("WIRING_MESSY", 0.16, "摊位区", "冻库"), t("FIRE_LANE_BLOCKED", 0.09, "市场外消防车通道"),
+                            t("EVACUATION_ROUTE_BLOCKED", 0.16, "摊位间通道"), t("DG_IN_CROWDED_PLACE", 0.06, "干货摊位（销售烟花爆竹）"),
+                            t("SALES_FLOOR_TRAVEL_DISTANCE_LONG", 0.12, "二层营业厅").withRatio(0.1, 0.6),
+                            t("BARS_OR_SHUTTERS_ON_EVACUATION_ROUTE", 0.09, "西侧疏散门（卷帘门）"),
+                            t("ELECTRICAL_WIRING_AGED", 0.08, "摊位照明线路"), t("HYDRANT_OBSTRUCTED", 0.08, "室外消火栓"),
+                            t("FIRE_COMPARTMENT_OVERSIZED", 0.06, "二层（打通防火分区）").withRatio(0.3, 0.9),
+                            t("FIRE_SEPARATION_OCCUPIED", 0.04, "市场与相邻建筑之间（搭建棚房）"),
+                            t("OUTDOOR_FIRE_WATER_DEFECTIVE", 0.04, "室外消火栓（无水）"))),
             new Profile("HOTEL", "", 14, new String[] {"{place}宾馆", "{place}酒店", "{place}商务酒店", "{place}旅馆", "{place}招待所"},
                     new int[] {3, 18}, 3.3, new int[] {20, 400}, true, 0.05, 0.45, 0, false,
-                    List.of(t("SPRINKLER_NOT_INSTALLED", 0.12, "三至六层客房", "客房层"), t("FIRE_ALARM_NOT_INSTALLED", 0.1, "客房层"),
-                            t("EXIT_LOCKED_OR_BLOCKED", 0.15, "一楼侧门", "楼顶安全出口"), t("WIRING_MESSY", 0.2, "布草间", "客房"),
-                            t("FIRE_LANE_BLOCKED", 0.1, "门前消防车通道"), t("PUBLIC_FIRE_FACILITY_DAMAGED", 0.1, "消火栓"),
-                            t("SANDWICH_PANEL_LODGING", 0.03, "楼顶员工宿舍"))),
-            new Profile("MALL", "", 3, new String[] {"{place}购物中心", "{place}商厦", "{place}百货"}, new int[] {4, 8}, 5.0,
+                    List.of(t("SPRINKLER_NOT_INSTALLED", 0.08, "三至六层客房", "客房层"), t("FIRE_ALARM_NOT_INSTALLED", 0.06, "客房层"),
+                            t("EXIT_LOCKED_OR_BLOCKED", 0.09, "一楼侧门", "楼顶安全出口"), t("WIRING_MESSY", 0.09, "布草间", "客房"),
+                            t("FIRE_LANE_BLOCKED", 0.06, "门前消防车通道"), t("PUBLIC_FIRE_FACILITY_DAMAGED", 0.06, "消火栓"),
+                            t("SANDWICH_PANEL_LODGING", 0.04, "楼顶员工宿舍"), t("FIRE_ALARM_NOT_WORKING", 0.06, "消防控制室"),
+                            t("SPRINKLER_NOT_WORKING", 0.06, "客房层（末端试水无水）"),
+                            t("STAIR_DOORS_DAMAGED", 0.06, "疏散楼梯间").withRatio(0.1, 0.6),
+                            t("EVACUATION_FINISHES_NONCOMPLIANT", 0.04, "客房走道（可燃墙纸）"),
+                            t("RESCUE_SITE_NONCOMPLIANT_OR_OCCUPIED", 0.12, "登高操作场地（停车）").when(Need.HIGH_RISE),
+                            t("FIRE_LIFT_OUT_OF_ORDER", 0.08, "消防电梯").when(Need.HIGH_RISE))),
+            new Profile("MALL", "", 2, new String[] {"{place}购物中心", "{place}商厦", "{place}百货"}, new int[] {4, 8}, 5.0,
                     new int[] {800, 5000}, false, 0, 0.2, 0, false,
                     List.of(t("EXIT_WIDTH_SHORT", 0.2, "负一楼出口").withRatio(0.65, 0.95), t("FIRE_LANE_BLOCKED", 0.25, "环形消防车道"),
-                            t("SPRINKLER_NOT_INSTALLED", 0.1, "四楼餐饮区"), t("PUBLIC_FIRE_FACILITY_DAMAGED", 0.2, "防火卷帘", "消火栓"))),
-            new Profile("SHOP", "", 16, new String[] {"{place}五金店", "{place}便民超市", "{place}日杂店", "{place}烟酒店", "{sur}建材店"},
+                            t("SPRINKLER_NOT_INSTALLED", 0.1, "四楼餐饮区"), t("PUBLIC_FIRE_FACILITY_DAMAGED", 0.2, "防火卷帘", "消火栓"),
+                            t("FIRE_COMPARTMENT_OVERSIZED", 0.3, "三层（拆除防火墙扩建）").withRatio(0.3, 0.9),
+                            t("FIRE_SEPARATION_DEVICES_DAMAGED", 0.3, "二层防火卷帘").withRatio(0.2, 0.8),
+                            t("STAFF_DORMITORY_IN_PLANT_OR_MALL", 0.2, "五层库房（员工住宿）"), t("FIRE_LINKAGE_NOT_WORKING", 0.2, "消防控制室"),
+                            t("CONTROL_ROOM_OPERATOR_UNCERTIFIED", 0.2, "消防控制室"), t("COMBUSTIBLE_DECORATION", 0.2, "中庭（木质造型）"),
+                            t("SPRINKLER_NOT_WORKING", 0.15, "地下车库"))),
+            // An old department store converted floor by floor: the kind of place GB 35181 counts to a major hazard
+            // by its comprehensive elements (8.2 a) rather than by one direct element.
+            new Profile("MALL", "old", 1, new String[] {"{place}老百货商场"}, new int[] {4, 5}, 4.5, new int[] {600, 1500}, false, 0, 0,
+                    0, false,
+                    List.of(t("STAIR_ENCLOSURE_TYPE_NONCOMPLIANT", 0.9, "南侧疏散楼梯（敞开楼梯间）"),
+                            t("EVACUATION_SIGNS_OR_LIGHTING_MISSING", 0.9, "三、四层营业厅"),
+                            t("EVACUATION_FINISHES_NONCOMPLIANT", 0.8, "疏散走道（木板吊顶）"),
+                            t("BARS_OR_SHUTTERS_ON_EVACUATION_ROUTE", 0.7, "二层疏散门（卷帘门）"),
+                            t("SMOKE_CONTROL_DEFECTIVE", 0.7, "中庭排烟窗"),
+                            t("SALES_FLOOR_TRAVEL_DISTANCE_LONG", 0.6, "三层营业厅").withRatio(0.3, 0.6),
+                            t("EXTERNAL_WINDOWS_BLOCKED", 0.6, "临街外窗（广告牌）"))),
+            new Profile("SHOP", "", 15, new String[] {"{place}五金店", "{place}便民超市", "{place}日杂店", "{place}烟酒店", "{sur}建材店"},
                     new int[] {1, 2}, 3.8, new int[] {5, 80}, false, 0, 0, 0.05, false,
-                    List.of(t("EXITS_TOO_FEW", 0.12, "营业厅"), t("WIRING_MESSY", 0.25, "仓储间", "收银台"),
-                            t("EVACUATION_ROUTE_BLOCKED", 0.15, "货架通道"), t("DG_IN_CROWDED_PLACE", 0.06, "店内（超量储存烟花爆竹）"),
-                            t("DG_IN_BUILDING_WITH_CROWDED_OR_HOMES", 0.03, "一楼（楼上为住宅）"))),
+                    List.of(t("EXITS_TOO_FEW", 0.06, "营业厅"), t("WIRING_MESSY", 0.12, "仓储间", "收银台"),
+                            t("EVACUATION_ROUTE_BLOCKED", 0.09, "货架通道"), t("DG_IN_CROWDED_PLACE", 0.05, "店内（超量储存烟花爆竹）"),
+                            t("DG_IN_BUILDING_WITH_CROWDED_OR_HOMES", 0.02, "一楼（楼上为住宅）"),
+                            t("BUSINESS_IN_DWELLING", 0.06, "住宅楼一层（前店后宅）"), t("ELECTRICAL_OVERLOAD", 0.06, "仓储间（电暖器）"),
+                            t("FIRE_EXTINGUISHER_INVALID", 0.08, "收银台"), t("ESCAPE_OBSTACLE", 0.05, "窗户（防盗网）").recurring(),
+                            t("POWER_LEFT_ON_UNATTENDED", 0.04, "打烊后（电器通电）"),
+                            t("INDEPENDENT_EXIT_OR_STAIR_MISSING", 0.04, "底层商铺（与住宅共用楼梯）"))),
             new Profile("ENTERTAINMENT", "", 6, new String[] {"{place}KTV", "{place}歌舞厅", "{place}网吧", "{place}棋牌室"},
                     new int[] {1, 4}, 4.0, new int[] {40, 600}, false, 0, 0.1, 0.2, false,
-                    List.of(t("EXITS_TOO_FEW", 0.2, "二楼包房区"), t("EXIT_WIDTH_SHORT", 0.15, "主出口").withRatio(0.6, 0.95),
-                            t("EXIT_LOCKED_OR_BLOCKED", 0.25, "后门", "安全出口"), t("SPRINKLER_NOT_INSTALLED", 0.1, "包房区"),
-                            t("FIRE_ALARM_NOT_INSTALLED", 0.1, "包房区"), t("WIRING_MESSY", 0.2, "吧台"))),
+                    List.of(t("EXITS_TOO_FEW", 0.12, "二楼包房区"), t("EXIT_WIDTH_SHORT", 0.09, "主出口").withRatio(0.6, 0.95),
+                            t("EXIT_LOCKED_OR_BLOCKED", 0.16, "后门", "安全出口"), t("SPRINKLER_NOT_INSTALLED", 0.06, "包房区"),
+                            t("FIRE_ALARM_NOT_INSTALLED", 0.06, "包房区"), t("WIRING_MESSY", 0.12, "吧台"),
+                            t("COMBUSTIBLE_DECORATION", 0.16, "包房（海绵吸音墙面）"), t("EXTERNAL_WINDOWS_BLOCKED", 0.12, "外窗（封闭隔音）"),
+                            t("EVACUATION_SIGNS_OR_LIGHTING_DAMAGED", 0.12, "包房走道").withRatio(0.2, 0.7),
+                            t("SMOKE_CONTROL_DEFECTIVE", 0.08, "包房走道排烟口"),
+                            t("EVACUATION_FINISHES_NONCOMPLIANT", 0.08, "包房走道（可燃软包）"))),
             new Profile("RESIDENTIAL", "high-rise", 26, new String[] {"{place}花园{n}栋", "{place}雅苑{n}栋", "{place}名都{n}栋",
-                    "{place}华府{n}栋"}, new int[] {18, 34}, 2.9, new int[] {150, 900}, true, 0, 0.95, 0, false,
-                    List.of(t("FIRE_LANE_BLOCKED", 0.35, "小区消防车通道", "登高场地"), t("EVACUATION_ROUTE_BLOCKED", 0.3, "楼道", "消防楼梯间"),
-                            t("EXIT_LOCKED_OR_BLOCKED", 0.12, "屋顶安全出口", "一楼侧门"),
-                            t("PUBLIC_FIRE_FACILITY_DAMAGED", 0.25, "室内消火栓", "防火门", "应急照明"),
-                            t("WIRING_MESSY", 0.15, "楼道（飞线充电）", "地下车库"))),
+                    "{place}华府{n}栋"}, new int[] {18, 34}, 2.9, new int[] {150, 900}, true, 0.03, 0.92, 0, false,
+                    List.of(t("FIRE_LANE_BLOCKED", 0.16, "小区消防车通道", "登高场地"), t("EVACUATION_ROUTE_BLOCKED", 0.12, "楼道", "消防楼梯间"),
+                            t("EXIT_LOCKED_OR_BLOCKED", 0.08, "屋顶安全出口", "一楼侧门"),
+                            t("PUBLIC_FIRE_FACILITY_DAMAGED", 0.12, "室内消火栓", "防火门", "应急照明"),
+                            t("WIRING_MESSY", 0.06, "地下车库"),
+                            t("EBIKE_PARKED_IN_COMMON_AREA", 0.16, "楼梯间", "一楼门厅", "安全出口").recurring(),
+                            t("EBIKE_CHARGING_IN_COMMON_AREA", 0.12, "楼梯间", "一楼门厅").recurring(),
+                            t("EBIKE_FLYING_LEAD", 0.06, "楼道（飞线充电）"),
+                            t("COMBUSTIBLES_IN_STAIRWELL", 0.09, "消防楼梯间"), t("COMBUSTIBLES_ON_BALCONY", 0.04, "住户阳台"),
+                            t("HYDRANT_OBSTRUCTED", 0.04, "室外消火栓"),
+                            t("FIRE_LIFT_OUT_OF_ORDER", 0.05, "消防电梯").when(Need.HIGH_RISE),
+                            t("STAIR_DOORS_DAMAGED", 0.06, "防烟楼梯间").withRatio(0.2, 0.7),
+                            t("EVACUATION_SIGNS_OR_LIGHTING_DAMAGED", 0.06, "楼梯间").withRatio(0.1, 0.6),
+                            t("RESCUE_SITE_NONCOMPLIANT_OR_OCCUPIED", 0.05, "登高操作场地（停车）").when(Need.HIGH_RISE),
+                            t("INDOOR_HYDRANTS_DEFECTIVE", 0.05, "室内消火栓（无水）"), t("FIRE_POWER_LOAD_CLASS_LOW", 0.02, "消防水泵房"),
+                            t("LPG_CYLINDER_IN_HIGH_RISE", 0.5, "住户厨房（使用瓶装液化气）").when(Need.LPG_IN_HIGH_RISE))),
             new Profile("RESIDENTIAL", "old", 24, new String[] {"{place}路{n}号住宅楼", "{place}老街{n}号院", "{place}小区{n}栋"},
                     new int[] {4, 7}, 3.0, new int[] {20, 140}, true, 0.3, 0.6, 0, false,
-                    List.of(t("EVACUATION_ROUTE_BLOCKED", 0.35, "楼道", "楼梯间"), t("WIRING_MESSY", 0.3, "楼道", "一楼车棚"),
-                            t("FIRE_LANE_BLOCKED", 0.2, "巷道"), t("PUBLIC_FIRE_FACILITY_DAMAGED", 0.15, "灭火器"),
-                            t("GAS_USE_NONCOMPLIANT", 0.1, "住户厨房"))),
+                    List.of(t("EVACUATION_ROUTE_BLOCKED", 0.16, "楼道", "楼梯间"), t("WIRING_MESSY", 0.12, "楼道", "一楼车棚"),
+                            t("FIRE_LANE_BLOCKED", 0.09, "巷道"), t("PUBLIC_FIRE_FACILITY_DAMAGED", 0.08, "灭火器"),
+                            t("GAS_USE_NONCOMPLIANT", 0.05, "住户厨房").when(Need.GAS),
+                            t("GAS_HOSE_OBSOLETE", 0.04, "住户厨房").when(Need.GAS),
+                            t("GAS_PIPE_IN_BEDROOM", 0.03, "住户卧室（改建厨房）").when(Need.PIPED_GAS),
+                            t("GAS_PIPE_DAMAGED", 0.03, "楼道燃气立管").when(Need.PIPED_GAS),
+                            t("EBIKE_PARKED_IN_COMMON_AREA", 0.09, "楼道", "单元门口").recurring(),
+                            t("EBIKE_FLYING_LEAD", 0.09, "一楼车棚（飞线充电）"),
+                            t("COMBUSTIBLES_IN_STAIRWELL", 0.12, "楼道"), t("COMBUSTIBLES_ON_BALCONY", 0.08, "住户阳台"),
+                            t("COMBUSTIBLES_IN_KITCHEN", 0.04, "住户厨房"), t("FLAME_LEFT_UNATTENDED", 0.02, "住户厨房"),
+                            t("GAS_LEFT_ON_UNATTENDED", 0.02, "住户厨房").when(Need.GAS),
+                            t("FIRE_SEPARATION_OCCUPIED", 0.06, "楼间空地（违章搭建）"), t("BUSINESS_IN_DWELLING", 0.04, "一楼住户（作坊）"),
+                            t("EXIT_LOCKED_OR_BLOCKED", 0.04, "单元门（锁闭）"))),
             new Profile("KINDERGARTEN", "", 1, new String[] {"{place}小太阳幼儿园"}, new int[] {3, 4}, 3.6, new int[] {120, 300},
                     false, 0, 0.5, 0, false,
-                    List.of(t("CHILDREN_OR_ELDERLY_ON_WRONG_FLOOR", 1.0, "四楼活动室"), t("EVACUATION_ROUTE_BLOCKED", 0.5, "楼梯口"))),
+                    List.of(t("CHILDREN_OR_ELDERLY_ON_WRONG_FLOOR", 1.0, "四楼活动室"), t("EVACUATION_ROUTE_BLOCKED", 0.5, "楼梯口"),
+                            t("DRILL_NOT_HELD", 0.5, "本园"))),
             new Profile("ELDERLY_CARE", "", 2, new String[] {"{place}福寿养老院", "{place}康乐养老服务中心"}, new int[] {2, 5}, 3.3,
                     new int[] {30, 200}, true, 0, 0.5, 0, false,
                     List.of(t("CHILDREN_OR_ELDERLY_ON_WRONG_FLOOR", 0.5, "五楼老人活动室"), t("FIRE_ALARM_NOT_INSTALLED", 0.3, "住养区"),
-                            t("WIRING_MESSY", 0.3, "护理站"))),
+                            t("WIRING_MESSY", 0.3, "护理站"), t("FIRE_ALARM_NOT_WORKING", 0.3, "住养区"),
+                            t("REFUGE_AREA_OCCUPIED", 0.2, "三层避难间（堆放杂物）"))),
             new Profile("FUEL_STATION", "", 1, new String[] {"{place}加油站"}, new int[] {1, 1}, 6.0, new int[] {5, 20}, false,
                     0, 0, 0, true,
-                    List.of(t("TANK_PROTECTION_MISSING", 0.9, "储罐区"), t("FUEL_STATION_OVER_CLASS_ONE", 0.3, "储罐区"),
-                            t("DG_SEPARATION_SHORT", 0.3, "储罐区与北侧住宅").withRatio(0.6, 0.95))),
+                    List.of(t("TANK_PROTECTION_MISSING", 0.9, "储罐区"), t("FUEL_STATION_OVER_CLASS_ONE", 0.6, "储罐区"),
+                            t("DG_SEPARATION_SHORT", 0.3, "储罐区与北侧住宅").withRatio(0.5, 0.85),
+                            t("EXPLOSION_PROTECTION_DEFECTIVE", 0.6, "加油区（非防爆照明）"),
+                            t("OPEN_FLAME_NEAR_FLAMMABLE_PLANT", 0.6, "站房厨房与卸油口"))),
             new Profile("WAREHOUSE", "", 1, new String[] {"{place}物流仓库"}, new int[] {1, 2}, 6.0, new int[] {5, 40}, false, 0, 0,
                     1.0, false,
-                    List.of(t("CLASS_AB_UNDERGROUND", 0.9, "负一层库房（存放油漆稀料）"), t("FIRE_LANE_BLOCKED", 0.3, "装卸区"),
-                            t("WIRING_MESSY", 0.3, "叉车充电区"))),
+                    List.of(t("CLASS_AB_UNDERGROUND", 1.0, "负一层库房（存放油漆稀料）"), t("FIRE_LANE_BLOCKED", 0.3, "装卸区"),
+                            t("WIRING_MESSY", 0.3, "叉车充电区"), t("FIRE_RESISTANCE_BELOW_HAZARD_CLASS", 0.6, "钢结构库房"),
+                            t("STAFF_DORMITORY_IN_PLANT_OR_MALL", 0.6, "库房夹层（员工住宿）"),
+                            t("OUTDOOR_FIRE_WATER_DEFECTIVE", 0.6, "室外消火栓"))),
             new Profile("DANGEROUS_GOODS_STORE", "", 1, new String[] {"{place}化工原料仓库"}, new int[] {1, 1}, 8.0, new int[] {3, 20},
                     false, 0, 0, 0, true,
                     List.of(t("DG_FACILITY_NOT_AT_CITY_EDGE", 1.0, "主库区"), t("DG_SEPARATION_SHORT", 0.7, "库区与居民楼")
-                            .withRatio(0.6, 0.95), t("TANK_PROTECTION_MISSING", 0.3, "储罐"))),
+                            .withRatio(0.5, 0.85), t("TANK_PROTECTION_MISSING", 0.3, "储罐"),
+                            t("FIXED_EXTINGUISHING_NOT_INSTALLED", 0.7, "甲类库房"), t("FULL_TIME_FIRE_BRIGADE_MISSING", 0.7, "本单位"),
+                            t("FIRE_WATER_OR_AGENT_MISSING", 0.6, "泡沫液储罐"))),
             new Profile("DORMITORY", "", 5, new String[] {"{place}环卫工人宿舍", "{biz}公司职工宿舍"}, new int[] {3, 7}, 3.0,
                     new int[] {40, 400}, true, 0.1, 0.3, 0, false,
-                    List.of(t("EVACUATION_ROUTE_BLOCKED", 0.3, "走廊"), t("EXIT_LOCKED_OR_BLOCKED", 0.15, "一楼侧门"),
-                            t("WIRING_MESSY", 0.35, "宿舍（私拉电线）"), t("SANDWICH_PANEL_LODGING", 0.15, "楼顶加建宿舍"))),
+                    List.of(t("EVACUATION_ROUTE_BLOCKED", 0.16, "走廊"), t("EXIT_LOCKED_OR_BLOCKED", 0.09, "一楼侧门"),
+                            t("WIRING_MESSY", 0.16, "宿舍（私拉电线）"), t("SANDWICH_PANEL_LODGING", 0.12, "楼顶加建宿舍"),
+                            t("GAS_PIPE_IN_BEDROOM", 0.08, "宿舍（燃气灶具）").when(Need.GAS),
+                            t("EBIKE_CHARGING_IN_COMMON_AREA", 0.12, "一楼门厅").recurring(),
+                            t("POWER_LEFT_ON_UNATTENDED", 0.06, "宿舍（电热毯）"))),
             new Profile("WORKSHOP", "", 3, new String[] {"{place}服装加工厂车间", "{place}制鞋厂车间"}, new int[] {2, 5}, 4.5,
                     new int[] {80, 600}, false, 0, 0, 0, false,
                     List.of(t("EXITS_TOO_FEW", 0.2, "二楼车间"), t("EXIT_LOCKED_OR_BLOCKED", 0.2, "车间后门"),
-                            t("SANDWICH_PANEL_LODGING", 0.3, "车间内员工住宿区"), t("WIRING_MESSY", 0.3, "缝纫机区"),
-                            t("DG_IN_BUILDING_WITH_CROWDED_OR_HOMES", 0.35, "胶水仓库"))),
-            new Profile("SANITATION_DEPOT", "", 10, new String[] {"{place}垃圾中转站", "{place}环卫作业点", "{place}公厕及环卫工具房"},
+                            t("SANDWICH_PANEL_LODGING", 0.3, "车间内员工住宿区"), t("WIRING_MESSY", 0.2, "缝纫机区"),
+                            t("DG_IN_BUILDING_WITH_CROWDED_OR_HOMES", 0.4, "胶水仓库（同楼有员工宿舍）"),
+                            t("HAZARDOUS_PART_NOT_SEPARATED", 0.3, "刷胶工位"),
+                            t("EXIT_SEALED", 0.2, "北侧安全出口（砌墙封堵）"), t("POWER_CABLES_NONCOMPLIANT", 0.2, "车间配电线路"),
+                            t("FIRE_COMPARTMENT_OVERSIZED", 0.15, "二层车间（拆除防火隔墙）").withRatio(0.3, 0.9),
+                            t("FIRE_RESISTANCE_BELOW_HAZARD_CLASS", 0.1, "彩钢棚车间"))),
+            new Profile("FACTORY", "", 2, new String[] {"{place}食品厂厂房", "{place}印刷厂厂房"}, new int[] {1, 3}, 6.0,
+                    new int[] {30, 150}, false, 0, 0.3, 0, false,
+                    List.of(t("HAZARDOUS_PART_NOT_SEPARATED", 0.4, "生产车间"),
+                            t("OPEN_FLAME_NEAR_FLAMMABLE_PLANT", 0.3, "锅炉房与原料库"),
+                            t("FIRE_SEPARATION_DEVICES_DAMAGED", 0.3, "车间防火门").withRatio(0.3, 0.8),
+                            t("BUILDING_SEPARATION_SHORT", 0.4, "厂房与仓库之间").withRatio(0.5, 0.95),
+                            t("FIRE_LANE_NOT_PROVIDED", 0.4, "厂区（无环形消防车道）"), t("POWER_CABLES_NONCOMPLIANT", 0.3, "车间配电线路"),
+                            t("WIRING_MESSY", 0.2, "车间"), t("FIRE_RESISTANCE_BELOW_HAZARD_CLASS", 0.2, "原料库"),
+                            t("OUTDOOR_FIRE_WATER_DEFECTIVE", 0.2, "厂区室外消火栓"))),
+            new Profile("SANITATION_DEPOT", "", 9, new String[] {"{place}垃圾中转站", "{place}环卫作业点", "{place}公厕及环卫工具房"},
                     new int[] {1, 2}, 4.0, new int[] {3, 30}, false, 0.1, 0, 0, false,
-                    List.of(t("WIRING_MESSY", 0.3, "值班室", "充电区"), t("FIRE_LANE_BLOCKED", 0.15, "进出通道"),
-                            t("GAS_USE_NONCOMPLIANT", 0.1, "值班室"), t("SANDWICH_PANEL_LODGING", 0.1, "彩钢板休息室"))),
-            new Profile("HOSPITAL", "", 2, new String[] {"{place}社区医院门诊楼", "{place}街道卫生院病房楼"}, new int[] {3, 8}, 3.8,
+                    join(List.of(t("WIRING_MESSY", 0.16, "值班室", "充电区"), t("FIRE_LANE_BLOCKED", 0.09, "进出通道"),
+                            t("GAS_USE_NONCOMPLIANT", 0.23, "值班室").when(Need.GAS), t("SANDWICH_PANEL_LODGING", 0.06, "彩钢板休息室"),
+                            t("EBIKE_FLYING_LEAD", 0.06, "工具房（飞线充电）"), t("FIRE_EXTINGUISHER_INVALID", 0.09, "压缩设备间")),
+                            readiness(0.06))),
+            new Profile("HOSPITAL", "", 2, new String[] {"{place}社区医院门诊楼", "{place}街道卫生院病房楼"}, new int[] {3, 12}, 3.8,
                     new int[] {200, 1200}, true, 0, 0.6, 0, false,
                     List.of(t("EVACUATION_ROUTE_BLOCKED", 0.25, "病房走廊"), t("PUBLIC_FIRE_FACILITY_DAMAGED", 0.2, "防火门"),
-                            t("WIRING_MESSY", 0.2, "配电间"))),
+                            t("WIRING_MESSY", 0.2, "配电间"), t("REFUGE_AREA_NONCOMPLIANT", 0.3, "病房层避难间（未设置）"),
+                            t("REFUGE_AREA_OCCUPIED", 0.3, "病房层避难间（堆放杂物）"),
+                            t("INDEPENDENT_EXIT_OR_STAIR_MISSING", 0.3, "住院部（与门诊共用楼梯）"),
+                            t("FIRE_POWER_CHANGEOVER_DEFECTIVE", 0.3, "消防水泵控制柜"), t("FIRE_POWER_LOAD_CLASS_LOW", 0.2, "配电房"),
+                            t("FIRE_POWER_NOT_DEDICATED", 0.2, "配电房"))),
             new Profile("DISPATCH_CENTRE", "", 1, new String[] {"城区供水调度中心"}, new int[] {4, 6}, 3.8, new int[] {20, 80}, false,
                     0, 0, 0, false,
-                    List.of(t("FIRE_ALARM_NOT_INSTALLED", 0.2, "机房"), t("WIRING_MESSY", 0.3, "机房"))));
+                    List.of(t("FIRE_ALARM_NOT_INSTALLED", 0.2, "机房"), t("WIRING_MESSY", 0.3, "机房"),
+                            t("FIXED_EXTINGUISHING_NOT_WORKING", 0.6, "机房气体灭火系统"), t("FIRE_POWER_NOT_DEDICATED", 0.5, "配电房"),
+                            t("CONTROL_ROOM_OPERATOR_UNCERTIFIED", 0.5, "消防控制室"))),
+            new Profile("UNDERGROUND_STATION", "", 1, new String[] {"{place}地下换乘站"}, new int[] {2, 2}, 5.0, new int[] {300, 2000},
+                    false, 0, 0, 1.0, false,
+                    List.of(t("SHOPS_IN_STATION_EVACUATION_AREA", 1.0, "站厅乘客疏散区（便利店）"),
+                            t("EVACUATION_SIGNS_OR_LIGHTING_DAMAGED", 0.5, "站台层").withRatio(0.2, 0.5),
+                            t("SMOKE_CONTROL_DEFECTIVE", 0.4, "站厅排烟风机"))));
 
     private static final String[] BIZ = {"物业", "置业", "建设", "商贸", "科技", "咨询", "物流", "环保", "水务", "运输"};
 
     private final Random random;
     private final Campaign campaign;
     private final List<Profile> mix;
+    /** Inspections bunch up in the lead-up to and during each key period: these spans get a share of the dates. */
+    private final List<LocalDate[]> busy;
     private final Set<String> skipped = new TreeSet<>();
+    /** For each venue of the first round of the mix, how many more of its kind come after it in that round. */
+    private final int[] laterOfItsKind;
+    /** The templates of each kind of venue drawn so far in the first round. */
+    private final Map<Profile, Set<Integer>> drawn = new IdentityHashMap<>();
 
     SampleGenerator(long seed, Campaign campaign) {
         this.random = new Random(seed);
         this.campaign = campaign;
+        this.busy = campaign.calendar().keyPeriods().stream()
+                .map(k -> new LocalDate[] {k.warningFrom(), k.raisedTo()}).toList();
         List<Profile> list = new ArrayList<>();
         for (Profile p : PROFILES) {
             if (!campaign.venueKinds().containsKey(p.kind())) {
@@ -201,6 +397,11 @@ public final class SampleGenerator {
         }
         Collections.shuffle(list, random);
         this.mix = list;
+        this.laterOfItsKind = new int[list.size()];
+        Map<Profile, Integer> seen = new IdentityHashMap<>();
+        for (int i = list.size() - 1; i >= 0; i--) {
+            laterOfItsKind[i] = seen.merge(list.get(i), 1, Integer::sum) - 1;
+        }
     }
 
     /** Every hazard code some template can write. */
@@ -222,7 +423,8 @@ public final class SampleGenerator {
         for (int i = 1; i <= count; i++) {
             StringWriter line = new StringWriter(512);
             try (JsonGenerator g = json.createGenerator(line)) {
-                venue(g, String.format("WZ-%0" + width + "d", i), mix.get((i - 1) % mix.size()));
+                venue(g, String.format("WZ-%0" + width + "d", i), mix.get((i - 1) % mix.size()),
+                        i <= mix.size() ? laterOfItsKind[i - 1] : Integer.MAX_VALUE);
             }
             out.write(line.toString());
             out.write('\n');
@@ -230,7 +432,18 @@ public final class SampleGenerator {
         out.flush();
     }
 
-    private void venue(JsonGenerator g, String id, Profile p) throws IOException {
+    /** How many of the last venues of a kind share the templates chance left out of the earlier ones. */
+    private static final int CATCH_UP = 3;
+
+    /**
+     * Writes one venue. The last {@link #CATCH_UP} venues of its kind in the first round draw the
+     * templates chance left out of that kind's earlier venues (where the venue allows them), a share
+     * each and the rest at the very last, so that the first {@code mix.size()} venues show every finding
+     * the templates know, whatever the chances.
+     *
+     * @param later how many more venues of this kind come after this one in the first round
+     */
+    private void venue(JsonGenerator g, String id, Profile p, int later) throws IOException {
         String street = pick(STREETS.toArray(String[]::new));
         int floors = between(p.floors()[0], p.floors()[1]);
         double height = Math.round(floors * p.storey() * 10) / 10.0;
@@ -262,14 +475,20 @@ public final class SampleGenerator {
             g.writeStringField("status", status);
         }
         g.writeStringField("date", date.toString());
+        boolean highRise = campaign.highRise().isHighRise(campaign.venueKinds().get(p.kind()).building(), height, floors);
         List<Template> found = new ArrayList<>();
-        for (Template t : p.findings()) {
+        Set<Integer> drawnBefore = drawn.computeIfAbsent(p, k -> new HashSet<>());
+        for (int k = 0; k < p.findings().size(); k++) {
+            Template t = p.findings().get(k);
             if (!campaign.hazards().containsKey(t.code())) {
                 skipped.add("hazard " + t.code());
                 continue;
             }
-            if (random.nextDouble() < t.chance()) {
+            if (t.need().met(gas, highRise)
+                    && (random.nextDouble() < t.chance()
+                            || (later < CATCH_UP && !drawnBefore.contains(k) && (later == 0 || k % CATCH_UP == later)))) {
                 found.add(t);
+                drawnBefore.add(k);
             }
         }
         if (!found.isEmpty() && random.nextDouble() < 0.01) {
@@ -278,13 +497,13 @@ public final class SampleGenerator {
         g.writeArrayFieldStart("findings");
         int n = 0;
         for (Template t : found) {
-            finding(g, "F" + (++n), t, date);
+            finding(g, "F" + (++n), t, date, p.kind().equals("RESIDENTIAL"));
         }
         g.writeEndArray();
         g.writeEndObject();
     }
 
-    private void finding(JsonGenerator g, String id, Template t, LocalDate date) throws IOException {
+    private void finding(JsonGenerator g, String id, Template t, LocalDate date, boolean homes) throws IOException {
         HazardType type = campaign.hazards().get(t.code());
         LocalDate foundOn = date.minusDays(random.nextDouble() < 0.5 ? 0 : between(1, 75));
         double s = random.nextDouble();
@@ -293,7 +512,11 @@ public final class SampleGenerator {
         if (foundOn.equals(date) && (status.equals("RECTIFIED") || status.equals("VERIFIED"))) {
             status = "OPEN";
         }
-        int times = random.nextDouble() < 0.8 ? 1 : random.nextDouble() < 0.75 ? 2 : 3;
+        int times = random.nextDouble() < (t.recurs() ? 0.5 : 0.8) ? 1 : random.nextDouble() < (t.recurs() ? 0.5 : 0.75) ? 2 : 3;
+        // Who is responsible, for 消防法 第六十条: in homes often a resident, elsewhere the unit; sometimes not yet known.
+        double who = random.nextDouble();
+        String party = homes ? (who < 0.45 ? "INDIVIDUAL" : who < 0.7 ? "UNIT" : "UNKNOWN")
+                : (who < 0.7 ? "UNIT" : who < 0.75 ? "INDIVIDUAL" : "UNKNOWN");
         g.writeStartObject();
         g.writeStringField("id", id);
         g.writeStringField("code", t.code());
@@ -306,6 +529,9 @@ public final class SampleGenerator {
         }
         if (!foundOn.equals(date)) {
             g.writeStringField("foundOn", foundOn.toString());
+        }
+        if (!party.equals("UNKNOWN")) {
+            g.writeStringField("party", party);
         }
         if (times > 1) {
             g.writeNumberField("timesFound", times);
@@ -346,7 +572,7 @@ public final class SampleGenerator {
 
     private LocalDate inspectionDate() {
         if (random.nextDouble() < 0.3) {
-            LocalDate[] span = BUSY[random.nextInt(BUSY.length)];
+            LocalDate[] span = busy.get(random.nextInt(busy.size()));
             return span[0].plusDays(random.nextInt((int) (span[1].toEpochDay() - span[0].toEpochDay()) + 1));
         }
         return FIRST.plusDays(random.nextInt((int) (LAST.toEpochDay() - FIRST.toEpochDay()) + 1));

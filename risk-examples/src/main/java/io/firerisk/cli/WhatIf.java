@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What would lower a venue's grade: the smallest sets of open findings whose rectification
- * (status RECTIFIED) gives a lower grade, found by re-assessing the venue with those findings marked
- * rectified. Rectifying more never raises a grade, so the search is cheap where it matters: first
+ * What would lower a venue's grade: the smallest sets of open findings whose rectification gives a
+ * lower grade, found by re-assessing the venue with those findings rectified and confirmed on
+ * re-inspection (status VERIFIED). Not RECTIFIED: a finding the unit only reports rectified keeps a
+ * suspended part suspended until the re-inspection passes (方案 二(二)), so the grade would not move.
+ * Rectifying more never raises a grade, so the search is cheap where it matters: first
  * one assessment with every open finding rectified (if even that does not lower the grade, no set
  * will), then a greedy pass that drops findings not needed (an upper bound, and a set that works),
  * then sets of growing size below that bound, stopping at the first size that works. A budget caps
@@ -29,7 +31,7 @@ final class WhatIf {
      *
      * @param grade        the grade now
      * @param open         the open findings considered
-     * @param allRectified the grade with every open finding rectified
+     * @param allRectified the grade with every open finding rectified and verified
      * @param smallest     the smallest sets that lower the grade (at most a few, same size), empty if none
      * @param lowered      the grade each set of {@code smallest} leads to
      * @param exhaustive   true when {@code smallest} is proved smallest; false when the budget ran out and the
@@ -104,7 +106,7 @@ final class WhatIf {
         assessments++;
         List<Finding> changed = new ArrayList<>(facts.findings().size());
         for (Finding f : facts.findings()) {
-            changed.add(rectified.contains(f) ? f.toBuilder().status(RectificationStatus.RECTIFIED).build() : f);
+            changed.add(rectified.contains(f) ? f.toBuilder().status(RectificationStatus.VERIFIED).build() : f);
         }
         return engine.assess(new VenueFacts(facts.venue(), changed, facts.assessmentDate(), facts.judgedNotMajor())).grade();
     }

@@ -239,7 +239,8 @@ class AnalystCommandsTest {
             Run run = firerisk("diff", "--campaign", BUNDLED, "--campaign", copy.toString(), venues.toString());
 
             assertThat(run.exit()).isEqualTo(3);
-            assertThat(run.err()).contains(venues + ":4: occupantCapacity: ");
+            // the same file:line: venue: field form as assess, the field as the input names it
+            assertThat(run.err()).contains(venues + ":4: venue 'BAD': occupants: ").contains("(was -1)");
             assertThat(run.lastLine()).isEqualTo("3 venues compared, 0 changed: grade 0, verdict 0, suspension 0, actions 0, refused 0");
         }
 

@@ -3,6 +3,7 @@ package io.firerisk.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firerisk.campaign.Campaign;
+import io.firerisk.campaign.RuleInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,9 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,38 +82,141 @@ class BundledSampleTest {
     }
 
     @Test
-    void everyHazardTheGeneratorKnowsAppearsInTheSample() throws IOException {
+    void everyHazardCodeOfTheCampaignAppearsInTheSample() throws IOException {
+        // Given the campaign's whole hazard catalogue
+        Campaign campaign = EngineOptions.bundled(EngineOptions.DEFAULT_CAMPAIGN).campaign();
+
+        // When listing the codes the generator can write and those the sample holds
         Set<String> used = new HashSet<>();
         venues().forEach(v -> v.get("findings").forEach(f -> used.add(f.get("code").asText())));
 
-        Campaign campaign = EngineOptions.bundled(EngineOptions.DEFAULT_CAMPAIGN).campaign();
-        Set<String> templated = new HashSet<>(SampleGenerator.templateCodes());
-        templated.retainAll(campaign.hazards().keySet());
-        assertThat(used).containsAll(templated);
+        // Then both are the whole catalogue (a new code needs a template in SampleGenerator)
+        assertThat(SampleGenerator.templateCodes()).as("codes without a template").containsAll(campaign.hazards().keySet());
+        assertThat(used).containsExactlyInAnyOrderElementsOf(campaign.hazards().keySet());
+    }
+
+    /** The sample assessed as each record's own date, with every rule fired: result by venue id. */
+    private Map<String, JsonNode> assessedWithReasons() throws IOException {
+        Path out = dir.resolve("sample.jsonl");
+        Cli.Run run = Cli.run("assess", "-f", "jsonl", "--reasons", "-o", out.toString(), "--rejects",
+                dir.resolve("r.csv").toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        Map<String, JsonNode> results = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(out)) {
+            JsonNode r = JSON.readTree(line);
+            results.put(r.get("venueId").asText(), r);
+        }
+        return results;
+    }
+
+    private static Set<String> actionCodes(JsonNode result) {
+        Set<String> codes = new HashSet<>();
+        result.get("actions").forEach(a -> codes.add(a.get("code").asText()));
+        return codes;
+    }
+
+    private static boolean has(JsonNode venue, String code, String status) {
+        for (JsonNode f : venue.get("findings")) {
+            if (f.get("code").asText().equals(code) && f.path("status").asText("OPEN").equals(status)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test
-    void assessingTheSampleExercisesGradesSuspensionsMajorHazardsKeyPeriodsAndTheClosedLoop() throws IOException {
-        Path out = dir.resolve("sample.jsonl");
+    void assessingTheSampleGivesItsKnownFigures() {
+        // Given the bundled sample, each venue as of its own inspection date
+        // When assessing it
+        Cli.Run run = Cli.run("assess", "-f", "csv", "-o", dir.resolve("sample.csv").toString(), "--rejects",
+                dir.resolve("r.csv").toString());
 
-        Cli.Run run = Cli.run("assess", "-f", "jsonl", "-o", out.toString(), "--rejects", dir.resolve("r.csv").toString());
-
+        // Then the summary is the one checked by hand when the sample was last generated
         assertThat(run.exit()).isZero();
-        List<JsonNode> results = new ArrayList<>();
-        for (String line : Files.readAllLines(out)) {
-            results.add(JSON.readTree(line));
+        assertThat(run.err()).contains("200 assessed, 0 rejected; BLUE 60  YELLOW 13  ORANGE 40  RED 87; "
+                + "22 suspected major, 54 to suspend");
+    }
+
+    @Test
+    void assessingTheSampleFiresRulesOfEveryConcernOfTheCampaign() throws IOException {
+        // Given the campaign's rule files: GB 35181, the nine tasks, key periods, grading
+        Map<String, String> fileOfRule = new HashMap<>();
+        Set<String> files = new TreeSet<>();
+        for (RuleInfo rule : EngineOptions.bundled(EngineOptions.DEFAULT_CAMPAIGN).campaign().rules()) {
+            fileOfRule.put(rule.name(), rule.file());
+            files.add(rule.file());
         }
+
+        // When assessing the sample with every rule's reasons
+        Set<String> fired = new TreeSet<>();
+        for (JsonNode r : assessedWithReasons().values()) {
+            r.get("reasons").forEach(reason -> fired.add(fileOfRule.get(reason.get("rule").asText())));
+        }
+
+        // Then every rule file has rules that fire on some venue
+        assertThat(fired).containsAll(files);
+    }
+
+    @Test
+    void assessingTheSampleExercisesEveryTaskOfTheCampaign() throws IOException {
+        Map<String, JsonNode> results = assessedWithReasons();
+        List<JsonNode> venues = venues();
         assertThat(results).hasSize(200);
         Set<String> grades = new HashSet<>();
-        results.forEach(r -> grades.add(r.get("grade").asText()));
-        assertThat(grades).contains("RED", "YELLOW", "BLUE");
-        assertThat(results).anySatisfy(r -> assertThat(r.get("directElements")).isNotEmpty());
-        assertThat(results).anySatisfy(r -> assertThat(r.get("suspend").asBoolean()).isTrue());
-        assertThat(results).anySatisfy(r -> assertThat(r.get("keyPeriod").asText()).isNotEmpty());
-        assertThat(results).anySatisfy(r -> assertThat(r.get("findings").toString()).contains("\"overdue\":true"));
-        assertThat(results).anySatisfy(r -> assertThat(r.get("findings").toString()).contains("\"status\":\"RECTIFIED\""));
-        assertThat(results).anySatisfy(r -> assertThat(r.get("actions").toString()).contains("FIVE_IN_PLACE"));
+        results.values().forEach(r -> grades.add(r.get("grade").asText()));
+        assertThat(grades).containsExactlyInAnyOrder("RED", "ORANGE", "YELLOW", "BLUE");
+
+        // 二(一), GB 35181: suspected major hazards by a direct element, and by the count of comprehensive ones alone
+        assertThat(results.values()).anySatisfy(r -> assertThat(r.get("directElements")).isNotEmpty());
+        assertThat(results.values()).anySatisfy(r -> {
+            assertThat(r.get("verdict").asText()).isEqualTo("SUSPECTED_MAJOR");
+            assertThat(r.get("directElements")).isEmpty();
+            assertThat(r.get("thresholds").toString()).contains("\"reached\":true");
+            assertThat(actionCodes(r)).contains("FIVE_IN_PLACE", "COLLECTIVE_DETERMINATION");
+        });
+        // 二(二): suspension
+        assertThat(results.values()).anySatisfy(r -> assertThat(r.get("suspend").asBoolean()).isTrue());
+        // 二(三): self-inspection of offices and canteens
+        assertThat(results.values()).filteredOn(r -> actionCodes(r).contains("SELF_INSPECT"))
+                .extracting(r -> r.get("kind").asText()).contains("OFFICE", "GOVERNMENT_OFFICE", "CANTEEN");
+        // 二(四): a canteen or restaurant with bottled gas below ground stops using it and keeps a gas issue list
+        assertThat(venues).filteredOn(v -> List.of("CANTEEN", "RESTAURANT").contains(v.get("kind").asText())
+                        && (has(v, "LPG_CYLINDER_UNDERGROUND", "OPEN") || has(v, "LPG_APPLIANCE_UNDERGROUND", "OPEN")))
+                .isNotEmpty()
+                .allSatisfy(v -> assertThat(actionCodes(results.get(v.get("id").asText())))
+                        .contains("STOP_GAS_USE", "GAS_ISSUE_LIST"));
+        // 二(五): e-bikes in a high-rise block's common areas are cleared, the life passage with them
+        assertThat(venues).filteredOn(v -> v.get("kind").asText().equals("RESIDENTIAL") && v.get("heightMeters").asDouble() > 27
+                        && (has(v, "EBIKE_PARKED_IN_COMMON_AREA", "OPEN") || has(v, "EBIKE_CHARGING_IN_COMMON_AREA", "OPEN")))
+                .isNotEmpty()
+                .allSatisfy(v -> {
+                    JsonNode r = results.get(v.get("id").asText());
+                    assertThat(actionCodes(r)).contains("EBIKE_CLEAR", "LIFE_PASSAGE_CLEAR", "RESIDENT_EDUCATION");
+                    assertThat(r.get("grade").asText()).isIn("ORANGE", "RED");
+                });
+        // 二(五), 二(六): locked exits are ordered corrected; an e-bike refusal is fined
+        assertThat(venues).anySatisfy(v -> {
+            assertThat(has(v, "EXIT_LOCKED_OR_BLOCKED", "OPEN")).isTrue();
+            assertThat(actionCodes(results.get(v.get("id").asText()))).contains("ORDER_TO_CORRECT");
+        });
+        assertThat(results.values()).anySatisfy(r -> assertThat(r.get("reasons").toString())
+                .contains("高层民用建筑公共区域停放、充电电动自行车，拒不改正的，处罚款"));
+        // 二(六): re-inspection of what is reported rectified, closing what is verified, escalating what is overdue
+        assertThat(results.values()).anySatisfy(r -> assertThat(actionCodes(r)).contains("RE_INSPECT"));
+        assertThat(results.values()).anySatisfy(r -> assertThat(actionCodes(r)).contains("CLOSE_OUT"));
+        assertThat(results.values()).anySatisfy(r -> {
+            assertThat(r.get("findings").toString()).contains("\"overdue\":true");
+            assertThat(actionCodes(r)).contains("ESCALATE");
+        });
+        // 二(七): 三清三关; 二(九): readiness gaps due by the campaign's end
+        assertThat(results.values()).anySatisfy(r -> assertThat(actionCodes(r)).contains("THREE_CLEARS_THREE_OFFS"));
+        assertThat(results.values()).anySatisfy(r -> assertThat(r.get("reasons").toString()).contains("组织开展综合演练"));
+        // 二(八): key periods, with early warnings before them and joint inspections during them
+        assertThat(results.values()).extracting(r -> r.get("keyPeriod").asText())
+                .contains("NEW_YEAR", "SPRING_FESTIVAL", "LANTERN_FESTIVAL", "TWO_SESSIONS");
+        assertThat(results.values()).anySatisfy(r -> assertThat(actionCodes(r)).contains("EARLY_WARNING_NOTICE"));
+        assertThat(results.values()).anySatisfy(r -> assertThat(actionCodes(r)).contains("JOINT_INSPECTION"));
         // a venue out of use is not judged a major hazard even with a direct element (GB 35181-2017 5.1.3 b)
-        assertThat(venues()).anySatisfy(v -> assertThat(v.path("status").asText()).isIn("SUSPENDED", "CLOSED"));
+        assertThat(venues).anySatisfy(v -> assertThat(v.path("status").asText()).isIn("SUSPENDED", "CLOSED"));
     }
 }
