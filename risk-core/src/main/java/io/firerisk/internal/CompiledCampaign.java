@@ -59,9 +59,13 @@ public final class CompiledCampaign {
      */
     public static CompiledCampaign load(CampaignFiles files) {
         List<Problem> problems = new ArrayList<>();
+        // Unpacking precompiled rules and reading the data tables are independent: overlap them.
+        java.util.concurrent.CompletableFuture<Precompiled> unpacking = files.precompiled()
+                .map(blob -> java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> Precompiled.read(blob, CompiledCampaign.class.getClassLoader()).orElse(null)))
+                .orElse(java.util.concurrent.CompletableFuture.completedFuture(null));
         Optional<Campaign> data = CampaignReader.read(files, problems);
-        Precompiled precompiled = files.precompiled()
-                .flatMap(blob -> Precompiled.read(blob, CompiledCampaign.class.getClassLoader())).orElse(null);
+        Precompiled precompiled = unpacking.join();
         Optional<RuleCompiler.Result> compiled = data.flatMap(c -> RuleCompiler.compile(c, files, problems, precompiled));
         if (data.isEmpty() || compiled.isEmpty()
                 || problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {

@@ -103,8 +103,21 @@ public final class Precompiled {
         }
     }
 
+    /**
+     * The Drools version, from the Maven metadata every Drools jar carries (it survives shading,
+     * unlike the jar manifest's implementation version).
+     */
     private static String droolsVersion() {
-        String version = KieBase.class.getPackage().getImplementationVersion();
-        return version == null ? "unknown" : version;
+        try (java.io.InputStream in = KieBase.class.getClassLoader()
+                .getResourceAsStream("META-INF/maven/org.drools/drools-core/pom.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            java.util.Properties properties = new java.util.Properties();
+            properties.load(in);
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 }
