@@ -93,11 +93,15 @@ final class BatchRunner {
             return new Done(null, null, bad);
         }
         InputRecord.Parsed parsed = (InputRecord.Parsed) record;
-        VenueFacts facts = date != null ? parsed.facts().on(date) : parsed.facts();
         try {
+            VenueFacts facts = date != null ? parsed.facts().on(date) : parsed.facts();
             return new Done(parsed, engine.assess(facts), null);
         } catch (AssessmentException e) {
             return new Done(null, null, parsed.rejectedBy(e));
+        } catch (RuntimeException e) {
+            // Not expected (the engine promises AssessmentException), but one record must never end the run.
+            return new Done(null, null, new InputRecord.Bad(parsed.origin(), parsed.facts().venue().id(), "",
+                    "could not be assessed: " + e, parsed.raw()));
         }
     }
 

@@ -1,11 +1,18 @@
 package io.firerisk.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.firerisk.Enforcement;
 import io.firerisk.Finding;
 import io.firerisk.GasSupply;
+import io.firerisk.InvalidFactException;
 import io.firerisk.OperatingStatus;
 import io.firerisk.RectificationPlan;
 import io.firerisk.RectificationStatus;
@@ -36,12 +43,25 @@ import java.util.Set;
  */
 final class VenueJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A venue record nests four deep (venue, findings, finding, plan); anything far deeper is not one. */
+    static final int MAX_NESTING = 16;
+
+    /**
+     * Strict about what is ambiguous: a key given twice (which value counts?) and anything after the
+     * object on its line (a second record run on) are errors, not silently dropped.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                    .build())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
     private static final Set<String> VENUE_FIELDS = Set.of("id", "name", "kind", "street", "address", "heightMeters",
             "floors", "underground", "occupants", "sleeping", "gas", "dangerousGoods", "status", "date",
             "judgedNotMajor", "findings");
     private static final Set<String> FINDING_FIELDS = Set.of("id", "code", "location", "foundOn", "correctableOnSpot",
             "ratio", "quantity", "status", "plan", "expertReviewed", "timesFound", "party", "enforcement");
+    private static final Set<String> PLAN_FIELDS = Set.of("responsible", "measures", "deadline", "funds", "contingencyPlan");
 
     private VenueJson() {}
 
@@ -51,8 +71,12 @@ final class VenueJson {
             node = JSON.readTree(line);
         } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
             throw new BadRecord(null, "", "the record ends early (truncated line?): " + e.getOriginalMessage());
+        } catch (StreamConstraintsException e) {
+            throw new BadRecord(null, fieldAt(e), "not a venue record: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw new BadRecord(null, "", "not valid JSON: " + e.getOriginalMessage());
+            String field = fieldAt(e);
+            throw new BadRecord(null, field, "not valid JSON" + (field.isEmpty() ? "" : " in " + field) + ": "
+                    + e.getOriginalMessage());
         }
         if (node == null || !node.isObject()) {
             throw new BadRecord(null, "", "a record must be one JSON object per line");
@@ -88,12 +112,16 @@ final class VenueJson {
             if (!list.isMissingNode() && !list.isNull() && !list.isArray()) {
                 throw new BadRecord(id, "findings", "findings must be a list");
             }
+            if (list.size() > VenueFacts.MAX_FINDINGS) {
+                throw new BadRecord(id, "findings", "findings must be at most " + VenueFacts.MAX_FINDINGS + " (was "
+                        + list.size() + ")");
+            }
             for (int i = 0; i < list.size(); i++) {
                 findings.add(finding(list.get(i), id, "findings[" + i + "]."));
             }
             LocalDate date = node.hasNonNull("date") ? date(node, "date", id, "") : null;
             boolean judged = bool(node, "judgedNotMajor", id);
-            return build(() -> new VenueFacts(venue, findings, date, judged), id, "findings");
+            return build(() -> new VenueFacts(venue, findings, date, judged), id, "");
         }
     }
 
@@ -104,12 +132,12 @@ final class VenueJson {
         rejectUnknown(f, FINDING_FIELDS, id, prefix);
         Finding.Builder b = Finding.builder(text(f, "id", id, true, prefix), text(f, "code", id, true, prefix))
                 .location(text(f, "location", id, false, prefix))
-                .expertReviewed(bool(f, "expertReviewed", id));
+                .expertReviewed(bool(f, "expertReviewed", id, prefix));
         if (f.hasNonNull("foundOn")) {
             b.foundOn(date(f, "foundOn", id, prefix));
         }
         if (f.hasNonNull("correctableOnSpot")) {
-            b.correctableOnSpot(bool(f, "correctableOnSpot", id));
+            b.correctableOnSpot(bool(f, "correctableOnSpot", id, prefix));
         }
         if (f.hasNonNull("ratio")) {
             b.ratio(number(f, "ratio", id, prefix));
@@ -131,10 +159,15 @@ final class VenueJson {
         }
         JsonNode plan = f.path("plan");
         if (plan.isObject()) {
-            LocalDate deadline = plan.hasNonNull("deadline") ? date(plan, "deadline", id, prefix + "plan.") : null;
-            b.plan(build(() -> new RectificationPlan(plan.path("responsible").asText(null),
-                    plan.path("measures").asText(null), deadline, plan.path("funds").asText(null),
-                    plan.path("contingencyPlan").asText(null)), id, prefix + "plan"));
+            String at = prefix + "plan.";
+            rejectUnknown(plan, PLAN_FIELDS, id, at);
+            LocalDate deadline = plan.hasNonNull("deadline") ? date(plan, "deadline", id, at) : null;
+            String responsible = text(plan, "responsible", id, false, at);
+            String measures = text(plan, "measures", id, false, at);
+            String funds = text(plan, "funds", id, false, at);
+            String contingency = text(plan, "contingencyPlan", id, false, at);
+            b.plan(build(() -> new RectificationPlan(responsible, measures, deadline, funds, contingency), id,
+                    prefix + "plan"));
         } else if (!plan.isMissingNode() && !plan.isNull()) {
             throw new BadRecord(id, prefix + "plan", "plan must be an object");
         }
@@ -145,15 +178,27 @@ final class VenueJson {
         T get() throws BadRecord;
     }
 
-    /** Runs a record constructor, turning its validation message into a bad record naming the field. */
-    private static <T> T build(Build<T> builder, String id, String field) throws BadRecord {
+    /** Runs a record constructor, turning its refusal into a bad record naming the field as the input names it. */
+    private static <T> T build(Build<T> builder, String id, String prefix) throws BadRecord {
         try {
             return builder.get();
-        } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            String named = inputField(fieldIn(message));
-            throw new BadRecord(id, named.isEmpty() ? field : (field.isEmpty() ? named : field + "." + named), message);
+        } catch (InvalidFactException e) {
+            String named = inputField(e.field());
+            throw new BadRecord(id, prefix.isEmpty() ? named : prefix + "." + named, e.getMessage());
         }
+    }
+
+    /** The field a JSON syntax error happened in, as far as the parser got, or empty. */
+    private static String fieldAt(JsonProcessingException e) {
+        if (e.getProcessor() instanceof JsonParser p) {
+            try {
+                String name = p.currentName();
+                return name == null ? "" : name;
+            } catch (java.io.IOException | RuntimeException unknown) {
+                return "";
+            }
+        }
+        return "";
     }
 
     /** The JSON name of a field the library names by its record component ({@code occupantCapacity} → {@code occupants}). */
@@ -170,20 +215,6 @@ final class VenueJson {
     private static final String[][] RENAMED = {{"hazardCode", "code"}, {"occupantCapacity", "occupants"},
             {"sleepingOnSite", "sleeping"}, {"gasSupply", "gas"}, {"operatingStatus", "status"},
             {"assessmentDate", "date"}, {"responsiblePerson", "responsible"}};
-
-    /** The field a record's validation message names: {@code Venue 'X'.occupantCapacity must …} → {@code occupantCapacity}. */
-    private static String fieldIn(String message) {
-        if (message == null) {
-            return "";
-        }
-        int must = message.indexOf(" must ");
-        if (must < 0) {
-            return "";
-        }
-        String head = message.substring(0, must);
-        int dot = head.lastIndexOf('.');
-        return dot < 0 ? "" : head.substring(dot + 1);
-    }
 
     private static void rejectUnknown(JsonNode node, Set<String> known, String id, String prefix) throws BadRecord {
         Iterator<String> names = node.fieldNames();
@@ -214,14 +245,24 @@ final class VenueJson {
     }
 
     private static boolean bool(JsonNode node, String field, String id) throws BadRecord {
+        return bool(node, field, id, "");
+    }
+
+    private static boolean bool(JsonNode node, String field, String id, String prefix) throws BadRecord {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return false;
         }
         if (!v.isBoolean()) {
-            throw new BadRecord(id, field, field + " must be true or false (was " + v + ")");
+            throw new BadRecord(id, prefix + field, prefix + field + " must be true or false (was " + shown(v) + ")");
         }
         return v.asBoolean();
+    }
+
+    /** A wrong value as it was written, cut short: the message must stay readable whatever the input. */
+    private static String shown(JsonNode v) {
+        String text = v.toString();
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
     }
 
     private static double number(JsonNode node, String field, String id) throws BadRecord {
@@ -231,7 +272,7 @@ final class VenueJson {
     private static double number(JsonNode node, String field, String id, String prefix) throws BadRecord {
         JsonNode v = node.get(field);
         if (!v.isNumber()) {
-            throw new BadRecord(id, prefix + field, prefix + field + " must be a number (was " + v + ")");
+            throw new BadRecord(id, prefix + field, prefix + field + " must be a number (was " + shown(v) + ")");
         }
         return v.asDouble();
     }
@@ -243,7 +284,7 @@ final class VenueJson {
     private static int integer(JsonNode node, String field, String id, String prefix) throws BadRecord {
         JsonNode v = node.get(field);
         if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new BadRecord(id, prefix + field, prefix + field + " must be a whole number (was " + v + ")");
+            throw new BadRecord(id, prefix + field, prefix + field + " must be a whole number (was " + shown(v) + ")");
         }
         return v.asInt();
     }
@@ -254,7 +295,7 @@ final class VenueJson {
 
     private static <E extends Enum<E>> E enumValue(JsonNode node, String field, Class<E> type, String id, String prefix)
             throws BadRecord {
-        String value = node.get(field).asText();
+        String value = textValue(node, field, id, prefix);
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -262,16 +303,30 @@ final class VenueJson {
             for (E c : type.getEnumConstants()) {
                 names.add(c.name());
             }
-            throw new BadRecord(id, prefix + field, prefix + field + " '" + value + "' must be one of " + String.join(", ", names));
+            throw new BadRecord(id, prefix + field, prefix + field + " '" + cut(value) + "' must be one of "
+                    + String.join(", ", names));
         }
     }
 
     private static LocalDate date(JsonNode node, String field, String id, String prefix) throws BadRecord {
-        String value = node.get(field).asText();
+        String value = textValue(node, field, id, prefix);
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new BadRecord(id, prefix + field, prefix + field + " '" + value + "' is not a date (YYYY-MM-DD)");
+            throw new BadRecord(id, prefix + field, prefix + field + " '" + cut(value) + "' is not a date (YYYY-MM-DD)");
         }
+    }
+
+    /** A code or date written as a JSON string, or written as a number (a date of 20240110, a status of 1) and refused. */
+    private static String textValue(JsonNode node, String field, String id, String prefix) throws BadRecord {
+        JsonNode v = node.get(field);
+        if (!v.isTextual()) {
+            throw new BadRecord(id, prefix + field, prefix + field + " must be text (was " + shown(v) + ")");
+        }
+        return v.asText();
+    }
+
+    private static String cut(String value) {
+        return value.length() > 60 ? value.substring(0, 60) + "…" : value;
     }
 }
