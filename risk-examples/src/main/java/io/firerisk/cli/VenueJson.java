@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -47,14 +46,13 @@ final class VenueJson {
     static final int MAX_NESTING = 16;
 
     /**
-     * Strict about what is ambiguous: a key given twice (which value counts?) and anything after the
-     * object on its line (a second record run on) are errors, not silently dropped.
+     * Strict about what is ambiguous: a key given twice (which value counts?) is an error, as is
+     * anything after the object on its line (a second record run on), not silently dropped.
      */
     private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
                     .build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final Set<String> VENUE_FIELDS = Set.of("id", "name", "kind", "street", "address", "heightMeters",
             "floors", "underground", "occupants", "sleeping", "gas", "dangerousGoods", "status", "date",
@@ -67,16 +65,25 @@ final class VenueJson {
 
     static VenueFacts parse(String line) throws BadRecord {
         JsonNode node;
+        JsonParser parser = null;
         try {
-            node = JSON.readTree(line);
+            parser = JSON.createParser(line);
+            node = JSON.readTree(parser);
+            if (node != null && parser.nextToken() != null) {
+                throw new BadRecord(null, "", "more than one JSON value on the line: a record must be one JSON object"
+                        + " per line (two records run together?)");
+            }
         } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
             throw new BadRecord(null, "", "the record ends early (truncated line?): " + e.getOriginalMessage());
-        } catch (StreamConstraintsException e) {
-            throw new BadRecord(null, fieldAt(e), "not a venue record: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            String field = fieldAt(e);
-            throw new BadRecord(null, field, "not valid JSON" + (field.isEmpty() ? "" : " in " + field) + ": "
-                    + e.getOriginalMessage());
+            if (String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
+                throw new BadRecord(null, "", "the record ends early (truncated line?): " + e.getOriginalMessage());
+            }
+            String field = fieldAt(parser);
+            String what = e instanceof StreamConstraintsException ? "not a venue record" : "not valid JSON";
+            throw new BadRecord(null, field, what + (field.isEmpty() ? "" : " in " + field) + ": " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new BadRecord(null, "", "not valid JSON: " + e.getMessage());
         }
         if (node == null || !node.isObject()) {
             throw new BadRecord(null, "", "a record must be one JSON object per line");
@@ -188,17 +195,32 @@ final class VenueJson {
         }
     }
 
-    /** The field a JSON syntax error happened in, as far as the parser got, or empty. */
-    private static String fieldAt(JsonProcessingException e) {
-        if (e.getProcessor() instanceof JsonParser p) {
-            try {
-                String name = p.currentName();
-                return name == null ? "" : name;
-            } catch (java.io.IOException | RuntimeException unknown) {
-                return "";
-            }
+    /**
+     * The field a JSON syntax error happened in, as far as the parser got ({@code occupants},
+     * {@code findings[2].ratio}), or empty for the record as a whole. Inside a value that should
+     * not have been a list or object at all, the field holding it.
+     */
+    private static String fieldAt(JsonParser p) {
+        if (p == null || p.getParsingContext() == null) {
+            return "";
         }
-        return "";
+        StringBuilder field = new StringBuilder();
+        String previous = "";
+        for (String segment : p.getParsingContext().pathAsPointer().toString().split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            if (segment.chars().allMatch(Character::isDigit)) {
+                if (!previous.equals("findings")) {
+                    break;
+                }
+                field.append('[').append(segment).append(']');
+            } else {
+                field.append(field.length() == 0 ? "" : ".").append(segment.replace("~1", "/").replace("~0", "~"));
+            }
+            previous = segment;
+        }
+        return field.toString();
     }
 
     /** The JSON name of a field the library names by its record component ({@code occupantCapacity} → {@code occupants}). */
