@@ -158,6 +158,271 @@ class BadInputPropertiesTest {
         assertThat(run.exit()).isEqualTo(expectRejected > 0 ? AssessCommand.REJECTED : 0);
     }
 
+    /** The ways a CSV venue row, or one of its finding rows, is spoiled. */
+    enum CsvMutation {
+        NONE, NONE_MULTILINE_CELL, BAD_NUMBER, NEGATIVE_OCCUPANTS, BAD_DATE, DATE_OUT_OF_RANGE, UNKNOWN_KIND,
+        EMPTY_ID, QUOTE_LEFT_OPEN, UNQUOTED_COMMA, WRONG_ENCODING, LONG_TEXT, TOO_MANY_FINDINGS, FINDING_UNKNOWN_CODE,
+        FINDING_BAD_RATIO, FINDING_RATIO_OVER_ONE, FINDING_TRUNCATED, FINDING_WRONG_ENCODING, FINDING_BAD_STATUS,
+        FINDING_ORPHAN
+    }
+
+    record CsvSpec(CsvMutation mutation, long seed) {}
+
+    /** A reject the run must write: where, naming which column (as the header wrote it), saying what. */
+    record Reject(String file, long line, Set<String> fields, String says) {}
+
+    /** A finding row as written, and the reject it must cause (null when it is fine). */
+    record FindingRow(byte[] bytes, Reject reject) {}
+
+    static final String[][] VENUE_COLUMNS = {{"id", "场所编号"}, {"name", "名称"}, {"kind", "类型"}, {"street", "街道"},
+            {"floors", "层数"}, {"occupants", "容纳人数"}, {"date", "检查日期"}};
+    static final String[][] FINDING_COLUMNS = {{"venueId", "场所编号"}, {"id", "隐患编号"}, {"code", "隐患代码"},
+            {"location", "部位"}, {"ratio", "比例"}, {"status", "整改状态"}};
+
+    @Property(tries = 100)
+    void everyCsvVenueAndFindingRowEndsInOneResultOrOneRejectNamingTheColumnSpoiled(
+            @ForAll("csvSpecs") List<CsvSpec> specs, @ForAll boolean chinese, @ForAll boolean gbk,
+            @ForAll boolean shuffled, @ForAll("threads") int threads) throws IOException {
+        // Given a venue table and a findings table as a spreadsheet exports them, some rows spoiled
+        Charset charset = gbk ? Charset.forName("GBK") : StandardCharsets.UTF_8;
+        Path venueFile = dir.resolve("venues.csv");
+        Path findingFile = dir.resolve("findings.csv");
+        String[] vh = header(VENUE_COLUMNS, chinese);
+        String[] fh = header(FINDING_COLUMNS, chinese);
+        ByteArrayOutputStream venues = new ByteArrayOutputStream();
+        if (!gbk && chinese) {
+            venues.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        }
+        venues.write((String.join(",", vh) + "\r\n").getBytes(charset));
+        List<String> assessedIds = new ArrayList<>();
+        List<Reject> rejects = new ArrayList<>();
+        List<FindingRow> findingRows = new ArrayList<>();
+        List<Integer> owner = new ArrayList<>();   // for each finding row, the venue it was written for
+        List<Reject> venueRejects = new ArrayList<>();
+        long line = 2;
+        for (int i = 0; i < specs.size(); i++) {
+            Random random = new Random(specs.get(i).seed());
+            CsvMutation m = specs.get(i).mutation();
+            if (gbk && (m == CsvMutation.WRONG_ENCODING || m == CsvMutation.FINDING_WRONG_ENCODING)) {
+                m = CsvMutation.NONE;   // GBK bytes read as GBK are text: only a UTF-8 file can tell
+            }
+            String id = "V" + i;
+            String[] cells = {id, "场所" + i, KINDS.get(random.nextInt(KINDS.size())), "街道" + random.nextInt(4),
+                    String.valueOf(1 + random.nextInt(20)), String.valueOf(random.nextInt(500)),
+                    FIRST_DAY.plusDays(random.nextInt(170)).toString()};
+            String vf = venueFile.toString();
+            Reject reject = null;
+            byte[] row = null;
+            switch (m) {
+                case NONE_MULTILINE_CELL -> cells[1] = "场所" + i + "\n（二号楼）";
+                case BAD_NUMBER -> {
+                    cells[5] = random.nextBoolean() ? "很多" : "1e400";
+                    reject = new Reject(vf, line, Set.of(vh[5]), "is not a whole number");
+                }
+                case NEGATIVE_OCCUPANTS -> {
+                    cells[5] = "-" + (1 + random.nextInt(50));
+                    reject = new Reject(vf, line, Set.of(vh[5]), "must be between 0 and");
+                }
+                case BAD_DATE -> {
+                    cells[6] = random.nextBoolean() ? "2024-02-30" : "明天";
+                    reject = new Reject(vf, line, Set.of(vh[6]), "is not a date");
+                }
+                case DATE_OUT_OF_RANGE -> {
+                    cells[6] = random.nextBoolean() ? "3024-02-03" : "1024年2月3日";
+                    reject = new Reject(vf, line, Set.of(vh[6]), "between 1900-01-01 and 2999-12-31");
+                }
+                case UNKNOWN_KIND -> {
+                    cells[2] = "NO_SUCH_KIND";
+                    reject = new Reject(vf, line, Set.of(vh[2]), "NO_SUCH_KIND");
+                }
+                case EMPTY_ID -> {
+                    cells[0] = "";
+                    reject = new Reject(vf, line, Set.of(vh[0]), "is required");
+                }
+                case QUOTE_LEFT_OPEN -> {
+                    row = (cells[0] + ",\"" + cells[1] + "\r\n").getBytes(charset);
+                    reject = new Reject(vf, line, Set.of(""), "quoted cell opened on this line");
+                }
+                case UNQUOTED_COMMA -> {
+                    cells[3] = "街道,社区";
+                    row = (String.join(",", cells) + "\r\n").getBytes(charset);
+                    reject = new Reject(vf, line, Set.of(""), "the header only");
+                }
+                case WRONG_ENCODING -> {
+                    cells[1] = "滨江宾馆";
+                    row = (csvRow(cells) + "\r\n").getBytes(Charset.forName("GBK"));
+                    reject = new Reject(vf, line, Set.of(""), "--encoding GBK");
+                }
+                case LONG_TEXT -> {
+                    cells[1] = "长".repeat(io.firerisk.Venue.MAX_TEXT_LENGTH + 1 + random.nextInt(100));
+                    reject = new Reject(vf, line, Set.of(vh[1]), "at most " + io.firerisk.Venue.MAX_TEXT_LENGTH);
+                }
+                case TOO_MANY_FINDINGS -> reject = new Reject(vf, line, Set.of(fh[0]),
+                        "more than the " + VenueFacts.MAX_FINDINGS);
+                default -> { }
+            }
+            venues.write(row != null ? row : (csvRow(cells) + "\r\n").getBytes(charset));
+            line += m == CsvMutation.NONE_MULTILINE_CELL ? 2 : 1;
+
+            // its finding rows; at most one spoiled
+            int n = m == CsvMutation.EMPTY_ID ? 0 : m == CsvMutation.TOO_MANY_FINDINGS ? VenueFacts.MAX_FINDINGS + 1
+                    : m.name().startsWith("FINDING") ? 1 + random.nextInt(2) : random.nextInt(3);
+            for (int j = 0; j < n; j++) {
+                HazardType type = n > 3 ? HAZARDS.stream().filter(h -> h.measure().isEmpty()).findFirst().orElseThrow()
+                        : HAZARDS.get(random.nextInt(HAZARDS.size()));
+                String[] f = {id, "F" + j, type.code(), "部位" + j, type.measure().isPresent() ? random.nextInt(101) + "%" : "",
+                        random.nextBoolean() ? "未整改" : "OPEN"};
+                byte[] bytes = null;
+                Reject bad = null;
+                String ff = findingFile.toString();
+                if (j == n - 1 && m.name().startsWith("FINDING")) {
+                    switch (m) {
+                        case FINDING_UNKNOWN_CODE -> {
+                            f[2] = "NO_SUCH_HAZARD";
+                            f[4] = "";
+                            bad = new Reject(ff, 0, Set.of(fh[2]), "NO_SUCH_HAZARD");
+                        }
+                        case FINDING_BAD_RATIO -> {
+                            f[4] = random.nextBoolean() ? "abc" : "五成";
+                            bad = new Reject(ff, 0, Set.of(fh[4]), "is not a number");
+                        }
+                        case FINDING_RATIO_OVER_ONE -> {
+                            f[4] = "150%";
+                            bad = new Reject(ff, 0, Set.of(fh[4]), "must be between 0.0 and 1.0");
+                        }
+                        case FINDING_TRUNCATED -> {
+                            bytes = String.join(",", f[0], f[1], f[2]).getBytes(charset);
+                            bad = new Reject(ff, 0, Set.of(fh[3]), "truncated");
+                        }
+                        case FINDING_WRONG_ENCODING -> {
+                            f[3] = "后厨操作间";
+                            bytes = csvRow(f).getBytes(Charset.forName("GBK"));
+                            bad = new Reject(ff, 0, Set.of(""), "--encoding GBK");
+                        }
+                        case FINDING_BAD_STATUS -> {
+                            f[5] = "差不多";
+                            bad = new Reject(ff, 0, Set.of(fh[5]), "must be one of");
+                        }
+                        case FINDING_ORPHAN -> {
+                            f[0] = "NOBODY-" + i;
+                            bad = new Reject(ff, 0, Set.of(fh[0]), "no venue 'NOBODY-" + i + "'");
+                        }
+                        default -> throw new IllegalStateException(m.name());
+                    }
+                }
+                findingRows.add(new FindingRow(bytes != null ? bytes : csvRow(f).getBytes(charset), bad));
+                owner.add(m == CsvMutation.FINDING_ORPHAN && bad != null ? -1 : i);
+            }
+            venueRejects.add(reject);
+        }
+
+        // The findings table, in venue order or shuffled (the join then reads ahead)
+        List<Integer> order = new ArrayList<>();
+        for (int k = 0; k < findingRows.size(); k++) {
+            order.add(k);
+        }
+        if (shuffled) {
+            java.util.Collections.shuffle(order, new Random(specs.size()));
+        }
+        ByteArrayOutputStream findings = new ByteArrayOutputStream();
+        findings.write((String.join(",", fh) + "\r\n").getBytes(charset));
+        long[] lineOf = new long[findingRows.size()];
+        for (int k = 0; k < order.size(); k++) {
+            findings.write(findingRows.get(order.get(k)).bytes());
+            findings.write("\r\n".getBytes(charset));
+            lineOf[order.get(k)] = k + 2;
+        }
+        // What must become of each venue: its own reject, else the reject of its spoiled finding row, else a result
+        for (int i = 0; i < specs.size(); i++) {
+            Reject reject = venueRejects.get(i);
+            for (int k = 0; k < findingRows.size() && reject == null; k++) {
+                Reject bad = findingRows.get(k).reject();
+                if (owner.get(k) == i && bad != null) {
+                    reject = new Reject(bad.file(), lineOf[k], bad.fields(), bad.says());
+                }
+            }
+            if (reject == null) {
+                assessedIds.add("V" + i);
+            } else {
+                rejects.add(reject);
+            }
+        }
+        for (int k = 0; k < findingRows.size(); k++) {
+            Reject bad = findingRows.get(k).reject();
+            if (owner.get(k) == -1) {
+                rejects.add(new Reject(bad.file(), lineOf[k], bad.fields(), bad.says()));
+            }
+        }
+        Files.write(venueFile, venues.toByteArray());
+        Files.write(findingFile, findings.toByteArray());
+
+        // When firerisk assesses the two tables
+        Path out = dir.resolve("out.csv");
+        Path rejectsFile = dir.resolve("rejects.csv");
+        Files.deleteIfExists(rejectsFile);
+        List<String> args = new ArrayList<>(List.of("assess", venueFile.toString(), "--findings", findingFile.toString(),
+                "-f", "csv", "-o", out.toString(), "--rejects", rejectsFile.toString(), "--threads",
+                String.valueOf(threads), "--no-progress"));
+        if (gbk) {
+            args.addAll(List.of("--encoding", "GBK"));
+        }
+        Cli.Run run = Cli.run(args.toArray(String[]::new));
+
+        // Then every venue and every orphan finding row is one result or one reject, where expected
+        List<String> assessed = Csv.read(out).stream().map(r -> r.get("venueId")).toList();
+        List<Map<String, String>> rejected = Files.exists(rejectsFile) ? Csv.read(rejectsFile) : List.of();
+        assertThat(run.err()).as("stderr").doesNotContain("\tat ").doesNotContain("Exception:")
+                .doesNotContain("could not be read").doesNotContain("could not be assessed")
+                .contains(assessedIds.size() + " assessed, " + rejects.size() + " rejected");
+        assertThat(assessed.size() + rejected.size()).as("results + rejects = records")
+                .isEqualTo(specs.size() + rejects.stream().filter(r -> r.fields().contains(fh[0])
+                        && r.says().startsWith("no venue")).count());
+        assertThat(assessed).as("assessed, in input order").containsExactlyElementsOf(assessedIds);
+        Map<String, Map<String, String>> byPlace = new java.util.HashMap<>();
+        rejected.forEach(r -> byPlace.put(r.get("file") + ":" + r.get("line"), r));
+        assertThat(byPlace.keySet()).as("rejects by file and line")
+                .containsExactlyInAnyOrderElementsOf(rejects.stream().map(r -> r.file() + ":" + r.line()).toList());
+        for (Reject expected : rejects) {
+            Map<String, String> actual = byPlace.get(expected.file() + ":" + expected.line());
+            assertThat(expected.fields()).as("column named at %s:%s: %s", expected.file(), expected.line(),
+                    actual.get("message")).contains(actual.get("field"));
+            assertThat(actual.get("message")).isNotBlank().contains(expected.says()).hasSizeLessThan(1_000);
+        }
+        assertThat(run.exit()).isEqualTo(rejects.isEmpty() ? 0 : AssessCommand.REJECTED);
+    }
+
+    private static String[] header(String[][] columns, boolean chinese) {
+        String[] names = new String[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            names[i] = columns[i][chinese ? 1 : 0];
+        }
+        return names;
+    }
+
+    /** A row as a spreadsheet writes it: a cell with a comma, quote or line break in quotes. */
+    private static String csvRow(String[] cells) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            String c = cells[i];
+            if (i > 0) {
+                row.append(',');
+            }
+            boolean quote = c.contains(",") || c.contains("\"") || c.contains("\n");
+            row.append(quote ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
+        }
+        return row.toString();
+    }
+
+    @Provide
+    Arbitrary<List<CsvSpec>> csvSpecs() {
+        Arbitrary<CsvMutation> mutations = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, Arbitraries.just(CsvMutation.NONE)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(CsvMutation.TOO_MANY_FINDINGS)),
+                net.jqwik.api.Tuple.of(20, Arbitraries.of(CsvMutation.class)
+                        .filter(m -> m != CsvMutation.TOO_MANY_FINDINGS)));
+        return Combinators.combine(mutations, Arbitraries.longs()).as(CsvSpec::new).list().ofMinSize(1).ofMaxSize(10);
+    }
+
     @Provide
     Arbitrary<Integer> threads() {
         return Arbitraries.of(1, 3);
