@@ -423,6 +423,64 @@ class BadInputPropertiesTest {
         return Combinators.combine(mutations, Arbitraries.longs()).as(CsvSpec::new).list().ofMinSize(1).ofMaxSize(10);
     }
 
+    @Property(tries = 300)
+    void theJsonReaderGivesAVenueOrABadRecordForAnyLineWhatever(@ForAll("anyLines") String line) {
+        try {
+            VenueFacts facts = VenueJson.parse(line);
+            assertThat(facts.venue().id()).isNotBlank();
+        } catch (BadRecord e) {
+            assertThat(e.getMessage()).isNotBlank().hasSizeLessThan(1_000);
+        }
+    }
+
+    @Property(tries = 200)
+    void theCsvReaderSplitsAnyBytesIntoRowsThatAccountForEveryLine(@ForAll("anyBytes") byte[] bytes,
+            @ForAll("columns") int columns) throws IOException {
+        long lines = 0;
+        for (byte b : bytes) {
+            lines += b == '\n' ? 1 : 0;
+        }
+        lines += bytes.length > 0 && bytes[bytes.length - 1] != '\n' ? 1 : 0;
+        try (CsvReader csv = new CsvReader(new ByteLines(new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
+            csv.expectColumns(columns);
+            long previous = 0;
+            long rows = 0;
+            for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
+                assertThat(row.line()).as("rows in line order").isGreaterThan(previous).isLessThanOrEqualTo(lines);
+                previous = row.line();
+                rows++;
+            }
+            assertThat(rows).as("rows").isLessThanOrEqualTo(lines);
+        } catch (IOException e) {
+            // only a UTF-16 byte-order mark stops the reader
+            assertThat(e).hasMessageContaining("UTF-16");
+        }
+    }
+
+    @Provide
+    Arbitrary<Integer> columns() {
+        return Arbitraries.integers().between(-1, 8);
+    }
+
+    /** Lines of any text, and valid records cut, spliced and sprinkled with JSON's own characters. */
+    @Provide
+    Arbitrary<String> anyLines() {
+        Arbitrary<String> records = Arbitraries.longs().map(seed -> validVenue("V", new Random(seed)).toString());
+        Arbitrary<String> spliced = Combinators.combine(records, Arbitraries.integers().between(0, 400),
+                Arbitraries.strings().withChars("{}[]\":,\\0123456789eE+-.tfnul \u0000\u00e9场").ofMaxLength(8))
+                .as((r, at, junk) -> r.substring(0, Math.min(at, r.length())) + junk + r.substring(Math.min(at, r.length())));
+        return Arbitraries.oneOf(records, spliced, Arbitraries.strings().ofMaxLength(200),
+                Arbitraries.strings().withChars("{}[]\":,0123456789").ofMaxLength(300));
+    }
+
+    @Provide
+    Arbitrary<byte[]> anyBytes() {
+        Arbitrary<Byte> csvish = Arbitraries.of((byte) ',', (byte) '"', (byte) '\n', (byte) '\r', (byte) 'a', (byte) ' ',
+                (byte) 0xE5, (byte) 0x9C, (byte) 0xBA);
+        return Arbitraries.oneOf(Arbitraries.bytes().array(byte[].class).ofMaxSize(400),
+                csvish.array(byte[].class).ofMaxSize(400));
+    }
+
     @Provide
     Arbitrary<Integer> threads() {
         return Arbitraries.of(1, 3);
