@@ -38,7 +38,10 @@ import java.util.Set;
  *               "timesFound":1,"party":"UNIT","enforcement":"NONE",
  *               "plan":{"responsible":"…","measures":"…","deadline":"2024-02-20","funds":"…","contingencyPlan":"…"}}]}
  * }</pre>
- * A bad record fails with the field that is wrong, never silently.
+ * A bad record fails with the field that is wrong, never silently. Limits: the line is at most
+ * {@link ByteLines#MAX_LINE_BYTES} bytes (the reader enforces that), nested at most
+ * {@value #MAX_NESTING} deep, each key given once, nothing after the object; at most
+ * {@link VenueFacts#MAX_FINDINGS} findings; the fact records' own limits for every value.
  */
 final class VenueJson {
 
