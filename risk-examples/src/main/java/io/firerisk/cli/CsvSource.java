@@ -94,14 +94,12 @@ final class CsvSource implements VenueSource {
     public Unit next() throws IOException {
         while (true) {
             if (!queued.isEmpty()) {
-                InputRecord r = queued.poll();
-                return () -> r;
+                return unit(queued.poll());
             }
             if (!venuesDone) {
                 CsvReader.Row row = nextRow(venues);
                 if (row != null) {
-                    InputRecord r = join(row);
-                    return () -> r;
+                    return unit(join(row));
                 }
                 venuesDone = true;
             }
@@ -127,6 +125,12 @@ final class CsvSource implements VenueSource {
                 queued.add(orphan(f));
             }
         }
+    }
+
+    /** A record already joined; its size counts its findings, which its own row's text does not hold. */
+    private static Unit unit(InputRecord r) {
+        long findings = r instanceof InputRecord.Parsed p ? p.facts().findings().size() * 200L : 0;
+        return Unit.of(r.raw().length() + findings, () -> r);
     }
 
     private InputRecord.Bad orphan(FindingRow f) {

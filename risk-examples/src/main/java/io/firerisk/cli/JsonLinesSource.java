@@ -31,7 +31,7 @@ final class JsonLinesSource implements VenueSource {
             return null;
         }
         ByteLines.Line read = line;
-        return () -> parse(read);
+        return VenueSource.Unit.of(read.text().length(), () -> parse(read));
     }
 
     private InputRecord parse(ByteLines.Line line) {

@@ -54,6 +54,8 @@ class UntrustedContentTest {
                 {"X2\"><b>", IMG + BIDI + "长".repeat(1_500), BREAKOUT + AMP, SCRIPT + BIDI},
                 {"=HYPERLINK(\"http://evil\")", "=cmd|' /C calc'!A0", "+SUM(1,2)", "-2+3" + CONTROL},
                 {"@SUM(1)", "\t=1+1", " =1+1", "@" + AMP},
+                {"<b>" + "i".repeat(io.firerisk.Venue.MAX_ID_LENGTH - 3), "长".repeat(io.firerisk.Venue.MAX_TEXT_LENGTH),
+                        "街".repeat(io.firerisk.Venue.MAX_TEXT_LENGTH), CLOSE.repeat(io.firerisk.Venue.MAX_TEXT_LENGTH / CLOSE.length())},
         };
         StringBuilder lines = new StringBuilder();
         for (String[] v : venues) {
@@ -84,7 +86,7 @@ class UntrustedContentTest {
 
         // Then every venue was reported
         assertThat(run.exit()).isZero();
-        assertThat(html).contains("data-count=\"assessed\">4<");
+        assertThat(html).contains("data-count=\"assessed\">5<");
         // and the hostile report uses no tag the clean one does not, one script (the page's own), no event handler
         assertThat(tags(html)).isSubsetOf(tags(Files.readString(clean)));
         assertThat(html.split("<script", -1)).hasSize(2);
@@ -151,7 +153,7 @@ class UntrustedContentTest {
                     || isDirectional(c)).count()).as(stream).isZero();
         }
         assertThat(run.out()).contains("X<script>&");
-        assertThat(run.err()).contains(":5: venue 'BAD': \\u001b[2J\\u202eevil: unknown field '\\u001b[2J\\u202eevil'");
+        assertThat(run.err()).contains(":6: venue 'BAD': \\u001b[2J\\u202eevil: unknown field '\\u001b[2J\\u202eevil'");
     }
 
     @Test
@@ -170,7 +172,7 @@ class UntrustedContentTest {
         List<Map<String, String>> rows = new ArrayList<>(Csv.read(out));
         rows.addAll(Csv.read(rejects));
         rows.addAll(Csv.read(dir.resolve("other.csv")));
-        assertThat(rows).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(8);
         for (Map<String, String> row : rows) {
             for (String cell : row.values()) {
                 String head = cell.stripLeading();
@@ -192,7 +194,7 @@ class UntrustedContentTest {
         assertThat(assess(input, "jsonl", out).exit()).isZero();
 
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-        assertThat(lines).hasSize(4).allSatisfy(l -> assertThat(l.chars().filter(Character::isISOControl).count())
+        assertThat(lines).hasSize(5).allSatisfy(l -> assertThat(l.chars().filter(Character::isISOControl).count())
                 .as("raw control characters in %s", l).isZero());
         JsonNode first = JSON.readTree(lines.get(0));
         assertThat(first.get("venueId").asText()).isEqualTo("X<script>&'\"1");
