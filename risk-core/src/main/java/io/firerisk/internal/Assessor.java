@@ -66,7 +66,10 @@ public final class Assessor {
         POOLED,
         /** A new stateful session per assessment, disposed after. */
         NEW_SESSION,
-        /** A stateless session per assessment: the naive baseline (it cannot filter rules by date, so benchmark it inside the campaign). */
+        /**
+         * A stateless session per assessment: the naive baseline. It can neither filter rules by
+         * date nor stop a loop, so it is for benchmarks inside the campaign only.
+         */
         STATELESS
     }
 
@@ -132,12 +135,7 @@ public final class Assessor {
             } catch (RuntimeException e) {
                 throw ruleError(prepared, e);
             }
-            if (fired >= maxFirings) {
-                throw new AssessmentException(AssessmentException.Kind.RULE_LOOP, campaign.id(),
-                        prepared.profile().venueId(), "", "the rules reached the engine's limit of " + maxFirings
-                        + " firings and would have gone on: a rule probably re-inserts its own trigger. Busiest rules: "
-                        + String.join(", ", recorder.busiestRules(3)), null);
-            }
+            checkFiringLimit(fired, prepared, recorder);
             healthy = true;
         } finally {
             pool.release(lease, healthy);
@@ -164,13 +162,22 @@ public final class Assessor {
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
             session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
             facts.forEach(session::insert);
-            if (prepared.day().campaignInForce()) {
-                session.fireAllRules(maxFirings);
-            } else {
-                session.fireAllRules(outsideCampaign, maxFirings);
-            }
+            int fired = prepared.day().campaignInForce()
+                    ? session.fireAllRules(maxFirings)
+                    : session.fireAllRules(outsideCampaign, maxFirings);
+            checkFiringLimit(fired, prepared, recorder);
         } finally {
             session.dispose();
+        }
+    }
+
+    /** {@code fireAllRules} stops quietly at its limit; reaching it means the rules were looping. */
+    private void checkFiringLimit(int fired, Enricher.Prepared prepared, FiringRecorder recorder) {
+        if (fired >= maxFirings) {
+            throw new AssessmentException(AssessmentException.Kind.RULE_LOOP, campaign.id(),
+                    prepared.profile().venueId(), "", "the rules reached the engine's limit of " + maxFirings
+                    + " firings and would have gone on: a rule probably re-inserts its own trigger. Busiest rules: "
+                    + String.join(", ", recorder.busiestRules(3)), null);
         }
     }
 

@@ -84,6 +84,7 @@ public final class RuleCompiler {
             ruleFileText.put(path, text);
             checkPackage(path, text, problems);
             checkParameters(path, text, campaign, problems);
+            checkRatioGuards(path, text, problems);
         }
         KieBase kieBase;
         if (precompiled != null && precompiled.builtFrom(ruleFileText)) {
@@ -169,6 +170,43 @@ public final class RuleCompiler {
             problems.add(Problem.error(path, line, column(text, m.start(1)), "package " + m.group(1)
                     + " does not match the folder: a file in " + path.substring(0, path.lastIndexOf('/') + 1)
                     + " declares 'package " + expected + ";'"));
+        }
+    }
+
+    private static final Pattern RATIO_COMPARISON = Pattern.compile("\\bratio\\s*(<|<=|>|>=)");
+
+    /**
+     * A finding without a measurement has ratio NaN, and Drools evaluates {@code ratio < x} one way
+     * while it interprets a constraint and the other once it has compiled it to bytecode (true for
+     * NaN). A pattern comparing {@code ratio} must therefore also say {@code measured}.
+     */
+    static void checkRatioGuards(String path, String text, List<Problem> problems) {
+        int from = 0;
+        while (true) {
+            int start = text.indexOf("HazardFinding(", from);
+            if (start < 0) {
+                return;
+            }
+            int open = start + "HazardFinding".length();
+            int depth = 0;
+            int end = open;
+            for (; end < text.length(); end++) {
+                char c = text.charAt(end);
+                if (c == '(') {
+                    depth++;
+                } else if (c == ')' && --depth == 0) {
+                    break;
+                }
+            }
+            String pattern = text.substring(open, Math.min(end + 1, text.length()));
+            Matcher comparison = RATIO_COMPARISON.matcher(pattern);
+            if (comparison.find() && !Pattern.compile("\\bmeasured\\b").matcher(pattern).find()) {
+                int at = open + comparison.start();
+                problems.add(Problem.error(path, lineAt(text, at), column(text, at), "a pattern comparing ratio "
+                        + "must also say measured (HazardFinding(…, measured, ratio < x)): an unmeasured ratio is NaN, "
+                        + "and compiled constraints compare NaN differently from interpreted ones"));
+            }
+            from = end + 1;
         }
     }
 
