@@ -5,6 +5,13 @@ import java.time.LocalDate;
 /**
  * One thing an inspector found wrong at a venue.
  *
+ * <p>Limits, like {@link Venue}'s: {@code id} and {@code hazardCode} at most
+ * {@value Venue#MAX_ID_LENGTH} characters with no control or direction-changing characters,
+ * {@code location} at most {@value Venue#MAX_TEXT_LENGTH}; dates between
+ * {@link VenueFacts#EARLIEST_DATE} and {@link VenueFacts#LATEST_DATE}; {@code quantity} at most
+ * {@value #MAX_QUANTITY}; {@code timesFound} 1 to {@value #MAX_TIMES_FOUND}. Anything else is refused
+ * with an {@link IllegalArgumentException} naming the field.
+ *
  * @param id                 unique within the venue
  * @param hazardCode         code from the campaign's hazard catalogue
  * @param location           where in the venue (the part that would be suspended), may be empty
@@ -38,19 +45,21 @@ public record Finding(
         Enforcement enforcement) {
 
     public static final int MAX_QUANTITY = 1_000_000;
+    public static final int MAX_TIMES_FOUND = 1_000;
 
     public Finding {
         id = Checks.id("Finding", "id", id);
         String owner = Checks.ownerOf("Finding", id);
         hazardCode = Checks.id(owner, "hazardCode", hazardCode);
         location = Checks.text(owner, "location", location);
+        Checks.optionalDate(owner, "foundOn", foundOn);
         ratio = Checks.optionalBetween(owner, "ratio", ratio, 0, 1);
         if (quantity != null) {
             Checks.between(owner, "quantity", quantity, 0, MAX_QUANTITY);
         }
         status = status == null ? RectificationStatus.OPEN : status;
         plan = plan == null ? RectificationPlan.NONE : plan;
-        Checks.between(owner, "timesFound", timesFound, 1, 1_000);
+        Checks.between(owner, "timesFound", timesFound, 1, MAX_TIMES_FOUND);
         party = party == null ? ResponsibleParty.UNKNOWN : party;
         enforcement = enforcement == null ? Enforcement.NONE : enforcement;
     }

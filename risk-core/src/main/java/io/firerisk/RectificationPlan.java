@@ -7,7 +7,9 @@ import java.util.Set;
 /**
  * The unit's plan to remove a hazard: the five things (五落实) the campaign requires for a major
  * hazard: who is responsible, what will be done, by when, with what money, and what to do if fire
- * breaks out meanwhile. Any part may be missing; {@link #missingParts()} says which.
+ * breaks out meanwhile. Any part may be missing; {@link #missingParts()} says which. Each text is at
+ * most {@value Venue#MAX_TEXT_LENGTH} characters; the deadline lies between
+ * {@link VenueFacts#EARLIEST_DATE} and {@link VenueFacts#LATEST_DATE}.
  */
 public record RectificationPlan(
         String responsiblePerson,
@@ -24,6 +26,7 @@ public record RectificationPlan(
     public RectificationPlan {
         responsiblePerson = Checks.text("RectificationPlan", "responsiblePerson", responsiblePerson);
         measures = Checks.text("RectificationPlan", "measures", measures);
+        Checks.optionalDate("RectificationPlan", "deadline", deadline);
         funds = Checks.text("RectificationPlan", "funds", funds);
         contingencyPlan = Checks.text("RectificationPlan", "contingencyPlan", contingencyPlan);
     }

@@ -65,12 +65,22 @@ public final class RiskEngine implements AutoCloseable {
      * today by the engine's clock in the campaign's time zone.
      *
      * @throws AssessmentException when the facts do not fit the campaign (an unknown hazard code,
-     *                             a missing measurement), or the rules fail or loop
+     *                             a missing measurement), or the rules fail or loop; never any other
+     *                             exception for facts the records accepted
      */
     public Assessment assess(VenueFacts facts) {
         Objects.requireNonNull(facts, "facts");
         Assessor assessor = current.get();
-        return assessor.assess(facts, today(assessor));
+        try {
+            return assessor.assess(facts, today(assessor));
+        } catch (AssessmentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A caller serving many venues must be able to reject this one and go on: keep the promise above.
+            String campaignId = assessor.compiled().campaign().id();
+            throw new AssessmentException(AssessmentException.Kind.RULE_ERROR, campaignId, facts.venue().id(), "",
+                    "unexpected failure: " + e, e);
+        }
     }
 
     /**

@@ -8,6 +8,11 @@ package io.firerisk;
  * belongs to and whether the building counts as high-rise. Construction rejects impossible values
  * with an {@link IllegalArgumentException} that names the field and the value.
  *
+ * <p>Limits: ids and codes ({@code id}, {@code kind}) are at most {@value #MAX_ID_LENGTH} characters
+ * with no control or direction-changing characters; free text ({@code name}, {@code street},
+ * {@code address}) at most {@value #MAX_TEXT_LENGTH} characters, surrounding blanks stripped. Text may
+ * hold any character, so whoever shows it must escape it (the {@code firerisk} program does).
+ *
  * @param id               unique within a batch; at most 128 characters
  * @param name             display name, may be empty
  * @param kind             venue-kind code defined by the campaign
@@ -41,6 +46,10 @@ public record Venue(
     public static final double MAX_HEIGHT_METERS = 1_000;
     public static final int MAX_FLOORS = 200;
     public static final int MAX_OCCUPANTS = 1_000_000;
+    /** Longest id or code (venue id, kind, finding id, hazard code), in characters. */
+    public static final int MAX_ID_LENGTH = Checks.MAX_ID_LENGTH;
+    /** Longest free text (name, street, address, location, the parts of a rectification plan), in characters. */
+    public static final int MAX_TEXT_LENGTH = Checks.MAX_TEXT_LENGTH;
 
     public Venue {
         id = Checks.id("Venue", "id", id);

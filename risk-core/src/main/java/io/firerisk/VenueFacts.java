@@ -8,6 +8,9 @@ import java.util.Set;
 /**
  * Everything the engine is told about one venue for one assessment.
  *
+ * <p>Limits: at most {@value #MAX_FINDINGS} findings; the assessment date between
+ * {@link #EARLIEST_DATE} and {@link #LATEST_DATE}.
+ *
  * @param venue                 the venue
  * @param findings              what the inspector found; finding ids are unique within the venue
  * @param assessmentDate        the date to assess as of; {@code null} means today by the engine's clock
@@ -19,19 +22,25 @@ public record VenueFacts(Venue venue, List<Finding> findings, LocalDate assessme
 
     /** More findings than this on one venue is a data error, not an inspection. */
     public static final int MAX_FINDINGS = 1_000;
+    /** Earliest date any fact may carry (assessment, inspection, rectification deadline). */
+    public static final LocalDate EARLIEST_DATE = Checks.EARLIEST_DATE;
+    /** Latest date any fact may carry: later ones are typos, and dates near {@link LocalDate#MAX} overflow deadlines. */
+    public static final LocalDate LATEST_DATE = Checks.LATEST_DATE;
 
     public VenueFacts {
         Checks.notNull("VenueFacts", "venue", venue);
         String owner = "VenueFacts for venue '" + venue.id() + "'";
         findings = Checks.list(owner, "findings", findings);
         if (findings.size() > MAX_FINDINGS) {
-            throw new IllegalArgumentException(owner + ": findings must be at most " + MAX_FINDINGS + " (was "
+            throw Checks.fail(owner, "findings", owner + ": findings must be at most " + MAX_FINDINGS + " (was "
                     + findings.size() + ")");
         }
+        Checks.optionalDate(owner, "assessmentDate", assessmentDate);
         Set<String> ids = new HashSet<>();
-        for (Finding f : findings) {
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
             if (!ids.add(f.id())) {
-                throw new IllegalArgumentException(owner + ": findings[].id must be unique (\"" + f.id()
+                throw Checks.fail(owner, "findings[" + i + "].id", owner + ": findings[].id must be unique (\"" + f.id()
                         + "\" appears twice)");
             }
         }

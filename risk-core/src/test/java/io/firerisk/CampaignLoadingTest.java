@@ -99,6 +99,15 @@ class CampaignLoadingTest {
     }
 
     @Test
+    void ratioComparedWithoutMeasuredIsRefused() {
+        CampaignException e = loadBroken("ratio-compared-without-measured");
+        assertThat(e.problems()).extracting(Problem::toString).containsExactly(
+                "rules/core/unguarded.drl:14:24: error: a pattern comparing ratio must also say measured "
+                        + "(HazardFinding(…, measured, ratio < x)): an unmeasured ratio is NaN, and compiled "
+                        + "constraints compare NaN differently from interpreted ones");
+    }
+
+    @Test
     void overlappingPhasesAreRefusedNamingFileAndField() {
         CampaignException e = loadBroken("overlapping-phases");
         assertThat(e.problems()).singleElement().satisfies(p -> {

@@ -39,6 +39,40 @@ class FactValidationTest {
     }
 
     @Test
+    void venueIdWithADirectionOverrideIsRejectedSinceItWouldDisplayAsAnotherId() {
+        assertThatThrownBy(() -> Venue.builder("WZ-\u202E1000", "HALL").build())
+                .isInstanceOf(InvalidFactException.class)
+                .hasMessageContaining("Venue.id must not contain control characters")
+                .hasMessageContaining("\\u202e");
+    }
+
+    @Test
+    void datesOutsideTheYears1900To2999AreRejectedNamingTheField() {
+        Venue hall = Venue.builder("V-1", "HALL").build();
+        assertThatThrownBy(() -> VenueFacts.of(hall, List.of(), java.time.LocalDate.MAX))
+                .isInstanceOfSatisfying(InvalidFactException.class, e -> assertThat(e.field()).isEqualTo("assessmentDate"))
+                .hasMessage("VenueFacts for venue 'V-1'.assessmentDate must be between 1900-01-01 and 2999-12-31"
+                        + " (was +999999999-12-31)");
+        assertThatThrownBy(() -> Finding.builder("F-1", "CLUTTER").foundOn(java.time.LocalDate.of(20240, 1, 10)).build())
+                .hasMessage("Finding 'F-1'.foundOn must be between 1900-01-01 and 2999-12-31 (was +20240-01-10)");
+        assertThatThrownBy(() -> new RectificationPlan("张三", null, java.time.LocalDate.of(1899, 12, 31), null, null))
+                .hasMessage("RectificationPlan.deadline must be between 1900-01-01 and 2999-12-31 (was 1899-12-31)");
+    }
+
+    @Test
+    void theRefusalNamesTheRecordAndFieldForProgramsMappingItToTheirInput() {
+        assertThatThrownBy(() -> Venue.builder("V.must be", "HALL").occupantCapacity(-1).build())
+                .isInstanceOfSatisfying(InvalidFactException.class, e -> {
+                    assertThat(e.record()).isEqualTo("Venue");
+                    assertThat(e.field()).isEqualTo("occupantCapacity");
+                });
+        Venue hall = Venue.builder("V-1", "HALL").build();
+        assertThatThrownBy(() -> VenueFacts.of(hall, Finding.of("F-1", "CLUTTER"), Finding.of("F-2", "CLUTTER"),
+                Finding.of("F-1", "OLD_WIRING")))
+                .isInstanceOfSatisfying(InvalidFactException.class, e -> assertThat(e.field()).isEqualTo("findings[2].id"));
+    }
+
+    @Test
     void findingRatioOutsideZeroToOneIsRejected() {
         assertThatThrownBy(() -> Finding.builder("F-1", "EXIT_WIDTH_SHORT").ratio(1.5).build())
                 .hasMessage("Finding 'F-1'.ratio must be between 0.0 and 1.0 (was 1.5)");

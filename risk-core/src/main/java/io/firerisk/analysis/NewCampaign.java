@@ -162,13 +162,13 @@ public final class NewCampaign {
         yamlItem(items, listed, plan, yaml, "timeZone", "the time zone \"today\" is reckoned in, if the new campaign is elsewhere");
 
         String dates = "Dates";
-        List<YamlNode> phases = path(yaml, "calendar.phases").map(YamlNode::items).orElse(List.of());
+        List<YamlNode> phases = yaml.at("calendar.phases").map(YamlNode::items).orElse(List.of());
         for (int i = 0; i < phases.size() && i < old.calendar().phases().size(); i++) {
             Phase p = old.calendar().phases().get(i);
             add(items, listed, dates, CampaignReader.CAMPAIGN_FILE, phases.get(i).line(), "phase " + p.code() + " ("
                     + p.label().zh() + "): " + p.from() + " to " + p.to() + " are the old plan's dates");
         }
-        List<YamlNode> periods = path(yaml, "calendar.keyPeriods").map(YamlNode::items).orElse(List.of());
+        List<YamlNode> periods = yaml.at("calendar.keyPeriods").map(YamlNode::items).orElse(List.of());
         for (YamlNode node : periods) {
             String code = node.get("code").map(YamlNode::text).orElse("");
             old.calendar().keyPeriods().stream().filter(k -> k.code().equals(code)).findFirst().ifPresent(k ->
@@ -176,7 +176,7 @@ public final class NewCampaign {
                             + k.label().zh() + "): " + k.from() + " to " + k.to() + " are last season's dates"
                             + (movable(k) ? " (lunar holidays move every year)" : "")));
         }
-        path(yaml, "calendar.leadDays").ifPresent(n -> add(items, listed, dates, CampaignReader.CAMPAIGN_FILE, n.line(),
+        yaml.at("calendar.leadDays").ifPresent(n -> add(items, listed, dates, CampaignReader.CAMPAIGN_FILE, n.line(),
                 "calendar.leadDays: how many days of early warning the new plan asks for before each key period"));
 
         String clauses = "The old plan's own clauses";
@@ -204,11 +204,11 @@ public final class NewCampaign {
                 "place class " + rule + " is the old plan's own classification: keep it only if the new plan says the same"));
 
         String review = "Review";
-        path(yaml, "parameters").ifPresent(n -> add(items, listed, review, CampaignReader.CAMPAIGN_FILE, n.line(),
+        yaml.at("parameters").ifPresent(n -> add(items, listed, review, CampaignReader.CAMPAIGN_FILE, n.line(),
                 "parameters: every threshold and effect size the rules read; check each against the new plan and standard"));
-        path(yaml, "accidentModel").ifPresent(n -> add(items, listed, review, CampaignReader.CAMPAIGN_FILE, n.line(),
+        yaml.at("accidentModel").ifPresent(n -> add(items, listed, review, CampaignReader.CAMPAIGN_FILE, n.line(),
                 "accidentModel: the exposures and factors are planning assumptions; review them before relying on a suspension"));
-        path(yaml, "grades").ifPresent(n -> add(items, listed, review, CampaignReader.CAMPAIGN_FILE, n.line(),
+        yaml.at("grades").ifPresent(n -> add(items, listed, review, CampaignReader.CAMPAIGN_FILE, n.line(),
                 "grades: the rectification periods and grade floors, as the new plan sets them"));
 
         String scenarios = "Scenarios";
@@ -275,18 +275,6 @@ public final class NewCampaign {
         if (listed.add(file + ":" + line)) {
             items.add(new Item(section, file, line, what));
         }
-    }
-
-    private static Optional<YamlNode> path(YamlNode root, String dotted) {
-        YamlNode n = root;
-        for (String key : dotted.split("\\.")) {
-            Optional<YamlNode> next = n.isMap() ? n.get(key) : Optional.empty();
-            if (next.isEmpty()) {
-                return Optional.empty();
-            }
-            n = next.get();
-        }
-        return Optional.of(n);
     }
 
     private static Map<String, Integer> csvLines(Map<String, String> files, String file, String column) {

@@ -336,39 +336,27 @@ final class RuleScan {
 
     /** The {@code index}-th argument of the call whose '(' ends at {@code open}, when it is a string literal. */
     private static java.util.Optional<Literal> literalArgument(String code, int open, int index) {
-        int depth = 0;
-        int arg = 0;
-        int argStart = open;
-        for (int i = open; i < code.length(); i++) {
-            char c = code.charAt(i);
-            if (c == '"') {
-                i = skipString(code, i);
-                continue;
-            }
-            if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
-                depth--;
-            } else if (c == ')' || (c == ',' && depth == 0)) {
-                if (arg == index) {
-                    Matcher m = WHOLE_LITERAL.matcher(code.substring(argStart, i));
-                    if (m.matches()) {
-                        return java.util.Optional.of(new Literal(m.group(1), argStart + m.start(1)));
-                    }
-                    return java.util.Optional.empty();
-                }
-                if (c == ')') {
-                    return java.util.Optional.empty();
-                }
-                arg++;
-                argStart = i + 1;
-            }
+        List<int[]> spans = argumentSpans(code, open);
+        if (index >= spans.size()) {
+            return java.util.Optional.empty();
         }
-        return java.util.Optional.empty();
+        int[] span = spans.get(index);
+        Matcher m = WHOLE_LITERAL.matcher(code.substring(span[0], span[1]));
+        return m.matches() ? java.util.Optional.of(new Literal(m.group(1), span[0] + m.start(1)))
+                : java.util.Optional.empty();
     }
 
     private static List<String> arguments(String code, int open) {
         List<String> args = new ArrayList<>();
+        for (int[] span : argumentSpans(code, open)) {
+            args.add(code.substring(span[0], span[1]));
+        }
+        return args;
+    }
+
+    /** Start and end offsets of each argument of the call whose '(' ends at {@code open}. */
+    private static List<int[]> argumentSpans(String code, int open) {
+        List<int[]> spans = new ArrayList<>();
         int depth = 0;
         int argStart = open;
         for (int i = open; i < code.length(); i++) {
@@ -382,14 +370,14 @@ final class RuleScan {
             } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
                 depth--;
             } else if (c == ')' || (c == ',' && depth == 0)) {
-                args.add(code.substring(argStart, i));
+                spans.add(new int[] {argStart, i});
                 if (c == ')') {
-                    return args;
+                    return spans;
                 }
                 argStart = i + 1;
             }
         }
-        return args;
+        return spans;
     }
 
     /** The index of the ')' closing the '(' just before {@code from}, or the end of the text. */

@@ -464,18 +464,7 @@ public final class Validator {
         // -------------------------------------------------------------- helpers
 
         Optional<YamlNode> node(String dotted) {
-            if (yaml == null) {
-                return Optional.empty();
-            }
-            YamlNode n = yaml;
-            for (String key : dotted.split("\\.")) {
-                Optional<YamlNode> next = n.isMap() ? n.get(key) : Optional.empty();
-                if (next.isEmpty()) {
-                    return Optional.empty();
-                }
-                n = next.get();
-            }
-            return Optional.of(n);
+            return yaml == null ? Optional.empty() : yaml.at(dotted);
         }
 
         Map<String, Integer> csvLines(String file, String column) {

@@ -3,6 +3,8 @@ package io.firerisk.campaign;
 import io.firerisk.Text;
 import io.firerisk.Verification;
 
+import java.util.Comparator;
+
 /**
  * A determination element of the hazard standard, such as GB 35181-2017 6.5 or 7.3.6.
  *
@@ -12,4 +14,52 @@ import io.firerisk.Verification;
  * @param clause       the clause id that cites it
  * @param verification how sure the campaign is of its wording and number
  */
-public record Element(String number, ElementKind kind, Text label, String clause, Verification verification) {}
+public record Element(String number, ElementKind kind, Text label, String clause, Verification verification) {
+
+    /** Element numbers in the standard's order: 6.2 before 6.10, 7.3.9 before 7.3.10. */
+    public static final Comparator<String> NUMBER_ORDER = Element::compareNumbers;
+
+    private static int compareNumbers(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ei = segmentEnd(a, i);
+            int ej = segmentEnd(b, j);
+            int c = compareSegments(a, i, ei, b, j, ej);
+            if (c != 0) {
+                return c;
+            }
+            i = ei + 1;
+            j = ej + 1;
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    private static int segmentEnd(String s, int from) {
+        int dot = s.indexOf('.', from);
+        return dot < 0 ? s.length() : dot;
+    }
+
+    /** Numeric segments compare as numbers, anything else as text. */
+    private static int compareSegments(String a, int as, int ae, String b, int bs, int be) {
+        if (digits(a, as, ae) && digits(b, bs, be)) {
+            int byLength = Integer.compare(ae - as, be - bs);
+            if (byLength != 0) {
+                return byLength;
+            }
+        }
+        return a.substring(as, ae).compareTo(b.substring(bs, be));
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        if (from >= to) {
+            return false;
+        }
+        for (int k = from; k < to; k++) {
+            if (s.charAt(k) < '0' || s.charAt(k) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

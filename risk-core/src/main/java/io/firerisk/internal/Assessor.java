@@ -29,7 +29,6 @@ import io.firerisk.rules.SuspensionRequired;
 import io.firerisk.rules.ThresholdCount;
 import io.firerisk.rules.Verdict;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.AgendaFilter;
 
 import java.time.LocalDate;
@@ -54,16 +53,46 @@ public final class Assessor {
 
     private final CompiledCampaign compiled;
     private final Campaign campaign;
-    private final KieSessionsPool pool;
+    private final SessionPool pool;
     private final boolean explain;
     private final int maxFirings;
 
+    /**
+     * How sessions are obtained. The engine uses {@link #POOLED}; the others exist so the benchmarks
+     * can measure what pooling saves.
+     */
+    public enum Strategy {
+        /** Reuse sessions, each keeping its global and listener, reset between assessments. */
+        POOLED,
+        /** A new stateful session per assessment, disposed after. */
+        NEW_SESSION,
+        /**
+         * A stateless session per assessment: the naive baseline. It can neither filter rules by
+         * date nor stop a loop, so it is for benchmarks inside the campaign only.
+         */
+        STATELESS
+    }
+
+    private final Strategy strategy;
+
     public Assessor(CompiledCampaign compiled, boolean explain, int maxFirings, int poolSize) {
+        this(compiled, explain, maxFirings, poolSize, Strategy.POOLED);
+    }
+
+    public Assessor(CompiledCampaign compiled, boolean explain, int maxFirings, int poolSize, Strategy strategy) {
+        this.strategy = strategy;
         this.compiled = compiled;
         this.campaign = compiled.campaign();
-        this.pool = compiled.kieBase().newKieSessionsPool(poolSize);
+        this.pool = new SessionPool(compiled.kieBase(), compiled.data(), poolSize);
         this.explain = explain;
         this.maxFirings = maxFirings;
+    }
+
+    /** Outside the campaign, rules citing the campaign's own clauses do not fire. */
+    private final AgendaFilter outsideCampaign = match -> !compiledCampaignOnly(match);
+
+    private boolean compiledCampaignOnly(org.kie.api.runtime.rule.Match match) {
+        return compiled.rule(match.getRule()).info().campaignOnly();
     }
 
     public CompiledCampaign compiled() {
@@ -83,11 +112,14 @@ public final class Assessor {
     }
 
     private void fire(Enricher.Prepared prepared, FiringRecorder recorder) {
-        KieSession session = pool.newKieSession();
+        if (strategy != Strategy.POOLED) {
+            fireUnpooled(prepared, recorder);
+            return;
+        }
+        SessionPool.Lease lease = pool.borrow(recorder);
+        boolean healthy = false;
         try {
-            session.setGlobal("campaign", compiled.data());
-            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
-            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
+            KieSession session = lease.session;
             session.insert(prepared.day());
             session.insert(prepared.profile());
             for (PlaceClassification c : prepared.placeClasses()) {
@@ -96,25 +128,56 @@ public final class Assessor {
             for (HazardFinding f : prepared.findings()) {
                 session.insert(f);
             }
-            AgendaFilter filter = prepared.day().campaignInForce()
-                    ? match -> true
-                    : match -> !compiled.campaignOnly(match.getRule().getName());
+            AgendaFilter filter = prepared.day().campaignInForce() ? null : outsideCampaign;
             int fired;
             try {
-                fired = session.fireAllRules(filter, maxFirings);
+                fired = filter == null ? session.fireAllRules(maxFirings) : session.fireAllRules(filter, maxFirings);
             } catch (RuntimeException e) {
                 throw ruleError(prepared, e);
             }
-            if (fired >= maxFirings) {
-                throw new AssessmentException(AssessmentException.Kind.RULE_LOOP, campaign.id(),
-                        prepared.profile().venueId(), "", "the rules reached the engine's limit of " + maxFirings
-                        + " firings and would have gone on: a rule probably re-inserts its own trigger. Busiest rules: "
-                        + String.join(", ", recorder.busiestRules(3)), null);
-            }
+            checkFiringLimit(fired, prepared, recorder);
+            healthy = true;
         } finally {
-            session.removeEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
-            session.removeEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
+            pool.release(lease, healthy);
+        }
+    }
+
+    private void fireUnpooled(Enricher.Prepared prepared, FiringRecorder recorder) {
+        List<Object> facts = new ArrayList<>();
+        facts.add(prepared.day());
+        facts.add(prepared.profile());
+        facts.addAll(prepared.placeClasses());
+        facts.addAll(prepared.findings());
+        if (strategy == Strategy.STATELESS) {
+            org.kie.api.runtime.StatelessKieSession session = compiled.kieBase().newStatelessKieSession();
+            session.setGlobal("campaign", compiled.data());
+            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
+            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
+            session.execute(facts);
+            return;
+        }
+        KieSession session = compiled.kieBase().newKieSession();
+        try {
+            session.setGlobal("campaign", compiled.data());
+            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
+            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
+            facts.forEach(session::insert);
+            int fired = prepared.day().campaignInForce()
+                    ? session.fireAllRules(maxFirings)
+                    : session.fireAllRules(outsideCampaign, maxFirings);
+            checkFiringLimit(fired, prepared, recorder);
+        } finally {
             session.dispose();
+        }
+    }
+
+    /** {@code fireAllRules} stops quietly at its limit; reaching it means the rules were looping. */
+    private void checkFiringLimit(int fired, Enricher.Prepared prepared, FiringRecorder recorder) {
+        if (fired >= maxFirings) {
+            throw new AssessmentException(AssessmentException.Kind.RULE_LOOP, campaign.id(),
+                    prepared.profile().venueId(), "", "the rules reached the engine's limit of " + maxFirings
+                    + " firings and would have gone on: a rule probably re-inserts its own trigger. Busiest rules: "
+                    + String.join(", ", recorder.busiestRules(3)), null);
         }
     }
 
@@ -142,8 +205,8 @@ public final class Assessor {
 
         // Determination: the most serious verdict any rule reached.
         HazardVerdict verdict = HazardVerdict.NONE;
-        Set<String> direct = new TreeSet<>(ElementOrder.INSTANCE);
-        Set<String> comprehensive = new TreeSet<>(ElementOrder.INSTANCE);
+        Set<String> direct = new TreeSet<>(io.firerisk.campaign.Element.NUMBER_ORDER);
+        Set<String> comprehensive = new TreeSet<>(io.firerisk.campaign.Element.NUMBER_ORDER);
         List<ThresholdCheck> thresholds = new ArrayList<>();
         Map<String, Label> exclusions = new LinkedHashMap<>();
         List<SuspendedPart> suspended = new ArrayList<>();
@@ -176,7 +239,7 @@ public final class Assessor {
                 }
             } else if (fact instanceof GradeFloor g) {
                 floors.add(new GradeBasis(g.grade(), 0, c.rule().info().name(), c.rule().clause().ref(),
-                        c.sentence()));
+                        c.reason()));
             } else if (fact instanceof GradeRaise) {
                 raises.add(c);
             } else if (fact instanceof ActionRequired) {
@@ -199,7 +262,7 @@ public final class Assessor {
         for (FiringRecorder.Conclusion c : raises) {
             GradeRaise r = (GradeRaise) c.fact();
             basis.add(new GradeBasis(floor.raisedBy(r.steps()), r.steps(), c.rule().info().name(),
-                    c.rule().clause().ref(), c.sentence()));
+                    c.rule().clause().ref(), c.reason()));
         }
         basis.sort(Comparator.comparing(GradeBasis::grade).reversed().thenComparing(GradeBasis::rule));
 
@@ -311,31 +374,5 @@ public final class Assessor {
             due = due == null || request.notAfter().isBefore(due) ? request.notAfter() : due;
         }
         return due;
-    }
-
-    /** Orders element numbers as the standard does: 6.2 before 6.10, 7.3.9 before 7.3.10. */
-    enum ElementOrder implements Comparator<String> {
-        INSTANCE;
-
-        @Override
-        public int compare(String a, String b) {
-            String[] x = a.split("\\.");
-            String[] y = b.split("\\.");
-            for (int i = 0; i < Math.min(x.length, y.length); i++) {
-                int c = compareSegment(x[i], y[i]);
-                if (c != 0) {
-                    return c;
-                }
-            }
-            return Integer.compare(x.length, y.length);
-        }
-
-        private static int compareSegment(String a, String b) {
-            try {
-                return Integer.compare(Integer.parseInt(a), Integer.parseInt(b));
-            } catch (NumberFormatException e) {
-                return a.compareTo(b);
-            }
-        }
     }
 }

@@ -39,12 +39,20 @@ public final class CampaignFiles {
     private final Path folder;
     private final Map<String, String> files;
     private final List<Problem> problems;
+    private final byte[] precompiled;
 
-    private CampaignFiles(String source, Path folder, Map<String, String> files, List<Problem> problems) {
+    private CampaignFiles(String source, Path folder, Map<String, String> files, List<Problem> problems,
+            byte[] precompiled) {
         this.source = source;
         this.folder = folder;
         this.files = files;
         this.problems = List.copyOf(problems);
+        this.precompiled = precompiled;
+    }
+
+    /** The rule packages compiled at build time ({@link Precompiled#FILE}), when the folder has them. */
+    public Optional<byte[]> precompiled() {
+        return Optional.ofNullable(precompiled);
     }
 
     /** Files that could not be read as text, each as a problem; they are absent from {@link #files()}. */
@@ -122,18 +130,23 @@ public final class CampaignFiles {
 
     /** An in-memory campaign, for tests and tools that generate campaigns. */
     public static CampaignFiles of(String source, Map<String, String> files) {
-        return new CampaignFiles(source, null, Map.copyOf(files), List.of());
+        return new CampaignFiles(source, null, Map.copyOf(files), List.of(), null);
     }
 
     private static CampaignFiles read(String source, Path root, Path folderOnDisk) {
         Map<String, String> files = new TreeMap<>();
         List<Problem> problems = new java.util.ArrayList<>();
+        byte[] precompiled = null;
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 if (!Files.isRegularFile(p)) {
                     continue;
                 }
                 String relative = root.relativize(p).toString().replace('\\', '/');
+                if (relative.equals(Precompiled.FILE)) {
+                    precompiled = Files.readAllBytes(p);
+                    continue;
+                }
                 if (!isCampaignFile(relative)) {
                     continue;
                 }
@@ -154,7 +167,7 @@ public final class CampaignFiles {
         } catch (UncheckedIOException e) {
             throw new CampaignException(source, List.of(Problem.error("", 0, 0, "cannot read folder: " + e.getCause())));
         }
-        return new CampaignFiles(source, folderOnDisk, Map.copyOf(files), problems);
+        return new CampaignFiles(source, folderOnDisk, Map.copyOf(files), problems, precompiled);
     }
 
     private static boolean isCampaignFile(String relative) {

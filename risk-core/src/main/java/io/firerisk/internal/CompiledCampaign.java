@@ -24,6 +24,7 @@ public final class CompiledCampaign {
     private final Campaign campaign;
     private final KieBase kieBase;
     private final Map<String, RuleCompiler.CompiledRule> rules;
+    private final Map<org.kie.api.definition.rule.Rule, RuleCompiler.CompiledRule> byRuleObject;
     private final Set<String> campaignOnlyRules;
     private final CampaignData data;
     private final List<Problem> warnings;
@@ -33,6 +34,18 @@ public final class CompiledCampaign {
         this.campaign = campaign;
         this.kieBase = kieBase;
         this.rules = rules;
+        // The engine hands listeners the same rule objects the knowledge base holds: an identity
+        // map spares a string-keyed lookup on every firing.
+        Map<org.kie.api.definition.rule.Rule, RuleCompiler.CompiledRule> identity = new java.util.IdentityHashMap<>();
+        for (org.kie.api.definition.KiePackage pkg : kieBase.getKiePackages()) {
+            for (org.kie.api.definition.rule.Rule r : pkg.getRules()) {
+                RuleCompiler.CompiledRule compiled = rules.get(r.getName());
+                if (compiled != null) {
+                    identity.put(r, compiled);
+                }
+            }
+        }
+        this.byRuleObject = identity;
         this.campaignOnlyRules = rules.values().stream().filter(r -> r.info().campaignOnly())
                 .map(r -> r.info().name()).collect(Collectors.toUnmodifiableSet());
         this.data = new CampaignData(campaign);
@@ -46,8 +59,14 @@ public final class CompiledCampaign {
      */
     public static CompiledCampaign load(CampaignFiles files) {
         List<Problem> problems = new ArrayList<>();
+        // Unpacking precompiled rules and reading the data tables are independent: overlap them.
+        java.util.concurrent.CompletableFuture<Precompiled> unpacking = files.precompiled()
+                .map(blob -> java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> Precompiled.read(blob, CompiledCampaign.class.getClassLoader()).orElse(null)))
+                .orElse(java.util.concurrent.CompletableFuture.completedFuture(null));
         Optional<Campaign> data = CampaignReader.read(files, problems);
-        Optional<RuleCompiler.Result> compiled = data.flatMap(c -> RuleCompiler.compile(c, files, problems));
+        Precompiled precompiled = unpacking.join();
+        Optional<RuleCompiler.Result> compiled = data.flatMap(c -> RuleCompiler.compile(c, files, problems, precompiled));
         if (data.isEmpty() || compiled.isEmpty()
                 || problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
             problems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
@@ -74,6 +93,12 @@ public final class CompiledCampaign {
 
     public Optional<RuleCompiler.CompiledRule> rule(String name) {
         return Optional.ofNullable(rules.get(name));
+    }
+
+    /** The compiled rule behind a rule object the engine reports. */
+    public RuleCompiler.CompiledRule rule(org.kie.api.definition.rule.Rule rule) {
+        RuleCompiler.CompiledRule compiled = byRuleObject.get(rule);
+        return compiled != null ? compiled : rules.get(rule.getName());
     }
 
     public Map<String, RuleCompiler.CompiledRule> rules() {

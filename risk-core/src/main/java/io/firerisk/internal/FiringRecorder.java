@@ -35,9 +35,9 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
 
     /** A derived fact and the rule that concluded it. */
     record Conclusion(Object fact, RuleCompiler.CompiledRule rule, Fired firing) {
-        /** The concluding rule's sentence, empty when explanations are off. */
-        Text sentence() {
-            return firing.reason == null ? Text.EMPTY : firing.reason.sentence();
+        /** The concluding rule's firing, empty when explanations are off. */
+        java.util.Optional<Reason> reason() {
+            return java.util.Optional.ofNullable(firing.reason);
         }
     }
 
@@ -69,7 +69,7 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
         current = event.getMatch();
-        RuleCompiler.CompiledRule rule = campaign.rule(current.getRule().getName()).orElseThrow();
+        RuleCompiler.CompiledRule rule = campaign.rule(current.getRule());
         Fired previous = fired.get(current);
         // A match firing again replaces what it said before; the facts it concluded before were
         // withdrawn by truth maintenance when it was re-activated.
@@ -150,15 +150,31 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
     }
 
     private Reason reason(Match match, RuleCompiler.CompiledRule rule) {
-        List<String> declarations = match.getDeclarationIds();
-        java.util.function.Function<String, Object> bindings = name ->
-                declarations.contains(name) ? match.getDeclarationValue(name) : null;
-        Text sentence = Text.of(rule.zh().render(bindings, ZH), rule.en().render(bindings, EN));
-        List<String> facts = new ArrayList<>();
-        for (Object o : match.getObjects()) {
-            describe(o, facts);
+        // Capture now (the match is reused by the engine); write the prose only if someone reads it.
+        List<String> ids = match.getDeclarationIds();
+        String[] names = ids.toArray(new String[0]);
+        Object[] values = new Object[names.length];
+        for (int i = 0; i < names.length; i++) {
+            values[i] = match.getDeclarationValue(names[i]);
         }
-        return new Reason(rule.info().name(), rule.info().concern(), rule.clause().ref(), facts, sentence);
+        List<Object> matched = match.getObjects();
+        java.util.function.Function<String, Object> bindings = name -> {
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(name)) {
+                    return values[i];
+                }
+            }
+            return null;
+        };
+        return Reason.deferred(rule.info().name(), rule.info().concern(), rule.clause().ref(),
+                () -> {
+                    List<String> facts = new ArrayList<>(matched.size());
+                    for (Object o : matched) {
+                        describe(o, facts);
+                    }
+                    return facts;
+                },
+                () -> Text.of(rule.zh().render(bindings, ZH), rule.en().render(bindings, EN)));
     }
 
     private static void describe(Object o, List<String> out) {

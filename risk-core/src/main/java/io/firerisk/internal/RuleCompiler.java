@@ -62,23 +62,53 @@ public final class RuleCompiler {
     private RuleCompiler() {}
 
     public static Optional<Result> compile(Campaign campaign, CampaignFiles files, List<Problem> problems) {
+        return compile(campaign, files, problems, null);
+    }
+
+    /**
+     * Compiles the campaign's rules, or, when {@code precompiled} holds packages built from exactly
+     * these rule files, rebuilds the knowledge base from them without parsing and compiling again.
+     * The checks that need no compiler (packages, parameters, metadata) run either way.
+     */
+    public static Optional<Result> compile(Campaign campaign, CampaignFiles files, List<Problem> problems,
+            Precompiled precompiled) {
         List<String> drlFiles = files.paths(RULES_FOLDER, ".drl");
         if (drlFiles.isEmpty()) {
             problems.add(Problem.error(RULES_FOLDER, 0, 0, "no rule files: a campaign needs at least one rules/*.drl"));
             return Optional.empty();
         }
         int before = problems.size();
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        CompositeKnowledgeBuilder batch = builder.batch();
         Map<String, String> ruleFileText = new LinkedHashMap<>();
         for (String path : drlFiles) {
             String text = files.text(path).orElseThrow();
             ruleFileText.put(path, text);
             checkPackage(path, text, problems);
             checkParameters(path, text, campaign, problems);
-            batch.add(ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setSourcePath(path),
-                    ResourceType.DRL);
+            checkRatioGuards(path, text, problems);
         }
+        KieBase kieBase;
+        if (precompiled != null && precompiled.builtFrom(ruleFileText)) {
+            if (hasErrors(problems, before)) {
+                return Optional.empty();
+            }
+            kieBase = precompiled.newKieBase();
+        } else {
+            Optional<KnowledgeBuilder> built = build(ruleFileText, problems);
+            if (built.isEmpty() || hasErrors(problems, before)) {
+                return Optional.empty();
+            }
+            kieBase = built.get().newKieBase();
+        }
+        return check(kieBase, campaign, ruleFileText, problems, before);
+    }
+
+    /** Parses and compiles the rule files; every Drools error and warning becomes a located problem. */
+    private static Optional<KnowledgeBuilder> build(Map<String, String> ruleFileText, List<Problem> problems) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        CompositeKnowledgeBuilder batch = builder.batch();
+        ruleFileText.forEach((path, text) -> batch.add(
+                ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setSourcePath(path),
+                ResourceType.DRL));
         try {
             batch.build();
         } catch (RuntimeException e) {
@@ -89,10 +119,11 @@ public final class RuleCompiler {
         for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
             problems.add(toProblem(result));
         }
-        if (hasErrors(problems, before)) {
-            return Optional.empty();
-        }
-        KieBase kieBase = builder.newKieBase();
+        return Optional.of(builder);
+    }
+
+    private static Optional<Result> check(KieBase kieBase, Campaign campaign, Map<String, String> ruleFileText,
+            List<Problem> problems, int before) {
         Map<String, CompiledRule> rules = new LinkedHashMap<>();
         List<KiePackage> packages = new ArrayList<>(kieBase.getKiePackages());
         packages.sort(Comparator.comparing(KiePackage::getName));
@@ -139,6 +170,43 @@ public final class RuleCompiler {
             problems.add(Problem.error(path, line, column(text, m.start(1)), "package " + m.group(1)
                     + " does not match the folder: a file in " + path.substring(0, path.lastIndexOf('/') + 1)
                     + " declares 'package " + expected + ";'"));
+        }
+    }
+
+    private static final Pattern RATIO_COMPARISON = Pattern.compile("\\bratio\\s*(<|<=|>|>=)");
+
+    /**
+     * A finding without a measurement has ratio NaN, and Drools evaluates {@code ratio < x} one way
+     * while it interprets a constraint and the other once it has compiled it to bytecode (true for
+     * NaN). A pattern comparing {@code ratio} must therefore also say {@code measured}.
+     */
+    static void checkRatioGuards(String path, String text, List<Problem> problems) {
+        int from = 0;
+        while (true) {
+            int start = text.indexOf("HazardFinding(", from);
+            if (start < 0) {
+                return;
+            }
+            int open = start + "HazardFinding".length();
+            int depth = 0;
+            int end = open;
+            for (; end < text.length(); end++) {
+                char c = text.charAt(end);
+                if (c == '(') {
+                    depth++;
+                } else if (c == ')' && --depth == 0) {
+                    break;
+                }
+            }
+            String pattern = text.substring(open, Math.min(end + 1, text.length()));
+            Matcher comparison = RATIO_COMPARISON.matcher(pattern);
+            if (comparison.find() && !Pattern.compile("\\bmeasured\\b").matcher(pattern).find()) {
+                int at = open + comparison.start();
+                problems.add(Problem.error(path, lineAt(text, at), column(text, at), "a pattern comparing ratio "
+                        + "must also say measured (HazardFinding(…, measured, ratio < x)): an unmeasured ratio is NaN, "
+                        + "and compiled constraints compare NaN differently from interpreted ones"));
+            }
+            from = end + 1;
         }
     }
 

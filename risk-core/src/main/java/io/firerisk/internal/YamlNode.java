@@ -118,6 +118,19 @@ public final class YamlNode {
         return fields == null ? Optional.empty() : Optional.ofNullable(fields.get(key));
     }
 
+    /** The node at a dotted path of map keys, such as {@code calendar.leadDays}, if there is one. */
+    public Optional<YamlNode> at(String dotted) {
+        YamlNode n = this;
+        for (String key : dotted.split("\\.")) {
+            Optional<YamlNode> next = n.get(key);
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            n = next.get();
+        }
+        return Optional.of(n);
+    }
+
     public Map<String, YamlNode> fields() {
         return fields == null ? Map.of() : fields;
     }

@@ -26,7 +26,10 @@ import java.util.Set;
  * @param correctableOnSpot it can be corrected immediately, or was (GB 35181-2017 5.1.2 then does not count it)
  * @param status            rectification status
  * @param open              not corrected on the spot and not yet reported rectified
- * @param ratio             the measured proportion, {@code NaN} when none (every comparison with NaN is false)
+ * @param ratio             the measured proportion, {@code NaN} when none. A rule testing it says
+ *                          {@code measured} first: in Java every comparison with NaN is false, but once
+ *                          Drools has compiled a constraint to bytecode (after some evaluations)
+ *                          {@code ratio < x} holds for NaN
  * @param quantity          the counted quantity, -1 when none
  * @param expertReviewed    a lawful expert design review was held and its measures taken (5.1.3 a)
  * @param missingPlanParts  the parts of 五落实 the rectification plan lacks, by name

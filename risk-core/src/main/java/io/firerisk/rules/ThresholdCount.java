@@ -4,7 +4,6 @@ import io.firerisk.campaign.CountingRow;
 
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -20,23 +19,11 @@ public record ThresholdCount(String venueId, CountingRow row, Set<String> elemen
 
     public ThresholdCount {
         // Explanations and results list the elements as the standard numbers them, on every run.
-        TreeSet<String> ordered = new TreeSet<>(NUMBER_ORDER);
+        TreeSet<String> ordered = new TreeSet<>(io.firerisk.campaign.Element.NUMBER_ORDER);
         ordered.addAll(elements);
         elements = Collections.unmodifiableSortedSet(ordered);
     }
 
-    private static final Comparator<String> NUMBER_ORDER = (a, b) -> {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            int c = x[i].matches("\\d+") && y[i].matches("\\d+")
-                    ? Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i])) : x[i].compareTo(y[i]);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(x.length, y.length);
-    };
 
     /** The elements among {@code present} that the row counts. */
     public static ThresholdCount of(String venueId, CountingRow row, Collection<?> present) {

@@ -30,6 +30,13 @@ final class BatchRunner {
     /** Rejects shown on stderr; the rest are only counted there (all are in the rejects file). */
     static final int SHOWN_REJECTS = 20;
 
+    /**
+     * The most characters of input in flight at once, whatever the window: records near the line
+     * limit on many threads would otherwise hold hundreds of megabytes (a window of 512 records of
+     * 1 MiB each on 8 threads). Ordinary records, a few hundred characters each, never reach it.
+     */
+    static final long MAX_IN_FLIGHT_CHARS = 16L * 1024 * 1024;
+
     private record Done(InputRecord.Parsed input, Assessment assessment, InputRecord.Bad bad) {}
 
     private final RiskEngine engine;
@@ -57,17 +64,24 @@ final class BatchRunner {
         }) : null;
         int window = threads * 64;
         ArrayDeque<Future<Done>> inFlight = new ArrayDeque<>(window);
+        ArrayDeque<Long> sizes = new ArrayDeque<>(window);
+        long chars = 0;
         try {
             for (VenueSource.Unit unit = source.next(); unit != null; unit = source.next()) {
                 VenueSource.Unit u = unit;
                 inFlight.add(pool == null ? CompletableFuture.completedFuture(process(u)) : pool.submit(() -> process(u)));
-                while (inFlight.size() >= window || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
+                sizes.add(u.size());
+                chars += u.size();
+                while (inFlight.size() >= window || (chars > MAX_IN_FLIGHT_CHARS && inFlight.size() > 1)
+                        || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
                     deliver(take(inFlight), summary, sink);
+                    chars -= sizes.poll();
                 }
                 progress.update(source.consumed(), source.total(), summary.assessed + summary.rejected, System.nanoTime());
             }
             while (!inFlight.isEmpty()) {
                 deliver(take(inFlight), summary, sink);
+                sizes.poll();
             }
         } finally {
             progress.done();
@@ -93,11 +107,15 @@ final class BatchRunner {
             return new Done(null, null, bad);
         }
         InputRecord.Parsed parsed = (InputRecord.Parsed) record;
-        VenueFacts facts = date != null ? parsed.facts().on(date) : parsed.facts();
         try {
+            VenueFacts facts = date != null ? parsed.facts().on(date) : parsed.facts();
             return new Done(parsed, engine.assess(facts), null);
         } catch (AssessmentException e) {
             return new Done(null, null, parsed.rejectedBy(e));
+        } catch (RuntimeException e) {
+            // Not expected (the engine promises AssessmentException), but one record must never end the run.
+            return new Done(null, null, new InputRecord.Bad(parsed.origin(), parsed.facts().venue().id(), "",
+                    "could not be assessed: " + e, parsed.raw()));
         }
     }
 

@@ -20,11 +20,35 @@ import java.util.Arrays;
  */
 final class ByteLines implements Closeable {
 
-    /** One line: its number from 1, its text (bad bytes shown as U+FFFD), and whether it decoded cleanly. */
-    record Line(long number, String text, boolean malformed) {}
+    /**
+     * One line: its number from 1, its text (bad bytes shown as U+FFFD), and whether it decoded
+     * cleanly. A line over {@link #MAX_LINE_BYTES} keeps only its beginning, for the message and the
+     * rejects file, and says how long it was.
+     */
+    record Line(long number, String text, boolean malformed, long tooLongBytes) {
+        Line(long number, String text, boolean malformed) {
+            this(number, text, malformed, 0);
+        }
 
-    /** A line longer than this is not a record anyone wrote by hand or exported; stop before it exhausts memory. */
-    static final int MAX_LINE_BYTES = 8 * 1024 * 1024;
+        boolean tooLong() {
+            return tooLongBytes > 0;
+        }
+
+        /** Why a line over the limit is refused, for the rejects file. */
+        String tooLongMessage() {
+            return "the line is " + tooLongBytes + " bytes long, over the limit of " + MAX_LINE_BYTES
+                    + " bytes for one record: it was skipped (only its beginning is kept here)";
+        }
+    }
+
+    /**
+     * The longest line read as a record: 1 MiB, far more than a venue with the most findings
+     * allowed takes, and small enough that the records in flight on every thread fit in memory.
+     * A longer line is skipped without being held, and reported as a bad record.
+     */
+    static final int MAX_LINE_BYTES = 1024 * 1024;
+    /** How much of an over-long line is kept to show what it was. */
+    static final int KEPT_OF_LONG_LINE = 200;
 
     private final InputStream in;
     private final Charset charset;
@@ -58,6 +82,7 @@ final class ByteLines implements Closeable {
             return null;
         }
         int length = 0;
+        long total = 0;
         boolean any = false;
         while (true) {
             if (pos == limit) {
@@ -78,15 +103,14 @@ final class ByteLines implements Closeable {
                 pos++;
             }
             int chunk = pos - start;
-            if (length + chunk > MAX_LINE_BYTES) {
-                throw new IOException("line " + (number + 1) + " is longer than " + MAX_LINE_BYTES
-                        + " bytes: this is not a text file of records");
+            total += chunk;
+            // Past the limit the rest of the line is only counted, never held.
+            int keep = (int) Math.min(chunk, Math.max(0, MAX_LINE_BYTES + 1L - length));
+            if (length + keep > line.length) {
+                line = Arrays.copyOf(line, Math.max(line.length * 2, length + keep));
             }
-            if (length + chunk > line.length) {
-                line = Arrays.copyOf(line, Math.max(line.length * 2, length + chunk));
-            }
-            System.arraycopy(buffer, start, line, length, chunk);
-            length += chunk;
+            System.arraycopy(buffer, start, line, length, keep);
+            length += keep;
             consumed += chunk;
             if (pos < limit) {
                 pos++;
@@ -95,6 +119,11 @@ final class ByteLines implements Closeable {
             }
         }
         number++;
+        if (total > MAX_LINE_BYTES) {
+            first = false;
+            String kept = new String(line, 0, Math.min(length, KEPT_OF_LONG_LINE), charset);
+            return new Line(number, kept + "…", false, total);
+        }
         int offset = 0;
         if (first) {
             first = false;

@@ -2,6 +2,7 @@ package io.firerisk.cli;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +28,16 @@ final class CsvReader implements Closeable {
         }
     }
 
+    /**
+     * The most lines one quoted cell may span. A quote left open (a truncated line, a stray quote)
+     * would otherwise swallow the records after it; past this, or at the end of the file, the line
+     * that opened it is reported on its own and the lines after it are read again as records.
+     */
+    static final int MAX_RECORD_LINES = 50;
+
     private final ByteLines lines;
+    private final ArrayDeque<ByteLines.Line> pending = new ArrayDeque<>();
+    private int width = -1;
 
     CsvReader(ByteLines lines) {
         this.lines = lines;
@@ -41,13 +51,31 @@ final class CsvReader implements Closeable {
         return lines.warning();
     }
 
+    /**
+     * The header's number of columns: a record spanning several lines that ends up with another
+     * number came from a quote left open, and is split again (a one-line record with the wrong
+     * number of cells is for the caller to report).
+     */
+    void expectColumns(int columns) {
+        this.width = columns;
+    }
+
+    private ByteLines.Line nextLine() throws IOException {
+        return pending.isEmpty() ? lines.next() : pending.poll();
+    }
+
     /** The next row, or {@code null} at the end of the file. */
     Row next() throws IOException {
-        ByteLines.Line first = lines.next();
+        ByteLines.Line first = nextLine();
         if (first == null) {
             return null;
         }
+        if (first.tooLong()) {
+            return new Row(first.number(), List.of(), first.text(), false, first.tooLongMessage());
+        }
         List<String> fields = new ArrayList<>();
+        List<String> firstLineFields = List.of();
+        List<ByteLines.Line> continued = new ArrayList<>();
         StringBuilder raw = new StringBuilder(first.text());
         StringBuilder field = new StringBuilder();
         boolean malformed = first.malformed();
@@ -59,13 +87,30 @@ final class CsvReader implements Closeable {
             if (i == text.length()) {
                 if (!quoted) {
                     fields.add(wasQuoted ? field.toString() : field.toString().strip());
+                    if (!continued.isEmpty() && width > 0 && !fits(fields)) {
+                        return reopen(first, firstLineFields, continued, "a quoted cell opened on this line runs on to line "
+                                + continued.get(continued.size() - 1).number() + " and leaves the row with "
+                                + fields.size() + " of the header's " + width + " columns: the line is truncated or"
+                                + " holds a stray quote; it is read on its own and the lines after it as records");
+                    }
                     return new Row(first.number(), List.copyOf(fields), raw.toString(), malformed, "");
                 }
-                ByteLines.Line more = lines.next();
+                if (continued.isEmpty()) {
+                    List<String> sofar = new ArrayList<>(fields);
+                    sofar.add(field.toString());
+                    firstLineFields = sofar;
+                }
+                ByteLines.Line more = nextLine();
                 if (more == null) {
-                    fields.add(field.toString());
-                    return new Row(first.number(), List.copyOf(fields), raw.toString(), malformed,
-                            "a quoted field is not closed before the end of the file: the record is truncated");
+                    return reopen(first, firstLineFields, continued, "a quoted cell opened on this line is not closed before the end of"
+                            + " the file: the record is truncated");
+                }
+                continued.add(more);
+                if (more.tooLong() || continued.size() >= MAX_RECORD_LINES
+                        || raw.length() + more.text().length() > ByteLines.MAX_LINE_BYTES) {
+                    return reopen(first, firstLineFields, continued, "a quoted cell opened on this line is not closed within "
+                            + MAX_RECORD_LINES + " lines or " + ByteLines.MAX_LINE_BYTES + " bytes: the line is"
+                            + " truncated or holds a stray quote; the lines after it are read as records");
                 }
                 raw.append('\n').append(more.text());
                 malformed |= more.malformed();
@@ -101,6 +146,30 @@ final class CsvReader implements Closeable {
         }
     }
 
+    /** Whether a row has the header's columns: none missing, none extra that hold something. */
+    private boolean fits(List<String> fields) {
+        if (fields.size() < width) {
+            return false;
+        }
+        for (int i = width; i < fields.size(); i++) {
+            if (!fields.get(i).isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The first line alone as a bad row (with the cells it has, so the venue can be named); the
+     * lines read after it go back to be read as records.
+     */
+    private Row reopen(ByteLines.Line first, List<String> cells, List<ByteLines.Line> continued, String error) {
+        for (int i = continued.size() - 1; i >= 0; i--) {
+            pending.addFirst(continued.get(i));
+        }
+        return new Row(first.number(), List.copyOf(cells), first.text(), first.malformed(), error);
+    }
+
     @Override
     public void close() throws IOException {
         lines.close();
@@ -114,8 +183,11 @@ final class CsvReader implements Closeable {
         boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
                 || value.indexOf('\r') >= 0 || (!value.isEmpty() && (value.charAt(0) == ' '
                 || value.charAt(value.length() - 1) == ' '));
-        // A cell starting with = + - @ is run as a formula by spreadsheets: keep input text inert.
-        boolean formula = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !looksNumeric(value);
+        // A cell starting with = + - @ (or a tab or carriage return, which some spreadsheets skip before
+        // one, or blanks before one) is run as a formula by spreadsheets: keep input text inert.
+        String head = value.stripLeading();
+        boolean formula = !value.isEmpty() && ("\t\r".indexOf(value.charAt(0)) >= 0
+                || (!head.isEmpty() && "=+-@".indexOf(head.charAt(0)) >= 0 && !looksNumeric(value)));
         String safe = formula ? "'" + value : value;
         return quote || formula ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
     }

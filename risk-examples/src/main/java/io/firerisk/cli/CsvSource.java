@@ -1,6 +1,7 @@
 package io.firerisk.cli;
 
 import io.firerisk.Finding;
+import io.firerisk.InvalidFactException;
 import io.firerisk.Venue;
 import io.firerisk.VenueFacts;
 
@@ -47,6 +48,8 @@ final class CsvSource implements VenueSource {
     private final Map<String, Long> joined = new HashMap<>();
     private final ArrayDeque<InputRecord> queued = new ArrayDeque<>();
     private boolean venuesDone;
+    /** How many finding rows the last {@link #collect} found for its venue. */
+    private int collected;
     private Iterator<Map.Entry<String, List<FindingRow>>> leftovers;
 
     CsvSource(InputStream venuesIn, String venuesName, long total, Opener findingsFile, String findingsName,
@@ -56,6 +59,7 @@ final class CsvSource implements VenueSource {
         this.total = total;
         this.charset = charset;
         this.venueHeader = VenueCsv.venueHeader(nextRow(venues), venuesName);
+        venues.expectColumns(venueHeader.width());
         this.findingsName = findingsName;
         if (findingsFile == null) {
             this.findings = null;
@@ -64,6 +68,7 @@ final class CsvSource implements VenueSource {
         }
         try (CsvReader count = new CsvReader(new ByteLines(findingsFile.open(), charset))) {
             VenueCsv.Header<VenueCsv.FindingColumn> header = VenueCsv.findingHeader(nextRow(count), findingsName);
+            count.expectColumns(header.width());
             for (CsvReader.Row row = nextRow(count); row != null; row = nextRow(count)) {
                 String venueId = VenueCsv.findingVenueId(header, row);
                 if (!venueId.isEmpty()) {
@@ -73,6 +78,7 @@ final class CsvSource implements VenueSource {
         }
         this.findings = new CsvReader(new ByteLines(findingsFile.open(), charset));
         this.findingHeader = VenueCsv.findingHeader(nextRow(findings), findingsName);
+        findings.expectColumns(findingHeader.width());
     }
 
     /** The next row that holds something: spreadsheets export empty rows as lines of commas. */
@@ -88,14 +94,12 @@ final class CsvSource implements VenueSource {
     public Unit next() throws IOException {
         while (true) {
             if (!queued.isEmpty()) {
-                InputRecord r = queued.poll();
-                return () -> r;
+                return unit(queued.poll());
             }
             if (!venuesDone) {
                 CsvReader.Row row = nextRow(venues);
                 if (row != null) {
-                    InputRecord r = join(row);
-                    return () -> r;
+                    return unit(join(row));
                 }
                 venuesDone = true;
             }
@@ -121,6 +125,12 @@ final class CsvSource implements VenueSource {
                 queued.add(orphan(f));
             }
         }
+    }
+
+    /** A record already joined; its size counts its findings, which its own row's text does not hold. */
+    private static Unit unit(InputRecord r) {
+        long findings = r instanceof InputRecord.Parsed p ? p.facts().findings().size() * 200L : 0;
+        return Unit.of(r.raw().length() + findings, () -> r);
     }
 
     private InputRecord.Bad orphan(FindingRow f) {
@@ -152,13 +162,19 @@ final class CsvSource implements VenueSource {
     private InputRecord join(CsvReader.Row row) throws IOException {
         InputRecord.Origin origin = origin(venuesName, row);
         String id = VenueCsv.venueId(venueHeader, row);
+        collected = 0;
         List<FindingRow> rows = findings == null || id.isEmpty() ? List.of() : collect(id);
-        if (rows.isEmpty() && joined.containsKey(id)) {
+        if (collected == 0 && joined.containsKey(id)) {
             return new InputRecord.Bad(origin, id, venueHeader.name(VenueCsv.VenueColumn.ID), "venue '" + id
                     + "' appears again (first on line " + joined.get(id) + ", which took its findings)", row.raw());
         }
-        if (!rows.isEmpty()) {
+        if (collected > 0) {
             joined.put(id, row.line());
+        }
+        if (collected > VenueFacts.MAX_FINDINGS) {
+            return new InputRecord.Bad(origin, id, findingHeader.name(VenueCsv.FindingColumn.VENUE_ID), "venue '" + id
+                    + "' has " + collected + " rows in " + findingsName + ", more than the " + VenueFacts.MAX_FINDINGS
+                    + " findings one venue may have: the venue and its rows are skipped", row.raw());
         }
         if (row.malformed()) {
             return new InputRecord.Bad(origin, "", "", Encodings.hint(charset), row.raw());
@@ -196,11 +212,13 @@ final class CsvSource implements VenueSource {
         VenueFacts facts;
         try {
             facts = new VenueFacts(venue, list, date, judged);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidFactException e) {
+            // A finding id given twice: point at the second row, in the id column.
+            InputRecord.Located at = locate(e.field(), origin, origins);
             String message = e.getMessage();
             int colon = message.indexOf(": ");
-            return new InputRecord.Bad(origin, id, findingHeader == null ? "" : findingHeader.name(
-                    VenueCsv.FindingColumn.ID), colon < 0 ? message : message.substring(colon + 2), row.raw());
+            return new InputRecord.Bad(at.origin(), id, at.field(), colon < 0 ? message : message.substring(colon + 2),
+                    at.origin().equals(origin) ? row.raw() : rows.get(origins.indexOf(at.origin())).row().raw());
         }
         Function<String, InputRecord.Located> locator = field -> locate(field, origin, origins);
         return new InputRecord.Parsed(origin, facts, locator, row.raw());
@@ -220,7 +238,11 @@ final class CsvSource implements VenueSource {
         return new InputRecord.Located(venue, VenueCsv.venueColumn(venueHeader, field));
     }
 
-    /** The findings of one venue, reading ahead in the findings table as far as needed. */
+    /**
+     * The findings of one venue, reading ahead in the findings table as far as needed; their number
+     * is left in {@link #collected}. Rows of a venue with more than {@link VenueFacts#MAX_FINDINGS}
+     * are counted and dropped, never held, and none is returned.
+     */
     private List<FindingRow> collect(String id) throws IOException {
         Integer needed = unread.remove(id);
         List<FindingRow> rows = readAhead.remove(id);
@@ -228,7 +250,12 @@ final class CsvSource implements VenueSource {
             rows = new ArrayList<>();
         }
         int need = needed == null ? 0 : needed;
-        while (rows.size() < need) {
+        boolean tooMany = need > VenueFacts.MAX_FINDINGS;
+        int seen = rows.size();
+        if (tooMany) {
+            rows = new ArrayList<>();
+        }
+        while (seen < need) {
             CsvReader.Row row = nextRow(findings);
             if (row == null) {
                 break;
@@ -238,11 +265,15 @@ final class CsvSource implements VenueSource {
                 continue;
             }
             if (f.venueId().equals(id)) {
-                rows.add(f);
+                seen++;
+                if (!tooMany) {
+                    rows.add(f);
+                }
             } else {
                 readAhead.computeIfAbsent(f.venueId(), k -> new ArrayList<>()).add(f);
             }
         }
+        collected = seen;
         return rows;
     }
 

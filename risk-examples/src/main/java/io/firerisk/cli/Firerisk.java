@@ -1,10 +1,13 @@
 package io.firerisk.cli;
 
+import io.firerisk.VenueFacts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 /** The {@code firerisk} program: assess venues against a fire-prevention campaign from the command line. */
 @Command(name = "firerisk",
@@ -29,12 +32,28 @@ public final class Firerisk implements Runnable {
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8), args));
     }
 
+    /** A {@code --date}: ISO, and within the years the fact records accept. */
+    static LocalDate date(String text) {
+        LocalDate date;
+        try {
+            date = LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a date (YYYY-MM-DD)");
+        }
+        if (date.isBefore(VenueFacts.EARLIEST_DATE) || date.isAfter(VenueFacts.LATEST_DATE)) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not between " + VenueFacts.EARLIEST_DATE
+                    + " and " + VenueFacts.LATEST_DATE);
+        }
+        return date;
+    }
+
     /** Runs the program with the given streams and returns its exit code; for tests and embedding. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Firerisk());
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.registerConverter(LocalDate.class, Firerisk::date);
         int code = cli.execute(args);
         out.flush();
         err.flush();

@@ -63,7 +63,7 @@ sealed interface InputRecord permits InputRecord.Parsed, InputRecord.Bad {
         /** {@code venues.csv:12: occupants: must be …}, for the terminal. */
         String describe() {
             return origin + ": " + (venueId.isEmpty() ? "" : "venue '" + Safe.text(venueId) + "': ")
-                    + (field.isEmpty() ? "" : field + ": ") + Safe.text(message);
+                    + (field.isEmpty() ? "" : Safe.text(field) + ": ") + Safe.text(message);
         }
     }
 }

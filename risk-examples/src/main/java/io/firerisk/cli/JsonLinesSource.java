@@ -26,16 +26,19 @@ final class JsonLinesSource implements VenueSource {
         ByteLines.Line line;
         do {
             line = lines.next();
-        } while (line != null && line.text().isBlank() && !line.malformed());
+        } while (line != null && line.text().isBlank() && !line.malformed() && !line.tooLong());
         if (line == null) {
             return null;
         }
         ByteLines.Line read = line;
-        return () -> parse(read);
+        return VenueSource.Unit.of(read.text().length(), () -> parse(read));
     }
 
     private InputRecord parse(ByteLines.Line line) {
         InputRecord.Origin origin = new InputRecord.Origin(name, line.number());
+        if (line.tooLong()) {
+            return new InputRecord.Bad(origin, "", "", line.tooLongMessage(), line.text());
+        }
         if (line.malformed()) {
             return new InputRecord.Bad(origin, "", "", Encodings.hint(charset), line.text());
         }
@@ -45,6 +48,9 @@ final class JsonLinesSource implements VenueSource {
                     field -> new InputRecord.Located(origin, VenueJson.inputField(field)), line.text());
         } catch (BadRecord e) {
             return new InputRecord.Bad(origin, e.venueId, e.field, e.getMessage(), line.text());
+        } catch (RuntimeException e) {
+            // Not expected: the reader reports bad input as BadRecord. Still, one line must never end the run.
+            return new InputRecord.Bad(origin, "", "", "the record could not be read: " + e, line.text());
         }
     }
 

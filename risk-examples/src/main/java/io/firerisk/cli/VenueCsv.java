@@ -3,6 +3,7 @@ package io.firerisk.cli;
 import io.firerisk.Enforcement;
 import io.firerisk.Finding;
 import io.firerisk.GasSupply;
+import io.firerisk.InvalidFactException;
 import io.firerisk.OperatingStatus;
 import io.firerisk.RectificationPlan;
 import io.firerisk.RectificationStatus;
@@ -104,6 +105,11 @@ final class VenueCsv {
             return index.containsKey(column);
         }
 
+        /** The number of columns the header names. */
+        int width() {
+            return width;
+        }
+
         /** The column's name as the file wrote it, for messages. */
         String name(C column) {
             return written.getOrDefault(column, column.name().toLowerCase(Locale.ROOT));
@@ -151,6 +157,9 @@ final class VenueCsv {
         if (row == null) {
             throw new InputException(file + ": the file is empty: the first line must name the columns");
         }
+        if (!row.error().isEmpty()) {
+            throw new InputException(file + ":" + row.line() + ": the header cannot be read: " + row.error());
+        }
         if (row.malformed()) {
             throw new InputException(file + ":1: the header is not valid text in the chosen encoding: if the file"
                     + " was saved as GBK (Excel's default for CSV in Chinese Windows), add --encoding GBK");
@@ -175,9 +184,9 @@ final class VenueCsv {
                 }
             }
             if (match == null) {
-                unknown.add(name.isEmpty() ? "(column " + (i + 1) + " has no name)" : name);
+                unknown.add(name.isEmpty() ? "(column " + (i + 1) + " has no name)" : Safe.text(Width.fit(name, 60)));
             } else if (index.containsKey(match)) {
-                throw new InputException(file + ":1: columns '" + written.get(match) + "' and '" + name
+                throw new InputException(file + ":1: columns '" + Safe.text(written.get(match)) + "' and '" + Safe.text(name)
                         + "' both give " + names.apply(match).get(0));
             } else {
                 index.put(match, i);
@@ -284,11 +293,12 @@ final class VenueCsv {
                 || !contingency.isEmpty()) {
             b.plan(c.build(() -> new RectificationPlan(responsible, measures, deadline, funds, contingency),
                     Map.of("responsiblePerson", FindingColumn.PLAN_RESPONSIBLE, "measures", FindingColumn.PLAN_MEASURES,
-                            "funds", FindingColumn.PLAN_FUNDS, "contingencyPlan", FindingColumn.PLAN_CONTINGENCY)));
+                            "funds", FindingColumn.PLAN_FUNDS, "contingencyPlan", FindingColumn.PLAN_CONTINGENCY,
+                            "deadline", FindingColumn.PLAN_DEADLINE)));
         }
         return c.build(b::build, Map.of("id", FindingColumn.ID, "hazardCode", FindingColumn.CODE,
                 "location", FindingColumn.LOCATION, "ratio", FindingColumn.RATIO, "quantity", FindingColumn.QUANTITY,
-                "timesFound", FindingColumn.TIMES_FOUND));
+                "timesFound", FindingColumn.TIMES_FOUND, "foundOn", FindingColumn.FOUND_ON));
     }
 
     /** The column of a finding table the engine's field ({@code hazardCode}, {@code ratio}) came from. */
@@ -299,6 +309,8 @@ final class VenueCsv {
             case "quantity" -> h.name(FindingColumn.QUANTITY);
             case "location" -> h.name(FindingColumn.LOCATION);
             case "id" -> h.name(FindingColumn.ID);
+            case "foundOn" -> h.name(FindingColumn.FOUND_ON);
+            case "timesFound" -> h.name(FindingColumn.TIMES_FOUND);
             default -> component;
         };
     }
@@ -312,6 +324,10 @@ final class VenueCsv {
             case "heightMeters" -> h.name(VenueColumn.HEIGHT);
             case "floors" -> h.name(VenueColumn.FLOORS);
             case "id" -> h.name(VenueColumn.ID);
+            case "assessmentDate" -> h.name(VenueColumn.DATE);
+            case "name" -> h.name(VenueColumn.NAME);
+            case "street" -> h.name(VenueColumn.STREET);
+            case "address" -> h.name(VenueColumn.ADDRESS);
             default -> component;
         };
     }
@@ -458,15 +474,15 @@ final class VenueCsv {
         <T> T build(java.util.function.Supplier<T> builder, Map<String, C> columns) throws BadRecord {
             try {
                 return builder.get();
-            } catch (IllegalArgumentException e) {
-                String message = e.getMessage() == null ? "is not valid" : e.getMessage();
-                for (Map.Entry<String, C> entry : columns.entrySet()) {
-                    int at = message.indexOf("." + entry.getKey() + " must ");
-                    if (at >= 0) {
-                        throw bad(entry.getValue(), message.substring(at + entry.getKey().length() + 2));
-                    }
+            } catch (InvalidFactException e) {
+                String message = e.getMessage();
+                C column = columns.get(e.field());
+                if (column == null) {
+                    throw new BadRecord(venueId, e.field(), message);
                 }
-                throw new BadRecord(venueId, "", message);
+                // "Venue 'X'.occupantCapacity must be …" → "must be …": the column name says the rest.
+                int at = message.indexOf("." + e.field() + " must ");
+                throw bad(column, at < 0 ? message : message.substring(at + e.field().length() + 2));
             }
         }
 

@@ -1,11 +1,17 @@
 package io.firerisk.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.firerisk.Enforcement;
 import io.firerisk.Finding;
 import io.firerisk.GasSupply;
+import io.firerisk.InvalidFactException;
 import io.firerisk.OperatingStatus;
 import io.firerisk.RectificationPlan;
 import io.firerisk.RectificationStatus;
@@ -32,27 +38,55 @@ import java.util.Set;
  *               "timesFound":1,"party":"UNIT","enforcement":"NONE",
  *               "plan":{"responsible":"…","measures":"…","deadline":"2024-02-20","funds":"…","contingencyPlan":"…"}}]}
  * }</pre>
- * A bad record fails with the field that is wrong, never silently.
+ * A bad record fails with the field that is wrong, never silently. Limits: the line is at most
+ * {@link ByteLines#MAX_LINE_BYTES} bytes (the reader enforces that), nested at most
+ * {@value #MAX_NESTING} deep, each key given once, nothing after the object; at most
+ * {@link VenueFacts#MAX_FINDINGS} findings; the fact records' own limits for every value.
  */
 final class VenueJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A venue record nests four deep (venue, findings, finding, plan); anything far deeper is not one. */
+    static final int MAX_NESTING = 16;
+
+    /**
+     * Strict about what is ambiguous: a key given twice (which value counts?) is an error, as is
+     * anything after the object on its line (a second record run on), not silently dropped.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                    .build())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
     private static final Set<String> VENUE_FIELDS = Set.of("id", "name", "kind", "street", "address", "heightMeters",
             "floors", "underground", "occupants", "sleeping", "gas", "dangerousGoods", "status", "date",
             "judgedNotMajor", "findings");
     private static final Set<String> FINDING_FIELDS = Set.of("id", "code", "location", "foundOn", "correctableOnSpot",
             "ratio", "quantity", "status", "plan", "expertReviewed", "timesFound", "party", "enforcement");
+    private static final Set<String> PLAN_FIELDS = Set.of("responsible", "measures", "deadline", "funds", "contingencyPlan");
 
     private VenueJson() {}
 
     static VenueFacts parse(String line) throws BadRecord {
         JsonNode node;
+        JsonParser parser = null;
         try {
-            node = JSON.readTree(line);
+            parser = JSON.createParser(line);
+            node = JSON.readTree(parser);
+            if (node != null && parser.nextToken() != null) {
+                throw new BadRecord(null, "", "more than one JSON value on the line: a record must be one JSON object"
+                        + " per line (two records run together?)");
+            }
         } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
             throw new BadRecord(null, "", "the record ends early (truncated line?): " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw new BadRecord(null, "", "not valid JSON: " + e.getOriginalMessage());
+            if (String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
+                throw new BadRecord(null, "", "the record ends early (truncated line?): " + e.getOriginalMessage());
+            }
+            String field = fieldAt(parser);
+            String what = e instanceof StreamConstraintsException ? "not a venue record" : "not valid JSON";
+            throw new BadRecord(null, field, what + (field.isEmpty() ? "" : " in " + field) + ": " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new BadRecord(null, "", "not valid JSON: " + e.getMessage());
         }
         if (node == null || !node.isObject()) {
             throw new BadRecord(null, "", "a record must be one JSON object per line");
@@ -88,12 +122,16 @@ final class VenueJson {
             if (!list.isMissingNode() && !list.isNull() && !list.isArray()) {
                 throw new BadRecord(id, "findings", "findings must be a list");
             }
+            if (list.size() > VenueFacts.MAX_FINDINGS) {
+                throw new BadRecord(id, "findings", "findings must be at most " + VenueFacts.MAX_FINDINGS + " (was "
+                        + list.size() + ")");
+            }
             for (int i = 0; i < list.size(); i++) {
                 findings.add(finding(list.get(i), id, "findings[" + i + "]."));
             }
             LocalDate date = node.hasNonNull("date") ? date(node, "date", id, "") : null;
             boolean judged = bool(node, "judgedNotMajor", id);
-            return build(() -> new VenueFacts(venue, findings, date, judged), id, "findings");
+            return build(() -> new VenueFacts(venue, findings, date, judged), id, "");
         }
     }
 
@@ -104,12 +142,12 @@ final class VenueJson {
         rejectUnknown(f, FINDING_FIELDS, id, prefix);
         Finding.Builder b = Finding.builder(text(f, "id", id, true, prefix), text(f, "code", id, true, prefix))
                 .location(text(f, "location", id, false, prefix))
-                .expertReviewed(bool(f, "expertReviewed", id));
+                .expertReviewed(bool(f, "expertReviewed", id, prefix));
         if (f.hasNonNull("foundOn")) {
             b.foundOn(date(f, "foundOn", id, prefix));
         }
         if (f.hasNonNull("correctableOnSpot")) {
-            b.correctableOnSpot(bool(f, "correctableOnSpot", id));
+            b.correctableOnSpot(bool(f, "correctableOnSpot", id, prefix));
         }
         if (f.hasNonNull("ratio")) {
             b.ratio(number(f, "ratio", id, prefix));
@@ -131,10 +169,15 @@ final class VenueJson {
         }
         JsonNode plan = f.path("plan");
         if (plan.isObject()) {
-            LocalDate deadline = plan.hasNonNull("deadline") ? date(plan, "deadline", id, prefix + "plan.") : null;
-            b.plan(build(() -> new RectificationPlan(plan.path("responsible").asText(null),
-                    plan.path("measures").asText(null), deadline, plan.path("funds").asText(null),
-                    plan.path("contingencyPlan").asText(null)), id, prefix + "plan"));
+            String at = prefix + "plan.";
+            rejectUnknown(plan, PLAN_FIELDS, id, at);
+            LocalDate deadline = plan.hasNonNull("deadline") ? date(plan, "deadline", id, at) : null;
+            String responsible = text(plan, "responsible", id, false, at);
+            String measures = text(plan, "measures", id, false, at);
+            String funds = text(plan, "funds", id, false, at);
+            String contingency = text(plan, "contingencyPlan", id, false, at);
+            b.plan(build(() -> new RectificationPlan(responsible, measures, deadline, funds, contingency), id,
+                    prefix + "plan"));
         } else if (!plan.isMissingNode() && !plan.isNull()) {
             throw new BadRecord(id, prefix + "plan", "plan must be an object");
         }
@@ -145,15 +188,42 @@ final class VenueJson {
         T get() throws BadRecord;
     }
 
-    /** Runs a record constructor, turning its validation message into a bad record naming the field. */
-    private static <T> T build(Build<T> builder, String id, String field) throws BadRecord {
+    /** Runs a record constructor, turning its refusal into a bad record naming the field as the input names it. */
+    private static <T> T build(Build<T> builder, String id, String prefix) throws BadRecord {
         try {
             return builder.get();
-        } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            String named = inputField(fieldIn(message));
-            throw new BadRecord(id, named.isEmpty() ? field : (field.isEmpty() ? named : field + "." + named), message);
+        } catch (InvalidFactException e) {
+            String named = inputField(e.field());
+            throw new BadRecord(id, prefix.isEmpty() ? named : prefix + "." + named, e.getMessage());
         }
+    }
+
+    /**
+     * The field a JSON syntax error happened in, as far as the parser got ({@code occupants},
+     * {@code findings[2].ratio}), or empty for the record as a whole. Inside a value that should
+     * not have been a list or object at all, the field holding it.
+     */
+    private static String fieldAt(JsonParser p) {
+        if (p == null || p.getParsingContext() == null) {
+            return "";
+        }
+        StringBuilder field = new StringBuilder();
+        String previous = "";
+        for (String segment : p.getParsingContext().pathAsPointer().toString().split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            if (segment.chars().allMatch(Character::isDigit)) {
+                if (!previous.equals("findings")) {
+                    break;
+                }
+                field.append('[').append(segment).append(']');
+            } else {
+                field.append(field.length() == 0 ? "" : ".").append(segment.replace("~1", "/").replace("~0", "~"));
+            }
+            previous = segment;
+        }
+        return field.toString();
     }
 
     /** The JSON name of a field the library names by its record component ({@code occupantCapacity} → {@code occupants}). */
@@ -170,20 +240,6 @@ final class VenueJson {
     private static final String[][] RENAMED = {{"hazardCode", "code"}, {"occupantCapacity", "occupants"},
             {"sleepingOnSite", "sleeping"}, {"gasSupply", "gas"}, {"operatingStatus", "status"},
             {"assessmentDate", "date"}, {"responsiblePerson", "responsible"}};
-
-    /** The field a record's validation message names: {@code Venue 'X'.occupantCapacity must …} → {@code occupantCapacity}. */
-    private static String fieldIn(String message) {
-        if (message == null) {
-            return "";
-        }
-        int must = message.indexOf(" must ");
-        if (must < 0) {
-            return "";
-        }
-        String head = message.substring(0, must);
-        int dot = head.lastIndexOf('.');
-        return dot < 0 ? "" : head.substring(dot + 1);
-    }
 
     private static void rejectUnknown(JsonNode node, Set<String> known, String id, String prefix) throws BadRecord {
         Iterator<String> names = node.fieldNames();
@@ -214,14 +270,24 @@ final class VenueJson {
     }
 
     private static boolean bool(JsonNode node, String field, String id) throws BadRecord {
+        return bool(node, field, id, "");
+    }
+
+    private static boolean bool(JsonNode node, String field, String id, String prefix) throws BadRecord {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return false;
         }
         if (!v.isBoolean()) {
-            throw new BadRecord(id, field, field + " must be true or false (was " + v + ")");
+            throw new BadRecord(id, prefix + field, prefix + field + " must be true or false (was " + shown(v) + ")");
         }
         return v.asBoolean();
+    }
+
+    /** A wrong value as it was written, cut short: the message must stay readable whatever the input. */
+    private static String shown(JsonNode v) {
+        String text = v.toString();
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
     }
 
     private static double number(JsonNode node, String field, String id) throws BadRecord {
@@ -231,7 +297,7 @@ final class VenueJson {
     private static double number(JsonNode node, String field, String id, String prefix) throws BadRecord {
         JsonNode v = node.get(field);
         if (!v.isNumber()) {
-            throw new BadRecord(id, prefix + field, prefix + field + " must be a number (was " + v + ")");
+            throw new BadRecord(id, prefix + field, prefix + field + " must be a number (was " + shown(v) + ")");
         }
         return v.asDouble();
     }
@@ -243,7 +309,7 @@ final class VenueJson {
     private static int integer(JsonNode node, String field, String id, String prefix) throws BadRecord {
         JsonNode v = node.get(field);
         if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new BadRecord(id, prefix + field, prefix + field + " must be a whole number (was " + v + ")");
+            throw new BadRecord(id, prefix + field, prefix + field + " must be a whole number (was " + shown(v) + ")");
         }
         return v.asInt();
     }
@@ -254,7 +320,7 @@ final class VenueJson {
 
     private static <E extends Enum<E>> E enumValue(JsonNode node, String field, Class<E> type, String id, String prefix)
             throws BadRecord {
-        String value = node.get(field).asText();
+        String value = textValue(node, field, id, prefix);
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -262,16 +328,30 @@ final class VenueJson {
             for (E c : type.getEnumConstants()) {
                 names.add(c.name());
             }
-            throw new BadRecord(id, prefix + field, prefix + field + " '" + value + "' must be one of " + String.join(", ", names));
+            throw new BadRecord(id, prefix + field, prefix + field + " '" + cut(value) + "' must be one of "
+                    + String.join(", ", names));
         }
     }
 
     private static LocalDate date(JsonNode node, String field, String id, String prefix) throws BadRecord {
-        String value = node.get(field).asText();
+        String value = textValue(node, field, id, prefix);
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new BadRecord(id, prefix + field, prefix + field + " '" + value + "' is not a date (YYYY-MM-DD)");
+            throw new BadRecord(id, prefix + field, prefix + field + " '" + cut(value) + "' is not a date (YYYY-MM-DD)");
         }
+    }
+
+    /** A code or date written as a JSON string, or written as a number (a date of 20240110, a status of 1) and refused. */
+    private static String textValue(JsonNode node, String field, String id, String prefix) throws BadRecord {
+        JsonNode v = node.get(field);
+        if (!v.isTextual()) {
+            throw new BadRecord(id, prefix + field, prefix + field + " must be text (was " + shown(v) + ")");
+        }
+        return v.asText();
+    }
+
+    private static String cut(String value) {
+        return value.length() > 60 ? value.substring(0, 60) + "…" : value;
     }
 }

@@ -12,6 +12,25 @@ interface VenueSource extends Closeable {
     /** A record as read, not yet parsed: parsing may run on a worker thread. */
     interface Unit {
         InputRecord parse();
+
+        /** About how many characters the record holds, for bounding how much is in flight at once. */
+        default long size() {
+            return 0;
+        }
+
+        static Unit of(long size, java.util.function.Supplier<InputRecord> parse) {
+            return new Unit() {
+                @Override
+                public InputRecord parse() {
+                    return parse.get();
+                }
+
+                @Override
+                public long size() {
+                    return size;
+                }
+            };
+        }
     }
 
     /** The next unit, or {@code null} at the end of the input. */

@@ -1,0 +1,116 @@
+package io.firerisk.internal;
+
+import io.firerisk.rules.CampaignData;
+import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.AgendaGroupPoppedEvent;
+import org.kie.api.event.rule.AgendaGroupPushedEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.MatchCancelledEvent;
+import org.kie.api.event.rule.MatchCreatedEvent;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleFlowGroupActivatedEvent;
+import org.kie.api.event.rule.RuleFlowGroupDeactivatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.KieSession;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Rule sessions kept ready for reuse. Each session is created once with the campaign global set
+ * and one permanent listener that relays events to whichever assessment holds the session, so a
+ * borrow costs neither a session nor listener registration; returning it resets its working memory.
+ * A session whose assessment failed inside the engine is discarded rather than trusted again.
+ */
+final class SessionPool {
+
+    /** A session on loan, with the relay that forwards its events to the current recorder. */
+    static final class Lease {
+        final KieSession session;
+        final Relay relay;
+
+        Lease(KieSession session, Relay relay) {
+            this.session = session;
+            this.relay = relay;
+        }
+    }
+
+    private final KieBase kieBase;
+    private final CampaignData data;
+    private final int maxIdle;
+    private final ConcurrentLinkedQueue<Lease> idle = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger idleCount = new AtomicInteger();
+
+    SessionPool(KieBase kieBase, CampaignData data, int maxIdle) {
+        this.kieBase = kieBase;
+        this.data = data;
+        this.maxIdle = maxIdle;
+    }
+
+    Lease borrow(FiringRecorder recorder) {
+        Lease lease = idle.poll();
+        if (lease != null) {
+            idleCount.decrementAndGet();
+        } else {
+            KieSession session = kieBase.newKieSession();
+            session.setGlobal("campaign", data);
+            Relay relay = new Relay();
+            session.addEventListener((AgendaEventListener) relay);
+            session.addEventListener((RuleRuntimeEventListener) relay);
+            lease = new Lease(session, relay);
+        }
+        lease.relay.target = recorder;
+        return lease;
+    }
+
+    /** Takes a session back; {@code healthy} false discards it (an exception left it in an unknown state). */
+    void release(Lease lease, boolean healthy) {
+        lease.relay.target = null;
+        if (!healthy || idleCount.get() >= maxIdle) {
+            lease.session.dispose();
+            return;
+        }
+        ((StatefulKnowledgeSessionImpl) lease.session).reset();
+        // reset() forgets globals and listeners along with working memory.
+        lease.session.setGlobal("campaign", data);
+        if (!lease.session.getAgendaEventListeners().contains(lease.relay)) {
+            lease.session.addEventListener((AgendaEventListener) lease.relay);
+        }
+        if (!lease.session.getRuleRuntimeEventListeners().contains(lease.relay)) {
+            lease.session.addEventListener((RuleRuntimeEventListener) lease.relay);
+        }
+        idle.offer(lease);
+        idleCount.incrementAndGet();
+    }
+
+    void shutdown() {
+        Lease lease;
+        while ((lease = idle.poll()) != null) {
+            lease.session.dispose();
+        }
+    }
+
+    /** Forwards a session's events to the recorder of the assessment that holds it. */
+    static final class Relay implements AgendaEventListener, RuleRuntimeEventListener {
+        volatile FiringRecorder target;
+
+        @Override public void beforeMatchFired(BeforeMatchFiredEvent e) { FiringRecorder t = target; if (t != null) t.beforeMatchFired(e); }
+        @Override public void afterMatchFired(AfterMatchFiredEvent e) { FiringRecorder t = target; if (t != null) t.afterMatchFired(e); }
+        @Override public void objectInserted(ObjectInsertedEvent e) { FiringRecorder t = target; if (t != null) t.objectInserted(e); }
+        @Override public void objectDeleted(ObjectDeletedEvent e) { FiringRecorder t = target; if (t != null) t.objectDeleted(e); }
+        @Override public void objectUpdated(ObjectUpdatedEvent e) { }
+        @Override public void matchCreated(MatchCreatedEvent e) { }
+        @Override public void matchCancelled(MatchCancelledEvent e) { }
+        @Override public void agendaGroupPopped(AgendaGroupPoppedEvent e) { }
+        @Override public void agendaGroupPushed(AgendaGroupPushedEvent e) { }
+        @Override public void beforeRuleFlowGroupActivated(RuleFlowGroupActivatedEvent e) { }
+        @Override public void afterRuleFlowGroupActivated(RuleFlowGroupActivatedEvent e) { }
+        @Override public void beforeRuleFlowGroupDeactivated(RuleFlowGroupDeactivatedEvent e) { }
+        @Override public void afterRuleFlowGroupDeactivated(RuleFlowGroupDeactivatedEvent e) { }
+    }
+}
