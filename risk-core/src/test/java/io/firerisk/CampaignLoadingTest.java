@@ -103,8 +103,17 @@ class CampaignLoadingTest {
         CampaignException e = loadBroken("ratio-compared-without-measured");
         assertThat(e.problems()).extracting(Problem::toString).containsExactly(
                 "rules/core/unguarded.drl:14:24: error: a pattern comparing ratio must also say measured "
-                        + "(HazardFinding(…, measured, ratio < x)): an unmeasured ratio is NaN, and compiled "
+                        + "(HazardFinding(…, measured, ratio < x)): an unreported ratio is NaN, and compiled "
                         + "constraints compare NaN differently from interpreted ones");
+    }
+
+    @Test
+    void heightComparedWithoutHeightKnownIsRefused() {
+        CampaignException e = loadBroken("height-compared-without-height-known");
+        assertThat(e.problems()).extracting(Problem::toString).containsExactly(
+                "rules/core/tall.drl:13:25: error: a pattern comparing heightMeters must also say heightKnown "
+                        + "(VenueProfile(…, heightKnown, heightMeters < x)): an unreported heightMeters is NaN, and "
+                        + "compiled constraints compare NaN differently from interpreted ones");
     }
 
     @Test

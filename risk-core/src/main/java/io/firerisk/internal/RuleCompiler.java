@@ -173,21 +173,33 @@ public final class RuleCompiler {
         }
     }
 
-    private static final Pattern RATIO_COMPARISON = Pattern.compile("\\bratio\\s*(<|<=|>|>=)");
+    /** Fields that hold NaN when nothing was reported, by fact type, with the property that says they were. */
+    private static final List<String[]> NAN_FIELDS = List.of(
+            new String[] {"HazardFinding", "ratio", "measured"},
+            new String[] {"VenueProfile", "heightMeters", "heightKnown"});
 
     /**
-     * A finding without a measurement has ratio NaN, and Drools evaluates {@code ratio < x} one way
-     * while it interprets a constraint and the other once it has compiled it to bytecode (true for
-     * NaN). A pattern comparing {@code ratio} must therefore also say {@code measured}.
+     * An unreported ratio or height is NaN, and Drools evaluates {@code ratio < x} one way while it
+     * interprets a constraint and the other once it has compiled it to bytecode (true for NaN). A
+     * pattern comparing such a field must therefore also test the property that says it was reported.
      */
     static void checkRatioGuards(String path, String text, List<Problem> problems) {
+        for (String[] field : NAN_FIELDS) {
+            checkNanGuard(path, text, field[0], field[1], field[2], problems);
+        }
+    }
+
+    private static void checkNanGuard(String path, String text, String type, String field, String guard,
+            List<Problem> problems) {
+        Pattern comparison = Pattern.compile("\\b" + field + "\\s*(<|<=|>|>=)");
+        Pattern guarded = Pattern.compile("\\b" + guard + "\\b");
         int from = 0;
         while (true) {
-            int start = text.indexOf("HazardFinding(", from);
+            int start = text.indexOf(type + "(", from);
             if (start < 0) {
                 return;
             }
-            int open = start + "HazardFinding".length();
+            int open = start + type.length();
             int depth = 0;
             int end = open;
             for (; end < text.length(); end++) {
@@ -199,12 +211,13 @@ public final class RuleCompiler {
                 }
             }
             String pattern = text.substring(open, Math.min(end + 1, text.length()));
-            Matcher comparison = RATIO_COMPARISON.matcher(pattern);
-            if (comparison.find() && !Pattern.compile("\\bmeasured\\b").matcher(pattern).find()) {
-                int at = open + comparison.start();
-                problems.add(Problem.error(path, lineAt(text, at), column(text, at), "a pattern comparing ratio "
-                        + "must also say measured (HazardFinding(…, measured, ratio < x)): an unmeasured ratio is NaN, "
-                        + "and compiled constraints compare NaN differently from interpreted ones"));
+            Matcher m = comparison.matcher(pattern);
+            if (m.find() && !guarded.matcher(pattern).find()) {
+                int at = open + m.start();
+                problems.add(Problem.error(path, lineAt(text, at), column(text, at), "a pattern comparing " + field
+                        + " must also say " + guard + " (" + type + "(…, " + guard + ", " + field + " < x)): an "
+                        + "unreported " + field + " is NaN, and compiled constraints compare NaN differently from "
+                        + "interpreted ones"));
             }
             from = end + 1;
         }

@@ -15,7 +15,9 @@ import java.util.Set;
  * @param kindLabel      the venue kind's name
  * @param building       building type of the kind ({@code RESIDENTIAL}, {@code PUBLIC} …)
  * @param street         street
- * @param heightMeters   building height, {@code NaN} when unknown (every comparison with NaN is false)
+ * @param heightMeters   building height, {@code NaN} when unknown: a pattern comparing it must also say
+ *                       {@code heightKnown}, since compiled constraints compare NaN differently from
+ *                       interpreted ones (loading refuses the pattern otherwise)
  * @param floors         storeys above ground
  * @param underground    the venue lies in a basement or semi-basement
  * @param highRise       the building is high-rise by the campaign's definition
@@ -53,6 +55,11 @@ public record VenueProfile(
     /** True when the venue belongs to the place class on the assessment date. */
     public boolean is(String placeClass) {
         return placeClasses.contains(placeClass);
+    }
+
+    /** True when the building's height was reported. */
+    public boolean heightKnown() {
+        return !Double.isNaN(heightMeters);
     }
 
     public boolean usesLpg() {
