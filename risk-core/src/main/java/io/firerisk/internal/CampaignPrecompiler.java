@@ -24,6 +24,11 @@ public final class CampaignPrecompiler {
     private CampaignPrecompiler() {}
 
     public static void main(String[] args) throws IOException {
+        // Run inside the build, where no logging backend is on the class path: SLF4J's notice that it
+        // has none says nothing useful there.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         if (args.length == 0) {
             System.err.println("usage: CampaignPrecompiler CAMPAIGNS_DIR...");
             System.exit(2);
