@@ -101,10 +101,7 @@ final class AssessCommand implements Callable<Integer> {
                 err.println(summary.line());
             }
             return summary.rejected > 0 ? REJECTED : 0;
-        } catch (CampaignException e) {
-            err.println(e.getMessage());
-            return 1;
-        } catch (InputException e) {
+        } catch (CampaignException | InputException e) {
             err.println(e.getMessage());
             return 1;
         } catch (IOException e) {

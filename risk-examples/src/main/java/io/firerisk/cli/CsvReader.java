@@ -175,6 +175,18 @@ final class CsvReader implements Closeable {
         lines.close();
     }
 
+    /** One CSV line, each value quoted as {@link #cell} does, ending in CRLF. */
+    static String row(List<String> values) {
+        StringBuilder line = new StringBuilder();
+        for (String value : values) {
+            if (line.length() > 0) {
+                line.append(',');
+            }
+            line.append(cell(value));
+        }
+        return line.append("\r\n").toString();
+    }
+
     /** Quotes a value for a CSV cell when it needs it. */
     static String cell(String value) {
         if (value == null) {

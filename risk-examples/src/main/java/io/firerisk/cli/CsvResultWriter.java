@@ -24,8 +24,7 @@ final class CsvResultWriter implements ResultWriter {
     CsvResultWriter(Writer out, Lang lang) throws IOException {
         this.out = out;
         this.lang = lang;
-        out.write(String.join(",", COLUMNS));
-        out.write("\r\n");
+        out.write(CsvReader.row(COLUMNS));
     }
 
     @Override
@@ -42,14 +41,7 @@ final class CsvResultWriter implements ResultWriter {
                 next.flatMap(RequiredAction::due).map(LocalDate::toString).orElse(""),
                 next.map(x -> lang.of(x.label())).orElse(""), a.calendar().alertLevel().code(),
                 input.origin().toString());
-        StringBuilder line = new StringBuilder();
-        for (String c : cells) {
-            if (line.length() > 0) {
-                line.append(',');
-            }
-            line.append(CsvReader.cell(c));
-        }
-        out.write(line.append("\r\n").toString());
+        out.write(CsvReader.row(cells));
     }
 
     @Override

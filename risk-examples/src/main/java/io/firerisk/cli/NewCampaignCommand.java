@@ -47,10 +47,7 @@ final class NewCampaignCommand implements Callable<Integer> {
         try {
             result = source.isFolder() ? NewCampaign.fromFolder(source.folder(), id, target)
                     : NewCampaign.fromBundled(from, id, target);
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-            Output.lines(err, e.getMessage());
-            return 1;
-        } catch (CampaignException e) {
+        } catch (IllegalArgumentException | java.io.UncheckedIOException | CampaignException e) {
             Output.lines(err, e.getMessage());
             return 1;
         }

@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The records a run could not assess, one CSV row each: where, which field, why, and the record's
@@ -39,10 +40,8 @@ final class RejectsFile implements Closeable {
             out.write(HEADER);
             out.write("\r\n");
         }
-        out.write(String.join(",", CsvReader.cell(bad.origin().file()), String.valueOf(bad.origin().line()),
-                CsvReader.cell(bad.venueId()), CsvReader.cell(bad.field()), CsvReader.cell(bad.message()),
-                CsvReader.cell(bad.raw())));
-        out.write("\r\n");
+        out.write(CsvReader.row(Arrays.asList(bad.origin().file(), String.valueOf(bad.origin().line()), bad.venueId(),
+                bad.field(), bad.message(), bad.raw())));
     }
 
     boolean written() {

@@ -43,7 +43,6 @@ final class ReportData {
             List<Text> details, List<ClauseRef> clauses, long order) {}
 
     private final Campaign campaign;
-    private final int limit;
     private long order;
     final Bounded<SuspensionEntry> suspensions;
     final Bounded<SuspectedEntry> suspected;
@@ -52,17 +51,12 @@ final class ReportData {
 
     ReportData(Campaign campaign, int limit) {
         this.campaign = campaign;
-        this.limit = limit;
         this.suspensions = new Bounded<>(limit, Comparator.comparingDouble((SuspensionEntry e) -> -e.deaths())
                 .thenComparing(e -> e.place().venueId()).thenComparing(SuspensionEntry::findingId));
         this.suspected = new Bounded<>(limit, Comparator.comparingInt((SuspectedEntry e) -> -e.elements())
                 .thenComparing(e -> e.place().venueId()));
         this.actions = new Bounded<>(limit, Comparator.comparing((ActionEntry e) -> e.due() == null ? LocalDate.MAX : e.due())
                 .thenComparing(ActionEntry::priority).thenComparingLong(ActionEntry::order));
-    }
-
-    int limit() {
-        return limit;
     }
 
     Text kindLabel(String kind) {

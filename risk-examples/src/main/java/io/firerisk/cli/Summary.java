@@ -41,7 +41,7 @@ final class Summary {
         overdueFindings += a.findings().stream().filter(f -> f.overdue()).count();
         reinspections += a.findings().stream().anyMatch(f -> f.status() == io.firerisk.RectificationStatus.RECTIFIED) ? 1 : 0;
         count(byKind, kind, a.grade());
-        count(byStreet, street.isEmpty() ? "" : street, a.grade());
+        count(byStreet, street, a.grade());
         LocalDate d = a.assessedOn();
         if (firstDate == null || d.isBefore(firstDate)) {
             firstDate = d;

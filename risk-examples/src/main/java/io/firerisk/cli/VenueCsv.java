@@ -247,9 +247,7 @@ final class VenueCsv {
         }
         b.gasSupply(c.choice(VenueColumn.GAS, GasSupply.class, GAS_WORDS));
         b.operatingStatus(c.choice(VenueColumn.STATUS, OperatingStatus.class, OPERATING_WORDS));
-        return c.build(b::build, Map.of("occupantCapacity", VenueColumn.OCCUPANTS, "heightMeters", VenueColumn.HEIGHT,
-                "floors", VenueColumn.FLOORS, "id", VenueColumn.ID, "kind", VenueColumn.KIND, "name", VenueColumn.NAME,
-                "street", VenueColumn.STREET, "address", VenueColumn.ADDRESS));
+        return c.build(b::build, VENUE_FIELDS);
     }
 
     static LocalDate venueDate(Header<VenueColumn> h, CsvReader.Row row) throws BadRecord {
@@ -296,40 +294,31 @@ final class VenueCsv {
                             "funds", FindingColumn.PLAN_FUNDS, "contingencyPlan", FindingColumn.PLAN_CONTINGENCY,
                             "deadline", FindingColumn.PLAN_DEADLINE)));
         }
-        return c.build(b::build, Map.of("id", FindingColumn.ID, "hazardCode", FindingColumn.CODE,
-                "location", FindingColumn.LOCATION, "ratio", FindingColumn.RATIO, "quantity", FindingColumn.QUANTITY,
-                "timesFound", FindingColumn.TIMES_FOUND, "foundOn", FindingColumn.FOUND_ON));
+        return c.build(b::build, FINDING_FIELDS);
     }
+
+    /** The fields of {@link Venue} (and the facts' date) and the venue column each is read from. */
+    private static final Map<String, VenueColumn> VENUE_FIELDS = Map.of("kind", VenueColumn.KIND,
+            "occupantCapacity", VenueColumn.OCCUPANTS, "heightMeters", VenueColumn.HEIGHT, "floors", VenueColumn.FLOORS,
+            "id", VenueColumn.ID, "assessmentDate", VenueColumn.DATE, "name", VenueColumn.NAME,
+            "street", VenueColumn.STREET, "address", VenueColumn.ADDRESS);
+
+    /** The fields of {@link Finding} and the finding column each is read from. */
+    private static final Map<String, FindingColumn> FINDING_FIELDS = Map.of("hazardCode", FindingColumn.CODE,
+            "ratio", FindingColumn.RATIO, "quantity", FindingColumn.QUANTITY, "location", FindingColumn.LOCATION,
+            "id", FindingColumn.ID, "foundOn", FindingColumn.FOUND_ON, "timesFound", FindingColumn.TIMES_FOUND);
 
     /** The column of a finding table the engine's field ({@code hazardCode}, {@code ratio}) came from. */
     static String findingColumn(Header<FindingColumn> h, String component) {
-        return switch (component) {
-            case "hazardCode" -> h.name(FindingColumn.CODE);
-            case "ratio" -> h.name(FindingColumn.RATIO);
-            case "quantity" -> h.name(FindingColumn.QUANTITY);
-            case "location" -> h.name(FindingColumn.LOCATION);
-            case "id" -> h.name(FindingColumn.ID);
-            case "foundOn" -> h.name(FindingColumn.FOUND_ON);
-            case "timesFound" -> h.name(FindingColumn.TIMES_FOUND);
-            default -> component;
-        };
+        FindingColumn column = FINDING_FIELDS.get(component);
+        return column == null ? component : h.name(column);
     }
 
     /** The column of a venue table the engine's field ({@code venue.kind}) came from. */
     static String venueColumn(Header<VenueColumn> h, String field) {
         String component = field.startsWith("venue.") ? field.substring("venue.".length()) : field;
-        return switch (component) {
-            case "kind" -> h.name(VenueColumn.KIND);
-            case "occupantCapacity" -> h.name(VenueColumn.OCCUPANTS);
-            case "heightMeters" -> h.name(VenueColumn.HEIGHT);
-            case "floors" -> h.name(VenueColumn.FLOORS);
-            case "id" -> h.name(VenueColumn.ID);
-            case "assessmentDate" -> h.name(VenueColumn.DATE);
-            case "name" -> h.name(VenueColumn.NAME);
-            case "street" -> h.name(VenueColumn.STREET);
-            case "address" -> h.name(VenueColumn.ADDRESS);
-            default -> component;
-        };
+        VenueColumn column = VENUE_FIELDS.get(component);
+        return column == null ? component : h.name(column);
     }
 
     private static final Map<String, String> GAS_WORDS = Map.of("无", "NONE", "管道天然气", "PIPED_NATURAL_GAS",
