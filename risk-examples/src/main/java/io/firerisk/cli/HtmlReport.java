@@ -493,10 +493,11 @@ final class HtmlReport {
     private static void notes(StringBuilder h, Campaign c, Lang lang, Summary s) {
         h.append("<section id=\"notes\">\n<h2>").append(Html.esc(lang.of("说明", "Notes"))).append("</h2>\n<ul class=\"note\">\n");
         li(h, lang.of("风险等级、疑似重大火灾隐患、停用和整改期限均由活动规则 " + c.id() + " " + c.version()
-                + " 依据所列条款得出；疑似重大火灾隐患须经集体讨论确定（GB 35181-2017 4.2）。",
+                + " 依据所列条款得出。",
                 "Grades, suspected major hazards, suspensions and deadlines come from the rules of " + c.id() + " "
-                        + c.version() + " and the clauses listed; a suspected major hazard is decided collectively"
-                        + " (GB 35181-2017 4.2)."));
+                        + c.version() + " and the clauses listed."));
+        // The campaign says what its standard requires before a suspected major hazard is final.
+        li(h, lang.of(c.determinationReminder()));
         li(h, lang.of("条款后标 [P] 的为部分核实、[U] 的为未核实，使用前请对照原文。",
                 "A clause marked [P] is partly verified and [U] unverified: check the source before relying on it."));
         li(h, lang.of("潜在事故估算是规划用的推算（参数见活动文件 accidentModel），不是事实认定。",

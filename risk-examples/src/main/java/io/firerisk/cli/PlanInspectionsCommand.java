@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 /** {@code firerisk plan-inspections}: a 双随机、一公开 inspection plan, as CSV and as a section of the report. */
 @Command(name = "plan-inspections", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Draw a 双随机、一公开 inspection plan, with the re-inspections (回头看).",
-        description = {"Draws a random inspection plan (双随机、一公开, 万州城管发〔2023〕114号 二(六)): venues drawn at"
+        description = {"Draws a random inspection plan (双随机、一公开, as the Wanzhou plan's 二(六) asks; the same for any campaign): venues drawn at"
                 + " random, weighted by risk grade and overdue rectifications, inspectors drawn at random from a roster,"
                 + " never the same inspector at the same venue twice running (give the previous plan with --previous)."
                 + " Every venue with a hazard reported rectified is in the plan for a re-inspection (回头看).",
@@ -171,8 +171,7 @@ final class PlanInspectionsCommand implements Callable<Integer> {
     }
 
     private void writeCsv(Writer w, InspectionPlan plan) throws IOException {
-        w.write(String.join(",", COLUMNS));
-        w.write("\r\n");
+        w.write(CsvReader.row(COLUMNS));
         for (InspectionPlan.Row r : plan.rows()) {
             String reason = r.reinspection() ? "REINSPECTION" : "DRAWN";
             List<String> cells = List.of(String.valueOf(r.seq()), r.venueId(), r.name(), r.street(), r.kind(),
@@ -181,14 +180,7 @@ final class PlanInspectionsCommand implements Callable<Integer> {
                     String.join(";", r.inspectors().stream().map(InspectionPlan.Inspector::id).toList()),
                     String.join(";", r.inspectors().stream().map(InspectionPlan.Inspector::name).toList()),
                     plan.date().toString(), String.valueOf(plan.seed()), r.note());
-            StringBuilder line = new StringBuilder();
-            for (String c : cells) {
-                if (line.length() > 0) {
-                    line.append(',');
-                }
-                line.append(CsvReader.cell(c));
-            }
-            w.write(line.append("\r\n").toString());
+            w.write(CsvReader.row(cells));
         }
         w.flush();
     }
