@@ -279,8 +279,8 @@ public final class RuleCompiler {
         for (Map.Entry<String, Declaration> d : rule.getDeclarations().entrySet()) {
             bindings.put(d.getKey(), d.getValue().getDeclarationClass());
         }
-        Template zh = template(meta, ZH, where, file, line, bindings, problems);
-        Template en = template(meta, EN, where, file, line, bindings, problems);
+        Template zh = template(meta, ZH, where, file, line, bindings, campaign.parameters(), problems);
+        Template en = template(meta, EN, where, file, line, bindings, campaign.parameters(), problems);
         ok &= zh != null && en != null;
 
         String scope = metaString(meta, SCOPE).toLowerCase(Locale.ROOT);
@@ -300,7 +300,7 @@ public final class RuleCompiler {
     }
 
     private static Template template(Map<String, Object> meta, String key, String where, String file, int line,
-            Map<String, Class<?>> bindings, List<Problem> problems) {
+            Map<String, Class<?>> bindings, Map<String, Double> parameters, List<Problem> problems) {
         String source = metaString(meta, key);
         if (source.isEmpty()) {
             problems.add(Problem.error(file, line, 0, where + " has no @" + key + "(\"…\") sentence: every rule explains "
@@ -308,7 +308,7 @@ public final class RuleCompiler {
             return null;
         }
         try {
-            Template template = Template.parse(source);
+            Template template = Template.parse(source, parameters);
             List<String> errors = template.check(bindings);
             for (String error : errors) {
                 problems.add(Problem.error(file, line, 0, where + " @" + key + ": " + error));

@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,9 +20,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A rule's explanation sentence, such as {@code 安全出口总净宽度为规定值的{$f.percent}%，小于80%}:
+ * A rule's explanation sentence, such as {@code 安全出口总净宽度为规定值的{$f.percent}%，小于{percent:gb35181.6.5.exit-width-ratio-below}%}:
  * literal text with {@code {$binding.property.property}} holes filled from the facts the rule
  * matched. Compiled once per rule; rendering is a walk over the parts.
+ *
+ * <p>{@code {percent:key}} and {@code {number:key}} write a campaign parameter into the sentence
+ * (0.8 as {@code 80} or {@code 0.8}). They are filled when the campaign is compiled, so a sentence
+ * states the threshold its rule tests even after an analyst changes it, and cost nothing per assessment.
  *
  * <p>A {@link Text} value renders in the sentence's own language, dates as ISO dates, collections
  * joined with 、 (Chinese) or ", " (English) (lists and sorted sets in their order, other collections
@@ -51,11 +56,13 @@ public final class Template {
     }
 
     /**
-     * Parses a template.
+     * Parses a template, filling its {@code {percent:key}} and {@code {number:key}} placeholders from
+     * {@code parameters}.
      *
-     * @throws IllegalArgumentException naming the offset of an unclosed or malformed placeholder
+     * @throws IllegalArgumentException naming the offset of an unclosed or malformed placeholder, or a
+     *                                  parameter {@code parameters} does not define
      */
-    public static Template parse(String source) {
+    public static Template parse(String source, Map<String, Double> parameters) {
         List<Object> parts = new ArrayList<>();
         StringBuilder literal = new StringBuilder();
         int i = 0;
@@ -67,9 +74,16 @@ public final class Template {
                     throw new IllegalArgumentException("placeholder at character " + (i + 1) + " is never closed with }");
                 }
                 String expr = source.substring(i + 1, close).strip();
+                String parameter = parameter(expr, parameters, i + 1);
+                if (parameter != null) {
+                    literal.append(parameter);
+                    i = close + 1;
+                    continue;
+                }
                 if (!expr.startsWith("$") || expr.length() < 2) {
                     throw new IllegalArgumentException("placeholder {" + expr + "} at character " + (i + 1)
-                            + " must name a rule binding, such as {$f.label}");
+                            + " must name a rule binding, such as {$f.label}, or a campaign parameter, such as"
+                            + " {percent:gb35181.6.5.exit-width-ratio-below}");
                 }
                 String[] segments = expr.split("\\.");
                 for (String s : segments) {
@@ -93,6 +107,23 @@ public final class Template {
             parts.add(literal.toString());
         }
         return new Template(source, List.copyOf(parts));
+    }
+
+    /** The text of a {@code {percent:key}} or {@code {number:key}} placeholder, or null for any other. */
+    private static String parameter(String expr, Map<String, Double> parameters, int offset) {
+        int colon = expr.indexOf(':');
+        String form = colon < 0 ? "" : expr.substring(0, colon);
+        if (!form.equals("percent") && !form.equals("number")) {
+            return null;
+        }
+        String key = expr.substring(colon + 1).strip();
+        Double value = parameters.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("placeholder {" + expr + "} at character " + offset + " names parameter '"
+                    + key + "', which is not defined under parameters: in campaign.yaml");
+        }
+        BigDecimal number = BigDecimal.valueOf(value);
+        return (form.equals("percent") ? number.movePointRight(2) : number).stripTrailingZeros().toPlainString();
     }
 
     /**

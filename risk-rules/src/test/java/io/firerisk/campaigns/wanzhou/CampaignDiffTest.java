@@ -62,6 +62,28 @@ class CampaignDiffTest {
     }
 
     @Test
+    void anExplanationStatesTheThresholdTheCampaignSetsNotTheOneTheRuleWasFirstWrittenWith() throws IOException {
+        // Given a copy of the campaign that raises 6.5's exit-width threshold from 80% to 85%
+        CampaignFixture copy = CampaignFixture.copyOfFolder(Wanzhou.folder(), temp)
+                .replace("campaign.yaml", "gb35181.6.5.exit-width-ratio-below: 0.80", "gb35181.6.5.exit-width-ratio-below: 0.85");
+        VenueFacts shopAt84 = venues().stream().filter(v -> v.venue().id().equals("V-SHOP-84")).findFirst().orElseThrow();
+
+        // When a shop whose exits are 84% of the required width is assessed under it
+        try (RiskEngine wider = RiskEngine.builder().campaignDirectory(copy.folder()).build()) {
+            Outcome outcome = wider.assessAll(List.of(shopAt84)).get(0);
+
+            // Then the reason says 84% is under 85%, in both languages
+            assertThat(((Outcome.Assessed) outcome).assessment().reasons())
+                    .filteredOn(r -> r.rule().startsWith("6.5 "))
+                    .singleElement()
+                    .satisfies(r -> {
+                        assertThat(r.sentence().zh()).contains("安全出口总净宽度仅为规定值的84%，小于85%，构成直接判定要素6.5");
+                        assertThat(r.sentence().en()).contains("total exit width is 84% of that required, under 85%: direct element 6.5");
+                    });
+        }
+    }
+
+    @Test
     void aCampaignComparedWithItselfChangesNothing() throws IOException {
         DiffReport diff = CampaignDiff.compare(Wanzhou.ENGINE, Wanzhou.ENGINE, venues());
 
