@@ -651,5 +651,24 @@ class CampaignTasksTest {
                         .satisfies(r -> assertThat(r.due()).contains(DAY.plusDays(7)));
             }
         }
+
+        @Test
+        void aRaiseOfZeroStepsForOverdueOrRepeatedHazardsTurnsThoseRaisesOff() {
+            // Given the campaign with both escalation raises set to zero steps
+            CampaignFixture copy = CampaignFixture.copyOfFolder(Wanzhou.folder(), temp)
+                    .replace("campaign.yaml", "tasks.grade.raise-overdue: 1", "tasks.grade.raise-overdue: 0")
+                    .replace("campaign.yaml", "tasks.grade.raise-repeated: 1", "tasks.grade.raise-repeated: 0");
+            RectificationPlan lapsed = new RectificationPlan("店主", "更换线路", DAY.minusDays(3), "0.3万元", "断电");
+            try (RiskEngine noRaises = RiskEngine.builder().campaignDirectory(copy.folder()).build()) {
+                // When a shop with an overdue hazard that was also found before is assessed
+                Assessment a = noRaises.assess(Venues.facts(smallShop(), DAY, Finding.builder("F1", "ELECTRICAL_WIRING_AGED")
+                        .plan(lapsed).status(RectificationStatus.IN_PROGRESS).timesFound(2).party(ResponsibleParty.UNIT).build()));
+
+                // Then it is assessed, its grade is not raised, and it is still escalated
+                assertThat(a.gradeBasis()).noneSatisfy(b -> assertThat(b.isRaise()).isTrue());
+                assertThat(a.grade()).isEqualTo(RiskGrade.YELLOW);
+                assertThat(action(a, "ESCALATE", "F1")).isPresent();
+            }
+        }
     }
 }
