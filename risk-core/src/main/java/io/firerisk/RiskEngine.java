@@ -120,11 +120,8 @@ public final class RiskEngine implements AutoCloseable {
         try {
             return new Outcome.Assessed(index, assess(facts));
         } catch (AssessmentException e) {
+            // assess throws nothing else for facts the records accepted
             return new Outcome.Rejected(index, facts.venue().id(), e);
-        } catch (RuntimeException e) {
-            return new Outcome.Rejected(index, facts.venue().id(), new AssessmentException(
-                    AssessmentException.Kind.RULE_ERROR, campaign().id(), facts.venue().id(), "",
-                    "unexpected failure: " + e, e));
         }
     }
 

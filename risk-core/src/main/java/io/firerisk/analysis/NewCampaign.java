@@ -4,8 +4,8 @@ import io.firerisk.CampaignException;
 import io.firerisk.Problem;
 import io.firerisk.campaign.Campaign;
 import io.firerisk.campaign.Clause;
-import io.firerisk.campaign.KeyPeriod;
 import io.firerisk.campaign.Phase;
+import io.firerisk.campaign.PlaceClassRule;
 import io.firerisk.internal.CampaignFiles;
 import io.firerisk.internal.CampaignReader;
 import io.firerisk.internal.CsvTable;
@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -48,9 +47,6 @@ public final class NewCampaign {
 
     /** The checklist's file name in the new folder. */
     public static final String CHECKLIST = "CHECKLIST.md";
-
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
-    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)(\\.\\d+)?([-.][A-Za-z0-9.]+)?");
 
     private NewCampaign() {}
 
@@ -97,7 +93,7 @@ public final class NewCampaign {
     }
 
     private static Result create(CampaignFiles files, String newId, Path target) {
-        if (newId == null || !ID.matcher(newId).matches()) {
+        if (newId == null || !CampaignReader.CAMPAIGN_ID.matcher(newId).matches()) {
             throw new IllegalArgumentException("the new campaign id '" + newId
                     + "' must be lower-case letters, digits and hyphens, such as wanzhou-2024-winter");
         }
@@ -131,7 +127,7 @@ public final class NewCampaign {
 
     /** {@code 1.0.0 → 2.0.0}, {@code 1.2 → 2.0}, {@code 1.4.2-draft → 2.0.0}. */
     static String nextMajor(String version) {
-        Matcher m = VERSION.matcher(version);
+        Matcher m = CampaignReader.VERSION.matcher(version);
         if (!m.matches()) {
             return "1.0.0";
         }
@@ -171,10 +167,10 @@ public final class NewCampaign {
         List<YamlNode> periods = yaml.at("calendar.keyPeriods").map(YamlNode::items).orElse(List.of());
         for (YamlNode node : periods) {
             String code = node.get("code").map(YamlNode::text).orElse("");
-            old.calendar().keyPeriods().stream().filter(k -> k.code().equals(code)).findFirst().ifPresent(k ->
+            old.calendar().keyPeriod(code).ifPresent(k ->
                     add(items, listed, dates, CampaignReader.CAMPAIGN_FILE, node.line(), "key period " + k.code() + " ("
                             + k.label().zh() + "): " + k.from() + " to " + k.to() + " are last season's dates"
-                            + (movable(k) ? " (lunar holidays move every year)" : "")));
+                            + (k.source().isEmpty() ? "" : " (from " + k.source() + ")")));
         }
         yaml.at("calendar.leadDays").ifPresent(n -> add(items, listed, dates, CampaignReader.CAMPAIGN_FILE, n.line(),
                 "calendar.leadDays: how many days of early warning the new plan asks for before each key period"));
@@ -195,7 +191,7 @@ public final class NewCampaign {
         Map<String, Integer> classLines = new LinkedHashMap<>();
         Optional.ofNullable(files.get(CampaignReader.PLACE_CLASSES_FILE)).ifPresent(text -> {
             for (CsvTable.Row row : CsvTable.parse(CampaignReader.PLACE_CLASSES_FILE, text, new ArrayList<>()).rows()) {
-                if (row.get("source").equalsIgnoreCase("CAMPAIGN")) {
+                if (row.get("source").equalsIgnoreCase(PlaceClassRule.CAMPAIGN)) {
                     classLines.put(row.get("kind") + " → " + row.get("place_class"), row.line());
                 }
             }
@@ -252,13 +248,6 @@ public final class NewCampaign {
                 .thenComparing(Item::file).thenComparingInt(Item::line)).toList();
     }
 
-    private static boolean movable(KeyPeriod k) {
-        // New Year's Day keeps its date; the lunar holidays do not. Rather than know the holidays, say so for
-        // any period that does not start on 1 January or 31 December.
-        return !(k.from().getMonthValue() == 12 && k.from().getDayOfMonth() >= 30)
-                && !(k.from().getMonthValue() == 1 && k.from().getDayOfMonth() == 1);
-    }
-
     private static boolean inOldCampaign(String date, Campaign old) {
         try {
             return old.calendar().inForce(LocalDate.parse(date));
@@ -278,13 +267,8 @@ public final class NewCampaign {
     }
 
     private static Map<String, Integer> csvLines(Map<String, String> files, String file, String column) {
-        Map<String, Integer> lines = new LinkedHashMap<>();
-        Optional.ofNullable(files.get(file)).ifPresent(text -> {
-            for (CsvTable.Row row : CsvTable.parse(file, text, new ArrayList<>()).rows()) {
-                lines.putIfAbsent(row.get(column), row.line());
-            }
-        });
-        return lines;
+        return Optional.ofNullable(files.get(file))
+                .map(text -> CsvTable.parse(file, text, new ArrayList<>()).firstLines(column)).orElse(Map.of());
     }
 
     private static String markdown(List<Item> items, Campaign old, String id, String version) {

@@ -160,10 +160,7 @@ final class RuleScan {
         if (pkg == null || parser.hasErrors()) {
             unparsed.add(path);
             for (org.drools.drl.parser.DroolsError error : parser.getErrors()) {
-                int line = error.getLines() != null && error.getLines().length > 0 ? Math.max(0, error.getLines()[0]) : 0;
-                int column = error instanceof org.drools.drl.parser.ParserError pe && pe.getCol() >= 0 ? pe.getCol() + 1 : 0;
-                parseErrors.add(io.firerisk.Problem.error(path, line, column,
-                        String.valueOf(error.getMessage()).strip().replaceAll("\\s+", " ")));
+                parseErrors.add(RuleCompiler.toProblem(path, error));
             }
             return;
         }
@@ -200,14 +197,7 @@ final class RuleScan {
 
     private static String clause(RuleDescr rule) {
         AnnotationDescr a = rule.getAnnotation(RuleCompiler.CLAUSE);
-        if (a == null || a.getSingleValueAsString() == null) {
-            return "";
-        }
-        String s = a.getSingleValueAsString().strip();
-        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
-            s = s.substring(1, s.length() - 1);
-        }
-        return s;
+        return a == null || a.getSingleValueAsString() == null ? "" : RuleCompiler.unquote(a.getSingleValueAsString());
     }
 
     // ------------------------------------------------------------------ conditions

@@ -468,13 +468,8 @@ public final class Validator {
         }
 
         Map<String, Integer> csvLines(String file, String column) {
-            Map<String, Integer> lines = new HashMap<>();
-            files.text(file).ifPresent(text -> {
-                for (CsvTable.Row row : CsvTable.parse(file, text, new ArrayList<>()).rows()) {
-                    lines.putIfAbsent(row.get(column), row.line());
-                }
-            });
-            return lines;
+            return files.text(file).map(text -> CsvTable.parse(file, text, new ArrayList<>()).firstLines(column))
+                    .orElse(Map.of());
         }
 
         static <T> List<T> sorted(java.util.Collection<T> values, java.util.function.Function<T, String> key) {

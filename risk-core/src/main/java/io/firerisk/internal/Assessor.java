@@ -7,7 +7,6 @@ import io.firerisk.Determination;
 import io.firerisk.GradeBasis;
 import io.firerisk.HazardVerdict;
 import io.firerisk.Label;
-import io.firerisk.PlaceClassification;
 import io.firerisk.Priority;
 import io.firerisk.RequiredAction;
 import io.firerisk.RiskGrade;
@@ -120,13 +119,8 @@ public final class Assessor {
         boolean healthy = false;
         try {
             KieSession session = lease.session;
-            session.insert(prepared.day());
-            session.insert(prepared.profile());
-            for (PlaceClassification c : prepared.placeClasses()) {
-                session.insert(c);
-            }
-            for (HazardFinding f : prepared.findings()) {
-                session.insert(f);
+            for (Object fact : prepared.facts()) {
+                session.insert(fact);
             }
             AgendaFilter filter = prepared.day().campaignInForce() ? null : outsideCampaign;
             int fired;
@@ -143,28 +137,26 @@ public final class Assessor {
     }
 
     private void fireUnpooled(Enricher.Prepared prepared, FiringRecorder recorder) {
-        List<Object> facts = new ArrayList<>();
-        facts.add(prepared.day());
-        facts.add(prepared.profile());
-        facts.addAll(prepared.placeClasses());
-        facts.addAll(prepared.findings());
         if (strategy == Strategy.STATELESS) {
             org.kie.api.runtime.StatelessKieSession session = compiled.kieBase().newStatelessKieSession();
             session.setGlobal("campaign", compiled.data());
-            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
-            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
-            session.execute(facts);
+            SessionPool.listen(session, recorder);
+            session.execute(prepared.facts());
             return;
         }
         KieSession session = compiled.kieBase().newKieSession();
         try {
             session.setGlobal("campaign", compiled.data());
-            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
-            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
-            facts.forEach(session::insert);
-            int fired = prepared.day().campaignInForce()
-                    ? session.fireAllRules(maxFirings)
-                    : session.fireAllRules(outsideCampaign, maxFirings);
+            SessionPool.listen(session, recorder);
+            prepared.facts().forEach(session::insert);
+            int fired;
+            try {
+                fired = prepared.day().campaignInForce()
+                        ? session.fireAllRules(maxFirings)
+                        : session.fireAllRules(outsideCampaign, maxFirings);
+            } catch (RuntimeException e) {
+                throw ruleError(prepared, e);
+            }
             checkFiringLimit(fired, prepared, recorder);
         } finally {
             session.dispose();

@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -69,13 +67,9 @@ public final class CampaignPrecompiler {
         if (compiled.isEmpty() || problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
             throw new CampaignException(folder.toString(), problems);
         }
-        Map<String, String> ruleFiles = new LinkedHashMap<>();
-        for (String path : files.paths(RuleCompiler.RULES_FOLDER, ".drl")) {
-            ruleFiles.put(path, files.text(path).orElseThrow());
-        }
         Path out = folder.resolve(Precompiled.FILE);
         Files.createDirectories(out.getParent());
-        Files.write(out, Precompiled.write(compiled.get().kieBase(), ruleFiles));
+        Files.write(out, Precompiled.write(compiled.get().kieBase(), RuleCompiler.ruleFiles(files)));
         return out;
     }
 }

@@ -75,8 +75,10 @@ public final class CampaignReader {
     static final List<String> ACTION_COLUMNS = List.of("code", "zh", "en", "priority", "days", "per", "by_grade");
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
-    private static final Pattern CAMPAIGN_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
-    private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+(\\.\\d+)?([-.][A-Za-z0-9.]+)?");
+    /** What a campaign id may be: lower-case letters, digits and hyphens. */
+    public static final Pattern CAMPAIGN_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    /** What a campaign version may be; groups 1 and 2 are the major and minor numbers. */
+    public static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)(\\.\\d+)?([-.][A-Za-z0-9.]+)?");
 
     private final CampaignFiles files;
     private final List<Problem> problems = new ArrayList<>();

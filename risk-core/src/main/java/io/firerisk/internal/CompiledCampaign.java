@@ -12,8 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A campaign whose data has been read and whose rules have been compiled: everything an
@@ -25,7 +23,6 @@ public final class CompiledCampaign {
     private final KieBase kieBase;
     private final Map<String, RuleCompiler.CompiledRule> rules;
     private final Map<org.kie.api.definition.rule.Rule, RuleCompiler.CompiledRule> byRuleObject;
-    private final Set<String> campaignOnlyRules;
     private final CampaignData data;
     private final List<Problem> warnings;
 
@@ -46,8 +43,6 @@ public final class CompiledCampaign {
             }
         }
         this.byRuleObject = identity;
-        this.campaignOnlyRules = rules.values().stream().filter(r -> r.info().campaignOnly())
-                .map(r -> r.info().name()).collect(Collectors.toUnmodifiableSet());
         this.data = new CampaignData(campaign);
         this.warnings = List.copyOf(warnings);
     }
@@ -91,10 +86,6 @@ public final class CompiledCampaign {
         return data;
     }
 
-    public Optional<RuleCompiler.CompiledRule> rule(String name) {
-        return Optional.ofNullable(rules.get(name));
-    }
-
     /** The compiled rule behind a rule object the engine reports. */
     public RuleCompiler.CompiledRule rule(org.kie.api.definition.rule.Rule rule) {
         RuleCompiler.CompiledRule compiled = byRuleObject.get(rule);
@@ -103,10 +94,6 @@ public final class CompiledCampaign {
 
     public Map<String, RuleCompiler.CompiledRule> rules() {
         return rules;
-    }
-
-    public boolean campaignOnly(String ruleName) {
-        return campaignOnlyRules.contains(ruleName);
     }
 
     /** Drools warnings from the compile, kept for the validator. */

@@ -161,6 +161,15 @@ public final class CsvTable {
         return rows;
     }
 
+    /** The line each value of {@code column} first stands on, for pointing an analyst at a row. */
+    public Map<String, Integer> firstLines(String column) {
+        Map<String, Integer> lines = new java.util.LinkedHashMap<>();
+        for (Row row : rows) {
+            lines.putIfAbsent(row.get(column), row.line());
+        }
+        return lines;
+    }
+
     /** Records a problem for each required column the header lacks; true when all are present. */
     public boolean requireColumns(List<String> required, List<Problem> problems) {
         boolean ok = true;

@@ -43,7 +43,18 @@ public final class Enricher {
             VenueProfile profile,
             List<HazardFinding> findings,
             List<PlaceClassification> placeClasses,
-            List<AssessedFinding> assessedFindings) {}
+            List<AssessedFinding> assessedFindings) {
+
+        /** The facts the rules see, in the order they are inserted. */
+        public List<Object> facts() {
+            List<Object> facts = new java.util.ArrayList<>(2 + placeClasses.size() + findings.size());
+            facts.add(day);
+            facts.add(profile);
+            facts.addAll(placeClasses);
+            facts.addAll(findings);
+            return facts;
+        }
+    }
 
     private Enricher() {}
 
@@ -107,7 +118,7 @@ public final class Enricher {
         }
 
         Optional<KeyPeriod> period = position.keyPeriod()
-                .flatMap(p -> campaign.calendar().keyPeriods().stream().filter(k -> k.code().equals(p.code())).findFirst());
+                .flatMap(p -> campaign.calendar().keyPeriod(p.code()));
         CalendarDay day = new CalendarDay(date, position.campaignInForce(),
                 position.phase().map(l -> l.code()).orElse(""),
                 position.keyPeriod().map(l -> l.code()).orElse(""),

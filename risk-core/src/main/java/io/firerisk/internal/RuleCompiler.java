@@ -48,8 +48,9 @@ public final class RuleCompiler {
     public static final String SCOPE = "scope";
 
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
-    private static final Pattern PARAMETER = Pattern.compile("campaign\\.(?:number|whole)\\(\\s*\"([^\"]*)\"\\s*\\)");
-    private static final Pattern GRADE = Pattern.compile("campaign\\.grade\\(\\s*\"([^\"]*)\"\\s*\\)");
+    // As tolerant of spacing as the validator's (RuleScan), so the two never disagree on what a rule reads.
+    private static final Pattern PARAMETER = Pattern.compile("campaign\\s*\\.\\s*(?:number|whole)\\s*\\(\\s*\"([^\"]*)\"");
+    private static final Pattern GRADE = Pattern.compile("campaign\\s*\\.\\s*grade\\s*\\(\\s*\"([^\"]*)\"");
     private static final Pattern ELEMENT = Pattern.compile("ElementPresent\\.(direct|comprehensive)\\([^,()]+,\\s*\"([^\"]*)\"\\s*\\)");
     private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|\\S+)");
 
@@ -72,16 +73,15 @@ public final class RuleCompiler {
      */
     public static Optional<Result> compile(Campaign campaign, CampaignFiles files, List<Problem> problems,
             Precompiled precompiled) {
-        List<String> drlFiles = files.paths(RULES_FOLDER, ".drl");
-        if (drlFiles.isEmpty()) {
+        Map<String, String> ruleFileText = ruleFiles(files);
+        if (ruleFileText.isEmpty()) {
             problems.add(Problem.error(RULES_FOLDER, 0, 0, "no rule files: a campaign needs at least one rules/*.drl"));
             return Optional.empty();
         }
         int before = problems.size();
-        Map<String, String> ruleFileText = new LinkedHashMap<>();
-        for (String path : drlFiles) {
-            String text = files.text(path).orElseThrow();
-            ruleFileText.put(path, text);
+        for (Map.Entry<String, String> file : ruleFileText.entrySet()) {
+            String path = file.getKey();
+            String text = file.getValue();
             checkPackage(path, text, problems);
             checkParameters(path, text, campaign, problems);
             checkRatioGuards(path, text, problems);
@@ -100,6 +100,18 @@ public final class RuleCompiler {
             kieBase = built.get().newKieBase();
         }
         return check(kieBase, campaign, ruleFileText, problems, before);
+    }
+
+    /**
+     * The campaign's rule files, path to text, in path order: what is compiled, and what a precompiled
+     * campaign's digest is taken over (the two must never differ).
+     */
+    static Map<String, String> ruleFiles(CampaignFiles files) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (String path : files.paths(RULES_FOLDER, ".drl")) {
+            texts.put(path, files.text(path).orElseThrow());
+        }
+        return texts;
     }
 
     /** Parses and compiles the rule files; every Drools error and warning becomes a located problem. */
@@ -322,10 +334,12 @@ public final class RuleCompiler {
 
     private static String metaString(Map<String, Object> meta, String key) {
         Object value = meta.get(key);
-        if (value == null) {
-            return "";
-        }
-        String s = String.valueOf(value).strip();
+        return value == null ? "" : unquote(String.valueOf(value));
+    }
+
+    /** An annotation value as the analyst meant it: {@code "6.5"} and {@code 6.5} both read {@code 6.5}. */
+    public static String unquote(String value) {
+        String s = value.strip();
         if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
             s = s.substring(1, s.length() - 1);
         }
@@ -333,7 +347,11 @@ public final class RuleCompiler {
     }
 
     private static Problem toProblem(KnowledgeBuilderResult result) {
-        String file = result.getResource() == null ? RULES_FOLDER : result.getResource().getSourcePath();
+        return toProblem(result.getResource() == null ? RULES_FOLDER : result.getResource().getSourcePath(), result);
+    }
+
+    /** A Drools parser or compiler message as a problem located in {@code file}. */
+    public static Problem toProblem(String file, KnowledgeBuilderResult result) {
         int[] lines = result.getLines();
         int line = lines != null && lines.length > 0 ? Math.max(0, lines[0]) : 0;
         // The parser counts columns from 0; editors and the rest of firerisk count from 1.

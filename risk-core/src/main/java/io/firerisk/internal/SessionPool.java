@@ -60,8 +60,7 @@ final class SessionPool {
             KieSession session = kieBase.newKieSession();
             session.setGlobal("campaign", data);
             Relay relay = new Relay();
-            session.addEventListener((AgendaEventListener) relay);
-            session.addEventListener((RuleRuntimeEventListener) relay);
+            listen(session, relay);
             lease = new Lease(session, relay);
         }
         lease.relay.target = recorder;
@@ -86,6 +85,13 @@ final class SessionPool {
         }
         idle.offer(lease);
         idleCount.incrementAndGet();
+    }
+
+    /** Registers a listener for both what fires and what is inserted or deleted. */
+    static <L extends AgendaEventListener & RuleRuntimeEventListener> void listen(
+            org.kie.api.event.KieRuntimeEventManager session, L listener) {
+        session.addEventListener((AgendaEventListener) listener);
+        session.addEventListener((RuleRuntimeEventListener) listener);
     }
 
     void shutdown() {

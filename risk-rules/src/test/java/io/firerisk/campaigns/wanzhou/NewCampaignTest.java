@@ -44,7 +44,7 @@ class NewCampaignTest {
                 .anyMatch(w -> w.startsWith("issued: "))
                 .anyMatch(w -> w.startsWith("phase IMPLEMENTATION (组织实施): 2023-12-06 to 2024-03-25"))
                 .anyMatch(w -> w.startsWith("key period SPRING_FESTIVAL (春节): 2024-02-10 to 2024-02-17 are last season's "
-                        + "dates (lunar holidays move every year)"))
+                        + "dates (from 国务院办公厅 2024年部分节假日安排)"))
                 .anyMatch(w -> w.startsWith("clause '万州城管发〔2023〕114号 二(二)' is the old plan's")
                         && w.contains("rules/campaign/suspension.drl:"))
                 .anyMatch(w -> w.startsWith("place class OFFICE → CROWDED is the old plan's own classification"));
