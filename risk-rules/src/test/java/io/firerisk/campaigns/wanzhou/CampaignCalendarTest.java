@@ -20,6 +20,7 @@ import java.util.List;
 import static io.firerisk.campaign.CalendarEntry.Type.EARLY_WARNING;
 import static io.firerisk.campaign.CalendarEntry.Type.KEY_PERIOD;
 import static io.firerisk.campaign.CalendarEntry.Type.PHASE;
+import static io.firerisk.campaigns.wanzhou.Wanzhou.PLAN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -30,7 +31,6 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 class CampaignCalendarTest {
 
-    private static final String PLAN = "万州城管发〔2023〕114号 ";
     private final CampaignCalendar calendar = Wanzhou.ENGINE.campaign().calendar();
 
     @Test

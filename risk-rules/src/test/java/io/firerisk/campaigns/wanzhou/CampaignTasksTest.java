@@ -34,12 +34,12 @@ import static io.firerisk.campaigns.wanzhou.Venues.assess;
 import static io.firerisk.campaigns.wanzhou.Venues.officeCanteenInBasement;
 import static io.firerisk.campaigns.wanzhou.Venues.smallShop;
 import static io.firerisk.campaigns.wanzhou.Venues.thirtyStoreyBlock;
+import static io.firerisk.campaigns.wanzhou.Wanzhou.PLAN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The nine key tasks of 万州城管发〔2023〕114号 二, on realistic venues. */
 class CampaignTasksTest {
 
-    static final String PLAN = "万州城管发〔2023〕114号 ";
 
     static List<String> clauses(RequiredAction a) {
         return a.clauses().stream().map(ClauseRef::id).toList();

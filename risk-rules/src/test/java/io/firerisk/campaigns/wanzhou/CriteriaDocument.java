@@ -40,15 +40,8 @@ final class CriteriaDocument {
         this.testClasses = testClasses;
     }
 
-    /** Orders element numbers as the standard does: 6.2 before 6.10, 7.3.9 before 7.3.10. */
-    static final Comparator<String> ELEMENT_ORDER = (a, b) -> {
-        int[] x = Arrays.stream(a.split("\\.")).mapToInt(Integer::parseInt).toArray();
-        int[] y = Arrays.stream(b.split("\\.")).mapToInt(Integer::parseInt).toArray();
-        return Arrays.compare(x, y);
-    };
-
     List<Element> elements() {
-        return campaign.elements().values().stream().sorted(Comparator.comparing(Element::number, ELEMENT_ORDER)).toList();
+        return campaign.elements().values().stream().sorted(Comparator.comparing(Element::number, Element.NUMBER_ORDER)).toList();
     }
 
     List<HazardType> codes(Element e) {
@@ -140,7 +133,7 @@ final class CriteriaDocument {
         md.append("\n## Counting rows (8.2)\n\n| Row | Place classes | Elements counted | At least | Clause |\n|---|---|---|---|---|\n");
         for (CountingRow r : campaign.countingRows()) {
             md.append("| ").append(r.row()).append(" | ").append(String.join(", ", r.placeClasses())).append(" | ")
-                    .append(r.elements().isEmpty() ? "any" : r.elements().stream().sorted(ELEMENT_ORDER).collect(Collectors.joining(", ")))
+                    .append(r.elements().isEmpty() ? "any" : r.elements().stream().sorted(Element.NUMBER_ORDER).collect(Collectors.joining(", ")))
                     .append(" | ").append(r.atLeast()).append(" | ").append(r.clause()).append(" |\n");
         }
 

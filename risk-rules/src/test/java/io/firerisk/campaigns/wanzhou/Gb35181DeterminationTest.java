@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static io.firerisk.campaigns.wanzhou.Venues.assess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -72,10 +73,6 @@ class Gb35181DeterminationTest {
 
     static Finding measured(String id, String code, double ratio) {
         return Finding.builder(id, code).location("二楼").ratio(ratio).build();
-    }
-
-    static Assessment assess(Venue venue, LocalDate date, Finding... findings) {
-        return Wanzhou.ENGINE.assess(VenueFacts.of(venue, List.of(findings), date));
     }
 
     /** Two elements of the 8.2 a) list that count at any crowded place: one more reaches its threshold of 3. */

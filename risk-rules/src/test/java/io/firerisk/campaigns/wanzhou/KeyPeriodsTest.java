@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KeyPeriodsTest {
 
-    private static final String KEY_PERIODS = "万州城管发〔2023〕114号 二(八)";
+    private static final String KEY_PERIODS = Wanzhou.PLAN + "二(八)";
     private static final Set<String> KEY_PERIOD_ACTIONS = Set.of("EARLY_WARNING_NOTICE", "JOINT_INSPECTION");
 
     /** A restaurant (a crowded place by 消防法 第七十三条) with messy wiring: a general hazard, 15 days to rectify. */

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 final class Wanzhou {
 
     static final String ID = "wanzhou-2023-winter";
+    /** The plan's document number, as its clause ids begin: {@code PLAN + "二(八)"}. */
+    static final String PLAN = "万州城管发〔2023〕114号 ";
     static final RiskEngine ENGINE = RiskEngine.builder().campaign(ID).build();
 
     private Wanzhou() {}
