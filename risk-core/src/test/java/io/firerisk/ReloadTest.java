@@ -1,6 +1,7 @@
 package io.firerisk;
 
 import io.firerisk.testing.CampaignFixture;
+import io.firerisk.testing.WhileServing;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,12 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -124,36 +119,13 @@ class ReloadTest {
      * Runs {@code reloads} on this thread while two threads assess without pause; returns every
      * assessment they made, and fails if any assessment failed.
      */
-    private List<Assessment> serveWhile(ThrowingRunnable reloads) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        AtomicBoolean done = new AtomicBoolean();
+    private List<Assessment> serveWhile(WhileServing.Action reloads) throws Exception {
         ConcurrentLinkedQueue<Assessment> seen = new ConcurrentLinkedQueue<>();
-        CountDownLatch started = new CountDownLatch(2);
-        List<Future<?>> workers = new ArrayList<>();
-        try {
-            for (int t = 0; t < 2; t++) {
-                workers.add(pool.submit(() -> {
-                    started.countDown();
-                    do {
-                        seen.add(hallWithTooFewExits());
-                    } while (!done.get());
-                    return null;
-                }));
-            }
-            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
-            reloads.run();
-        } finally {
-            done.set(true);
-            for (Future<?> w : workers) {
-                w.get(60, TimeUnit.SECONDS);
-            }
-            pool.shutdownNow();
-        }
+        WhileServing.run(2, (thread, stop) -> {
+            do {
+                seen.add(hallWithTooFewExits());
+            } while (!stop.getAsBoolean());
+        }, reloads);
         return new ArrayList<>(seen);
-    }
-
-    @FunctionalInterface
-    interface ThrowingRunnable {
-        void run() throws Exception;
     }
 }

@@ -1,6 +1,7 @@
 package io.firerisk;
 
 import io.firerisk.testing.CampaignFixture;
+import io.firerisk.testing.WhileServing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,12 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,48 +144,24 @@ class ReloadUnderLoadTest {
     }
 
     private static void serveWhile(RiskEngine engine, List<VenueFacts> inputs, Map<String, List<Assessment>> expected,
-            Map<String, AtomicLong> seen, ConcurrentLinkedQueue<String> wrong, ThrowingRunnable reloads) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        AtomicBoolean done = new AtomicBoolean();
-        CountDownLatch started = new CountDownLatch(THREADS);
-        List<Future<?>> workers = new ArrayList<>();
-        try {
-            for (int t = 0; t < THREADS; t++) {
-                int offset = t * 7;
-                workers.add(pool.submit(() -> {
-                    started.countDown();
-                    for (long n = offset; !done.get(); n++) {
-                        int i = (int) (n % inputs.size());
-                        try {
-                            Assessment a = engine.assess(inputs.get(i));
-                            List<Assessment> ofVersion = expected.get(a.campaignVersion());
-                            if (ofVersion == null || !ofVersion.get(i).equals(a)) {
-                                wrong.add(inputs.get(i).venue().id() + " under " + a.campaignVersion() + ": " + a);
-                            }
-                            seen.computeIfAbsent(a.campaignVersion(), k -> new AtomicLong()).incrementAndGet();
-                        } catch (RuntimeException e) {
-                            wrong.add(inputs.get(i).venue().id() + " failed: " + e);
-                        }
-                        if (wrong.size() > 10) {
-                            return null;
-                        }
+            Map<String, AtomicLong> seen, ConcurrentLinkedQueue<String> wrong, WhileServing.Action reloads) throws Exception {
+        WhileServing.run(THREADS, (thread, stop) -> {
+            for (long n = thread * 7L; !stop.getAsBoolean(); n++) {
+                int i = (int) (n % inputs.size());
+                try {
+                    Assessment a = engine.assess(inputs.get(i));
+                    List<Assessment> ofVersion = expected.get(a.campaignVersion());
+                    if (ofVersion == null || !ofVersion.get(i).equals(a)) {
+                        wrong.add(inputs.get(i).venue().id() + " under " + a.campaignVersion() + ": " + a);
                     }
-                    return null;
-                }));
+                    seen.computeIfAbsent(a.campaignVersion(), k -> new AtomicLong()).incrementAndGet();
+                } catch (RuntimeException e) {
+                    wrong.add(inputs.get(i).venue().id() + " failed: " + e);
+                }
+                if (wrong.size() > 10) {
+                    return;
+                }
             }
-            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
-            reloads.run();
-        } finally {
-            done.set(true);
-            for (Future<?> w : workers) {
-                w.get(60, TimeUnit.SECONDS);
-            }
-            pool.shutdownNow();
-        }
-    }
-
-    @FunctionalInterface
-    interface ThrowingRunnable {
-        void run() throws Exception;
+        }, reloads);
     }
 }
