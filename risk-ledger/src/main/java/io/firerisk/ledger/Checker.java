@@ -1,0 +1,630 @@
+package io.firerisk.ledger;
+
+import io.firerisk.Assessment;
+import io.firerisk.AssessmentException;
+import io.firerisk.Enforcement;
+import io.firerisk.Finding;
+import io.firerisk.RectificationPlan;
+import io.firerisk.RectificationStatus;
+import io.firerisk.RequiredAction;
+import io.firerisk.RiskEngine;
+import io.firerisk.Venue;
+import io.firerisk.VenueFacts;
+import io.firerisk.campaign.Campaign;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether an entry may be recorded, against the state its stream and the streams it names
+ * are in: the transition table, the campaign's rules in {@code ledger.yaml}, the limits of every
+ * field, and the order of time. Every refusal names the entry and the field. An accepted entry comes
+ * back as the event to record, with what the ledger fills in (a hazard's deadline from the engine).
+ */
+final class Checker {
+
+    /** How far ahead of the ledger's clock an event may be dated (a device clock a little fast, a time zone). */
+    static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
+    static final int MAX_ID = Venue.MAX_ID_LENGTH;
+    static final int MAX_TEXT = Venue.MAX_TEXT_LENGTH;
+    static final int MAX_INSPECTORS = 20;
+    private static final Pattern URI = Pattern.compile("(?i)(https?|s3|urn|attachment):[^\\s\"'<>\\\\]+");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern MEDIA = Pattern.compile("[a-z]+/[a-z0-9.+-]{1,60}");
+    private static final Set<EventType> BOOTSTRAP = EnumSet.of(EventType.AREA_REGISTERED, EventType.UNIT_REGISTERED,
+            EventType.PERSON_REGISTERED, EventType.PERSON_CHANGED);
+
+    private final Campaign campaign;
+    private final RiskEngine engine;
+    private final LedgerPolicy policy;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    Checker(RiskEngine engine, LedgerPolicy policy, Clock clock) {
+        this.engine = engine;
+        this.campaign = engine.campaign();
+        this.policy = policy;
+        this.clock = clock;
+        this.zone = campaign.timeZone();
+    }
+
+    /** The checked event, the venue it concerns (or null) and the stream it goes to. */
+    record Accepted(Event event, String venueId, String stream) {}
+
+    Accepted check(Entry entry, Working w) {
+        Refusal r = new Refusal(entry);
+        envelope(entry, r);
+        Event event = entry.event();
+        Directory.Person actor = null;
+        if (!BOOTSTRAP.contains(event.type())) {
+            actor = w.person(entry.actor());
+            if (actor == null) {
+                throw r.field("actor", "no registered person '" + entry.actor() + "'");
+            }
+        }
+        LocalDate day = LocalDate.ofInstant(entry.happenedAt(), zone);
+        if (event instanceof Event.AreaRegistered a) {
+            area(a, w, r);
+            return new Accepted(a, null, a.stream());
+        } else if (event instanceof Event.UnitRegistered u) {
+            id(r, "event.unitId", u.unitId());
+            requiredText(r, "event.name", u.name());
+            notNull(r, "event.kind", u.kind());
+            if (w.version(u.stream()) > 0) {
+                throw r.field("event.unitId", "unit '" + u.unitId() + "' is already registered");
+            }
+            if (!blank(u.parentUnit()) && w.unit(u.parentUnit()) == null) {
+                throw r.field("event.parentUnit", "no registered unit '" + u.parentUnit() + "'");
+            }
+            return new Accepted(u, null, u.stream());
+        } else if (event instanceof Event.PersonRegistered p) {
+            person(r, w, p.personId(), p.name(), p.unitId(), p.roles());
+            if (w.version(p.stream()) > 0) {
+                throw r.field("event.personId", "person '" + p.personId() + "' is already registered");
+            }
+            return new Accepted(p, null, p.stream());
+        } else if (event instanceof Event.PersonChanged p) {
+            person(r, w, p.personId(), p.name(), p.unitId(), p.roles());
+            if (w.person(p.personId()) == null) {
+                throw r.field("event.personId", "no registered person '" + p.personId() + "'");
+            }
+            return new Accepted(p, null, p.stream());
+        } else if (event instanceof Event.VenueRegistered v) {
+            notNull(r, "event.venue", v.venue());
+            venueFacts(r, w, v.venue(), v.unitId(), v.area());
+            if (w.version(v.stream()) > 0) {
+                throw r.field("event.venue.id", "venue '" + v.venue().id() + "' is already registered");
+            }
+            permitted(r, w, entry, actor, v.unitId());
+            return new Accepted(v, v.venue().id(), v.stream());
+        } else if (event instanceof Event.VenueChanged v) {
+            notNull(r, "event.venue", v.venue());
+            LedgerState.VenueFold venue = registeredVenue(r, w, "event.venue.id", v.venue().id(), entry.happenedAt());
+            venueFacts(r, w, v.venue(), v.unitId(), v.area());
+            permitted(r, w, entry, actor, venue.unitId);
+            return new Accepted(v, v.venue().id(), v.stream());
+        } else if (event instanceof Event.InspectionRecorded i) {
+            id(r, "event.inspectionId", i.inspectionId());
+            if (w.version(i.stream()) > 0) {
+                throw r.field("event.inspectionId", "inspection '" + i.inspectionId() + "' is already recorded");
+            }
+            LedgerState.VenueFold venue = registeredVenue(r, w, "event.venueId", i.venueId(), entry.happenedAt());
+            notNull(r, "event.kind", i.kind());
+            notNull(r, "event.date", i.date());
+            if (!i.date().equals(day)) {
+                throw r.field("event.date", "must be the day it happened, " + day + " in " + zone + " (was " + i.date() + ")");
+            }
+            if (i.inspectors().isEmpty() || i.inspectors().size() > MAX_INSPECTORS) {
+                throw r.field("event.inspectors", "must name 1 to " + MAX_INSPECTORS + " registered people (named "
+                        + i.inspectors().size() + ")");
+            }
+            for (int k = 0; k < i.inspectors().size(); k++) {
+                if (w.person(i.inspectors().get(k)) == null) {
+                    throw r.field("event.inspectors[" + k + "]", "no registered person '" + i.inspectors().get(k) + "'");
+                }
+            }
+            text(r, "event.note", i.note());
+            permitted(r, w, entry, actor, venue.unitId);
+            return new Accepted(i, i.venueId(), i.stream());
+        } else if (event instanceof Event.HazardFound f) {
+            return found(f, entry, actor, day, w, r);
+        } else if (event instanceof Event.HazardEvent h) {
+            return hazardEvent(h, entry, actor, day, w, r);
+        }
+        throw r.field("event", "unknown event " + event.getClass().getName());
+    }
+
+    private void envelope(Entry entry, Refusal r) {
+        id(r, "eventId", entry.eventId());
+        id(r, "actor", entry.actor());
+        if (entry.happenedAt() == null) {
+            throw r.field("happenedAt", "missing");
+        }
+        Instant latest = clock.instant().plus(FUTURE_TOLERANCE);
+        if (entry.happenedAt().isAfter(latest)) {
+            throw r.field("happenedAt", entry.happenedAt() + " is in the future (the ledger's clock says "
+                    + clock.instant() + ")");
+        }
+        LocalDate day = LocalDate.ofInstant(entry.happenedAt(), zone);
+        if (day.isBefore(VenueFacts.EARLIEST_DATE)) {
+            throw r.field("happenedAt", entry.happenedAt() + " is before " + VenueFacts.EARLIEST_DATE);
+        }
+    }
+
+    private void area(Event.AreaRegistered a, Working w, Refusal r) {
+        id(r, "event.code", a.code());
+        notNull(r, "event.level", a.level());
+        requiredText(r, "event.name", a.name());
+        if (w.version(a.stream()) > 0) {
+            throw r.field("event.code", "area '" + a.code() + "' is already registered");
+        }
+        Optional<AreaLevel> parentLevel = a.level().parent();
+        if (parentLevel.isEmpty()) {
+            if (!blank(a.parent())) {
+                throw r.field("event.parent", "a district has no parent (was '" + a.parent() + "')");
+            }
+        } else {
+            if (blank(a.parent())) {
+                throw r.field("event.parent", "a " + a.level() + " needs its " + parentLevel.get());
+            }
+            Directory.Area parent = w.area(a.parent());
+            if (parent == null) {
+                throw r.field("event.parent", "no registered area '" + a.parent() + "'");
+            }
+            if (parent.level() != parentLevel.get()) {
+                throw r.field("event.parent", "'" + a.parent() + "' is a " + parent.level() + "; a " + a.level()
+                        + " hangs under a " + parentLevel.get());
+            }
+        }
+    }
+
+    private void person(Refusal r, Working w, String personId, String name, String unitId, Set<Role> roles) {
+        id(r, "event.personId", personId);
+        requiredText(r, "event.name", name);
+        id(r, "event.unitId", unitId);
+        if (w.unit(unitId) == null) {
+            throw r.field("event.unitId", "no registered unit '" + unitId + "'");
+        }
+    }
+
+    private void venueFacts(Refusal r, Working w, Venue venue, String unitId, String area) {
+        if (!campaign.venueKinds().containsKey(venue.kind())) {
+            throw r.field("event.venue.kind", "'" + venue.kind() + "' is not a venue kind of campaign "
+                    + campaign.id());
+        }
+        id(r, "event.unitId", unitId);
+        if (w.unit(unitId) == null) {
+            throw r.field("event.unitId", "no registered unit '" + unitId + "'");
+        }
+        id(r, "event.area", area);
+        if (w.area(area) == null) {
+            throw r.field("event.area", "no registered area '" + area + "'");
+        }
+    }
+
+    private LedgerState.VenueFold registeredVenue(Refusal r, Working w, String field, String venueId, Instant at) {
+        id(r, field, venueId);
+        LedgerState.VenueFold venue = w.venue(venueId);
+        if (venue == null) {
+            throw r.field(field, "no registered venue '" + venueId + "'");
+        }
+        if (at.isBefore(venue.registeredAt)) {
+            throw r.field("happenedAt", at + " is before venue " + venueId + " existed in the ledger (registered as of "
+                    + venue.registeredAt + ")");
+        }
+        return venue;
+    }
+
+    private Accepted found(Event.HazardFound f, Entry entry, Directory.Person actor, LocalDate day, Working w,
+            Refusal r) {
+        notNull(r, "event.finding", f.finding());
+        Finding finding = f.finding();
+        String hazardId = finding.id();
+        r.hazard(hazardId);
+        if (w.version(f.stream()) > 0) {
+            throw r.field("event.finding.id", "hazard '" + hazardId + "' already exists");
+        }
+        LedgerState.VenueFold venue = registeredVenue(r, w, "event.venueId", f.venueId(), entry.happenedAt());
+        id(r, "event.inspectionId", f.inspectionId());
+        InspectionView inspection = w.inspection(f.inspectionId());
+        if (inspection == null) {
+            throw r.field("event.inspectionId", "no recorded inspection '" + f.inspectionId() + "'");
+        }
+        if (!inspection.venueId().equals(f.venueId())) {
+            throw r.field("event.inspectionId", "inspection '" + f.inspectionId() + "' was of venue "
+                    + inspection.venueId() + ", not " + f.venueId());
+        }
+        if (!inspection.date().equals(day)) {
+            throw r.field("happenedAt", "a hazard is found on its inspection's day, " + inspection.date() + " (was " + day
+                    + ")");
+        }
+        if (campaign.hazard(finding.hazardCode()).isEmpty()) {
+            throw r.field("event.finding.hazardCode", "'" + finding.hazardCode()
+                    + "' is not in the hazard catalogue of campaign " + campaign.id());
+        }
+        if (finding.status() != RectificationStatus.OPEN) {
+            throw r.field("event.finding.status", "the ledger keeps the status (was " + finding.status()
+                    + "); record what happened to the hazard as its own events, or set correctedOnSpot");
+        }
+        if (!finding.plan().equals(RectificationPlan.NONE)) {
+            throw r.field("event.finding.plan", "the 五落实 plan is recorded as PLAN_SET events, not in the finding");
+        }
+        if (finding.foundOn() != null && !finding.foundOn().equals(day)) {
+            throw r.field("event.finding.foundOn", "must be the inspection's day " + day + " (was " + finding.foundOn()
+                    + ")");
+        }
+        evidence(r, f.evidence());
+        permitted(r, w, entry, actor, venue.unitId);
+        LocalDate deadline = f.deadline();
+        if (deadline != null) {
+            date(r, "event.deadline", deadline);
+            if (deadline.isBefore(day)) {
+                throw r.field("event.deadline", deadline + " is before the hazard was found (" + day + ")");
+            }
+        } else if (f.correctedOnSpot()) {
+            deadline = day;
+        } else {
+            deadline = engineDeadline(r, w, venue.venueId, finding.toBuilder().foundOn(day).build(), day);
+        }
+        Event.HazardFound filled = new Event.HazardFound(f.venueId(), f.inspectionId(), finding, f.correctedOnSpot(),
+                deadline, f.evidence());
+        return new Accepted(filled, f.venueId(), f.stream());
+    }
+
+    /** The due date the engine gives the campaign's deadline action for this finding as of {@code day}. */
+    private LocalDate engineDeadline(Refusal r, Working w, String venueId, Finding finding, LocalDate day) {
+        LedgerState.VenueFold venue = w.completeVenue(venueId);
+        List<Finding> findings = new ArrayList<>();
+        for (Finding f : w.state.findings(venue)) {
+            if (!f.id().equals(finding.id())) {
+                findings.add(f);
+            }
+        }
+        findings.add(finding.toBuilder().status(RectificationStatus.OPEN).build());
+        Assessment a;
+        try {
+            a = engine.assess(VenueFacts.of(venue.venue, findings, day));
+        } catch (AssessmentException e) {
+            throw r.field("event.finding." + e.field().replaceFirst("^findings\\[\\d+\\]\\.?", ""),
+                    "the engine cannot assess the venue with it: " + e.getMessage());
+        }
+        return a.actions(policy.deadlineAction()).stream()
+                .filter(act -> act.findingId().map(finding.id()::equals).orElse(false)
+                        || act.findingIds().contains(finding.id()))
+                .map(RequiredAction::due).flatMap(Optional::stream).min(LocalDate::compareTo)
+                .orElseThrow(() -> r.field("event.deadline", "campaign " + campaign.id() + " sets no "
+                        + policy.deadlineAction() + " deadline for this finding on " + day + "; give one"));
+    }
+
+    private Accepted hazardEvent(Event.HazardEvent e, Entry entry, Directory.Person actor, LocalDate day, Working w,
+            Refusal r) {
+        id(r, "event.hazardId", e.hazardId());
+        r.hazard(e.hazardId());
+        HazardFold h = w.hazard(e.hazardId());
+        if (h == null) {
+            throw r.field("event.hazardId", "no hazard '" + e.hazardId() + "'");
+        }
+        if (entry.happenedAt().isBefore(h.lastChange)) {
+            throw r.field("happenedAt", entry.happenedAt() + " is before the hazard's last event (" + h.lastChange
+                    + "); a hazard's events are recorded in the order they happened");
+        }
+        HazardState next = h.state.after(e.type()).orElseThrow(() -> new IllegalTransitionException(entry.eventId(),
+                h.hazardId, h.state, e.type()));
+        LedgerState.VenueFold venue = w.venue(h.venueId);
+        permitted(r, w, entry, actor, venue == null ? null : venue.unitId);
+        if (e instanceof Event.PlanSet p) {
+            notNull(r, "event.plan", p.plan());
+            if (p.plan().deadline() != null && p.plan().deadline().isAfter(h.deadline)) {
+                throw r.field("event.plan.deadline", "may bring the deadline (" + h.deadline
+                        + ") forward, not push it back to " + p.plan().deadline() + ": that takes an approved extension");
+            }
+            if (p.plan().deadline() != null && p.plan().deadline().isBefore(h.foundOn)) {
+                throw r.field("event.plan.deadline", p.plan().deadline() + " is before the hazard was found (" + h.foundOn
+                        + ")");
+            }
+        } else if (e instanceof Event.RectificationReported rr) {
+            text(r, "event.note", rr.note());
+            evidence(r, rr.evidence());
+        } else if (e instanceof Event.ReinspectionPassed p) {
+            secondPerson(r, h, entry.actor(), "re-inspect it");
+            reinspection(r, w, h, p.inspectionId(), false, day);
+            text(r, "event.note", p.note());
+            evidence(r, p.evidence());
+        } else if (e instanceof Event.ReinspectionFailed f) {
+            secondPerson(r, h, entry.actor(), "re-inspect it");
+            reinspection(r, w, h, f.inspectionId(), false, day);
+            requiredText(r, "event.reason", f.reason());
+            evidence(r, f.evidence());
+        } else if (e instanceof Event.HazardClosed c) {
+            secondPerson(r, h, entry.actor(), "close it");
+            text(r, "event.note", c.note());
+        } else if (e instanceof Event.ExtensionRequested x) {
+            if (h.pending != null) {
+                throw r.field("event", "an extension request is already pending (to " + h.pending.until() + ", by "
+                        + h.pending.requestedBy() + ")");
+            }
+            capped(r, h);
+            notNull(r, "event.until", x.until());
+            date(r, "event.until", x.until());
+            if (!x.until().isAfter(h.deadline)) {
+                throw r.field("event.until", "must be after the deadline in force (" + h.deadline + "), was " + x.until());
+            }
+            LocalDate furthest = h.deadline.plusDays(policy.extensions().maxDaysEach());
+            if (x.until().isAfter(furthest)) {
+                throw r.field("event.until", "may move the deadline " + h.deadline + " by at most "
+                        + policy.extensions().maxDaysEach() + " days, to " + furthest + " (ledger.yaml "
+                        + "extensions.maxDaysEach), was " + x.until());
+            }
+            requiredText(r, "event.reason", x.reason());
+        } else if (e instanceof Event.ExtensionApproved a) {
+            pendingDecision(r, h, actor);
+            capped(r, h);
+            notNull(r, "event.until", a.until());
+            if (!a.until().isAfter(h.deadline) || a.until().isAfter(h.pending.until())) {
+                throw r.field("event.until", "must be after the deadline in force (" + h.deadline + ") and no later than "
+                        + "requested (" + h.pending.until() + "), was " + a.until());
+            }
+            text(r, "event.note", a.note());
+        } else if (e instanceof Event.ExtensionRefused x) {
+            pendingDecision(r, h, actor);
+            requiredText(r, "event.reason", x.reason());
+        } else if (e instanceof Event.HazardReopened o) {
+            InspectionView inspection = reinspection(r, w, h, o.inspectionId(), true, day);
+            requiredText(r, "event.reason", o.reason());
+            evidence(r, o.evidence());
+            LocalDate deadline = o.deadline();
+            if (deadline == null) {
+                deadline = engineDeadline(r, w, h.venueId, h.found.toBuilder().foundOn(inspection.date()).build(), day);
+            } else {
+                date(r, "event.deadline", deadline);
+                if (deadline.isBefore(day)) {
+                    throw r.field("event.deadline", deadline + " is before the reopening (" + day + ")");
+                }
+            }
+            Event.HazardReopened filled = new Event.HazardReopened(o.hazardId(), o.inspectionId(), o.reason(), deadline,
+                    o.evidence());
+            return new Accepted(filled, h.venueId, e.stream());
+        } else if (e instanceof Event.HazardCancelled c) {
+            requiredText(r, "event.reason", c.reason());
+        } else if (e instanceof Event.SupervisionListed s) {
+            if (h.supervision != null) {
+                throw r.field("event", "hazard " + h.hazardId + " is already under 挂牌督办 (" + h.supervision.documentNo()
+                        + ", since " + h.supervision.since() + ")");
+            }
+            id(r, "event.supervisingUnit", s.supervisingUnit());
+            if (w.unit(s.supervisingUnit()) == null) {
+                throw r.field("event.supervisingUnit", "no registered unit '" + s.supervisingUnit() + "'");
+            }
+            id(r, "event.documentNo", s.documentNo());
+        } else if (e instanceof Event.EnforcementRecorded x) {
+            notNull(r, "event.step", x.step());
+            if (x.step() == Enforcement.NONE) {
+                throw r.field("event.step", "must be a step taken (" + Enforcement.ORDERED_TO_CORRECT + " or "
+                        + Enforcement.REFUSED_TO_CORRECT + ")");
+            }
+            id(r, "event.documentNo", x.documentNo());
+        }
+        assert next != null;
+        return new Accepted(e, h.venueId, e.stream());
+    }
+
+    private InspectionView reinspection(Refusal r, Working w, HazardFold h, String inspectionId, boolean required,
+            LocalDate day) {
+        if (blank(inspectionId)) {
+            if (required) {
+                throw r.field("event.inspectionId", "name the 回头看 inspection (kind " + InspectionKind.REINSPECTION
+                        + ") that found it");
+            }
+            return null;
+        }
+        id(r, "event.inspectionId", inspectionId);
+        InspectionView inspection = w.inspection(inspectionId);
+        if (inspection == null) {
+            throw r.field("event.inspectionId", "no recorded inspection '" + inspectionId + "'");
+        }
+        if (!inspection.venueId().equals(h.venueId)) {
+            throw r.field("event.inspectionId", "inspection '" + inspectionId + "' was of venue " + inspection.venueId()
+                    + ", not " + h.venueId);
+        }
+        if (required && inspection.kind() != InspectionKind.REINSPECTION) {
+            throw r.field("event.inspectionId", "inspection '" + inspectionId + "' is a " + inspection.kind()
+                    + "; a hazard is reopened at a " + InspectionKind.REINSPECTION + " (回头看)");
+        }
+        if (!inspection.date().equals(day)) {
+            throw r.field("happenedAt", "must be on the inspection's day, " + inspection.date() + " (was " + day + ")");
+        }
+        return inspection;
+    }
+
+    private void secondPerson(Refusal r, HazardFold h, String actor, String what) {
+        Optional<String> reporter = h.lastReporter();
+        if (reporter.isPresent() && reporter.get().equals(actor)) {
+            throw r.field("actor", actor + " reported the rectification of hazard " + h.hazardId + " and may not "
+                    + what + ": another person must");
+        }
+    }
+
+    private void capped(Refusal r, HazardFold h) {
+        long approved = h.decisions.stream().filter(HazardView.ExtensionDecision::approved).count();
+        if (approved >= policy.extensions().maxPerHazard()) {
+            throw r.field("event", "hazard " + h.hazardId + " has had " + approved + " extension(s); campaign "
+                    + campaign.id() + " allows " + policy.extensions().maxPerHazard()
+                    + " (ledger.yaml extensions.maxPerHazard)");
+        }
+    }
+
+    private void pendingDecision(Refusal r, HazardFold h, Directory.Person actor) {
+        if (h.pending == null) {
+            throw r.field("event", "no extension request is pending on hazard " + h.hazardId);
+        }
+        Set<Role> allowed = h.supervision != null ? policy.extensions().supervisedApprovers()
+                : policy.extensions().approvers();
+        if (actor.roles().stream().noneMatch(allowed::contains)) {
+            throw r.field("actor", actor.personId() + " (" + actor.roles() + ") may not decide an extension"
+                    + (h.supervision != null ? " of a hazard under 挂牌督办" : "") + "; it takes one of " + allowed
+                    + " (ledger.yaml extensions)");
+        }
+    }
+
+    /** The actor's roles allow the event; a unit officer acting only as one stays within their unit. */
+    private void permitted(Refusal r, Working w, Entry entry, Directory.Person actor, String venueUnit) {
+        Set<Role> allowed = policy.allowed(entry.event().type());
+        if (actor == null || allowed.isEmpty()) {
+            return;
+        }
+        Set<Role> held = EnumSet.noneOf(Role.class);
+        actor.roles().stream().filter(allowed::contains).forEach(held::add);
+        if (held.isEmpty()) {
+            throw r.field("actor", actor.personId() + " (" + (actor.roles().isEmpty() ? "no roles" : actor.roles())
+                    + ") may not record " + entry.event().type() + "; it takes one of " + allowed
+                    + " (ledger.yaml permissions)");
+        }
+        if (held.equals(EnumSet.of(Role.UNIT_OFFICER)) && venueUnit != null && !venueUnit.equals(actor.unitId())) {
+            throw r.field("actor", actor.personId() + " is an officer of unit " + actor.unitId()
+                    + " and may act only on its venues; this venue belongs to " + venueUnit);
+        }
+    }
+
+    private void evidence(Refusal r, List<Evidence> evidence) {
+        if (evidence.size() > Evidence.MAX_PER_EVENT) {
+            throw r.field("event.evidence", "at most " + Evidence.MAX_PER_EVENT + " references an event (was "
+                    + evidence.size() + ")");
+        }
+        for (int i = 0; i < evidence.size(); i++) {
+            String at = "event.evidence[" + i + "]";
+            Evidence e = evidence.get(i);
+            if (e == null) {
+                throw r.field(at, "missing");
+            }
+            notNull(r, at + ".kind", e.kind());
+            if (e.uri() == null || e.uri().isEmpty()) {
+                throw r.field(at + ".uri", "missing");
+            }
+            if (e.uri().length() > Evidence.MAX_URI_LENGTH) {
+                throw r.field(at + ".uri", "must be at most " + Evidence.MAX_URI_LENGTH + " characters (was "
+                        + e.uri().length() + ")");
+            }
+            if (!URI.matcher(e.uri()).matches()) {
+                throw r.field(at + ".uri", "must be an https, http, s3, urn or attachment reference without blanks or "
+                        + "quotes (was " + quote(e.uri()) + ")");
+            }
+            if (e.sha256() == null || !SHA256.matcher(e.sha256()).matches()) {
+                throw r.field(at + ".sha256", "must be 64 lower-case hex digits (was " + quote(e.sha256()) + ")");
+            }
+            if (e.bytes() < 1 || e.bytes() > Evidence.MAX_BYTES) {
+                throw r.field(at + ".bytes", "must be between 1 and " + Evidence.MAX_BYTES + " (was " + e.bytes() + ")");
+            }
+            if (e.mediaType() == null || !MEDIA.matcher(e.mediaType()).matches() || !fits(e.kind(), e.mediaType())) {
+                throw r.field(at + ".mediaType", "must be a media type of a " + e.kind() + " such as "
+                        + (e.kind() == Evidence.Kind.PHOTO ? "image/jpeg" : e.kind() == Evidence.Kind.VIDEO ? "video/mp4"
+                        : "application/pdf") + " (was " + quote(e.mediaType()) + ")");
+            }
+            if (e.caption().length() > Evidence.MAX_CAPTION_LENGTH) {
+                throw r.field(at + ".caption", "must be at most " + Evidence.MAX_CAPTION_LENGTH + " characters (was "
+                        + e.caption().length() + ")");
+            }
+        }
+    }
+
+    private static boolean fits(Evidence.Kind kind, String media) {
+        return switch (kind) {
+            case PHOTO -> media.startsWith("image/");
+            case VIDEO -> media.startsWith("video/");
+            case DOCUMENT -> media.startsWith("application/") || media.startsWith("image/") || media.startsWith("text/");
+        };
+    }
+
+    private static void id(Refusal r, String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw r.field(field, "missing");
+        }
+        if (value.length() > MAX_ID) {
+            throw r.field(field, "must be at most " + MAX_ID + " characters (was " + value.length() + ")");
+        }
+        if (!value.equals(value.strip())) {
+            throw r.field(field, "must not begin or end with blanks (was " + quote(value) + ")");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
+                    || c == 0x200E || c == 0x200F || c == 0x061C) {
+                throw r.field(field, "must not contain control characters (was " + quote(value) + ")");
+            }
+        }
+    }
+
+    private static void text(Refusal r, String field, String value) {
+        if (value != null && value.length() > MAX_TEXT) {
+            throw r.field(field, "must be at most " + MAX_TEXT + " characters (was " + value.length() + ")");
+        }
+    }
+
+    private static void requiredText(Refusal r, String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw r.field(field, "missing");
+        }
+        text(r, field, value);
+    }
+
+    private static void notNull(Refusal r, String field, Object value) {
+        if (value == null) {
+            throw r.field(field, "missing");
+        }
+    }
+
+    private static void date(Refusal r, String field, LocalDate value) {
+        if (value.isBefore(VenueFacts.EARLIEST_DATE) || value.isAfter(VenueFacts.LATEST_DATE)) {
+            throw r.field(field, "must be between " + VenueFacts.EARLIEST_DATE + " and " + VenueFacts.LATEST_DATE
+                    + " (was " + value + ")");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    static String quote(String s) {
+        if (s == null) {
+            return "null";
+        }
+        String shown = s.length() > 80 ? s.substring(0, 80) + "…" : s;
+        StringBuilder b = new StringBuilder("\"");
+        shown.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp)) {
+                b.append(String.format("\\u%04x", cp));
+            } else {
+                b.appendCodePoint(cp);
+            }
+        });
+        return b.append('"').toString();
+    }
+
+    /** Builds refusals that name the entry, its event and, once known, its hazard. */
+    static final class Refusal {
+        private final Entry entry;
+        private String hazardId;
+
+        Refusal(Entry entry) {
+            this.entry = entry;
+        }
+
+        void hazard(String id) {
+            this.hazardId = id;
+        }
+
+        RefusedException field(String field, String what) {
+            String type = entry.event().type().name();
+            return new RefusedException(entry.eventId(), field, "event " + entry.eventId() + " (" + type
+                    + (hazardId != null ? " on hazard " + hazardId : "") + "): " + field + ": " + what);
+        }
+    }
+}

@@ -1,0 +1,795 @@
+package io.firerisk.ledger;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.firerisk.Assessment;
+import io.firerisk.RiskEngine;
+import io.firerisk.campaign.Campaign;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import java.util.regex.Pattern;
+
+/**
+ * The campaign ledger: every hazard of a campaign through the closed loop (发现 → 五落实 → 整改 →
+ * 复查 → 销号 → 回头看), kept as an append-only log of events, with projections for the ledger as it
+ * stands and a replay of the log for any past date.
+ *
+ * <pre>{@code
+ * RiskEngine engine = RiskEngine.builder().campaign("wanzhou-2023-winter").build();
+ * try (Ledger ledger = Ledger.builder().h2(Path.of("firerisk-ledger")).campaign(engine).build()) {
+ *     ledger.record(Entry.of("E-1", "inspector-7", at, new Event.HazardFound(...)));
+ *     VenueView v = ledger.venue("WZ-0002", LocalDate.of(2024, 2, 10)).orElseThrow();
+ *     v.assessment().grade();                                   // the engine's, as of that date
+ *     ledger.hazards(HazardQuery.builder().asOf(LocalDate.of(2024, 2, 10)).overdue(true).build());
+ * }
+ * }</pre>
+ *
+ * <p>A ledger is safe to share between threads and between processes on one database: every write
+ * is one transaction that checks each entry against the state its streams are in and fails, rather
+ * than overwrites, when another writer got there first. The engine is the caller's and stays open
+ * when the ledger is closed.
+ */
+public final class Ledger implements AutoCloseable {
+
+    private static final int MAX_ATTEMPTS = 20;
+    private static final int IMPORT_BATCH = 1_000;
+    private static final int WORKING_LIMIT = 400_000;
+
+    private final HikariDataSource pool;
+    private final Store store;
+    private final RiskEngine engine;
+    private final Campaign campaign;
+    private final LedgerPolicy policy;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Checker checker;
+    private final Projection projection;
+    private final Replay replay;
+    private final String description;
+
+    private Ledger(Builder b, HikariDataSource pool, LedgerPolicy policy) {
+        this.pool = pool;
+        this.store = new Store(Jdbi.create(pool), b.postgres);
+        this.engine = b.engine;
+        this.campaign = b.engine.campaign();
+        this.policy = policy;
+        this.zone = campaign.timeZone();
+        this.clock = b.clock;
+        this.checker = new Checker(engine, policy, clock);
+        this.projection = new Projection(store, campaign);
+        this.replay = new Replay(store, engine, policy, zone);
+        this.description = b.describe();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The campaign the ledger belongs to. */
+    public Campaign campaign() {
+        return campaign;
+    }
+
+    /** The engine the ledger assesses with. */
+    public RiskEngine engine() {
+        return engine;
+    }
+
+    /** The campaign's rules for the closed loop ({@code ledger.yaml}). */
+    public LedgerPolicy policy() {
+        return policy;
+    }
+
+    /** Today by the ledger's clock, in the campaign's time zone: the date the projections are assessed as of. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    // ---- writing -------------------------------------------------------------------------------
+
+    /** Records one entry; see {@link #record(List)}. */
+    public Receipt record(Entry entry) {
+        return record(List.of(entry));
+    }
+
+    /**
+     * Records a submission (an inspection with its findings, say) as one transaction: every entry
+     * or none. Each is checked against the state the earlier ones left. Entries whose id the log
+     * already holds with the same content are not recorded again (a retry); the receipt lists them.
+     *
+     * @throws RefusedException            an entry does not fit (its field is named); nothing recorded
+     * @throws IllegalTransitionException  the transition table does not allow an event in its hazard's state
+     * @throws ConflictException           an entry's expected version is stale; nothing recorded
+     */
+    public Receipt record(List<Entry> entries) {
+        Objects.requireNonNull(entries, "entries");
+        List<Entry> normalized = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Entry e : entries) {
+            Objects.requireNonNull(e, "entry");
+            if (e.eventId() != null && !ids.add(e.eventId())) {
+                throw new RefusedException(e.eventId(), "eventId", "event " + e.eventId()
+                        + ": eventId: appears twice in one submission");
+            }
+            normalized.add(normalize(e));
+        }
+        if (normalized.isEmpty()) {
+            return new Receipt(List.of(), List.of());
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store.jdbi.inTransaction(h -> recordIn(h, normalized));
+            } catch (UnableToExecuteStatementException e) {
+                if (!uniqueViolation(e) || attempt >= MAX_ATTEMPTS) {
+                    throw storage("record " + normalized.size() + " event(s)", e);
+                }
+                // Another writer appended to one of these streams, or recorded the same id, between our
+                // read and our insert: read again and decide again.
+            }
+        }
+    }
+
+    private Receipt recordIn(Handle h, List<Entry> entries) {
+        Map<String, Store.Existing> existing = store.existing(h,
+                entries.stream().map(Entry::eventId).filter(Objects::nonNull).toList());
+        Working w = new Working(new LedgerState(zone), loader(h));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<Store.Pending> pending = new ArrayList<>();
+        List<RecordedEvent> already = new ArrayList<>();
+        for (Entry entry : entries) {
+            Store.Existing ex = existing.get(entry.eventId());
+            if (ex != null) {
+                already.add(same(entry, ex));
+                continue;
+            }
+            Store.Pending p = check(entry, w, now);
+            entry.expectedVersion().ifPresent(expected -> {
+                if (expected != p.version() - 1) {
+                    List<RecordedEvent> since = store.stream(h, p.stream()).stream()
+                            .filter(e -> e.version() > expected).toList();
+                    throw new ConflictException(entry.eventId(), p.stream(), expected, p.version() - 1, since);
+                }
+            });
+            pending.add(p);
+            w.accept(p.recorded(0));
+        }
+        List<RecordedEvent> recorded = store.insert(h, pending);
+        project(h, w, pending);
+        Set<String> venues = new LinkedHashSet<>();
+        pending.stream().filter(p -> p.venueId() != null && !(p.event() instanceof Event.InspectionRecorded))
+                .forEach(p -> venues.add(p.venueId()));
+        List<LedgerState.VenueFold> folds = venues.stream().map(w::completeVenue).filter(Objects::nonNull).toList();
+        store.setGrade(h, Projection.assess(engine, w.state, folds, today()));
+        return new Receipt(recorded, already);
+    }
+
+    private Store.Pending check(Entry entry, Working w, Instant now) {
+        Checker.Accepted a = checker.check(entry, w);
+        int version = w.version(a.stream()) + 1;
+        // The digest is of the entry as submitted, so a retry of it matches even where the ledger
+        // filled something in (a deadline) before recording it.
+        return new Store.Pending(entry.eventId(), a.stream(), version, a.event(), a.venueId(), entry.actor(),
+                entry.happenedAt(), now, Codec.digest(entry.event(), entry.actor(), entry.happenedAt()),
+                Codec.payload(a.event()));
+    }
+
+    private RecordedEvent same(Entry entry, Store.Existing ex) {
+        if (!Codec.digest(entry.event(), entry.actor(), entry.happenedAt()).equals(ex.digest())) {
+            RecordedEvent e = ex.event();
+            throw new RefusedException(entry.eventId(), "eventId", "event " + entry.eventId() + ": eventId: already "
+                    + "used for a different event (" + e.type() + " on " + e.stream() + " by " + e.actor() + " at "
+                    + e.happenedAt() + ", recorded " + e.recordedAt() + "); a new event needs a new id");
+        }
+        return ex.event();
+    }
+
+    /** Writes the projection rows of every stream the pending events touched. */
+    private void project(Handle h, Working w, List<Store.Pending> pending) {
+        Set<String> streams = new LinkedHashSet<>();
+        for (Store.Pending p : pending) {
+            streams.add(p.stream());
+            if (p.event() instanceof Event.VenueRegistered || p.event() instanceof Event.VenueChanged) {
+                String area = w.state.venues.get(p.venueId()).area;
+                for (String code = area; code != null; ) {
+                    Directory.Area a = w.area(code);
+                    code = a == null ? null : a.parent().orElse(null);
+                }
+            }
+        }
+        projection.write(h, w.state, streams);
+    }
+
+    private Working.Loader loader(Handle h) {
+        return new Working.Loader() {
+            @Override
+            public List<RecordedEvent> stream(String stream) {
+                return store.stream(h, stream);
+            }
+
+            @Override
+            public List<RecordedEvent> venue(String venueId) {
+                return store.venue(h, venueId);
+            }
+        };
+    }
+
+    private static Entry normalize(Entry e) {
+        Instant at = e.happenedAt() == null ? null : e.happenedAt().truncatedTo(ChronoUnit.MICROS);
+        return new Entry(e.eventId(), e.actor(), at, e.event(), e.expectedVersion());
+    }
+
+    // ---- import and export ---------------------------------------------------------------------
+
+    /** Imports an export file (JSON Lines, UTF-8); see {@link #importEvents(Reader, String, LongConsumer)}. */
+    public ImportReport importEvents(Path file) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return importEvents(in, file.toString(), n -> { });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Imports events written by {@link #exportEvents(Writer)}, one per line, in order, checking each
+     * as {@link #record} does and keeping the time it was first recorded. A line that cannot be read
+     * or is refused becomes a reject and the import goes on. Lines are committed in batches: an
+     * import stopped half-way leaves whole events only, and running it again records the rest once.
+     * Venues touched are re-assessed for the projections at the end.
+     *
+     * @param committed told the number of lines handled after each batch is committed
+     */
+    public ImportReport importEvents(Reader in, String source, LongConsumer committed) {
+        Objects.requireNonNull(in, "in");
+        Instant start = Instant.now();
+        BufferedReader reader = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
+        List<ImportReport.Reject> rejects = new ArrayList<>();
+        long[] counts = new long[3];
+        Working[] working = {null};
+        long lineNo = 0;
+        List<Numbered> batch = new ArrayList<>();
+        try {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                counts[0]++;
+                try {
+                    Codec.Line parsed = Codec.parseLine(line);
+                    batch.add(new Numbered(lineNo, normalize(parsed.entry()), parsed.recordedAt()));
+                } catch (Exception e) {
+                    rejects.add(new ImportReport.Reject(lineNo, eventIdOf(line), "", "not an event: " + message(e)));
+                }
+                if (batch.size() >= IMPORT_BATCH) {
+                    importBatch(batch, working, rejects, counts);
+                    batch.clear();
+                    committed.accept(lineNo);
+                }
+            }
+            importBatch(batch, working, rejects, counts);
+            committed.accept(lineNo);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source + " (line " + (lineNo + 1) + "): " + e.getMessage(), e);
+        }
+        Duration elapsed = Duration.between(start, Instant.now());
+        int assessed = assessStale();
+        rejects.sort(java.util.Comparator.comparingLong(ImportReport.Reject::line));
+        return new ImportReport(source, counts[0], counts[1], counts[2], rejects, assessed, elapsed);
+    }
+
+    private record Numbered(long line, Entry entry, Instant recordedAt) {}
+
+    private void importBatch(List<Numbered> batch, Working[] working, List<ImportReport.Reject> rejects, long[] counts) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            List<ImportReport.Reject> batchRejects = new ArrayList<>();
+            long[] batchCounts = new long[3];
+            try {
+                store.jdbi.useTransaction(h -> {
+                    if (working[0] == null || working[0].size() > WORKING_LIMIT) {
+                        working[0] = new Working(new LedgerState(zone), loader(h));
+                    }
+                    Working w = working[0];
+                    w.rebind(loader(h));
+                    Map<String, Store.Existing> existing = store.existing(h,
+                            batch.stream().map(n -> n.entry().eventId()).filter(Objects::nonNull).toList());
+                    preload(h, w, batch);
+                    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                    List<Store.Pending> pending = new ArrayList<>();
+                    Set<String> ids = new HashSet<>();
+                    for (Numbered n : batch) {
+                        Entry entry = n.entry();
+                        try {
+                            Store.Existing ex = existing.get(entry.eventId());
+                            if (ex != null) {
+                                same(entry, ex);
+                                batchCounts[2]++;
+                                continue;
+                            }
+                            if (!ids.add(entry.eventId())) {
+                                throw new RefusedException(entry.eventId(), "eventId", "event " + entry.eventId()
+                                        + ": eventId: appears twice in the file");
+                            }
+                            Store.Pending p = check(entry, w, now);
+                            if (n.recordedAt() != null) {
+                                p = new Store.Pending(p.eventId(), p.stream(), p.version(), p.event(), p.venueId(),
+                                        p.actor(), p.happenedAt(), n.recordedAt().truncatedTo(ChronoUnit.MICROS),
+                                        p.digest(), p.payload());
+                            }
+                            pending.add(p);
+                            w.accept(p.recorded(0));
+                            batchCounts[1]++;
+                        } catch (RefusedException e) {
+                            batchRejects.add(new ImportReport.Reject(n.line(), e.eventId(), e.field(), e.getMessage()));
+                        }
+                    }
+                    store.insertBatch(h, pending);
+                    project(h, w, pending);
+                });
+                rejects.addAll(batchRejects);
+                counts[1] += batchCounts[1];
+                counts[2] += batchCounts[2];
+                return;
+            } catch (RuntimeException e) {
+                working[0] = null; // it may hold events that were rolled back
+                if (!(e instanceof UnableToExecuteStatementException u && uniqueViolation(u)) || attempt >= MAX_ATTEMPTS) {
+                    throw e instanceof LedgerException le ? le : storage("import a batch", e);
+                }
+            }
+        }
+    }
+
+    /** Reads, in a few queries, the streams a batch names that the working state does not hold yet. */
+    private void preload(Handle h, Working w, List<Numbered> batch) {
+        Set<String> wanted = new LinkedHashSet<>();
+        for (Numbered n : batch) {
+            Event e = n.entry().event();
+            if (n.entry().actor() != null) {
+                wanted.add(Streams.person(n.entry().actor()));
+            }
+            try {
+                wanted.add(e.stream());
+            } catch (RuntimeException ignored) {
+                // an event too broken to name its stream is refused by the checker
+            }
+            if (e instanceof Event.HazardFound f) {
+                wanted.add(Streams.venue(f.venueId()));
+                wanted.add(Streams.inspection(f.inspectionId()));
+            } else if (e instanceof Event.InspectionRecorded i) {
+                wanted.add(Streams.venue(i.venueId()));
+            }
+        }
+        w.preload(wanted, streams -> store.streams(h, streams));
+    }
+
+    /** Writes every event, in the order recorded, one JSON object a line; returns how many. */
+    public long exportEvents(Writer out) {
+        Objects.requireNonNull(out, "out");
+        long[] n = {0};
+        BufferedWriter writer = out instanceof BufferedWriter b ? b : new BufferedWriter(out, 1 << 16);
+        store.jdbi.useHandle(h -> store.eachRecorded(h, e -> {
+            try {
+                writer.write(Codec.line(e));
+                writer.write('\n');
+                n[0]++;
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }));
+        try {
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return n[0];
+    }
+
+    /** Exports to a file (UTF-8), replacing it only once the whole log is written. */
+    public long exportEvents(Path file) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".part");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            long n = exportEvents(w);
+            w.close();
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return n;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ---- projections ---------------------------------------------------------------------------
+
+    /**
+     * Rebuilds every projection from the log, in one transaction: the tables are emptied, the whole
+     * log is folded, every row is written again and every venue is assessed as of {@link #today()}.
+     * Readers see the old tables until it commits.
+     */
+    public RebuildReport rebuildProjections() {
+        return store.jdbi.inTransaction(h -> {
+            long t0 = System.nanoTime();
+            store.clearProjections(h);
+            LedgerState state = new LedgerState(zone);
+            long[] n = {0};
+            store.each(h, null, e -> {
+                state.apply(e);
+                n[0]++;
+            });
+            projection.write(h, state, state.versions.keySet());
+            long t1 = System.nanoTime();
+            List<LedgerState.VenueFold> venues = state.venues.values().stream().filter(v -> v.venue != null).toList();
+            store.setGrade(h, Replay.assessAll(engine, state, venues, today()));
+            long t2 = System.nanoTime();
+            return new RebuildReport(n[0], state.hazards.size(), venues.size(), venues.size(), today(),
+                    Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1));
+        });
+    }
+
+    /**
+     * Assesses every venue again as of {@link #today()} and stores its grade, verdict and suspension
+     * in the projection: grades move with the calendar (a key period, a deadline passing) even when
+     * nothing is recorded, so a desk runs this once a day. Returns how many venues were assessed.
+     */
+    public int refreshAssessments() {
+        return store.jdbi.inTransaction(h -> {
+            h.execute("update ledger_venue set assessed_on = null");
+            return assessStale(h);
+        });
+    }
+
+    private int assessStale() {
+        return store.jdbi.inTransaction(this::assessStale);
+    }
+
+    private int assessStale(Handle h) {
+        List<String> stale = h.createQuery("select venue_id from ledger_venue where assessed_on is null")
+                .mapTo(String.class).list();
+        int done = 0;
+        for (int i = 0; i < stale.size(); i += 500) {
+            List<String> chunk = stale.subList(i, Math.min(stale.size(), i + 500));
+            LedgerState state = new LedgerState(zone);
+            h.createQuery("select " + Store.EVENT_COLUMNS + " from ledger_event where venue_id in (<v>) order by seq")
+                    .bindList("v", chunk).map(Store::event).forEach(state::apply);
+            List<LedgerState.VenueFold> venues = chunk.stream().map(state.venues::get)
+                    .filter(v -> v != null && v.venue != null).toList();
+            store.setGrade(h, Replay.assessAll(engine, state, venues, today()));
+            done += venues.size();
+        }
+        return done;
+    }
+
+    // ---- reading -------------------------------------------------------------------------------
+
+    /** A hazard as it stands today (by the ledger's clock). */
+    public Optional<HazardView> hazard(String hazardId) {
+        return hazard(hazardId, today());
+    }
+
+    /** A hazard as of the end of {@code date}: the fold of its events up to then; empty if it did not exist yet. */
+    public Optional<HazardView> hazard(String hazardId, LocalDate date) {
+        Objects.requireNonNull(hazardId, "hazardId");
+        Instant end = Replay.endOf(date, zone);
+        List<RecordedEvent> events = store.jdbi.withHandle(h -> store.stream(h, Streams.hazard(hazardId)));
+        HazardFold fold = new HazardFold(hazardId);
+        events.stream().filter(e -> e.happenedAt().isBefore(end)).forEach(e -> fold.apply(e, zone));
+        return fold.state == null ? Optional.empty() : Optional.of(fold.view(date, policy, campaign));
+    }
+
+    /**
+     * A venue as of the end of {@code date}: its facts, unit and area then, its hazards and
+     * inspections, and the engine's assessment as of that date on the findings the ledger held.
+     * Empty when the venue was not registered by then.
+     */
+    public Optional<VenueView> venue(String venueId, LocalDate date) {
+        Objects.requireNonNull(venueId, "venueId");
+        Objects.requireNonNull(date, "date");
+        return store.jdbi.withHandle(h -> replay.venue(h, venueId, date));
+    }
+
+    /** Every event about a venue (its own, its inspections' and its hazards'), in the order they happened. */
+    public List<RecordedEvent> timeline(String venueId) {
+        Objects.requireNonNull(venueId, "venueId");
+        List<RecordedEvent> events = new ArrayList<>(store.jdbi.withHandle(h -> store.venue(h, venueId)));
+        events.sort(java.util.Comparator.comparing(RecordedEvent::happenedAt)
+                .thenComparingLong(RecordedEvent::sequence));
+        return List.copyOf(events);
+    }
+
+    /**
+     * The hazard ledger filtered, sorted and paged: as it stands (from the projections, fast at any
+     * size) or, when the query has a date, as of the end of that date (replayed from the log).
+     */
+    public Page<HazardRow> hazards(HazardQuery query) {
+        Objects.requireNonNull(query, "query");
+        if (query.asOf().isEmpty()) {
+            return store.jdbi.withHandle(h -> Reads.page(h, query, today(), policy));
+        }
+        return replay.snapshot(query.asOf().get()).page(query);
+    }
+
+    /**
+     * Counts hazards that pass the query's filters by the dimensions given, such as street × state ×
+     * grade; as it stands, or as of the query's date. Sorted by key.
+     */
+    public List<Count> counts(HazardQuery filter, Dimension... by) {
+        Objects.requireNonNull(filter, "filter");
+        if (by.length == 0) {
+            throw new IllegalArgumentException("count by at least one dimension");
+        }
+        List<Dimension> dims = List.of(by);
+        if (filter.asOf().isEmpty()) {
+            return store.jdbi.withHandle(h -> Reads.counts(h, filter, dims, today(), policy));
+        }
+        return replay.snapshot(filter.asOf().get()).counts(filter, dims);
+    }
+
+    /**
+     * Week by week from {@code from} to {@code to}: what happened and where things stood at each
+     * week's end, for hazards passing the filter (its date, grades and paging are not used).
+     */
+    public List<WeekCounts> trend(LocalDate from, LocalDate to, HazardQuery filter) {
+        return replay.trend(from, to, filter);
+    }
+
+    /** How hazards changed between the end of {@code from} and the end of {@code to}. */
+    public List<HazardChange> changes(LocalDate from, LocalDate to) {
+        return replay.changes(from, to);
+    }
+
+    /** The areas, units and people as registered now. */
+    public Directory directory() {
+        return store.jdbi.withHandle(Reads::directory);
+    }
+
+    /** How many events the log holds. */
+    public long eventCount() {
+        return store.jdbi.withHandle(store::eventCount);
+    }
+
+    /** The assessment of a venue as of a date, on the ledger's findings; empty when not registered by then. */
+    public Optional<Assessment> assess(String venueId, LocalDate date) {
+        return venue(venueId, date).map(VenueView::assessment);
+    }
+
+    /** Closes the connection pool. The engine is the caller's and stays open. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Ledger[" + description + ", campaign " + campaign.id() + "]";
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private LedgerException storage(String what, RuntimeException e) {
+        return new LedgerException("could not " + what + " in " + description + ": " + message(e), e);
+    }
+
+    private static String message(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return m.length() > 300 ? m.substring(0, 300) + "…" : m;
+    }
+
+    private static final Pattern EVENT_ID = Pattern.compile("\"eventId\"\\s*:\\s*\"([^\"\\\\]{1,128})\"");
+
+    private static String eventIdOf(String line) {
+        var m = EVENT_ID.matcher(line.length() > 4096 ? line.substring(0, 4096) : line);
+        return m.find() ? m.group(1) : "";
+    }
+
+    // ---- building ------------------------------------------------------------------------------
+
+    /**
+     * Configures a {@link Ledger}: a database ({@link #h2} or {@link #postgres}) and the engine of its
+     * campaign are required; everything else has a default.
+     */
+    public static final class Builder {
+        private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+        private Path h2File;
+        private String url;
+        private String user;
+        private String password;
+        private boolean postgres;
+        private String schema;
+        private RiskEngine engine;
+        private Clock clock = Clock.systemUTC();
+        private int poolSize = 10;
+        private Path policyFile;
+
+        private Builder() {}
+
+        /**
+         * An embedded H2 database in a file (created when missing): {@code path} names it without
+         * H2's {@code .mv.db} suffix. Only one process may open it at a time.
+         */
+        public Builder h2(Path path) {
+            this.h2File = Objects.requireNonNull(path, "path");
+            this.url = null;
+            this.postgres = false;
+            return this;
+        }
+
+        /** A PostgreSQL database, such as {@code jdbc:postgresql://localhost:5432/firerisk}. */
+        public Builder postgres(String jdbcUrl, String user, String password) {
+            Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+            if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("a PostgreSQL JDBC URL starts with jdbc:postgresql: (was \""
+                        + jdbcUrl + "\")");
+            }
+            this.url = jdbcUrl;
+            this.user = Objects.requireNonNull(user, "user");
+            this.password = password == null ? "" : password;
+            this.postgres = true;
+            this.h2File = null;
+            return this;
+        }
+
+        /** The schema to keep the tables in (created when missing); default the database's own. */
+        public Builder schema(String name) {
+            if (name == null || !SCHEMA.matcher(name).matches()) {
+                throw new IllegalArgumentException("schema must be lower-case letters, digits and _ starting with a "
+                        + "letter or _, at most 63 characters (was \"" + name + "\")");
+            }
+            this.schema = name;
+            return this;
+        }
+
+        /** The engine of the campaign this ledger belongs to. */
+        public Builder campaign(RiskEngine engine) {
+            this.engine = Objects.requireNonNull(engine, "engine");
+            return this;
+        }
+
+        /** The clock for "now" (recorded-at, the future limit) and "today" (the projections). Default: the system's. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Connections kept open (default 10). */
+        public Builder poolSize(int size) {
+            if (size < 1 || size > 200) {
+                throw new IllegalArgumentException("poolSize must be between 1 and 200 (was " + size + ")");
+            }
+            this.poolSize = size;
+            return this;
+        }
+
+        /** A {@code ledger.yaml} to use instead of the campaign's own. */
+        public Builder policy(Path file) {
+            this.policyFile = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        /**
+         * Opens the database, brings its tables up to date (Flyway) and checks that it belongs to
+         * this campaign.
+         *
+         * @throws IllegalStateException when no database or no engine was chosen
+         * @throws LedgerException       when the database cannot be opened or belongs to another campaign,
+         *                               or the campaign's ledger.yaml has mistakes
+         */
+        public Ledger build() {
+            if (h2File == null && url == null) {
+                throw new IllegalStateException("no database chosen: call h2(path) for an embedded file database or "
+                        + "postgres(url, user, password)");
+            }
+            if (engine == null) {
+                throw new IllegalStateException("no campaign chosen: call campaign(engine) with the campaign's RiskEngine");
+            }
+            LedgerPolicy policy = policyFile != null ? PolicyReader.read(policyFile, engine.campaign())
+                    : PolicyReader.forCampaign(engine.campaign());
+            HikariConfig config = new HikariConfig();
+            if (h2File != null) {
+                // WRITE_DELAY=0: a commit is on disk before record() returns, so a killed process
+                // keeps every event it acknowledged.
+                config.setJdbcUrl("jdbc:h2:file:" + h2File.toAbsolutePath() + ";WRITE_DELAY=0");
+                config.setUsername("sa");
+                config.setPassword("");
+            } else {
+                config.setJdbcUrl(url);
+                config.setUsername(user);
+                config.setPassword(password);
+                config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            }
+            config.setMaximumPoolSize(poolSize);
+            config.setMinimumIdle(1);
+            config.setPoolName("firerisk-ledger");
+            config.setInitializationFailTimeout(-1);
+            if (schema != null) {
+                config.setSchema(schema);
+            }
+            HikariDataSource pool;
+            try {
+                pool = new HikariDataSource(config);
+                migrate(pool);
+            } catch (RuntimeException e) {
+                throw new LedgerException("cannot open the ledger database " + describe() + ": " + message(e), e);
+            }
+            try {
+                Ledger ledger = new Ledger(this, pool, policy);
+                ledger.claim();
+                return ledger;
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
+        }
+
+        private void migrate(HikariDataSource pool) {
+            var config = Flyway.configure(Ledger.class.getClassLoader()).dataSource(pool)
+                    .locations("classpath:db/ledger").table("ledger_schema_history");
+            if (schema != null) {
+                config = config.schemas(schema).defaultSchema(schema);
+            }
+            config.load().migrate();
+        }
+
+        private String describe() {
+            return h2File != null ? "H2 file " + h2File.toAbsolutePath()
+                    : url + (schema != null ? " (schema " + schema + ")" : "");
+        }
+    }
+
+    /** A ledger belongs to one campaign: the first to open it claims it; another is refused. */
+    private void claim() {
+        store.jdbi.useTransaction(h -> {
+            String owner = store.meta(h, "campaign");
+            if (owner == null) {
+                store.setMeta(h, "campaign", campaign.id());
+            } else if (!owner.equals(campaign.id())) {
+                throw new LedgerException(description + " is the ledger of campaign " + owner + ", not " + campaign.id());
+            }
+        });
+    }
+}

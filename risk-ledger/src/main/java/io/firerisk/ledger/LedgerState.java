@@ -1,0 +1,151 @@
+package io.firerisk.ledger;
+
+import io.firerisk.Finding;
+import io.firerisk.RiskGrade;
+import io.firerisk.Venue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The ledger's state as a fold of events: the area tree, units, people, venues, inspections and
+ * hazards. A full fold of the log up to a date is the state as of that date; the writer keeps a
+ * partial one of the streams an entry touches. Not thread-safe.
+ */
+final class LedgerState {
+
+    /** A venue's state. */
+    static final class VenueFold {
+        final String venueId;
+        Venue venue;
+        String unitId;
+        String area;
+        Instant registeredAt;
+        int version;
+        final List<String> hazardIds = new ArrayList<>();
+        final List<String> inspectionIds = new ArrayList<>();
+
+        VenueFold(String venueId) {
+            this.venueId = venueId;
+        }
+    }
+
+    final ZoneId zone;
+    final Map<String, Directory.Area> areas = new HashMap<>();
+    final Map<String, Directory.Unit> units = new HashMap<>();
+    final Map<String, Directory.Person> people = new HashMap<>();
+    final Map<String, VenueFold> venues = new LinkedHashMap<>();
+    final Map<String, InspectionView> inspections = new LinkedHashMap<>();
+    final Map<String, HazardFold> hazards = new LinkedHashMap<>();
+    /** Each stream's version: how many of its events this state has applied. */
+    final Map<String, Integer> versions = new HashMap<>();
+    long lastSequence;
+
+    LedgerState(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    int version(String stream) {
+        return versions.getOrDefault(stream, 0);
+    }
+
+    void apply(RecordedEvent e) {
+        Event event = e.event();
+        if (event instanceof Event.AreaRegistered a) {
+            areas.put(a.code(), new Directory.Area(a.code(), a.level(), a.name(), Optional.ofNullable(blank(a.parent()))));
+        } else if (event instanceof Event.UnitRegistered u) {
+            units.put(u.unitId(), new Directory.Unit(u.unitId(), u.name(), u.kind(),
+                    Optional.ofNullable(blank(u.parentUnit()))));
+        } else if (event instanceof Event.PersonRegistered p) {
+            people.put(p.personId(), new Directory.Person(p.personId(), p.name(), p.unitId(), p.roles()));
+        } else if (event instanceof Event.PersonChanged p) {
+            people.put(p.personId(), new Directory.Person(p.personId(), p.name(), p.unitId(), p.roles()));
+        } else if (event instanceof Event.VenueRegistered v) {
+            VenueFold f = venues.computeIfAbsent(v.venue().id(), VenueFold::new);
+            f.venue = v.venue();
+            f.unitId = v.unitId();
+            f.area = v.area();
+            f.registeredAt = e.happenedAt();
+            f.version = e.version();
+        } else if (event instanceof Event.VenueChanged v) {
+            VenueFold f = venues.get(v.venue().id());
+            f.venue = v.venue();
+            f.unitId = v.unitId();
+            f.area = v.area();
+            f.version = e.version();
+        } else if (event instanceof Event.InspectionRecorded i) {
+            inspections.put(i.inspectionId(), new InspectionView(i.inspectionId(), i.venueId(), i.kind(), i.date(),
+                    i.inspectors(), i.note(), e.actor()));
+            VenueFold f = venues.get(i.venueId());
+            if (f != null) {
+                f.inspectionIds.add(i.inspectionId());
+            }
+        } else if (event instanceof Event.HazardEvent h) {
+            HazardFold fold = hazards.computeIfAbsent(h.hazardId(), HazardFold::new);
+            fold.apply(e, zone);
+            if (event instanceof Event.HazardFound found) {
+                VenueFold f = venues.get(found.venueId());
+                if (f != null) {
+                    f.hazardIds.add(found.hazardId());
+                }
+            }
+        }
+        versions.put(e.stream(), e.version());
+        lastSequence = Math.max(lastSequence, e.sequence());
+    }
+
+    /** The venue's findings for the engine: every hazard not closed or cancelled, in the order found. */
+    List<Finding> findings(VenueFold venue) {
+        List<Finding> findings = new ArrayList<>();
+        for (String id : venue.hazardIds) {
+            HazardFold h = hazards.get(id);
+            if (h != null && h.state != HazardState.CLOSED) {
+                h.finding().ifPresent(findings::add);
+            }
+        }
+        return findings;
+    }
+
+    Directory directory() {
+        return new Directory(areas, units, people);
+    }
+
+    /** The street, community and grid codes above (or at) an area; empty where the tree has none. */
+    String[] areaCodes(String area) {
+        String[] codes = {"", "", ""};
+        Directory.Area a = areas.get(area);
+        int guard = 0;
+        while (a != null && guard++ < AreaLevel.values().length) {
+            switch (a.level()) {
+                case STREET -> codes[0] = a.code();
+                case COMMUNITY -> codes[1] = a.code();
+                case GRID -> codes[2] = a.code();
+                default -> { }
+            }
+            a = a.parent().map(areas::get).orElse(null);
+        }
+        return codes;
+    }
+
+    HazardRow row(HazardFold h, LocalDate asOf, LedgerPolicy policy, String category, Optional<RiskGrade> grade) {
+        VenueFold v = venues.get(h.venueId);
+        String[] codes = v == null ? new String[] {"", "", ""} : areaCodes(v.area);
+        int days = h.daysOverdue(asOf);
+        return new HazardRow(h.hazardId, h.venueId, v == null ? "" : v.venue.name(), v == null ? "" : v.unitId,
+                codes[0], codes[1], codes[2], h.found.hazardCode(), category, h.state, h.foundOn, h.deadline, days,
+                h.dueSoon(asOf, policy), policy.escalation().levelFor(days).map(LedgerPolicy.Level::level).orElse(0),
+                h.supervision != null, (int) h.decisions.stream().filter(HazardView.ExtensionDecision::approved).count(),
+                h.reopenings, h.failed, Optional.ofNullable(h.closedOn), grade, h.version, h.lastChange);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

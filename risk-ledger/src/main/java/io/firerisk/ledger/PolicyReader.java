@@ -1,0 +1,209 @@
+package io.firerisk.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.firerisk.Text;
+import io.firerisk.campaign.Campaign;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads {@code ledger.yaml}; every mistake is reported with the file and the key, all at once. */
+final class PolicyReader {
+
+    static final String FILE = "ledger.yaml";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final String file;
+    private final Campaign campaign;
+    private final List<String> problems = new ArrayList<>();
+
+    private PolicyReader(String file, Campaign campaign) {
+        this.file = file;
+        this.campaign = campaign;
+    }
+
+    /** The policy beside the campaign's own files: in its folder, or on the classpath beside a bundled one. */
+    static LedgerPolicy forCampaign(Campaign campaign) {
+        String source = campaign.source();
+        if (source.startsWith("classpath:")) {
+            String location = source.substring("classpath:".length()) + "/" + FILE;
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            InputStream in = loader == null ? null : loader.getResourceAsStream(location);
+            if (in == null) {
+                in = PolicyReader.class.getClassLoader().getResourceAsStream(location);
+            }
+            if (in == null) {
+                throw new LedgerException("campaign " + campaign.id() + " has no " + FILE + " (looked for " + location
+                        + " on the classpath): the ledger needs its extension, escalation and permission rules; "
+                        + "add the file to the campaign folder or give one with Ledger.Builder.policy(path)");
+            }
+            try (InputStream stream = in) {
+                return read(location, new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), campaign);
+            } catch (IOException e) {
+                throw new LedgerException("cannot read " + location + ": " + e.getMessage(), e);
+            }
+        }
+        return read(Path.of(source).resolve(FILE), campaign);
+    }
+
+    static LedgerPolicy read(Path path, Campaign campaign) {
+        if (!Files.isRegularFile(path)) {
+            throw new LedgerException("campaign " + campaign.id() + " has no " + FILE + " (looked for " + path
+                    + "): the ledger needs its extension, escalation and permission rules");
+        }
+        try {
+            return read(path.toString(), Files.readString(path), campaign);
+        } catch (IOException e) {
+            throw new LedgerException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    static LedgerPolicy read(String file, String text, Campaign campaign) {
+        PolicyReader reader = new PolicyReader(file, campaign);
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (IOException e) {
+            throw new LedgerException(file + ": not valid YAML: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new LedgerException(file + ": must be a mapping with extensions, escalation and permissions");
+        }
+        LedgerPolicy policy = reader.policy(root);
+        if (!reader.problems.isEmpty()) {
+            throw new LedgerException(file + " has " + reader.problems.size() + " problem(s):\n  "
+                    + String.join("\n  ", reader.problems));
+        }
+        return policy;
+    }
+
+    private LedgerPolicy policy(JsonNode root) {
+        known(root, "", Set.of("deadlineAction", "extensions", "escalation", "permissions"));
+        String deadlineAction = text(root, "deadlineAction");
+        if (!deadlineAction.isEmpty() && !campaign.actions().containsKey(deadlineAction)) {
+            problems.add("deadlineAction: '" + deadlineAction + "' is not in the campaign's actions.csv");
+        }
+        JsonNode ext = object(root, "extensions");
+        known(ext, "extensions.", Set.of("clause", "assumption", "maxPerHazard", "maxDaysEach", "approvers",
+                "supervisedApprovers"));
+        LedgerPolicy.Extensions extensions = new LedgerPolicy.Extensions(clause(ext, "extensions.clause"),
+                bool(ext, "extensions.assumption"), whole(ext, "extensions.maxPerHazard", 0),
+                whole(ext, "extensions.maxDaysEach", 1), roles(ext.get("approvers"), "extensions.approvers"),
+                roles(ext.get("supervisedApprovers"), "extensions.supervisedApprovers"));
+
+        JsonNode esc = object(root, "escalation");
+        known(esc, "escalation.", Set.of("clause", "assumption", "dueSoonDays", "levels"));
+        List<LedgerPolicy.Level> levels = new ArrayList<>();
+        JsonNode list = esc.get("levels");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            problems.add("escalation.levels: must be a list of at least one level");
+        } else {
+            int previous = 0;
+            for (int i = 0; i < list.size(); i++) {
+                String at = "escalation.levels[" + i + "]";
+                JsonNode l = list.get(i);
+                known(l, at + ".", Set.of("code", "afterDaysOverdue", "zh", "en"));
+                int after = whole(l, at + ".afterDaysOverdue", 1);
+                if (after <= previous && i > 0) {
+                    problems.add(at + ".afterDaysOverdue: must be more than the level before (" + previous + ")");
+                }
+                previous = after;
+                levels.add(new LedgerPolicy.Level(i + 1, text(l, at + ".code"), Text.of(text(l, at + ".zh"),
+                        text(l, at + ".en")), after));
+            }
+        }
+        LedgerPolicy.Escalation escalation = new LedgerPolicy.Escalation(clause(esc, "escalation.clause"),
+                bool(esc, "escalation.assumption"), whole(esc, "escalation.dueSoonDays", 0), levels);
+
+        Map<EventType, Set<Role>> permissions = new EnumMap<>(EventType.class);
+        JsonNode perms = object(root, "permissions");
+        for (Iterator<Map.Entry<String, JsonNode>> it = perms.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            try {
+                permissions.put(EventType.valueOf(e.getKey()), roles(e.getValue(), "permissions." + e.getKey()));
+            } catch (IllegalArgumentException ex) {
+                problems.add("permissions." + e.getKey() + ": no such event type; one of " + List.of(EventType.values()));
+            }
+        }
+        return new LedgerPolicy(file, deadlineAction, extensions, escalation, permissions);
+    }
+
+    private JsonNode object(JsonNode parent, String key) {
+        JsonNode node = parent.get(key);
+        if (node == null || !node.isObject()) {
+            problems.add(key + ": missing, or not a mapping");
+            return YAML.createObjectNode();
+        }
+        return node;
+    }
+
+    private void known(JsonNode node, String prefix, Set<String> keys) {
+        node.fieldNames().forEachRemaining(k -> {
+            if (!keys.contains(k)) {
+                problems.add(prefix + k + ": unknown key (known: " + new java.util.TreeSet<>(keys) + ")");
+            }
+        });
+    }
+
+    private String text(JsonNode node, String path) {
+        JsonNode v = node.get(path.substring(path.lastIndexOf('.') + 1));
+        if (v == null || !v.isValueNode() || v.asText().isBlank()) {
+            problems.add(path + ": missing");
+            return "";
+        }
+        return v.asText().strip();
+    }
+
+    private String clause(JsonNode node, String path) {
+        String id = text(node, path);
+        if (!id.isEmpty() && campaign.clause(id).isEmpty()) {
+            problems.add(path + ": clause '" + id + "' is not in the campaign's clauses.csv");
+        }
+        return id;
+    }
+
+    private boolean bool(JsonNode node, String path) {
+        JsonNode v = node.get(path.substring(path.lastIndexOf('.') + 1));
+        if (v == null || !v.isBoolean()) {
+            problems.add(path + ": must be true or false");
+            return true;
+        }
+        return v.booleanValue();
+    }
+
+    private int whole(JsonNode node, String path, int min) {
+        JsonNode v = node.get(path.substring(path.lastIndexOf('.') + 1));
+        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber() || v.intValue() < min || v.intValue() > 3650) {
+            problems.add(path + ": must be a whole number from " + min + " to 3650 (was " + v + ")");
+            return min;
+        }
+        return v.intValue();
+    }
+
+    private Set<Role> roles(JsonNode node, String path) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            problems.add(path + ": must be a list of roles, one of " + List.of(Role.values()));
+            return roles;
+        }
+        for (JsonNode r : node) {
+            try {
+                roles.add(Role.valueOf(r.asText()));
+            } catch (IllegalArgumentException e) {
+                problems.add(path + ": '" + r.asText() + "' is not a role; one of " + List.of(Role.values()));
+            }
+        }
+        return roles;
+    }
+}

@@ -1,0 +1,263 @@
+package io.firerisk.ledger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.StatementContext;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.function.Consumer;
+
+/**
+ * The tables, through JDBI: the log ({@code ledger_event}) and the projections. Only this class
+ * writes SQL; statements are portable between H2 and PostgreSQL except the upsert, which each
+ * dialect spells its own way.
+ */
+final class Store {
+
+    static final String EVENT_COLUMNS = "seq, event_id, stream, stream_version, event_type, venue_id, actor, "
+            + "happened_at, recorded_at, payload";
+
+    final Jdbi jdbi;
+    final boolean postgres;
+
+    Store(Jdbi jdbi, boolean postgres) {
+        this.jdbi = jdbi;
+        this.postgres = postgres;
+    }
+
+    // ---- the log -------------------------------------------------------------------------------
+
+    /** An event checked and ready to insert. */
+    record Pending(String eventId, String stream, int version, Event event, String venueId, String actor,
+            Instant happenedAt, Instant recordedAt, String digest, String payload) {
+        RecordedEvent recorded(long seq) {
+            return new RecordedEvent(seq, eventId, stream, version, venueId == null ? "" : venueId, actor, happenedAt,
+                    recordedAt, event);
+        }
+    }
+
+    /** An event already in the log under an id, and the digest of what was submitted with it. */
+    record Existing(String digest, RecordedEvent event) {}
+
+    static RecordedEvent event(ResultSet rs, StatementContext ctx) throws SQLException {
+        EventType type = EventType.valueOf(rs.getString("event_type"));
+        String eventId = rs.getString("event_id");
+        Event event;
+        try {
+            event = Codec.event(type, rs.getString("payload"));
+        } catch (JsonProcessingException e) {
+            throw new LedgerException("event " + eventId + " (sequence " + rs.getLong("seq") + ") cannot be read as "
+                    + type + ": " + e.getOriginalMessage(), e);
+        }
+        String venue = rs.getString("venue_id");
+        return new RecordedEvent(rs.getLong("seq"), eventId, rs.getString("stream"), rs.getInt("stream_version"),
+                venue == null ? "" : venue, rs.getString("actor"), instant(rs, "happened_at"),
+                instant(rs, "recorded_at"), event);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static LocalDate date(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
+    }
+
+    static OffsetDateTime utc(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    List<RecordedEvent> stream(Handle h, String stream) {
+        return h.createQuery("select " + EVENT_COLUMNS + " from ledger_event where stream = :s order by stream_version")
+                .bind("s", stream).map(Store::event).list();
+    }
+
+    /** The events of several streams at once, each list in version order. */
+    Map<String, List<RecordedEvent>> streams(Handle h, Collection<String> streams) {
+        Map<String, List<RecordedEvent>> out = new HashMap<>();
+        List<String> all = new ArrayList<>(streams);
+        for (int i = 0; i < all.size(); i += 500) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + 500));
+            h.createQuery("select " + EVENT_COLUMNS + " from ledger_event where stream in (<s>) order by stream, stream_version")
+                    .bindList("s", chunk).map(Store::event)
+                    .forEach(e -> out.computeIfAbsent(e.stream(), k -> new ArrayList<>()).add(e));
+        }
+        return out;
+    }
+
+    List<RecordedEvent> venue(Handle h, String venueId) {
+        return h.createQuery("select " + EVENT_COLUMNS + " from ledger_event where venue_id = :v order by seq")
+                .bind("v", venueId).map(Store::event).list();
+    }
+
+    /** Events about the venue that happened before {@code before}, in the order to fold them. */
+    List<RecordedEvent> venueBefore(Handle h, String venueId, Instant before) {
+        return h.createQuery("select " + EVENT_COLUMNS + " from ledger_event where venue_id = :v and happened_at < :t "
+                        + "order by happened_at, seq")
+                .bind("v", venueId).bind("t", utc(before)).map(Store::event).list();
+    }
+
+    /** Every event that happened before {@code before} (all when null), in the order to fold them, streamed. */
+    void each(Handle h, Instant before, Consumer<RecordedEvent> sink) {
+        String sql = "select " + EVENT_COLUMNS + " from ledger_event"
+                + (before == null ? "" : " where happened_at < :t") + " order by happened_at, seq";
+        var q = h.createQuery(sql).setFetchSize(2_000);
+        if (before != null) {
+            q.bind("t", utc(before));
+        }
+        try (var it = q.map(Store::event).stream()) {
+            it.forEach(sink);
+        }
+    }
+
+    /** Every event in the order it was recorded, streamed (for an export). */
+    void eachRecorded(Handle h, Consumer<RecordedEvent> sink) {
+        try (var it = h.createQuery("select " + EVENT_COLUMNS + " from ledger_event order by seq").setFetchSize(2_000)
+                .map(Store::event).stream()) {
+            it.forEach(sink);
+        }
+    }
+
+    Map<String, Existing> existing(Handle h, Collection<String> eventIds) {
+        Map<String, Existing> out = new HashMap<>();
+        List<String> all = new ArrayList<>(eventIds);
+        for (int i = 0; i < all.size(); i += 500) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + 500));
+            h.createQuery("select " + EVENT_COLUMNS + ", digest from ledger_event where event_id in (<ids>)")
+                    .bindList("ids", chunk)
+                    .map((rs, ctx) -> new Existing(rs.getString("digest"), event(rs, ctx)))
+                    .forEach(x -> out.put(x.event().eventId(), x));
+        }
+        return out;
+    }
+
+    long eventCount(Handle h) {
+        return h.createQuery("select count(*) from ledger_event").mapTo(Long.class).one();
+    }
+
+    /** Inserts one by one, returning each event with its sequence number. */
+    List<RecordedEvent> insert(Handle h, List<Pending> pending) {
+        List<RecordedEvent> out = new ArrayList<>();
+        for (Pending p : pending) {
+            long seq = h.createUpdate("insert into ledger_event (event_id, stream, stream_version, event_type, venue_id, "
+                            + "actor, happened_at, recorded_at, digest, payload) values (:id, :stream, :version, :type, "
+                            + ":venue, :actor, :happened, :recorded, :digest, :payload)")
+                    .bind("id", p.eventId()).bind("stream", p.stream()).bind("version", p.version())
+                    .bind("type", p.event().type().name()).bind("venue", p.venueId()).bind("actor", p.actor())
+                    .bind("happened", utc(p.happenedAt())).bind("recorded", utc(p.recordedAt()))
+                    .bind("digest", p.digest()).bind("payload", p.payload())
+                    .executeAndReturnGeneratedKeys("seq").mapTo(Long.class).one();
+            out.add(p.recorded(seq));
+        }
+        return out;
+    }
+
+    /** Inserts many in one batch; their sequence numbers are not read back. */
+    void insertBatch(Handle h, List<Pending> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        PreparedBatch b = h.prepareBatch("insert into ledger_event (event_id, stream, stream_version, event_type, "
+                + "venue_id, actor, happened_at, recorded_at, digest, payload) values (:id, :stream, :version, :type, "
+                + ":venue, :actor, :happened, :recorded, :digest, :payload)");
+        for (Pending p : pending) {
+            b.bind("id", p.eventId()).bind("stream", p.stream()).bind("version", p.version())
+                    .bind("type", p.event().type().name()).bind("venue", p.venueId()).bind("actor", p.actor())
+                    .bind("happened", utc(p.happenedAt())).bind("recorded", utc(p.recordedAt()))
+                    .bind("digest", p.digest()).bind("payload", p.payload()).add();
+        }
+        b.execute();
+    }
+
+    // ---- projections ---------------------------------------------------------------------------
+
+    static final String[] HAZARD = {"hazard_id", "venue_id", "hazard_code", "category", "state", "found_on", "deadline",
+            "supervised", "extensions_approved", "reopenings", "failed_reinspections", "closed_on", "version",
+            "last_change"};
+    static final String[] VENUE = {"venue_id", "name", "kind", "unit_id", "area", "street", "community", "grid",
+            "registered_at", "version"};
+    static final String[] INSPECTION = {"inspection_id", "venue_id", "kind", "inspected_on", "inspectors", "recorded_by"};
+    static final String[] AREA = {"code", "level", "name", "parent", "version"};
+    static final String[] UNIT = {"unit_id", "name", "kind", "parent", "version"};
+    static final String[] PERSON = {"person_id", "name", "unit_id", "roles", "version"};
+
+    /** Insert-or-replace of whole rows keyed by the first column, in one batch. */
+    void upsert(Handle h, String table, String[] columns, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        PreparedBatch b = h.prepareBatch(upsertSql(table, columns));
+        for (Object[] row : rows) {
+            for (int i = 0; i < columns.length; i++) {
+                b.bind(i, row[i]);
+            }
+            b.add();
+        }
+        b.execute();
+    }
+
+    private String upsertSql(String table, String[] columns) {
+        StringJoiner names = new StringJoiner(", ");
+        StringJoiner marks = new StringJoiner(", ");
+        StringJoiner sets = new StringJoiner(", ");
+        for (int i = 0; i < columns.length; i++) {
+            names.add(columns[i]);
+            marks.add("?");
+            if (i > 0) {
+                sets.add(columns[i] + " = excluded." + columns[i]);
+            }
+        }
+        if (postgres) {
+            return "insert into " + table + " (" + names + ") values (" + marks + ") on conflict (" + columns[0]
+                    + ") do update set " + sets;
+        }
+        return "merge into " + table + " (" + names + ") key (" + columns[0] + ") values (" + marks + ")";
+    }
+
+    void setGrade(Handle h, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        PreparedBatch b = h.prepareBatch("update ledger_venue set grade = ?, verdict = ?, suspension = ?, assessed_on = ? "
+                + "where venue_id = ?");
+        for (Object[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+                b.bind(i, r[i]);
+            }
+            b.add();
+        }
+        b.execute();
+    }
+
+    void clearProjections(Handle h) {
+        for (String t : List.of("ledger_hazard", "ledger_inspection", "ledger_venue", "ledger_person", "ledger_unit",
+                "ledger_area")) {
+            h.execute("delete from " + t);
+        }
+    }
+
+    // ---- meta ----------------------------------------------------------------------------------
+
+    String meta(Handle h, String key) {
+        return h.createQuery("select meta_value from ledger_meta where meta_key = :k").bind("k", key)
+                .mapTo(String.class).findOne().orElse(null);
+    }
+
+    void setMeta(Handle h, String key, String value) {
+        upsert(h, "ledger_meta", new String[] {"meta_key", "meta_value"}, List.<Object[]>of(new Object[] {key, value}));
+    }
+}
