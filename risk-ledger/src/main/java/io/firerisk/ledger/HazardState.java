@@ -41,7 +41,7 @@ public enum HazardState {
     /** 复查通过，待销号. */
     VERIFIED("复查通过待销号", "verified, awaiting closure", RectificationStatus.VERIFIED),
     /** 已销号: closed. */
-    CLOSED("已销号", "closed", RectificationStatus.VERIFIED),
+    CLOSED("已销号", "closed", null),
     /** 回头看发现反弹，重新整改. */
     REOPENED("回头看重新整改", "reopened", RectificationStatus.OPEN),
     /** 当场改正: corrected in the inspector's presence (GB 35181-2017 5.1.2). */
@@ -89,8 +89,8 @@ public enum HazardState {
     }
 
     /**
-     * What the engine is told about a finding in this state; {@code null} for a cancelled hazard,
-     * which the engine is not told about at all.
+     * What the engine is told about a finding in this state; {@code null} for a closed or cancelled
+     * hazard, which the engine is not told about at all (a closed hazard is no longer the venue's).
      */
     RectificationStatus findingStatus() {
         return findingStatus;

@@ -106,7 +106,7 @@ final class LedgerState {
         List<Finding> findings = new ArrayList<>();
         for (String id : venue.hazardIds) {
             HazardFold h = hazards.get(id);
-            if (h != null && h.state != HazardState.CLOSED) {
+            if (h != null) {
                 h.finding().ifPresent(findings::add);
             }
         }
