@@ -1,0 +1,279 @@
+package io.firerisk.ledger;
+
+import io.firerisk.Finding;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static io.firerisk.ledger.World.CANTEEN;
+import static io.firerisk.ledger.World.INSPECTOR;
+import static io.firerisk.ledger.World.INSPECTOR_2;
+import static io.firerisk.ledger.World.LEADER;
+import static io.firerisk.ledger.World.OFFICER;
+import static io.firerisk.ledger.World.OTHER_OFFICER;
+import static io.firerisk.ledger.World.RESTAURANT;
+import static io.firerisk.ledger.World.STAFF;
+import static io.firerisk.ledger.World.at;
+import static io.firerisk.ledger.World.day;
+import static io.firerisk.ledger.World.photo;
+import static io.firerisk.ledger.World.plan;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * What the ledger refuses: each refusal names the event and the field, and leaves the log and the
+ * projections exactly as they were.
+ */
+class RefusalsTest {
+
+    @Nested
+    class OnH2 extends RefusalsSpec {
+        @Override
+        TestDatabase database() {
+            return TestDatabase.h2();
+        }
+    }
+
+    @Nested
+    class OnPostgres extends RefusalsSpec {
+        @Override
+        TestDatabase database() {
+            return TestDatabase.postgres();
+        }
+    }
+}
+
+abstract class RefusalsSpec extends LedgerTestBase {
+
+    static final String HAZARD = "WZ-0002/F1";
+
+    @BeforeEach
+    void aHazardIsOpen() {
+        world.inspect(ledger, "I-1", RESTAURANT, InspectionKind.SPOT_CHECK, "2023-12-11", INSPECTOR,
+                Finding.builder(HAZARD, "GAS_ALARM_NOT_INSTALLED").location("后厨").build());
+    }
+
+    /** Records the entries, expects a refusal naming {@code field}, and checks nothing changed. */
+    private RefusedException refused(String field, Entry... entries) {
+        long events = ledger.eventCount();
+        List<HazardRow> rows = ledger.hazards(HazardQuery.all()).items();
+        Directory directory = ledger.directory();
+        RefusedException e = catchThrowableOfType(RefusedException.class, () -> ledger.record(List.of(entries)));
+        assertThat(e).as("refused").isNotNull();
+        assertThat(e.field()).isEqualTo(field);
+        assertThat(e.getMessage()).contains(field).contains(e.eventId());
+        assertThat(ledger.eventCount()).as("events after the refusal").isEqualTo(events);
+        assertThat(ledger.hazards(HazardQuery.all()).items()).as("hazards after the refusal").isEqualTo(rows);
+        assertThat(ledger.directory()).isEqualTo(directory);
+        return e;
+    }
+
+    private Entry on(String actor, String date, Event event) {
+        return world.entry(actor, at(date, 15), event);
+    }
+
+    @Test
+    void closingAHazardNobodyReinspectedIsAnIllegalTransitionNamingHazardStateAndEvent() {
+        RefusedException e = refused("event", on(STAFF, "2023-12-12", new Event.HazardClosed(HAZARD, "")));
+        assertThat(e).isInstanceOfSatisfying(IllegalTransitionException.class, t -> {
+            assertThat(t.hazardId()).isEqualTo(HAZARD);
+            assertThat(t.state()).isEqualTo(HazardState.OPEN);
+            assertThat(t.event()).isEqualTo(EventType.HAZARD_CLOSED);
+        });
+        assertThat(e.getMessage()).contains(HAZARD, "OPEN", "HAZARD_CLOSED", "待整改");
+    }
+
+    @Test
+    void reopeningAnOpenHazardIsAnIllegalTransition() {
+        refused("event", on(INSPECTOR, "2023-12-12", new Event.HazardReopened(HAZARD, "I-1", "又发现", day("2023-12-20"),
+                List.of())));
+    }
+
+    @Test
+    void anUnknownVenueIsRefused() {
+        refused("event.venueId", on(INSPECTOR, "2023-12-12", new Event.InspectionRecorded("I-9", "WZ-9999",
+                InspectionKind.SPOT_CHECK, day("2023-12-12"), List.of(INSPECTOR), "")));
+    }
+
+    @Test
+    void anUnknownHazardIsRefused() {
+        refused("event.hazardId", on(OFFICER, "2023-12-12", new Event.RectificationReported("NO-SUCH", "", List.of())));
+    }
+
+    @Test
+    void anUnknownActorIsRefused() {
+        refused("actor", on("nobody", "2023-12-12", new Event.RectificationReported(HAZARD, "", List.of())));
+    }
+
+    @Test
+    void anInspectionDatedBeforeTheVenueExistedIsRefused() {
+        refused("happenedAt", on(INSPECTOR, "2023-11-20", new Event.InspectionRecorded("I-9", CANTEEN,
+                InspectionKind.SPOT_CHECK, day("2023-11-20"), List.of(INSPECTOR), "")));
+    }
+
+    @Test
+    void anEventInTheFarFutureIsRefused() {
+        Instant future = World.CLOCK.instant().plus(Duration.ofDays(30));
+        refused("happenedAt", world.entry(OFFICER, future, new Event.RectificationReported(HAZARD, "", List.of())));
+    }
+
+    @Test
+    void anEventBeforeTheHazardsLastEventIsRefused() {
+        refused("happenedAt", on(OFFICER, "2023-12-10", new Event.RectificationReported(HAZARD, "", List.of())));
+    }
+
+    @Test
+    void anOversizedEvidenceReferenceIsRefusedNamingTheField() {
+        Evidence huge = new Evidence(Evidence.Kind.PHOTO, "https://desk.example/" + "x".repeat(5_000), "a".repeat(64), 10,
+                "image/jpeg", "");
+        RefusedException e = refused("event.evidence[1].uri", on(OFFICER, "2023-12-12",
+                new Event.RectificationReported(HAZARD, "", List.of(photo("ok.jpg"), huge))));
+        assertThat(e.getMessage()).contains("at most 1024 characters");
+    }
+
+    @Test
+    void evidenceWithABadChecksumATooLargeFileOrAScriptUriIsRefused() {
+        Evidence badSum = new Evidence(Evidence.Kind.PHOTO, "attachment:a.jpg", "xyz", 10, "image/jpeg", "");
+        refused("event.evidence[0].sha256", on(OFFICER, "2023-12-12", new Event.RectificationReported(HAZARD, "",
+                List.of(badSum))));
+        Evidence tooLarge = new Evidence(Evidence.Kind.PHOTO, "attachment:a.jpg", "a".repeat(64), Evidence.MAX_BYTES + 1,
+                "image/jpeg", "");
+        refused("event.evidence[0].bytes", on(OFFICER, "2023-12-12", new Event.RectificationReported(HAZARD, "",
+                List.of(tooLarge))));
+        Evidence script = new Evidence(Evidence.Kind.PHOTO, "javascript:alert(1)", "a".repeat(64), 10, "image/jpeg", "");
+        refused("event.evidence[0].uri", on(OFFICER, "2023-12-12", new Event.RectificationReported(HAZARD, "",
+                List.of(script))));
+        Evidence pdfAsPhoto = new Evidence(Evidence.Kind.PHOTO, "attachment:a.pdf", "a".repeat(64), 10,
+                "application/pdf", "");
+        refused("event.evidence[0].mediaType", on(OFFICER, "2023-12-12", new Event.RectificationReported(HAZARD, "",
+                List.of(pdfAsPhoto))));
+    }
+
+    @Test
+    void anUnknownHazardCodeIsRefused() {
+        refused("event.finding.hazardCode", on(INSPECTOR, "2023-12-11", new Event.HazardFound(RESTAURANT, "I-1",
+                Finding.of("WZ-0002/F9", "NOT_A_CODE"), false, day("2023-12-20"), List.of())));
+    }
+
+    @Test
+    void whoReportedTheRectificationMayNotPassItsReinspectionNorCloseIt() {
+        // a unit's safety officer who is also one of its inspectors and reviewers (自查自改)
+        String both = "officer-inspector-zheng";
+        ledger.record(on("admin", "2023-12-01", new Event.PersonRegistered(both, "郑安全员", "ENT-LAOZHANG",
+                java.util.EnumSet.of(Role.UNIT_OFFICER, Role.INSPECTOR, Role.REVIEWER))));
+        ledger.record(on(both, "2023-12-12", new Event.RectificationReported(HAZARD, "自行整改", List.of())));
+        refused("actor", on(both, "2023-12-13", new Event.ReinspectionPassed(HAZARD, null, "", List.of())));
+        ledger.record(on(INSPECTOR_2, "2023-12-13", new Event.ReinspectionPassed(HAZARD, null, "", List.of())));
+        assertThat(ledger.hazard(HAZARD).orElseThrow().state()).isEqualTo(HazardState.VERIFIED);
+        refused("actor", on(both, "2023-12-14", new Event.HazardClosed(HAZARD, "")));
+        ledger.record(on(STAFF, "2023-12-14", new Event.HazardClosed(HAZARD, "")));
+        assertThat(ledger.hazard(HAZARD).orElseThrow().state()).isEqualTo(HazardState.CLOSED);
+    }
+
+    @Test
+    void aUnitOfficerActsOnlyOnTheirOwnUnitsVenues() {
+        refused("actor", on(OTHER_OFFICER, "2023-12-12", new Event.RectificationReported(HAZARD, "", List.of())));
+    }
+
+    @Test
+    void aPlanMayNotPushTheDeadlineBack() {
+        refused("event.plan.deadline", on(OFFICER, "2023-12-12", new Event.PlanSet(HAZARD, plan("2024-01-31"))));
+    }
+
+    @Test
+    void extensionsNeedAnAllowedApproverAndAreCappedByTheCampaign() {
+        LedgerPolicy.Extensions rules = ledger.policy().extensions();
+        assertThat(rules.maxPerHazard()).isEqualTo(2);
+        refused("event", on(LEADER, "2023-12-12", new Event.ExtensionApproved(HAZARD, day("2023-12-25"), "")));
+        ledger.record(on(OFFICER, "2023-12-12", new Event.ExtensionRequested(HAZARD, day("2023-12-25"), "报警器缺货")));
+        refused("actor", on(OFFICER, "2023-12-13", new Event.ExtensionApproved(HAZARD, day("2023-12-25"), "")));
+        refused("event.until", on(STAFF, "2023-12-13", new Event.ExtensionApproved(HAZARD, day("2023-12-30"), "")));
+        ledger.record(on(STAFF, "2023-12-13", new Event.ExtensionApproved(HAZARD, day("2023-12-25"), "同意")));
+        assertThat(ledger.hazard(HAZARD).orElseThrow().deadline()).isEqualTo(day("2023-12-25"));
+        refused("event.until", on(OFFICER, "2023-12-14", new Event.ExtensionRequested(HAZARD, day("2024-02-28"), "")));
+        ledger.record(on(OFFICER, "2023-12-14", new Event.ExtensionRequested(HAZARD, day("2024-01-05"), "安装队排期")));
+        ledger.record(on(LEADER, "2023-12-15", new Event.ExtensionApproved(HAZARD, day("2024-01-05"), "")));
+        RefusedException capped = refused("event", on(OFFICER, "2023-12-16", new Event.ExtensionRequested(HAZARD,
+                day("2024-01-10"), "再延期")));
+        assertThat(capped.getMessage()).contains("allows 2", "maxPerHazard");
+        HazardView h = ledger.hazard(HAZARD).orElseThrow();
+        assertThat(h.extensionsApproved()).isEqualTo(2);
+        assertThat(h.deadline()).isEqualTo(day("2024-01-05"));
+    }
+
+    @Test
+    void aSupervisedHazardsExtensionTakesALeader() {
+        ledger.record(on(LEADER, "2023-12-12", new Event.SupervisionListed(HAZARD, "BUREAU", "万州城管督〔2023〕1号")));
+        ledger.record(on(OFFICER, "2023-12-12", new Event.ExtensionRequested(HAZARD, day("2023-12-25"), "报警器缺货")));
+        refused("actor", on(STAFF, "2023-12-13", new Event.ExtensionApproved(HAZARD, day("2023-12-25"), "")));
+        ledger.record(on(LEADER, "2023-12-13", new Event.ExtensionApproved(HAZARD, day("2023-12-25"), "")));
+    }
+
+    @Test
+    void reopeningNeedsAReinspectionOfTheSameVenue() {
+        ledger.record(on(OFFICER, "2023-12-12", new Event.RectificationReported(HAZARD, "", List.of())));
+        ledger.record(on(INSPECTOR, "2023-12-13", new Event.ReinspectionPassed(HAZARD, null, "", List.of())));
+        ledger.record(on(STAFF, "2023-12-14", new Event.HazardClosed(HAZARD, "")));
+        ledger.record(on(INSPECTOR, "2024-03-01", new Event.InspectionRecorded("I-3", RESTAURANT,
+                InspectionKind.SPOT_CHECK, day("2024-03-01"), List.of(INSPECTOR), "")));
+        refused("event.inspectionId", on(INSPECTOR, "2024-03-01", new Event.HazardReopened(HAZARD, "I-3", "反弹",
+                day("2024-03-10"), List.of())));
+    }
+
+    @Test
+    void aSubmissionIsRecordedWholeOrNotAtAll() {
+        Entry good = on(INSPECTOR, "2023-12-12", new Event.InspectionRecorded("I-2", CANTEEN, InspectionKind.SPOT_CHECK,
+                day("2023-12-12"), List.of(INSPECTOR), ""));
+        Entry bad = on(INSPECTOR, "2023-12-12", new Event.HazardFound(CANTEEN, "I-2", Finding.of("WZ-0100/F1",
+                "NOT_A_CODE"), false, day("2023-12-20"), List.of()));
+        refused("event.finding.hazardCode", good, bad);
+        assertThat(ledger.timeline(CANTEEN)).extracting(RecordedEvent::type).containsExactly(EventType.VENUE_REGISTERED);
+    }
+
+    @Test
+    void aRetriedSubmissionIsRecordedOnce() {
+        Entry report = on(OFFICER, "2023-12-12", new Event.RectificationReported(HAZARD, "已整改", List.of()));
+        Receipt first = ledger.record(report);
+        Receipt again = ledger.record(report);
+        assertThat(first.recorded()).hasSize(1);
+        assertThat(again.recorded()).isEmpty();
+        assertThat(again.alreadyRecorded()).containsExactlyElementsOf(first.recorded());
+        assertThat(ledger.hazard(HAZARD).orElseThrow().rectifications()).hasSize(1);
+    }
+
+    @Test
+    void anEventIdUsedForADifferentEventIsRefused() {
+        Entry report = on(OFFICER, "2023-12-12", new Event.RectificationReported(HAZARD, "已整改", List.of()));
+        ledger.record(report);
+        RefusedException e = refused("eventId", new Entry(report.eventId(), OFFICER, at("2023-12-12", 16),
+                new Event.RectificationReported(HAZARD, "另一次", List.of()), java.util.OptionalInt.empty()));
+        assertThat(e.getMessage()).contains("already used for a different event");
+    }
+
+    @Test
+    void aStaleVersionIsAConflictNamingWhatChanged() {
+        int seen = ledger.hazard(HAZARD).orElseThrow().version();
+        ledger.record(on(OFFICER, "2023-12-12", new Event.PlanSet(HAZARD, plan("2023-12-17"))));
+        long events = ledger.eventCount();
+        Entry stale = on(STAFF, "2023-12-13", new Event.HazardCancelled(HAZARD, "重复录入")).expecting(seen);
+        assertThatThrownBy(() -> ledger.record(stale)).isInstanceOfSatisfying(ConflictException.class, c -> {
+            assertThat(c.stream()).isEqualTo("hazard:" + HAZARD);
+            assertThat(c.expected()).isEqualTo(seen);
+            assertThat(c.actual()).isEqualTo(seen + 1);
+            assertThat(c.since()).singleElement().satisfies(e -> {
+                assertThat(e.type()).isEqualTo(EventType.PLAN_SET);
+                assertThat(e.actor()).isEqualTo(OFFICER);
+            });
+            assertThat(c.getMessage()).contains("PLAN_SET by " + OFFICER);
+        });
+        assertThat(ledger.eventCount()).isEqualTo(events);
+        assertThat(ledger.hazard(HAZARD).orElseThrow().state()).isEqualTo(HazardState.RECTIFYING);
+        ledger.record(on(STAFF, "2023-12-13", new Event.HazardCancelled(HAZARD, "重复录入")).expecting(seen + 1));
+        assertThat(ledger.hazard(HAZARD).orElseThrow().state()).isEqualTo(HazardState.CANCELLED);
+    }
+}
