@@ -358,6 +358,7 @@ public final class Ledger implements AutoCloseable {
                     }
                     store.insertBatch(h, pending);
                     project(h, w, pending);
+                    store.markStale(h, pending.stream().map(Store.Pending::venueId).filter(Objects::nonNull).toList());
                 });
                 rejects.addAll(batchRejects);
                 counts[1] += batchCounts[1];
@@ -370,6 +371,28 @@ public final class Ledger implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Records many entries the way an import does (batches of a thousand, each entry checked,
+     * projections written, venues assessed at the end), for generators whose entries must all be
+     * accepted: the first refusal stops it, naming the entry.
+     */
+    void recordAll(List<Entry> entries) {
+        List<ImportReport.Reject> rejects = new ArrayList<>();
+        long[] counts = new long[3];
+        Working[] working = {null};
+        for (int i = 0; i < entries.size(); i += IMPORT_BATCH) {
+            List<Numbered> batch = new ArrayList<>();
+            for (int j = i; j < Math.min(entries.size(), i + IMPORT_BATCH); j++) {
+                batch.add(new Numbered(j + 1, normalize(entries.get(j)), null));
+            }
+            importBatch(batch, working, rejects, counts);
+            if (!rejects.isEmpty()) {
+                throw new IllegalStateException("entry " + rejects.get(0).line() + " refused: " + rejects.get(0).message());
+            }
+        }
+        assessStale();
     }
 
     /** Reads, in a few queries, the streams a batch names that the working state does not hold yet. */

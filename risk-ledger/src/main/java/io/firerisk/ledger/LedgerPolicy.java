@@ -13,16 +13,18 @@ import java.util.Set;
  * itself sets none of these numbers; {@code assumption} says so wherever it is true.
  *
  * @param source      where it was read from
+ * @param ownPremises venue kinds that are the bureau's and its units' own premises (二(三), 自查自改)
  * @param deadlineAction the campaign action whose due date is a hazard's deadline when it is recorded without one
  * @param extensions  the extension rules
  * @param escalation  the escalation ladder
  * @param permissions which roles may record each event; an event not listed may be recorded by any
  *                    registered person
  */
-public record LedgerPolicy(String source, String deadlineAction, Extensions extensions, Escalation escalation,
+public record LedgerPolicy(String source, Set<String> ownPremises, String deadlineAction, Extensions extensions, Escalation escalation,
         Map<EventType, Set<Role>> permissions) {
 
     public LedgerPolicy {
+        ownPremises = Set.copyOf(ownPremises);
         permissions = Map.copyOf(permissions);
     }
 

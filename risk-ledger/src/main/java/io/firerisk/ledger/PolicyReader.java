@@ -89,7 +89,19 @@ final class PolicyReader {
     }
 
     private LedgerPolicy policy(JsonNode root) {
-        known(root, "", Set.of("deadlineAction", "extensions", "escalation", "permissions"));
+        known(root, "", Set.of("ownPremises", "deadlineAction", "extensions", "escalation", "permissions"));
+        Set<String> ownPremises = new java.util.LinkedHashSet<>();
+        JsonNode own = root.get("ownPremises");
+        if (own == null || !own.isArray()) {
+            problems.add("ownPremises: must be a list of venue kinds");
+        } else {
+            for (JsonNode k : own) {
+                if (!campaign.venueKinds().containsKey(k.asText())) {
+                    problems.add("ownPremises: '" + k.asText() + "' is not in the campaign's venue-kinds.csv");
+                }
+                ownPremises.add(k.asText());
+            }
+        }
         String deadlineAction = text(root, "deadlineAction");
         if (!deadlineAction.isEmpty() && !campaign.actions().containsKey(deadlineAction)) {
             problems.add("deadlineAction: '" + deadlineAction + "' is not in the campaign's actions.csv");
@@ -136,7 +148,7 @@ final class PolicyReader {
                 problems.add("permissions." + e.getKey() + ": no such event type; one of " + List.of(EventType.values()));
             }
         }
-        return new LedgerPolicy(file, deadlineAction, extensions, escalation, permissions);
+        return new LedgerPolicy(file, ownPremises, deadlineAction, extensions, escalation, permissions);
     }
 
     private JsonNode object(JsonNode parent, String key) {

@@ -191,7 +191,7 @@ final class Reads {
             case SUPERVISED -> "case when h.supervised then 'true' else 'false' end";
             case OVERDUE -> "case when " + overdue(today) + " then 'true' else 'false' end";
             case ESCALATION -> {
-                StringJoiner j = new StringJoiner(" ", "case", " else '0' end");
+                StringJoiner j = new StringJoiner(" ", "case ", " else '0' end");
                 List<LedgerPolicy.Level> levels = new ArrayList<>(policy.escalation().levels());
                 java.util.Collections.reverse(levels);
                 for (LedgerPolicy.Level l : levels) {

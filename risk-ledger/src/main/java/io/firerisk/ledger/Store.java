@@ -243,6 +243,15 @@ final class Store {
         b.execute();
     }
 
+    /** Marks venues for re-assessment ({@code assessed_on} null): their hazards changed in a bulk write. */
+    void markStale(Handle h, Collection<String> venueIds) {
+        List<String> all = new ArrayList<>(new java.util.TreeSet<>(venueIds));
+        for (int i = 0; i < all.size(); i += 500) {
+            h.createUpdate("update ledger_venue set assessed_on = null where venue_id in (<v>)")
+                    .bindList("v", all.subList(i, Math.min(all.size(), i + 500))).execute();
+        }
+    }
+
     void clearProjections(Handle h) {
         for (String t : List.of("ledger_hazard", "ledger_inspection", "ledger_venue", "ledger_person", "ledger_unit",
                 "ledger_area")) {
