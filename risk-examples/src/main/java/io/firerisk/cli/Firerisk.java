@@ -16,7 +16,8 @@ import java.time.format.DateTimeParseException;
         description = "Assesses venues against a fire-prevention campaign: risk grade, suspected major fire hazard,"
                 + " suspension and dated actions, each tied to its clause.",
         subcommands = {AssessCommand.class, ExplainCommand.class, PlanInspectionsCommand.class, ValidateCommand.class,
-                TestCommand.class, DiffCommand.class, NewCampaignCommand.class, CommandLine.HelpCommand.class})
+                TestCommand.class, DiffCommand.class, NewCampaignCommand.class, LedgerCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Firerisk implements Runnable {
 
     @CommandLine.Spec

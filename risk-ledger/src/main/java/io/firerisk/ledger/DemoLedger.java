@@ -191,6 +191,7 @@ public final class DemoLedger {
         Map<InspectionKind, Integer> inspections = new EnumMap<>(InspectionKind.class);
         List<Path> deck = deck(sites.stream().mapToInt(s -> s.findings().size()).sum());
         int dealt = 0;
+        int majors = 0;
         Map<String, Integer> inspectionsOf = new LinkedHashMap<>();
         for (Site site : sites) {
             Map<LocalDate, List<Finding>> byDay = new TreeMap<>();
@@ -211,8 +212,12 @@ public final class DemoLedger {
                 String inspectionId = inspection(site, day.getKey(), kind, by, inspectionsOf, inspections);
                 for (Finding f : day.getValue()) {
                     Path path = deck.get(dealt++ % deck.size());
-                    if ((path == Path.SUPERVISED || path == Path.ENFORCED) && !direct(f)) {
+                    boolean direct = direct(f);
+                    if ((path == Path.SUPERVISED || path == Path.ENFORCED) && !direct) {
                         path = Path.ON_TIME;
+                    } else if (direct && (path == Path.ON_TIME || path == Path.LATE)) {
+                        // a direct element of GB 35181 is what 挂牌督办 and enforcement are for
+                        path = (majors++ % 2 == 0) ? Path.SUPERVISED : Path.ENFORCED;
                     }
                     String hazardId = site.venue().id() + "/" + f.id();
                     Finding clean = Finding.builder(hazardId, f.hazardCode()).location(f.location())

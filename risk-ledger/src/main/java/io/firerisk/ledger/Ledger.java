@@ -785,6 +785,7 @@ public final class Ledger implements AutoCloseable {
             config.setMinimumIdle(1);
             config.setPoolName("firerisk-ledger");
             config.setInitializationFailTimeout(-1);
+            config.setConnectionTimeout(10_000);
             if (schema != null) {
                 config.setSchema(schema);
             }
