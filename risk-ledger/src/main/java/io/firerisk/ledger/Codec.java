@@ -77,6 +77,20 @@ final class Codec {
         }
     }
 
+    static String entryLine(Entry e) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("eventId", e.eventId());
+        node.put("type", e.event().type().name());
+        node.put("actor", e.actor());
+        node.put("happenedAt", e.happenedAt() == null ? null : e.happenedAt().toString());
+        node.set("event", JSON.valueToTree(e.event()));
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException ex) {
+            throw new LedgerException("cannot write event " + e.eventId() + " as JSON: " + ex.getOriginalMessage(), ex);
+        }
+    }
+
     /** A line read back: the entry, and the time it was first recorded. */
     record Line(Entry entry, Instant recordedAt) {}
 

@@ -31,6 +31,15 @@ public record Entry(String eventId, String actor, Instant happenedAt, Event even
         return new Entry(eventId, actor, happenedAt, event, OptionalInt.empty());
     }
 
+    /**
+     * The entry as one line of an import file ({@link Ledger#importEvents(java.io.Reader, String,
+     * java.util.function.LongConsumer)}): the export's format without the fields the ledger adds
+     * (recorded-at, stream, version). Another system can write its events this way and import them.
+     */
+    public String toJsonLine() {
+        return Codec.entryLine(this);
+    }
+
     /** The same entry, recorded only if its stream is still at {@code version}. */
     public Entry expecting(int version) {
         return new Entry(eventId, actor, happenedAt, event, OptionalInt.of(version));

@@ -290,7 +290,7 @@ public final class Ledger implements AutoCloseable {
         BufferedReader reader = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
         List<ImportReport.Reject> rejects = new ArrayList<>();
         long[] counts = new long[3];
-        Working[] working = {null};
+        Run run = new Run();
         long lineNo = 0;
         List<Numbered> batch = new ArrayList<>();
         try {
@@ -308,12 +308,12 @@ public final class Ledger implements AutoCloseable {
                     rejects.add(new ImportReport.Reject(lineNo, eventIdOf(line), "", "not an event: " + message(e)));
                 }
                 if (batch.size() >= importBatch) {
-                    importBatch(batch, working, rejects, counts);
+                    importBatch(batch, run, rejects, counts);
                     batch.clear();
                     committed.accept(lineNo);
                 }
             }
-            importBatch(batch, working, rejects, counts);
+            importBatch(batch, run, rejects, counts);
             committed.accept(lineNo);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source + " (line " + (lineNo + 1) + "): " + e.getMessage(), e);
@@ -326,7 +326,15 @@ public final class Ledger implements AutoCloseable {
 
     private record Numbered(long line, Entry entry, Instant recordedAt) {}
 
-    private void importBatch(List<Numbered> batch, Working[] working, List<ImportReport.Reject> rejects, long[] counts) {
+    /** One import's state across its batches. */
+    private static final class Run {
+        Working working;
+        /** Look each id up before inserting: after a refused insert, and while ids keep turning out to be known. */
+        boolean careful = true;
+        long batches;
+    }
+
+    private void importBatch(List<Numbered> batch, Run run, List<ImportReport.Reject> rejects, long[] counts) {
         if (batch.isEmpty()) {
             return;
         }
@@ -335,13 +343,16 @@ public final class Ledger implements AutoCloseable {
             long[] batchCounts = new long[3];
             try {
                 store.jdbi.useTransaction(h -> {
-                    if (working[0] == null || working[0].size() > WORKING_LIMIT) {
-                        working[0] = new Working(new LedgerState(zone), loader(h));
+                    if (run.working == null || run.working.size() > WORKING_LIMIT) {
+                        run.working = new Working(new LedgerState(zone), loader(h));
                     }
-                    Working w = working[0];
+                    Working w = run.working;
                     w.rebind(loader(h));
-                    Map<String, Store.Existing> existing = store.existing(h,
-                            batch.stream().map(n -> n.entry().eventId()).filter(Objects::nonNull).toList());
+                    // Looking every id up first is a query per batch that an import into new ground does not
+                    // need: the unique index refuses a repeated id anyway, and then the batch is read again
+                    // carefully (as it is while an interrupted import is being re-run).
+                    Map<String, Store.Existing> existing = run.careful ? store.existing(h,
+                            batch.stream().map(n -> n.entry().eventId()).filter(Objects::nonNull).toList()) : Map.of();
                     preload(h, w, batch);
                     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
                     List<Store.Pending> pending = new ArrayList<>();
@@ -379,12 +390,17 @@ public final class Ledger implements AutoCloseable {
                 rejects.addAll(batchRejects);
                 counts[1] += batchCounts[1];
                 counts[2] += batchCounts[2];
+                run.careful = batchCounts[2] > 0;
+                if (Long.bitCount(++run.batches) == 1) {
+                    store.analyze();
+                }
                 return;
             } catch (RuntimeException e) {
-                working[0] = null; // it may hold events that were rolled back
-                if (!(e instanceof UnableToExecuteStatementException u && uniqueViolation(u)) || attempt >= MAX_ATTEMPTS) {
+                run.working = null; // it may hold events that were rolled back
+                if (!uniqueViolation(e) || attempt >= MAX_ATTEMPTS) {
                     throw e instanceof LedgerException le ? le : storage("import a batch", e);
                 }
+                run.careful = true;
             }
         }
     }
@@ -397,13 +413,13 @@ public final class Ledger implements AutoCloseable {
     void recordAll(List<Entry> entries) {
         List<ImportReport.Reject> rejects = new ArrayList<>();
         long[] counts = new long[3];
-        Working[] working = {null};
+        Run run = new Run();
         for (int i = 0; i < entries.size(); i += IMPORT_BATCH) {
             List<Numbered> batch = new ArrayList<>();
             for (int j = i; j < Math.min(entries.size(), i + IMPORT_BATCH); j++) {
                 batch.add(new Numbered(j + 1, normalize(entries.get(j)), null));
             }
-            importBatch(batch, working, rejects, counts);
+            importBatch(batch, run, rejects, counts);
             if (!rejects.isEmpty()) {
                 throw new IllegalStateException("entry " + rejects.get(0).line() + " refused: " + rejects.get(0).message());
             }

@@ -203,6 +203,23 @@ final class Reads {
         };
     }
 
+    /** An area and its ancestors, from the area up to the district: a lookup per level. */
+    static List<Directory.Area> areaPath(Handle h, String code) {
+        List<Directory.Area> path = new ArrayList<>();
+        for (String next = code; next != null && path.size() < AreaLevel.values().length; ) {
+            Optional<Directory.Area> a = h.createQuery("select code, level, name, parent from ledger_area where code = :c")
+                    .bind("c", next).map((rs, ctx) -> new Directory.Area(rs.getString("code"),
+                            AreaLevel.valueOf(rs.getString("level")), rs.getString("name"),
+                            Optional.ofNullable(rs.getString("parent")))).findOne();
+            if (a.isEmpty()) {
+                break;
+            }
+            path.add(a.get());
+            next = a.get().parent().orElse(null);
+        }
+        return path;
+    }
+
     static Directory directory(Handle h) {
         Map<String, Directory.Area> areas = new HashMap<>();
         h.createQuery("select code, level, name, parent from ledger_area").map((rs, ctx) -> new Directory.Area(

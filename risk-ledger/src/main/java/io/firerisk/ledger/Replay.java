@@ -60,12 +60,7 @@ final class Replay {
         if (v == null || v.venue == null) {
             return Optional.empty();
         }
-        List<Directory.Area> path = new ArrayList<>();
-        Directory directory = Reads.directory(h);
-        for (Directory.Area a = directory.areas().get(v.area); a != null && path.size() < 4;
-                a = a.parent().map(directory.areas()::get).orElse(null)) {
-            path.add(a);
-        }
+        List<Directory.Area> path = Reads.areaPath(h, v.area);
         List<HazardView> hazards = v.hazardIds.stream().map(s.hazards::get)
                 .map(f -> f.view(date, policy, campaign)).toList();
         List<InspectionView> inspections = v.inspectionIds.stream().map(s.inspections::get).toList();

@@ -166,9 +166,16 @@ final class Store {
         return out;
     }
 
-    /** Inserts many in one batch; their sequence numbers are not read back. */
+    /**
+     * Inserts many at once; their sequence numbers are not read back. PostgreSQL takes them through
+     * COPY, several times faster than a batch of inserts; it is part of the transaction all the same.
+     */
     void insertBatch(Handle h, List<Pending> pending) {
         if (pending.isEmpty()) {
+            return;
+        }
+        if (postgres) {
+            copy(h, pending);
             return;
         }
         PreparedBatch b = h.prepareBatch("insert into ledger_event (event_id, stream, stream_version, event_type, "
@@ -183,6 +190,47 @@ final class Store {
         b.execute();
     }
 
+    private static void copy(Handle h, List<Pending> pending) {
+        StringBuilder text = new StringBuilder(pending.size() * 600);
+        for (Pending p : pending) {
+            field(text, p.eventId()).append('\t');
+            field(text, p.stream()).append('\t');
+            text.append(p.version()).append('\t');
+            field(text, p.event().type().name()).append('\t');
+            field(text, p.venueId()).append('\t');
+            field(text, p.actor()).append('\t');
+            text.append(utc(p.happenedAt())).append('\t');
+            text.append(utc(p.recordedAt())).append('\t');
+            field(text, p.digest()).append('\t');
+            field(text, p.payload()).append('\n');
+        }
+        try {
+            org.postgresql.PGConnection pg = h.getConnection().unwrap(org.postgresql.PGConnection.class);
+            pg.getCopyAPI().copyIn("copy ledger_event (event_id, stream, stream_version, event_type, venue_id, actor, "
+                    + "happened_at, recorded_at, digest, payload) from stdin", new java.io.StringReader(text.toString()));
+        } catch (SQLException | java.io.IOException e) {
+            throw new LedgerException("could not copy " + pending.size() + " events into ledger_event: " + e.getMessage(), e);
+        }
+    }
+
+    /** A value in COPY's text format: {@code \N} for null, backslash escapes for the separators. */
+    private static StringBuilder field(StringBuilder b, String v) {
+        if (v == null) {
+            return b.append("\\N");
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            switch (c) {
+                case '\\' -> b.append("\\\\");
+                case '\t' -> b.append("\\t");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                default -> b.append(c);
+            }
+        }
+        return b;
+    }
+
     // ---- projections ---------------------------------------------------------------------------
 
     static final String[] HAZARD = {"hazard_id", "venue_id", "hazard_code", "category", "state", "found_on", "deadline",
@@ -195,9 +243,16 @@ final class Store {
     static final String[] UNIT = {"unit_id", "name", "kind", "parent", "version"};
     static final String[] PERSON = {"person_id", "name", "unit_id", "roles", "version"};
 
-    /** Insert-or-replace of whole rows keyed by the first column, in one batch. */
+    /**
+     * Insert-or-replace of whole rows keyed by the first column, in one batch. On PostgreSQL a large
+     * batch goes through COPY into a staging table and one {@code insert … on conflict} from it.
+     */
     void upsert(Handle h, String table, String[] columns, List<Object[]> rows) {
         if (rows.isEmpty()) {
+            return;
+        }
+        if (postgres && rows.size() >= 50) {
+            stagedUpsert(h, table, columns, rows);
             return;
         }
         PreparedBatch b = h.prepareBatch(upsertSql(table, columns));
@@ -208,6 +263,36 @@ final class Store {
             b.add();
         }
         b.execute();
+    }
+
+    private void stagedUpsert(Handle h, String table, String[] columns, List<Object[]> rows) {
+        String stage = "stage_" + table;
+        String names = String.join(", ", columns);
+        h.execute("create temporary table if not exists " + stage + " as select " + names + " from " + table
+                + " with no data");
+        h.execute("truncate " + stage);
+        StringBuilder text = new StringBuilder(rows.size() * 200);
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    text.append('\t');
+                }
+                field(text, row[i] == null ? null : row[i].toString());
+            }
+            text.append('\n');
+        }
+        try {
+            org.postgresql.PGConnection pg = h.getConnection().unwrap(org.postgresql.PGConnection.class);
+            pg.getCopyAPI().copyIn("copy " + stage + " (" + names + ") from stdin", new java.io.StringReader(text.toString()));
+        } catch (SQLException | java.io.IOException e) {
+            throw new LedgerException("could not copy " + rows.size() + " rows into " + stage + ": " + e.getMessage(), e);
+        }
+        StringJoiner sets = new StringJoiner(", ");
+        for (int i = 1; i < columns.length; i++) {
+            sets.add(columns[i] + " = excluded." + columns[i]);
+        }
+        h.execute("insert into " + table + " (" + names + ") select " + names + " from " + stage + " on conflict ("
+                + columns[0] + ") do update set " + sets);
     }
 
     private String upsertSql(String table, String[] columns) {
@@ -256,6 +341,17 @@ final class Store {
         for (String t : List.of("ledger_hazard", "ledger_inspection", "ledger_venue", "ledger_person", "ledger_unit",
                 "ledger_area")) {
             h.execute("delete from " + t);
+        }
+    }
+
+    /**
+     * Refreshes PostgreSQL's statistics of the growing tables. A bulk import into new tables otherwise
+     * runs on the plans made for empty ones (sequential scans where an index lookup is meant), and
+     * slows down as the tables grow until autovacuum catches up.
+     */
+    void analyze() {
+        if (postgres) {
+            jdbi.useHandle(h -> h.execute("analyze ledger_event"));
         }
     }
 
