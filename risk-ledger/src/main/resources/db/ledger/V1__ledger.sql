@@ -77,6 +77,7 @@ create table ledger_inspection (
     kind          varchar(32) not null,
     inspected_on  date not null,
     inspectors    varchar(3000) not null,
+    note          varchar(2000) not null,
     recorded_by   varchar(128) not null
 );
 create index ledger_inspection_venue on ledger_inspection (venue_id);

@@ -622,6 +622,16 @@ public final class Ledger implements AutoCloseable {
         return replay.changes(from, to);
     }
 
+    /**
+     * The inspections made from {@code from} to {@code to} (both included), by date: what the
+     * periodic analysis counts by kind (自查, 抽查, 双随机, 联合执法, 回头看).
+     */
+    public List<InspectionView> inspections(LocalDate from, LocalDate to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return store.jdbi.withHandle(h -> Reads.inspections(h, from, to));
+    }
+
     /** The areas, units and people as registered now. */
     public Directory directory() {
         return store.jdbi.withHandle(Reads::directory);

@@ -65,7 +65,7 @@ final class Projection {
                 case "inspection" -> {
                     InspectionView i = state.inspections.get(id);
                     inspections.add(new Object[] {i.inspectionId(), i.venueId(), i.kind().name(), i.date(),
-                            String.join(",", i.inspectors()), i.recordedBy()});
+                            String.join(",", i.inspectors()), i.note(), i.recordedBy()});
                 }
                 case "hazard" -> hazards.add(hazardRow(state.hazards.get(id)));
                 default -> throw new IllegalStateException("unknown stream " + stream);

@@ -203,6 +203,17 @@ final class Reads {
         };
     }
 
+    static List<InspectionView> inspections(Handle h, LocalDate from, LocalDate to) {
+        return h.createQuery("select inspection_id, venue_id, kind, inspected_on, inspectors, note, recorded_by "
+                        + "from ledger_inspection where inspected_on >= :f and inspected_on <= :t "
+                        + "order by inspected_on, inspection_id" + (isPostgres(h) ? " collate \"C\"" : ""))
+                .bind("f", from).bind("t", to)
+                .map((rs, ctx) -> new InspectionView(rs.getString("inspection_id"), rs.getString("venue_id"),
+                        InspectionKind.valueOf(rs.getString("kind")), Store.date(rs, "inspected_on"),
+                        rs.getString("inspectors").isEmpty() ? List.of() : List.of(rs.getString("inspectors").split(",")),
+                        rs.getString("note"), rs.getString("recorded_by"))).list();
+    }
+
     /** An area and its ancestors, from the area up to the district: a lookup per level. */
     static List<Directory.Area> areaPath(Handle h, String code) {
         List<Directory.Area> path = new ArrayList<>();

@@ -238,7 +238,8 @@ final class Store {
             "last_change"};
     static final String[] VENUE = {"venue_id", "name", "kind", "unit_id", "area", "street", "community", "grid",
             "registered_at", "version"};
-    static final String[] INSPECTION = {"inspection_id", "venue_id", "kind", "inspected_on", "inspectors", "recorded_by"};
+    static final String[] INSPECTION = {"inspection_id", "venue_id", "kind", "inspected_on", "inspectors", "note",
+            "recorded_by"};
     static final String[] AREA = {"code", "level", "name", "parent", "version"};
     static final String[] UNIT = {"unit_id", "name", "kind", "parent", "version"};
     static final String[] PERSON = {"person_id", "name", "unit_id", "roles", "version"};

@@ -150,6 +150,22 @@ abstract class ProjectionSpec {
     }
 
     @Test
+    void inspectionsInAPeriodAreEveryVenuesInspectionsOfThatPeriod() {
+        LocalDate from = LocalDate.of(2024, 1, 1);
+        LocalDate to = LocalDate.of(2024, 1, 31);
+        List<InspectionView> listed = ledger.inspections(from, to);
+        List<InspectionView> expected = new java.util.ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            ledger.venue(String.format("V-%04d", i), to).ifPresent(v -> v.inspections().stream()
+                    .filter(x -> !x.date().isBefore(from)).forEach(expected::add));
+        }
+        assertThat(listed).isNotEmpty().containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(listed).extracting(InspectionView::date).isSorted();
+        List<WeekCounts> weeks = ledger.trend(from, to, HazardQuery.all());
+        assertThat(weeks.stream().mapToInt(WeekCounts::inspections).sum()).isEqualTo(listed.size());
+    }
+
+    @Test
     void theWeeklyTrendAddsUpToTheLog() {
         LocalDate from = ledger.campaign().calendar().start();
         LocalDate to = ledger.campaign().calendar().end();
