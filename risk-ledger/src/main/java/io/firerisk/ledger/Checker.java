@@ -275,8 +275,8 @@ final class Checker {
         } else {
             deadline = engineDeadline(r, w, venue.venueId, finding.toBuilder().foundOn(day).build(), day);
         }
-        Event.HazardFound filled = new Event.HazardFound(f.venueId(), f.inspectionId(), finding, f.correctedOnSpot(),
-                deadline, f.evidence());
+        Event.HazardFound filled = deadline.equals(f.deadline()) ? f : new Event.HazardFound(f.venueId(),
+                f.inspectionId(), finding, f.correctedOnSpot(), deadline, f.evidence());
         return new Accepted(filled, f.venueId(), f.stream());
     }
 
@@ -390,8 +390,8 @@ final class Checker {
                     throw r.field("event.deadline", deadline + " is before the reopening (" + day + ")");
                 }
             }
-            Event.HazardReopened filled = new Event.HazardReopened(o.hazardId(), o.inspectionId(), o.reason(), deadline,
-                    o.evidence());
+            Event.HazardReopened filled = deadline.equals(o.deadline()) ? o : new Event.HazardReopened(o.hazardId(),
+                    o.inspectionId(), o.reason(), deadline, o.evidence());
             return new Accepted(filled, h.venueId, e.stream());
         } else if (e instanceof Event.HazardCancelled c) {
             requiredText(r, "event.reason", c.reason());

@@ -208,13 +208,18 @@ public final class Ledger implements AutoCloseable {
     }
 
     private Store.Pending check(Entry entry, Working w, Instant now) {
+        return check(entry, w, now, null, null);
+    }
+
+    /** Checks an entry; a digest and JSON made ahead (by a parallel parse) are used when still right. */
+    private Store.Pending check(Entry entry, Working w, Instant now, String digest, String payload) {
         Checker.Accepted a = checker.check(entry, w);
         int version = w.version(a.stream()) + 1;
         // The digest is of the entry as submitted, so a retry of it matches even where the ledger
         // filled something in (a deadline) before recording it.
         return new Store.Pending(entry.eventId(), a.stream(), version, a.event(), a.venueId(), entry.actor(),
-                entry.happenedAt(), now, Codec.digest(entry.event(), entry.actor(), entry.happenedAt()),
-                Codec.payload(a.event()));
+                entry.happenedAt(), now, digest != null ? digest : Codec.digest(entry.event(), entry.actor(),
+                entry.happenedAt()), payload != null && a.event() == entry.event() ? payload : Codec.payload(a.event()));
     }
 
     private RecordedEvent same(Entry entry, Store.Existing ex) {
@@ -290,7 +295,9 @@ public final class Ledger implements AutoCloseable {
         long[] counts = new long[3];
         Run run = new Run();
         long lineNo = 0;
-        List<Numbered> batch = new ArrayList<>();
+        // Reading and parsing the next batch (on the other cores) overlaps checking and writing this one.
+        java.util.concurrent.CompletableFuture<Parsed> ahead = null;
+        List<String[]> raw = new ArrayList<>();
         try {
             String line;
             while ((line = reader.readLine()) != null) {
@@ -299,20 +306,20 @@ public final class Ledger implements AutoCloseable {
                     continue;
                 }
                 counts[0]++;
-                try {
-                    Codec.Line parsed = Codec.parseLine(line);
-                    batch.add(new Numbered(lineNo, normalize(parsed.entry()), parsed.recordedAt()));
-                } catch (Exception e) {
-                    rejects.add(new ImportReport.Reject(lineNo, eventIdOf(line), "", "not an event: " + message(e)));
-                }
-                if (batch.size() >= importBatch) {
-                    importBatch(batch, run, rejects, counts);
-                    batch.clear();
-                    committed.accept(lineNo);
+                raw.add(new String[] {Long.toString(lineNo), line});
+                if (raw.size() >= importBatch) {
+                    java.util.concurrent.CompletableFuture<Parsed> parsing = parseAsync(raw);
+                    raw = new ArrayList<>();
+                    if (ahead != null) {
+                        importParsed(ahead.join(), run, rejects, counts, committed);
+                    }
+                    ahead = parsing;
                 }
             }
-            importBatch(batch, run, rejects, counts);
-            committed.accept(lineNo);
+            if (ahead != null) {
+                importParsed(ahead.join(), run, rejects, counts, committed);
+            }
+            importParsed(parse(raw), run, rejects, counts, committed);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source + " (line " + (lineNo + 1) + "): " + e.getMessage(), e);
         }
@@ -322,7 +329,49 @@ public final class Ledger implements AutoCloseable {
         return new ImportReport(source, counts[0], counts[1], counts[2], rejects, assessed, elapsed);
     }
 
-    private record Numbered(long line, Entry entry, Instant recordedAt) {}
+    /** A batch of lines read: the events, the lines that are not events, and the last line number. */
+    private record Parsed(List<Numbered> events, List<ImportReport.Reject> rejects, long lastLine) {}
+
+    private static java.util.concurrent.CompletableFuture<Parsed> parseAsync(List<String[]> raw) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> parse(raw));
+    }
+
+    /** Parses lines in parallel, with each event's digest and JSON made ready for the writer. */
+    private static Parsed parse(List<String[]> raw) {
+        Object[] out = new Object[raw.size()];
+        java.util.stream.IntStream.range(0, raw.size()).parallel().forEach(i -> {
+            long n = Long.parseLong(raw.get(i)[0]);
+            String line = raw.get(i)[1];
+            try {
+                Codec.Line parsed = Codec.parseLine(line);
+                Entry entry = normalize(parsed.entry());
+                out[i] = new Numbered(n, entry, parsed.recordedAt(),
+                        Codec.digest(entry.event(), entry.actor(), entry.happenedAt()), Codec.payload(entry.event()));
+            } catch (Exception e) {
+                out[i] = new ImportReport.Reject(n, eventIdOf(line), "", "not an event: " + message(e));
+            }
+        });
+        List<Numbered> events = new ArrayList<>();
+        List<ImportReport.Reject> rejects = new ArrayList<>();
+        for (Object o : out) {
+            if (o instanceof Numbered num) {
+                events.add(num);
+            } else {
+                rejects.add((ImportReport.Reject) o);
+            }
+        }
+        return new Parsed(events, rejects, raw.isEmpty() ? 0 : Long.parseLong(raw.get(raw.size() - 1)[0]));
+    }
+
+    private void importParsed(Parsed p, Run run, List<ImportReport.Reject> rejects, long[] counts,
+            LongConsumer committed) {
+        rejects.addAll(p.rejects());
+        importBatch(p.events(), run, rejects, counts);
+        committed.accept(p.lastLine());
+    }
+
+    /** An entry of an import, with its line and, when parsed ahead, its digest and JSON. */
+    private record Numbered(long line, Entry entry, Instant recordedAt, String digest, String payload) {}
 
     /** One import's state across its batches. */
     private static final class Run {
@@ -368,7 +417,7 @@ public final class Ledger implements AutoCloseable {
                                 throw new RefusedException(entry.eventId(), "eventId", "event " + entry.eventId()
                                         + ": eventId: appears twice in the file");
                             }
-                            Store.Pending p = check(entry, w, now);
+                            Store.Pending p = check(entry, w, now, n.digest(), n.payload());
                             if (n.recordedAt() != null) {
                                 p = new Store.Pending(p.eventId(), p.stream(), p.version(), p.event(), p.venueId(),
                                         p.actor(), p.happenedAt(), n.recordedAt().truncatedTo(ChronoUnit.MICROS),
@@ -415,7 +464,7 @@ public final class Ledger implements AutoCloseable {
         for (int i = 0; i < entries.size(); i += IMPORT_BATCH) {
             List<Numbered> batch = new ArrayList<>();
             for (int j = i; j < Math.min(entries.size(), i + IMPORT_BATCH); j++) {
-                batch.add(new Numbered(j + 1, normalize(entries.get(j)), null));
+                batch.add(new Numbered(j + 1, normalize(entries.get(j)), null, null, null));
             }
             importBatch(batch, run, rejects, counts);
             if (!rejects.isEmpty()) {
