@@ -83,9 +83,16 @@ create table ledger_inspection (
 create index ledger_inspection_venue on ledger_inspection (venue_id);
 create index ledger_inspection_date on ledger_inspection (inspected_on);
 
+-- A hazard row repeats its venue's unit, area codes and grade, so that counts by street × state × grade
+-- read one table; they are rewritten when the venue changes or is re-assessed.
 create table ledger_hazard (
     hazard_id            varchar(128) primary key,
     venue_id             varchar(128) not null,
+    unit_id              varchar(128) not null,
+    street               varchar(128) not null,
+    community            varchar(128) not null,
+    grid                 varchar(128) not null,
+    grade                varchar(8),
     hazard_code          varchar(128) not null,
     category             varchar(128) not null,
     state                varchar(32) not null,
@@ -101,3 +108,4 @@ create table ledger_hazard (
 );
 create index ledger_hazard_venue on ledger_hazard (venue_id);
 create index ledger_hazard_state on ledger_hazard (state, deadline);
+create index ledger_hazard_street on ledger_hazard (street);

@@ -153,6 +153,7 @@ public final class Ledger implements AutoCloseable {
                 if (!uniqueViolation(e) || attempt >= MAX_ATTEMPTS) {
                     throw storage("record " + normalized.size() + " event(s)", e);
                 }
+                Thread.onSpinWait();
                 // Another writer appended to one of these streams, or recorded the same id, between our
                 // read and our insert: read again and decide again.
             }
@@ -188,6 +189,9 @@ public final class Ledger implements AutoCloseable {
             w.accept(p.recorded(0));
         }
         List<RecordedEvent> recorded = store.insert(h, pending);
+        // Writers on one venue queue on its row before touching its hazards' rows, which all carry the
+        // venue's grade: taking them in any other order, two writers could each hold what the other waits for.
+        store.lockVenues(h, pending.stream().map(Store.Pending::venueId).filter(Objects::nonNull).toList());
         project(h, w, pending);
         Set<String> venues = new LinkedHashSet<>();
         pending.stream().filter(p -> p.venueId() != null && !(p.event() instanceof Event.InspectionRecorded))
@@ -235,17 +239,19 @@ public final class Ledger implements AutoCloseable {
     /** Writes the projection rows of every stream the pending events touched. */
     private void project(Handle h, Working w, List<Store.Pending> pending) {
         Set<String> streams = new LinkedHashSet<>();
+        Set<String> venues = new java.util.HashSet<>();
         for (Store.Pending p : pending) {
             streams.add(p.stream());
-            if (p.event() instanceof Event.VenueRegistered || p.event() instanceof Event.VenueChanged) {
-                String area = w.state.venues.get(p.venueId()).area;
-                for (String code = area; code != null; ) {
+            if (p.venueId() != null && venues.add(p.venueId())) {
+                // rows of a venue and of its hazards carry the venue's unit and area codes
+                LedgerState.VenueFold v = w.venue(p.venueId());
+                for (String code = v == null ? null : v.area; code != null; ) {
                     Directory.Area a = w.area(code);
                     code = a == null ? null : a.parent().orElse(null);
                 }
             }
         }
-        projection.write(h, w.state, streams);
+        projection.write(h, w.state, streams, Map.of());
     }
 
     private Working.Loader loader(Handle h) {
@@ -550,7 +556,7 @@ public final class Ledger implements AutoCloseable {
                 state.apply(e);
                 n[0]++;
             });
-            projection.write(h, state, state.versions.keySet());
+            projection.write(h, state, state.versions.keySet(), Map.of());
             long t1 = System.nanoTime();
             List<LedgerState.VenueFold> venues = state.venues.values().stream().filter(v -> v.venue != null).toList();
             store.setGrade(h, Replay.assessAll(engine, state, venues, today()));
@@ -709,9 +715,18 @@ public final class Ledger implements AutoCloseable {
 
     // ---- helpers -------------------------------------------------------------------------------
 
+    /**
+     * A write lost a race it can simply run again: another writer took the stream version or the
+     * event id first (unique violation), or the database chose it as a deadlock victim.
+     */
     static boolean uniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
+            if (t instanceof SQLException s && ("23505".equals(s.getSQLState()) || "40001".equals(s.getSQLState())
+                    || "40P01".equals(s.getSQLState()))) {
+                return true;
+            }
+            if (t instanceof java.sql.BatchUpdateException b && b.getNextException() != null
+                    && uniqueViolation(b.getNextException())) {
                 return true;
             }
         }

@@ -35,14 +35,19 @@ final class Projection {
         this.campaign = campaign;
     }
 
-    /** Writes the rows of the given streams as the state holds them. */
-    void write(Handle h, LedgerState state, Collection<String> streams) {
+    /**
+     * Writes the rows of the given streams as the state holds them. A hazard's row carries its venue's
+     * unit and area (the state must hold the venue and its area's ancestors) and the venue's grade
+     * as {@code grades} gives it (none: the venue is re-assessed afterwards).
+     */
+    void write(Handle h, LedgerState state, Collection<String> streams, java.util.Map<String, String> grades) {
         List<Object[]> areas = new ArrayList<>();
         List<Object[]> units = new ArrayList<>();
         List<Object[]> people = new ArrayList<>();
         List<Object[]> venues = new ArrayList<>();
         List<Object[]> inspections = new ArrayList<>();
         List<Object[]> hazards = new ArrayList<>();
+        List<Object[]> moved = new ArrayList<>();
         for (String stream : new TreeSet<>(streams)) {
             int colon = stream.indexOf(':');
             String kind = stream.substring(0, colon);
@@ -61,13 +66,17 @@ final class Projection {
                     Directory.Person p = state.people.get(id);
                     people.add(new Object[] {p.personId(), p.name(), p.unitId(), roles(p.roles()), version});
                 }
-                case "venue" -> venues.add(venueRow(state, state.venues.get(id)));
+                case "venue" -> {
+                    Object[] row = venueRow(state, state.venues.get(id));
+                    venues.add(row);
+                    moved.add(new Object[] {row[3], row[5], row[6], row[7], row[0]});
+                }
                 case "inspection" -> {
                     InspectionView i = state.inspections.get(id);
                     inspections.add(new Object[] {i.inspectionId(), i.venueId(), i.kind().name(), i.date(),
                             String.join(",", i.inspectors()), i.note(), i.recordedBy()});
                 }
-                case "hazard" -> hazards.add(hazardRow(state.hazards.get(id)));
+                case "hazard" -> hazards.add(hazardRow(state, state.hazards.get(id), grades));
                 default -> throw new IllegalStateException("unknown stream " + stream);
             }
         }
@@ -77,6 +86,7 @@ final class Projection {
         store.upsert(h, "ledger_venue", Store.VENUE, venues);
         store.upsert(h, "ledger_inspection", Store.INSPECTION, inspections);
         store.upsert(h, "ledger_hazard", Store.HAZARD, hazards);
+        store.venueOntoHazards(h, moved);
     }
 
     static String roles(Set<Role> roles) {
@@ -93,8 +103,11 @@ final class Projection {
         return campaign.hazard(hazardCode).map(HazardType::category).orElse("");
     }
 
-    private Object[] hazardRow(HazardFold f) {
-        return new Object[] {f.hazardId, f.venueId, f.found.hazardCode(), category(f.found.hazardCode()), f.state.name(),
+    private Object[] hazardRow(LedgerState state, HazardFold f, java.util.Map<String, String> grades) {
+        LedgerState.VenueFold v = state.venues.get(f.venueId);
+        String[] codes = state.areaCodes(v.area);
+        return new Object[] {f.hazardId, f.venueId, v.unitId, codes[0], codes[1], codes[2], grades.get(f.venueId),
+                f.found.hazardCode(), category(f.found.hazardCode()), f.state.name(),
                 f.foundOn, f.deadline, f.supervision != null,
                 (int) f.decisions.stream().filter(HazardView.ExtensionDecision::approved).count(), f.reopenings, f.failed,
                 f.closedOn, f.version, Store.utc(f.lastChange)};

@@ -66,12 +66,12 @@ final class Reads {
     private static Where where(HazardQuery q, LocalDate today, LedgerPolicy policy) {
         Where w = new Where();
         w.in("h.venue_id", q.venueIds());
-        w.in("v.unit_id", q.units());
-        w.in("v.street", q.streets());
-        w.in("v.community", q.communities());
-        w.in("v.grid", q.grids());
+        w.in("h.unit_id", q.units());
+        w.in("h.street", q.streets());
+        w.in("h.community", q.communities());
+        w.in("h.grid", q.grids());
         w.in("h.state", q.states());
-        w.in("v.grade", q.grades());
+        w.in("h.grade", q.grades());
         w.in("h.category", q.categories());
         w.in("h.hazard_code", q.codes());
         q.overdue().ifPresent(o -> w.conditions.add(o ? overdue(today) : "not " + overdue(today)));
@@ -95,8 +95,8 @@ final class Reads {
 
     static Page<HazardRow> page(Handle h, HazardQuery q, LocalDate today, LedgerPolicy policy) {
         Where w = where(q, today, policy);
-        long total = w.bind(h.createQuery("select count(*)" + FROM + w.sql())).mapTo(Long.class).one();
-        String sql = "select h.*, v.name as venue_name, v.unit_id, v.street, v.community, v.grid, v.grade" + FROM + w.sql()
+        long total = w.bind(h.createQuery("select count(*) from ledger_hazard h" + w.sql())).mapTo(Long.class).one();
+        String sql = "select h.*, v.name as venue_name" + FROM + w.sql()
                 + " order by " + orderBy(q.sort(), q.ascending(), today, isPostgres(h))
                 + " limit " + q.limit() + " offset " + q.offset();
         Query query = w.bind(h.createQuery(sql));
@@ -121,9 +121,9 @@ final class Reads {
                     + (asc ? " desc nulls first" : " asc nulls last");
             case FOUND_ON -> "h.found_on" + dir;
             case STATE -> rank("h.state", HazardState.values()) + dir;
-            case GRADE -> rank("v.grade", RiskGrade.values()) + dir;
-            case STREET -> "v.street" + text + dir;
-            case UNIT -> "v.unit_id" + text + dir;
+            case GRADE -> rank("h.grade", RiskGrade.values()) + dir;
+            case STREET -> "h.street" + text + dir;
+            case UNIT -> "h.unit_id" + text + dir;
             case VENUE -> "h.venue_id" + text + dir;
             case HAZARD_ID -> "h.hazard_id" + text + dir;
             case LAST_CHANGE -> "h.last_change" + dir;
@@ -164,7 +164,8 @@ final class Reads {
         for (int i = 0; i < exprs.size(); i++) {
             select.add(exprs.get(i) + " as k" + i);
         }
-        String sql = "select " + select + ", count(*) as n" + FROM + w.sql() + " group by " + String.join(", ", exprs);
+        String sql = "select " + select + ", count(*) as n from ledger_hazard h" + w.sql() + " group by "
+                + String.join(", ", exprs);
         List<Count> out = w.bind(h.createQuery(sql)).map((rs, ctx) -> {
             List<String> key = new ArrayList<>();
             for (int i = 0; i < exprs.size(); i++) {
@@ -180,12 +181,12 @@ final class Reads {
 
     private static String expression(Dimension d, LocalDate today, LedgerPolicy policy) {
         return switch (d) {
-            case STREET -> "v.street";
-            case COMMUNITY -> "v.community";
-            case GRID -> "v.grid";
-            case UNIT -> "v.unit_id";
+            case STREET -> "h.street";
+            case COMMUNITY -> "h.community";
+            case GRID -> "h.grid";
+            case UNIT -> "h.unit_id";
             case STATE -> "h.state";
-            case GRADE -> "v.grade";
+            case GRADE -> "h.grade";
             case CATEGORY -> "h.category";
             case HAZARD_CODE -> "h.hazard_code";
             case SUPERVISED -> "case when h.supervised then 'true' else 'false' end";

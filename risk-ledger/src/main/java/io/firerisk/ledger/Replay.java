@@ -39,6 +39,8 @@ final class Replay {
     private final LedgerPolicy policy;
     private final ZoneId zone;
     private final Map<LocalDate, Snapshot> cache = new LinkedHashMap<>(4, 0.75f, true);
+    /** Areas are registered once and never change (the log has no event that could), so their paths keep. */
+    private final Map<String, List<Directory.Area>> areaPaths = new ConcurrentHashMap<>();
 
     Replay(Store store, RiskEngine engine, LedgerPolicy policy, ZoneId zone) {
         this.store = store;
@@ -60,7 +62,7 @@ final class Replay {
         if (v == null || v.venue == null) {
             return Optional.empty();
         }
-        List<Directory.Area> path = Reads.areaPath(h, v.area);
+        List<Directory.Area> path = areaPaths.computeIfAbsent(v.area, code -> Reads.areaPath(h, code));
         List<HazardView> hazards = v.hazardIds.stream().map(s.hazards::get)
                 .map(f -> f.view(date, policy, campaign)).toList();
         List<InspectionView> inspections = v.inspectionIds.stream().map(s.inspections::get).toList();

@@ -233,7 +233,7 @@ final class Store {
 
     // ---- projections ---------------------------------------------------------------------------
 
-    static final String[] HAZARD = {"hazard_id", "venue_id", "hazard_code", "category", "state", "found_on", "deadline",
+    static final String[] HAZARD = {"hazard_id", "venue_id", "unit_id", "street", "community", "grid", "grade", "hazard_code", "category", "state", "found_on", "deadline",
             "supervised", "extensions_approved", "reopenings", "failed_reinspections", "closed_on", "version",
             "last_change"};
     static final String[] VENUE = {"venue_id", "name", "kind", "unit_id", "area", "street", "community", "grid",
@@ -314,11 +314,31 @@ final class Store {
         return "merge into " + table + " (" + names + ") key (" + columns[0] + ") values (" + marks + ")";
     }
 
+    /** Stores venues' grades (grade, verdict, suspension, date, venue id per row), on the venue and its hazards. */
     void setGrade(Handle h, List<Object[]> rows) {
         if (rows.isEmpty()) {
             return;
         }
         PreparedBatch b = h.prepareBatch("update ledger_venue set grade = ?, verdict = ?, suspension = ?, assessed_on = ? "
+                + "where venue_id = ?");
+        PreparedBatch hazards = h.prepareBatch("update ledger_hazard set grade = ? where venue_id = ?");
+        for (Object[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+                b.bind(i, r[i]);
+            }
+            b.add();
+            hazards.bind(0, r[0]).bind(1, r[4]).add();
+        }
+        b.execute();
+        hazards.execute();
+    }
+
+    /** A venue's unit and area codes, copied onto its hazards' rows when the venue changes. */
+    void venueOntoHazards(Handle h, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        PreparedBatch b = h.prepareBatch("update ledger_hazard set unit_id = ?, street = ?, community = ?, grid = ? "
                 + "where venue_id = ?");
         for (Object[] r : rows) {
             for (int i = 0; i < r.length; i++) {
@@ -327,6 +347,15 @@ final class Store {
             b.add();
         }
         b.execute();
+    }
+
+    /** Locks the venues' projection rows, in id order, until the transaction ends. */
+    void lockVenues(Handle h, Collection<String> venueIds) {
+        List<String> all = new ArrayList<>(new java.util.TreeSet<>(venueIds));
+        for (int i = 0; i < all.size(); i += 500) {
+            h.createQuery("select venue_id from ledger_venue where venue_id in (<v>) order by venue_id for update")
+                    .bindList("v", all.subList(i, Math.min(all.size(), i + 500))).mapTo(String.class).list();
+        }
     }
 
     /** Marks venues for re-assessment ({@code assessed_on} null): their hazards changed in a bulk write. */
