@@ -33,8 +33,11 @@ class CsvTableTest {
     @Test
     void unterminatedQuoteIsAProblemAtTheLineItOpened() {
         List<Problem> problems = new ArrayList<>();
-        CsvTable.parse("x.csv", "code,zh\nA,\"never closed\nB,b\n", problems);
-        assertThat(problems).singleElement().hasToString("x.csv:2: error: a quoted field opened here is never closed");
+        CsvTable t = CsvTable.parse("x.csv", "code,zh\nA,\"never closed\nB,b\n", problems);
+        assertThat(problems).singleElement().hasToString("x.csv:2: error: a quoted cell opened on this line is not"
+                + " closed before the end of the file: the record is truncated");
+        // and the line the quote ran into is read as the row it is
+        assertThat(t.rows()).extracting(r -> r.get("code")).containsExactly("B");
     }
 
     @Test
