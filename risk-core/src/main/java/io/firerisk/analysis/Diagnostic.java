@@ -31,7 +31,7 @@ public record Diagnostic(Problem.Severity severity, Check check, String file, in
     }
 
     static Diagnostic of(Check check, Problem p) {
-        return new Diagnostic(p.severity(), check, p.file(), p.line(), p.column(), p.message());
+        return new Diagnostic(p.severity(), check, p.file(), p.line(), p.column(), p.text());
     }
 
     public boolean isError() {

@@ -60,7 +60,7 @@ public final class CsvTable {
         }
 
         public Problem problem(String column, String message) {
-            return Problem.error(file, line, columnNumber(column), "column '" + column + "': " + message);
+            return Problem.error(file, line, columnNumber(column), column, message);
         }
 
         /** A required field; records a problem and returns empty when it is blank. */

@@ -57,5 +57,10 @@ class CsvTableTest {
         assertThat(problems).extracting(Problem::toString).containsExactly(
                 "h.csv:2:2: error: column 'days': 'ten' is not a whole number",
                 "h.csv:2:3: error: column 'flag': 'maybe' must be Y or N");
+        // the column is a field of the problem, not only words in its text
+        assertThat(problems).extracting(Problem::field).containsExactly("days", "flag");
+        assertThat(problems).extracting(Problem::message).containsExactly("'ten' is not a whole number",
+                "'maybe' must be Y or N");
+        assertThat(problems).extracting(Problem::category).containsOnly(Problem.Category.DATA);
     }
 }
