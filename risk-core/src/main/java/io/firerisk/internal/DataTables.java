@@ -54,6 +54,11 @@ final class DataTables extends CampaignPart {
         super(files, problems);
     }
 
+    /** Reads each row of a required table that has its columns; a missing file or column is one problem. */
+    private void eachRow(String file, List<String> columns, java.util.function.Consumer<CsvTable.Row> read) {
+        table(file, columns, true).ifPresent(t -> t.rows().forEach(read));
+    }
+
     /**
      * A table of the folder with its required columns, kept for the validator; empty (with the problem
      * recorded) when the file is missing or lacks a column.
@@ -77,31 +82,29 @@ final class DataTables extends CampaignPart {
     Map<String, Clause> readClauses() {
         Map<String, Clause> clauses = new LinkedHashMap<>();
         Map<String, Integer> lines = new HashMap<>();
-        table(CLAUSES_FILE, CLAUSE_COLUMNS, true).ifPresent(t -> {
-            for (CsvTable.Row row : t.rows()) {
-                Optional<String> id = row.required("id", problems);
-                Optional<String> zh = row.required("zh", problems);
-                Optional<String> scope = row.required("scope", problems);
-                Optional<Verification> verified = verification(row);
-                if (id.isEmpty() || zh.isEmpty() || scope.isEmpty() || verified.isEmpty()) {
-                    continue;
-                }
-                boolean campaignOnly;
-                switch (scope.get().toUpperCase(Locale.ROOT)) {
-                    case "CAMPAIGN" -> campaignOnly = true;
-                    case "STANDING" -> campaignOnly = false;
-                    default -> {
-                        problems.add(row.problem("scope", "'" + scope.get() + "' must be STANDING (law and standards, "
-                                + "in force on any date) or CAMPAIGN (the plan's own requirement)"));
-                        continue;
-                    }
-                }
-                if (duplicate(lines, id.get(), row, "id")) {
-                    continue;
-                }
-                clauses.put(id.get(), new Clause(id.get(), Text.of(zh.get(), row.get("en")), row.get("source"),
-                        campaignOnly, verified.get(), row.get("note")));
+        eachRow(CLAUSES_FILE, CLAUSE_COLUMNS, row -> {
+            Optional<String> id = row.required("id", problems);
+            Optional<String> zh = row.required("zh", problems);
+            Optional<String> scope = row.required("scope", problems);
+            Optional<Verification> verified = verification(row);
+            if (id.isEmpty() || zh.isEmpty() || scope.isEmpty() || verified.isEmpty()) {
+                return;
             }
+            boolean campaignOnly;
+            switch (scope.get().toUpperCase(Locale.ROOT)) {
+                case "CAMPAIGN" -> campaignOnly = true;
+                case "STANDING" -> campaignOnly = false;
+                default -> {
+                    problems.add(row.problem("scope", "'" + scope.get() + "' must be STANDING (law and standards, "
+                            + "in force on any date) or CAMPAIGN (the plan's own requirement)"));
+                    return;
+                }
+            }
+            if (duplicate(lines, id.get(), row, "id")) {
+                return;
+            }
+            clauses.put(id.get(), new Clause(id.get(), Text.of(zh.get(), row.get("en")), row.get("source"),
+                    campaignOnly, verified.get(), row.get("note")));
         });
         return clauses;
     }
@@ -109,30 +112,28 @@ final class DataTables extends CampaignPart {
     Map<String, Element> readElements(Map<String, Clause> clauses) {
         Map<String, Element> elements = new LinkedHashMap<>();
         Map<String, Integer> lines = new HashMap<>();
-        table(ELEMENTS_FILE, ELEMENT_COLUMNS, true).ifPresent(t -> {
-            for (CsvTable.Row row : t.rows()) {
-                Optional<String> number = row.required("element", problems);
-                Optional<String> kind = row.required("kind", problems);
-                Optional<String> zh = row.required("zh", problems);
-                Optional<String> clause = row.required("clause", problems);
-                Optional<Verification> verified = verification(row);
-                if (number.isEmpty() || kind.isEmpty() || zh.isEmpty() || clause.isEmpty() || verified.isEmpty()) {
-                    continue;
-                }
-                ElementKind elementKind;
-                try {
-                    elementKind = ElementKind.valueOf(kind.get().toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    problems.add(row.problem("kind", "'" + kind.get() + "' must be DIRECT or COMPREHENSIVE"));
-                    continue;
-                }
-                knownClause(clause.get(), row, "clause", clauses);
-                if (duplicate(lines, number.get(), row, "element")) {
-                    continue;
-                }
-                elements.put(number.get(), new Element(number.get(), elementKind, Text.of(zh.get(), row.get("en")),
-                        clause.get(), verified.get()));
+        eachRow(ELEMENTS_FILE, ELEMENT_COLUMNS, row -> {
+            Optional<String> number = row.required("element", problems);
+            Optional<String> kind = row.required("kind", problems);
+            Optional<String> zh = row.required("zh", problems);
+            Optional<String> clause = row.required("clause", problems);
+            Optional<Verification> verified = verification(row);
+            if (number.isEmpty() || kind.isEmpty() || zh.isEmpty() || clause.isEmpty() || verified.isEmpty()) {
+                return;
             }
+            ElementKind elementKind;
+            try {
+                elementKind = ElementKind.valueOf(kind.get().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(row.problem("kind", "'" + kind.get() + "' must be DIRECT or COMPREHENSIVE"));
+                return;
+            }
+            knownClause(clause.get(), row, "clause", clauses);
+            if (duplicate(lines, number.get(), row, "element")) {
+                return;
+            }
+            elements.put(number.get(), new Element(number.get(), elementKind, Text.of(zh.get(), row.get("en")),
+                    clause.get(), verified.get()));
         });
         return elements;
     }
@@ -151,50 +152,48 @@ final class DataTables extends CampaignPart {
         Map<String, HazardType> hazards = new LinkedHashMap<>();
         Map<String, String> where = new HashMap<>();
         for (String file : catalogueFiles) {
-            table(file, HAZARD_COLUMNS, true).ifPresent(t -> {
-                for (CsvTable.Row row : t.rows()) {
-                    Optional<String> code = row.required("code", problems);
-                    Optional<String> zh = row.required("zh", problems);
-                    Optional<String> category = row.required("category", problems);
-                    Optional<String> clause = row.required("clause", problems);
-                    Optional<Verification> verified = verification(row);
-                    if (code.isEmpty() || zh.isEmpty() || category.isEmpty() || clause.isEmpty() || verified.isEmpty()) {
-                        continue;
-                    }
-                    if (!CODE.matcher(code.get()).matches()) {
-                        problems.add(row.problem("code", "'" + code.get()
-                                + "' must be upper-case letters, digits and underscores, starting with a letter"));
-                        continue;
-                    }
-                    if (!categories.containsKey(category.get())) {
-                        problems.add(row.problem("category", "'" + category.get()
-                                + "' is not a category of campaign.yaml (" + String.join(", ", categories.keySet()) + ")"));
-                    }
-                    List<String> evidenced = row.list("element");
-                    for (String element : evidenced) {
-                        if (!elements.containsKey(element)) {
-                            problems.add(row.problem("element", "'" + element + "' is not an element of " + ELEMENTS_FILE));
-                        }
-                    }
-                    knownClause(clause.get(), row, "clause", clauses);
-                    boolean correctable = row.flag("correctable", false, problems);
-                    int days = row.integer("rectify_days", 0, 3650, problems).orElse(30);
-                    String measure = row.get("measure");
-                    if (!measure.isEmpty() && !measure.equals(HazardType.MEASURE_RATIO)
-                            && !measure.equals(HazardType.MEASURE_QUANTITY)) {
-                        problems.add(row.problem("measure", "'" + measure + "' must be ratio, quantity or empty"));
-                    }
-                    String previous = where.putIfAbsent(code.get(), row.file() + ":" + row.line());
-                    if (previous != null) {
-                        problems.add(row.problem("code", "'" + code.get() + "' is already defined at " + previous));
-                        continue;
-                    }
-                    hazards.put(code.get(), new HazardType(code.get(), Text.of(zh.get(), row.get("en")),
-                            category.get(), evidenced, clause.get(),
-                            row.list("applies_to"), correctable, days,
-                            measure.isEmpty() ? Optional.empty() : Optional.of(measure), verified.get(), row.file(),
-                            row.line()));
+            eachRow(file, HAZARD_COLUMNS, row -> {
+                Optional<String> code = row.required("code", problems);
+                Optional<String> zh = row.required("zh", problems);
+                Optional<String> category = row.required("category", problems);
+                Optional<String> clause = row.required("clause", problems);
+                Optional<Verification> verified = verification(row);
+                if (code.isEmpty() || zh.isEmpty() || category.isEmpty() || clause.isEmpty() || verified.isEmpty()) {
+                    return;
                 }
+                if (!CODE.matcher(code.get()).matches()) {
+                    problems.add(row.problem("code", "'" + code.get()
+                            + "' must be upper-case letters, digits and underscores, starting with a letter"));
+                    return;
+                }
+                if (!categories.containsKey(category.get())) {
+                    problems.add(row.problem("category", "'" + category.get()
+                            + "' is not a category of campaign.yaml (" + String.join(", ", categories.keySet()) + ")"));
+                }
+                List<String> evidenced = row.list("element");
+                for (String element : evidenced) {
+                    if (!elements.containsKey(element)) {
+                        problems.add(row.problem("element", "'" + element + "' is not an element of " + ELEMENTS_FILE));
+                    }
+                }
+                knownClause(clause.get(), row, "clause", clauses);
+                boolean correctable = row.flag("correctable", false, problems);
+                int days = row.integer("rectify_days", 0, 3650, problems).orElse(30);
+                String measure = row.get("measure");
+                if (!measure.isEmpty() && !measure.equals(HazardType.MEASURE_RATIO)
+                        && !measure.equals(HazardType.MEASURE_QUANTITY)) {
+                    problems.add(row.problem("measure", "'" + measure + "' must be ratio, quantity or empty"));
+                }
+                String previous = where.putIfAbsent(code.get(), row.file() + ":" + row.line());
+                if (previous != null) {
+                    problems.add(row.problem("code", "'" + code.get() + "' is already defined at " + previous));
+                    return;
+                }
+                hazards.put(code.get(), new HazardType(code.get(), Text.of(zh.get(), row.get("en")),
+                        category.get(), evidenced, clause.get(),
+                        row.list("applies_to"), correctable, days,
+                        measure.isEmpty() ? Optional.empty() : Optional.of(measure), verified.get(), row.file(),
+                        row.line()));
             });
         }
         return hazards;
@@ -203,23 +202,21 @@ final class DataTables extends CampaignPart {
     Map<String, VenueKind> readVenueKinds() {
         Map<String, VenueKind> kinds = new LinkedHashMap<>();
         Map<String, Integer> lines = new HashMap<>();
-        table(VENUE_KINDS_FILE, VENUE_KIND_COLUMNS, true).ifPresent(t -> {
-            for (CsvTable.Row row : t.rows()) {
-                Optional<String> kind = row.required("kind", problems);
-                Optional<String> zh = row.required("zh", problems);
-                Optional<String> building = row.required("building", problems);
-                if (kind.isEmpty() || zh.isEmpty() || building.isEmpty()) {
-                    continue;
-                }
-                if (!CODE.matcher(kind.get()).matches()) {
-                    problems.add(row.problem("kind", "'" + kind.get() + "' must be upper-case letters, digits and underscores"));
-                    continue;
-                }
-                if (duplicate(lines, kind.get(), row, "kind")) {
-                    continue;
-                }
-                kinds.put(kind.get(), new VenueKind(kind.get(), Text.of(zh.get(), row.get("en")), building.get()));
+        eachRow(VENUE_KINDS_FILE, VENUE_KIND_COLUMNS, row -> {
+            Optional<String> kind = row.required("kind", problems);
+            Optional<String> zh = row.required("zh", problems);
+            Optional<String> building = row.required("building", problems);
+            if (kind.isEmpty() || zh.isEmpty() || building.isEmpty()) {
+                return;
             }
+            if (!CODE.matcher(kind.get()).matches()) {
+                problems.add(row.problem("kind", "'" + kind.get() + "' must be upper-case letters, digits and underscores"));
+                return;
+            }
+            if (duplicate(lines, kind.get(), row, "kind")) {
+                return;
+            }
+            kinds.put(kind.get(), new VenueKind(kind.get(), Text.of(zh.get(), row.get("en")), building.get()));
         });
         return kinds;
     }
@@ -228,51 +225,49 @@ final class DataTables extends CampaignPart {
             Map<String, Clause> clauses) {
         List<PlaceClassRule> rules = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        table(PLACE_CLASSES_FILE, PLACE_CLASS_COLUMNS, true).ifPresent(t -> {
-            for (CsvTable.Row row : t.rows()) {
-                Optional<String> kind = row.required("kind", problems);
-                Optional<String> placeClass = row.required("place_class", problems);
-                Optional<String> source = row.required("source", problems);
-                Optional<String> clause = row.required("clause", problems);
-                if (kind.isEmpty() || placeClass.isEmpty() || source.isEmpty() || clause.isEmpty()) {
-                    continue;
-                }
-                boolean ok = true;
-                String when = row.get("when").toLowerCase(Locale.ROOT);
-                if (!when.isEmpty() && !PlaceClassRule.CONDITIONS.contains(when)) {
-                    problems.add(row.problem("when", "'" + row.get("when") + "' must be empty or one of "
-                            + String.join(", ", PlaceClassRule.CONDITIONS)));
+        eachRow(PLACE_CLASSES_FILE, PLACE_CLASS_COLUMNS, row -> {
+            Optional<String> kind = row.required("kind", problems);
+            Optional<String> placeClass = row.required("place_class", problems);
+            Optional<String> source = row.required("source", problems);
+            Optional<String> clause = row.required("clause", problems);
+            if (kind.isEmpty() || placeClass.isEmpty() || source.isEmpty() || clause.isEmpty()) {
+                return;
+            }
+            boolean ok = true;
+            String when = row.get("when").toLowerCase(Locale.ROOT);
+            if (!when.isEmpty() && !PlaceClassRule.CONDITIONS.contains(when)) {
+                problems.add(row.problem("when", "'" + row.get("when") + "' must be empty or one of "
+                        + String.join(", ", PlaceClassRule.CONDITIONS)));
+                ok = false;
+            }
+            if (kind.get().equals(PlaceClassRule.ANY_KIND)) {
+                if (when.isEmpty()) {
+                    problems.add(row.problem("when", "is required when kind is * (a row for every kind holds on a "
+                            + "fact of the venue: " + String.join(", ", PlaceClassRule.CONDITIONS) + ")"));
                     ok = false;
                 }
-                if (kind.get().equals(PlaceClassRule.ANY_KIND)) {
-                    if (when.isEmpty()) {
-                        problems.add(row.problem("when", "is required when kind is * (a row for every kind holds on a "
-                                + "fact of the venue: " + String.join(", ", PlaceClassRule.CONDITIONS) + ")"));
-                        ok = false;
-                    }
-                } else if (!kinds.containsKey(kind.get())) {
-                    problems.add(row.problem("kind", "'" + kind.get() + "' is not a venue kind of " + VENUE_KINDS_FILE
-                            + " (or * for every kind)"));
-                    ok = false;
-                }
-                if (!placeClasses.containsKey(placeClass.get())) {
-                    problems.add(row.problem("place_class", "'" + placeClass.get()
-                            + "' is not one of the placeClasses of campaign.yaml (" + String.join(", ", placeClasses.keySet()) + ")"));
-                    ok = false;
-                }
-                String src = source.get().toUpperCase(Locale.ROOT);
-                if (!List.of(PlaceClassRule.STATUTE, PlaceClassRule.STANDARD, PlaceClassRule.CAMPAIGN).contains(src)) {
-                    problems.add(row.problem("source", "'" + source.get() + "' must be STATUTE, STANDARD or CAMPAIGN"));
-                    ok = false;
-                }
-                ok &= knownClause(clause.get(), row, "clause", clauses);
-                if (!seen.add(kind.get() + "/" + placeClass.get() + "/" + src + "/" + when)) {
-                    problems.add(row.problem("place_class", "duplicate row for " + kind.get() + " → " + placeClass.get()));
-                    ok = false;
-                }
-                if (ok) {
-                    rules.add(new PlaceClassRule(kind.get(), placeClass.get(), src, clause.get(), when));
-                }
+            } else if (!kinds.containsKey(kind.get())) {
+                problems.add(row.problem("kind", "'" + kind.get() + "' is not a venue kind of " + VENUE_KINDS_FILE
+                        + " (or * for every kind)"));
+                ok = false;
+            }
+            if (!placeClasses.containsKey(placeClass.get())) {
+                problems.add(row.problem("place_class", "'" + placeClass.get()
+                        + "' is not one of the placeClasses of campaign.yaml (" + String.join(", ", placeClasses.keySet()) + ")"));
+                ok = false;
+            }
+            String src = source.get().toUpperCase(Locale.ROOT);
+            if (!List.of(PlaceClassRule.STATUTE, PlaceClassRule.STANDARD, PlaceClassRule.CAMPAIGN).contains(src)) {
+                problems.add(row.problem("source", "'" + source.get() + "' must be STATUTE, STANDARD or CAMPAIGN"));
+                ok = false;
+            }
+            ok &= knownClause(clause.get(), row, "clause", clauses);
+            if (!seen.add(kind.get() + "/" + placeClass.get() + "/" + src + "/" + when)) {
+                problems.add(row.problem("place_class", "duplicate row for " + kind.get() + " → " + placeClass.get()));
+                ok = false;
+            }
+            if (ok) {
+                rules.add(new PlaceClassRule(kind.get(), placeClass.get(), src, clause.get(), when));
             }
         });
         return rules;
@@ -281,38 +276,36 @@ final class DataTables extends CampaignPart {
     Map<String, ActionType> readActions() {
         Map<String, ActionType> actions = new LinkedHashMap<>();
         Map<String, Integer> lines = new HashMap<>();
-        table(ACTIONS_FILE, ACTION_COLUMNS, true).ifPresent(t -> {
-            for (CsvTable.Row row : t.rows()) {
-                Optional<String> code = row.required("code", problems);
-                Optional<String> zh = row.required("zh", problems);
-                Optional<String> priority = row.required("priority", problems);
-                if (code.isEmpty() || zh.isEmpty() || priority.isEmpty()) {
-                    continue;
-                }
-                if (!CODE.matcher(code.get()).matches()) {
-                    problems.add(row.problem("code", "'" + code.get() + "' must be upper-case letters, digits and underscores"));
-                    continue;
-                }
-                Priority p;
-                try {
-                    p = Priority.valueOf(priority.get().toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    problems.add(row.problem("priority", "'" + priority.get() + "' must be IMMEDIATE, HIGH, NORMAL or LOW"));
-                    continue;
-                }
-                OptionalInt days = row.integer("days", 0, 3650, problems).map(OptionalInt::of).orElse(OptionalInt.empty());
-                String per = row.get("per").toUpperCase(Locale.ROOT);
-                if (!per.equals("FINDING") && !per.equals("VENUE")) {
-                    problems.add(row.problem("per", "'" + row.get("per") + "' must be FINDING or VENUE"));
-                    continue;
-                }
-                boolean byGrade = row.flag("by_grade", false, problems);
-                if (duplicate(lines, code.get(), row, "code")) {
-                    continue;
-                }
-                actions.put(code.get(), new ActionType(code.get(), Text.of(zh.get(), row.get("en")), p, days,
-                        per.equals("FINDING"), byGrade));
+        eachRow(ACTIONS_FILE, ACTION_COLUMNS, row -> {
+            Optional<String> code = row.required("code", problems);
+            Optional<String> zh = row.required("zh", problems);
+            Optional<String> priority = row.required("priority", problems);
+            if (code.isEmpty() || zh.isEmpty() || priority.isEmpty()) {
+                return;
             }
+            if (!CODE.matcher(code.get()).matches()) {
+                problems.add(row.problem("code", "'" + code.get() + "' must be upper-case letters, digits and underscores"));
+                return;
+            }
+            Priority p;
+            try {
+                p = Priority.valueOf(priority.get().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(row.problem("priority", "'" + priority.get() + "' must be IMMEDIATE, HIGH, NORMAL or LOW"));
+                return;
+            }
+            OptionalInt days = row.integer("days", 0, 3650, problems).map(OptionalInt::of).orElse(OptionalInt.empty());
+            String per = row.get("per").toUpperCase(Locale.ROOT);
+            if (!per.equals("FINDING") && !per.equals("VENUE")) {
+                problems.add(row.problem("per", "'" + row.get("per") + "' must be FINDING or VENUE"));
+                return;
+            }
+            boolean byGrade = row.flag("by_grade", false, problems);
+            if (duplicate(lines, code.get(), row, "code")) {
+                return;
+            }
+            actions.put(code.get(), new ActionType(code.get(), Text.of(zh.get(), row.get("en")), p, days,
+                    per.equals("FINDING"), byGrade));
         });
         return actions;
     }
