@@ -108,13 +108,14 @@ class ModuleBoundariesTest {
     @Test
     void noRuleEngineTypeAppearsInAPublicSignature() {
         classes().that().arePublic().and().resideOutsideOfPackage(INTERNAL)
-                .should(exposeNoTypeFrom(RULE_ENGINE, "Drools type")).check(main);
+                .should(exposeNo("Drools type", type -> RULE_ENGINE.stream().anyMatch(type::startsWith))).check(main);
     }
 
     @Test
     void noInternalTypeAppearsInAPublicSignatureOutsideTheInternals() {
         classes().that().arePublic().and().resideOutsideOfPackage(INTERNAL)
-                .should(exposeNoInternalType()).check(main);
+                .should(exposeNo("internal type", type -> type.startsWith("io.firerisk.") && type.contains(".internal.")))
+                .check(main);
     }
 
     @Test
@@ -171,26 +172,14 @@ class ModuleBoundariesTest {
         };
     }
 
-    private static ArchCondition<JavaClass> exposeNoTypeFrom(List<String> prefixes, String what) {
+    /** No type for which {@code forbidden} holds in what other code sees of a class; {@code what} names such a type. */
+    private static ArchCondition<JavaClass> exposeNo(String what, java.util.function.Predicate<String> forbidden) {
         return new ArchCondition<>("expose no " + what + " in a public or protected signature") {
             @Override
             public void check(JavaClass c, ConditionEvents events) {
                 signatureTypes(c).forEach((where, type) -> {
-                    if (prefixes.stream().anyMatch(type::startsWith)) {
-                        events.add(SimpleConditionEvent.violated(c, where + " exposes a " + what + ", " + type));
-                    }
-                });
-            }
-        };
-    }
-
-    private static ArchCondition<JavaClass> exposeNoInternalType() {
-        return new ArchCondition<>("expose no internal type in a public or protected signature") {
-            @Override
-            public void check(JavaClass c, ConditionEvents events) {
-                signatureTypes(c).forEach((where, type) -> {
-                    if (type.startsWith("io.firerisk.") && type.contains(".internal.")) {
-                        events.add(SimpleConditionEvent.violated(c, where + " exposes internal type " + type));
+                    if (forbidden.test(type)) {
+                        events.add(SimpleConditionEvent.violated(c, where + " exposes " + what + " " + type));
                     }
                 });
             }

@@ -108,4 +108,14 @@ abstract class CampaignPart {
         }
         return false;
     }
+
+    /** A required code in {@code column}: upper-case letters, digits and underscores, or a problem. */
+    Optional<String> code(CsvTable.Row row, String column) {
+        Optional<String> code = row.required(column, problems);
+        if (code.isPresent() && !CODE.matcher(code.get()).matches()) {
+            problems.add(row.problem(column, "'" + code.get() + "' must be upper-case letters, digits and underscores"));
+            return Optional.empty();
+        }
+        return code;
+    }
 }

@@ -203,14 +203,10 @@ final class DataTables extends CampaignPart {
         Map<String, VenueKind> kinds = new LinkedHashMap<>();
         Map<String, Integer> lines = new HashMap<>();
         eachRow(VENUE_KINDS_FILE, VENUE_KIND_COLUMNS, row -> {
-            Optional<String> kind = row.required("kind", problems);
+            Optional<String> kind = code(row, "kind");
             Optional<String> zh = row.required("zh", problems);
             Optional<String> building = row.required("building", problems);
             if (kind.isEmpty() || zh.isEmpty() || building.isEmpty()) {
-                return;
-            }
-            if (!CODE.matcher(kind.get()).matches()) {
-                problems.add(row.problem("kind", "'" + kind.get() + "' must be upper-case letters, digits and underscores"));
                 return;
             }
             if (duplicate(lines, kind.get(), row, "kind")) {
@@ -277,14 +273,10 @@ final class DataTables extends CampaignPart {
         Map<String, ActionType> actions = new LinkedHashMap<>();
         Map<String, Integer> lines = new HashMap<>();
         eachRow(ACTIONS_FILE, ACTION_COLUMNS, row -> {
-            Optional<String> code = row.required("code", problems);
+            Optional<String> code = code(row, "code");
             Optional<String> zh = row.required("zh", problems);
             Optional<String> priority = row.required("priority", problems);
             if (code.isEmpty() || zh.isEmpty() || priority.isEmpty()) {
-                return;
-            }
-            if (!CODE.matcher(code.get()).matches()) {
-                problems.add(row.problem("code", "'" + code.get() + "' must be upper-case letters, digits and underscores"));
                 return;
             }
             Priority p;

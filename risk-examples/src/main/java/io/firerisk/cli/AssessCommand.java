@@ -127,11 +127,6 @@ final class AssessCommand implements Callable<Integer> {
                 }
 
                 @Override
-                public void finish(Summary summary) throws IOException {
-                    lines.flush();
-                }
-
-                @Override
                 public void close() throws IOException {
                     lines.flush();
                 }

@@ -47,11 +47,6 @@ final class CsvResultWriter implements ResultWriter {
     }
 
     @Override
-    public void finish(Summary summary) throws IOException {
-        out.flush();
-    }
-
-    @Override
     public void close() throws IOException {
         out.flush();
     }

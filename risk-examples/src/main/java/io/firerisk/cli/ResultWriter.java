@@ -11,5 +11,12 @@ interface ResultWriter extends Closeable {
 
     void write(VenueRecord.Parsed input, Assessment assessment) throws IOException;
 
-    void finish(Summary summary) throws IOException;
+    /** The run is over: write what depends on all of it (the HTML report); by default, only flush. */
+    default void finish(Summary summary) throws IOException {
+        close();
+    }
+
+    /** Flushes; the output itself belongs to the command, which closes it. */
+    @Override
+    void close() throws IOException;
 }
