@@ -3,6 +3,8 @@ package io.firerisk.cli;
 import io.firerisk.Assessment;
 import io.firerisk.CampaignException;
 import io.firerisk.VenueFacts;
+import io.firerisk.io.VenueReader;
+import io.firerisk.io.VenueRecord;
 import io.firerisk.ledger.DemoLedger;
 import io.firerisk.ledger.Dimension;
 import io.firerisk.ledger.Directory;
@@ -117,7 +119,7 @@ final class LedgerCommand implements Runnable {
         public Integer call() {
             try (EngineOptions.Engine engine = where.campaign.engine(explanations()); Ledger ledger = where.open(engine)) {
                 return run(ledger);
-            } catch (LedgerException | CampaignException | InputException e) {
+            } catch (LedgerException | CampaignException | io.firerisk.io.InputException e) {
                 err().println(Safe.text(e.getMessage()));
                 return 1;
             } catch (IOException e) {
@@ -129,7 +131,7 @@ final class LedgerCommand implements Runnable {
             }
         }
 
-        abstract int run(Ledger ledger) throws IOException, InputException;
+        abstract int run(Ledger ledger) throws IOException, io.firerisk.io.InputException;
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, header = "Create the ledger's database, or bring it up to date.")
@@ -159,16 +161,16 @@ final class LedgerCommand implements Runnable {
         Path file;
 
         @Override
-        int run(Ledger ledger) throws IOException, InputException {
+        int run(Ledger ledger) throws IOException, io.firerisk.io.InputException {
             List<VenueFacts> venues = new ArrayList<>();
             int bad = 0;
-            try (VenueSource source = input.open(file)) {
-                for (VenueSource.Unit u = source.next(); u != null; u = source.next()) {
-                    InputRecord r = u.parse();
-                    if (r instanceof InputRecord.Parsed p) {
+            try (VenueReader source = input.open(file)) {
+                for (VenueReader.Pending u = source.next(); u != null; u = source.next()) {
+                    VenueRecord r = u.parse();
+                    if (r instanceof VenueRecord.Parsed p) {
                         venues.add(p.facts());
                     } else {
-                        err().println(((InputRecord.Bad) r).describe());
+                        err().println(RejectsFile.describe((VenueRecord.Rejected) r));
                         bad++;
                     }
                 }
