@@ -40,7 +40,7 @@ import java.util.concurrent.Callable;
         description = {"Keeps every hazard of the campaign with its history in a database: an embedded H2 file by"
                 + " default (--db), or PostgreSQL (--pg-url, with the password in FIRERISK_PG_PASSWORD)."},
         subcommands = {LedgerCommand.Create.class, LedgerCommand.Demo.class, LedgerCommand.Import.class,
-                LedgerCommand.Export.class, LedgerCommand.VenueCmd.class, LedgerCommand.Overdue.class,
+                LedgerCommand.ImportVenues.class, LedgerCommand.Export.class, LedgerCommand.VenueCmd.class, LedgerCommand.Overdue.class,
                 LedgerCommand.Rebuild.class})
 final class LedgerCommand implements Runnable {
 
@@ -204,6 +204,51 @@ final class LedgerCommand implements Runnable {
             out().println(file + ": " + r.read() + " read, " + r.recorded() + " recorded, " + r.alreadyRecorded()
                     + " already in the ledger, " + r.rejects().size() + " rejected; " + r.venuesAssessed()
                     + " venues assessed");
+            return r.rejects().isEmpty() ? 0 : REJECTED;
+        }
+    }
+
+    @Command(name = "import-venues", mixinStandardHelpOptions = true,
+            header = "Record inspections from venue files (the JSON Lines or CSV that assess reads).",
+            description = "Each venue record becomes one submission: the venue registered (or its changed facts), an"
+                    + " inspection on each day its findings were found, each finding as a hazard found, its plan and its"
+                    + " enforcement step. A record that does not fit is reported (file:line) and the rest go on; running"
+                    + " the same file again records nothing twice.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:every record recorded or already there", "1:the ledger or the file could not be opened",
+                    "2:wrong usage", "3:some records were rejected"})
+    static final class ImportVenues extends Sub {
+        @Parameters(index = "0", paramLabel = "FILE", description = "venues: JSON Lines or a CSV table")
+        Path file;
+
+        @Mixin
+        InputOptions input;
+
+        @Option(names = "--actor", paramLabel = "PERSON", required = true,
+                description = "the registered person recording the inspections")
+        String actor;
+
+        @Option(names = "--kind", paramLabel = "KIND", defaultValue = "SPOT_CHECK",
+                description = "kind of inspection: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+        io.firerisk.ledger.InspectionKind kind;
+
+        @Option(names = "--unit", paramLabel = "UNIT", required = true, description = "unit of venues new to the ledger")
+        String unit;
+
+        @Option(names = "--area", paramLabel = "AREA", required = true, description = "area of venues new to the ledger")
+        String area;
+
+        @Override
+        int run(Ledger ledger) throws IOException, io.firerisk.io.InputException {
+            ImportReport r;
+            try (VenueReader venues = input.open(file)) {
+                r = ledger.importVenues(venues, new io.firerisk.ledger.VenueImport(actor, kind, unit, area));
+            }
+            for (ImportReport.Reject reject : r.rejects()) {
+                err().println(Safe.text(reject.message()));
+            }
+            out().println(r.source() + ": " + r.read() + " records read, " + r.recorded() + " recorded, "
+                    + r.alreadyRecorded() + " already in the ledger, " + r.rejects().size() + " rejected");
             return r.rejects().isEmpty() ? 0 : REJECTED;
         }
     }

@@ -169,6 +169,47 @@ class LedgerCommandTest {
     }
 
     @Test
+    void venueFilesBecomeInspectionsWithEveryRecordAccountedFor() throws Exception {
+        // a ledger holding the demo's areas, units and people, and no venue yet
+        Path file = dir.resolve("directory.jsonl");
+        Cli.run("ledger", "export", "-o", file.toString(), "--db", db.toString());
+        List<String> directory = Files.readAllLines(file).stream().filter(l -> l.contains("\"type\":\"AREA_REGISTERED\"")
+                || l.contains("\"type\":\"UNIT_REGISTERED\"") || l.contains("\"type\":\"PERSON_REGISTERED\"")).toList();
+        Files.write(file, directory);
+        Path fresh = dir.resolve("fresh");
+        assertThat(Cli.run("ledger", "import", file.toString(), "--db", fresh.toString()).exit()).isZero();
+
+        Path sample = dir.resolve("venues.jsonl");
+        try (var in = LedgerCommandTest.class.getClassLoader().getResourceAsStream(InputOptions.SAMPLE)) {
+            Files.copy(in, sample);
+        }
+        String[] args = {"ledger", "import-venues", sample.toString(), "--actor", "P-STAFF-1", "--unit", "SUB-SANITATION",
+                "--area", "GR-01-1-1", "--db", fresh.toString()};
+        Cli.Run first = Cli.run(args);
+        long records = Files.readAllLines(sample).stream().filter(l -> !l.isBlank()).count();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) records read, (\\d+) recorded, (\\d+) already "
+                + "in the ledger, (\\d+) rejected").matcher(first.out());
+        assertThat(m.find()).as(first.out() + first.err()).isTrue();
+        long read = Long.parseLong(m.group(1));
+        long recorded = Long.parseLong(m.group(2));
+        long rejected = Long.parseLong(m.group(4));
+        assertThat(read).isEqualTo(records).isEqualTo(recorded + Long.parseLong(m.group(3)) + rejected);
+        assertThat(recorded).isPositive();
+        assertThat(rejected).isPositive(); // findings already reported rectified are the unit's to record
+        assertThat(first.exit()).isEqualTo(LedgerCommand.REJECTED);
+        assertThat(first.err()).contains("venues.jsonl:").contains(".status: RECTIFIED");
+
+        Cli.Run again = Cli.run(args);
+        assertThat(again.out()).contains(records + " records read, 0 recorded, " + recorded + " already in the ledger, "
+                + rejected + " rejected");
+        try (Ledger ledger = Ledger.builder().h2(fresh).campaign(EngineOptions.bundled(EngineOptions.DEFAULT_CAMPAIGN,
+                false)).build()) {
+            HazardRow any = ledger.hazards(HazardQuery.builder().page(0, 1).build()).items().get(0);
+            assertThat(ledger.venue(any.venueId(), any.foundOn()).orElseThrow().hazard(any.hazardId())).isPresent();
+        }
+    }
+
+    @Test
     void rebuildReplaysTheLog() {
         Cli.Run run = Cli.run("ledger", "rebuild", "--db", db.toString());
         assertThat(run.exit()).as(run.err()).isZero();

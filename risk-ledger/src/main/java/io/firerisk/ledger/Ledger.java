@@ -480,6 +480,57 @@ public final class Ledger implements AutoCloseable {
         assessStale();
     }
 
+    /**
+     * Imports venue records as inspections ({@link VenueImport} says how): every record ends as
+     * recorded, already recorded (the same events under the same ids: an import run again) or
+     * rejected with the file, line, venue and field; nothing is dropped. The counts of the report are
+     * records, not events.
+     *
+     * @throws IOException    when the input cannot be read
+     * @throws io.firerisk.io.InputException when the input as a whole cannot be read as venues
+     */
+    public ImportReport importVenues(io.firerisk.io.VenueReader venues, VenueImport how)
+            throws IOException, io.firerisk.io.InputException {
+        Objects.requireNonNull(venues, "venues");
+        Objects.requireNonNull(how, "how");
+        Instant start = Instant.now();
+        long read = 0;
+        long recorded = 0;
+        long already = 0;
+        List<ImportReport.Reject> rejects = new ArrayList<>();
+        for (io.firerisk.io.VenueReader.Pending p = venues.next(); p != null; p = venues.next()) {
+            read++;
+            io.firerisk.io.VenueRecord r = p.parse();
+            if (r instanceof io.firerisk.io.VenueRecord.Rejected bad) {
+                rejects.add(new ImportReport.Reject(bad.origin().line(), "", bad.field(), bad.origin() + ": "
+                        + (bad.venueId().isEmpty() ? "" : "venue '" + bad.venueId() + "': ")
+                        + (bad.field().isEmpty() ? "" : bad.field() + ": ") + bad.message()));
+                continue;
+            }
+            io.firerisk.io.VenueRecord.Parsed venue = (io.firerisk.io.VenueRecord.Parsed) r;
+            try {
+                Receipt receipt = record(VenueEntries.of(this, venue.facts(), how));
+                if (receipt.recorded().isEmpty()) {
+                    already++;
+                } else {
+                    recorded++;
+                }
+            } catch (RefusedException e) {
+                rejects.add(new ImportReport.Reject(venue.origin().line(), e.eventId(), e.field(), venue.origin()
+                        + ": venue '" + venue.facts().venue().id() + "': " + e.getMessage()));
+            }
+        }
+        return new ImportReport(venues.name(), read, recorded, already, rejects, 0,
+                Duration.between(start, Instant.now()));
+    }
+
+    /** Whether the venue is in the ledger, and its facts, unit and area as they stand. */
+    Optional<LedgerState.VenueFold> registered(String venueId) {
+        LedgerState s = new LedgerState(zone);
+        store.jdbi.withHandle(h -> store.stream(h, Streams.venue(venueId))).forEach(s::apply);
+        return Optional.ofNullable(s.venues.get(venueId)).filter(v -> v.venue != null);
+    }
+
     /** Reads, in a few queries, the streams a batch names that the working state does not hold yet. */
     private void preload(Handle h, Working w, List<Numbered> batch) {
         Set<String> wanted = new LinkedHashSet<>();
