@@ -1,12 +1,10 @@
 package io.firerisk.internal;
 
-import io.firerisk.AccidentGrade;
 import io.firerisk.Priority;
 import io.firerisk.Problem;
 import io.firerisk.RiskGrade;
 import io.firerisk.Text;
 import io.firerisk.Verification;
-import io.firerisk.campaign.AccidentModel;
 import io.firerisk.campaign.ActionType;
 import io.firerisk.campaign.Campaign;
 import io.firerisk.campaign.CampaignCalendar;
@@ -14,11 +12,14 @@ import io.firerisk.campaign.Clause;
 import io.firerisk.campaign.CountingRow;
 import io.firerisk.campaign.Element;
 import io.firerisk.campaign.ElementKind;
+import io.firerisk.campaign.Ground;
 import io.firerisk.campaign.HazardType;
 import io.firerisk.campaign.HighRiseRule;
 import io.firerisk.campaign.KeyPeriod;
 import io.firerisk.campaign.Phase;
 import io.firerisk.campaign.PlaceClassRule;
+import io.firerisk.campaign.RiskMatrix;
+import io.firerisk.campaign.SuspensionPolicy;
 import io.firerisk.campaign.VenueKind;
 
 import java.time.DateTimeException;
@@ -43,7 +44,7 @@ import java.util.regex.Pattern;
  *
  * <p>The folder:
  * <pre>
- *   campaign.yaml        identity, calendar, grades, accident model, counting rows, parameters
+ *   campaign.yaml        identity, calendar, grades (the risk matrix), suspension grounds, counting rows, parameters
  *   clauses.csv          every clause rules and data cite, with its verification mark
  *   elements.csv         the hazard standard's determination elements
  *   hazards.csv, hazards/*.csv   the hazard catalogue (several files are merged)
@@ -106,7 +107,7 @@ public final class CampaignReader {
         YamlNode root = YamlNode.parse(CAMPAIGN_FILE, yamlText.get(), problems);
         root.rejectUnknownKeys(List.of("id", "version", "title", "authority", "document", "issued", "standard",
                 "timeZone", "determination", "placeClasses", "placeClassWhenNone", "categories", "highRise", "grades",
-                "alertLevels", "calendar", "accidentModel", "parameters"), problems);
+                "alertLevels", "calendar", "suspension", "parameters"), problems);
 
         String id = root.string("id", true, problems).orElse("invalid");
         if (!CAMPAIGN_ID.matcher(id).matches()) {
@@ -135,7 +136,16 @@ public final class CampaignReader {
         }
 
         Map<String, Clause> clauses = readClauses();
-        Map<String, Text> placeClasses = labelMap(root, "placeClasses", true);
+        Map<String, Text> placeClasses = labelMap(root, "placeClasses", true, List.of("clause"));
+        Map<String, String> placeClassClauses = new LinkedHashMap<>();
+        root.map("placeClasses", false, problems).ifPresent(m -> m.fields().forEach((code, v) -> {
+            if (v.isMap()) {
+                v.string("clause", false, problems).ifPresent(c -> {
+                    knownClause(c, v.get("clause").orElseThrow(), clauses);
+                    placeClassClauses.put(code, c);
+                });
+            }
+        }));
         String placeClassWhenNone = root.string("placeClassWhenNone", true, problems).orElse("");
         if (!placeClassWhenNone.isEmpty() && !placeClasses.containsKey(placeClassWhenNone)) {
             problems.add(root.get("placeClassWhenNone").orElseThrow().problem("'" + placeClassWhenNone
@@ -143,7 +153,11 @@ public final class CampaignReader {
         }
         Map<String, Text> categories = labelMap(root, "categories", true);
         Map<String, Element> elements = readElements(clauses);
-        Map<String, HazardType> hazards = readHazards(clauses, elements, categories);
+        YamlNode grades = root.map("grades", true, problems).orElse(root);
+        grades.rejectUnknownKeys(List.of("clause", "rectifyWithinDays", "bands", "likelihood", "severity"), problems);
+        RiskMatrix matrix = readMatrix(grades, clauses);
+        SuspensionPolicy suspension = readSuspension(root, clauses);
+        Map<String, HazardType> hazards = readHazards(clauses, elements, categories, matrix, suspension);
         Map<String, VenueKind> venueKinds = readVenueKinds();
         List<PlaceClassRule> placeClassRules = readPlaceClasses(venueKinds, placeClasses, clauses);
         Map<String, ActionType> actions = readActions();
@@ -157,12 +171,7 @@ public final class CampaignReader {
         HighRiseRule highRise = readHighRise(root, clauses);
         Map<String, Text> alertLevels = labelMap(root, "alertLevels", true);
         CampaignCalendar calendar = readCalendar(root, alertLevels, clauses);
-        AccidentModel accidentModel = readAccidentModel(root, categories, clauses);
 
-        YamlNode grades = root.map("grades", true, problems).orElse(root);
-        grades.rejectUnknownKeys(List.of("default", "rectifyWithinDays", "floors"), problems);
-        RiskGrade defaultGrade = grades.string("default", true, problems).flatMap(g -> grade(grades, "default", g))
-                .orElse(RiskGrade.BLUE);
         Map<RiskGrade, Integer> rectifyWithin = new EnumMap<>(RiskGrade.class);
         grades.map("rectifyWithinDays", true, problems).ifPresent(node -> node.fields().forEach((k, v) ->
                 grade(node, k, k).ifPresent(g -> v.asInteger(0, 3650, problems).ifPresent(d -> rectifyWithin.put(g, d)))));
@@ -171,10 +180,6 @@ public final class CampaignReader {
                 problems.add(grades.get("rectifyWithinDays").get().problem("missing the period for grade " + g));
             }
         }
-
-        Map<String, RiskGrade> gradeFloors = new LinkedHashMap<>();
-        grades.map("floors", false, problems).ifPresent(node -> node.fields().forEach((k, v) ->
-                grade(node, k, v.text()).ifPresent(g -> gradeFloors.put(k, g))));
 
         Map<String, Double> parameters = new LinkedHashMap<>();
         root.map("parameters", false, problems).ifPresent(node -> node.fields().forEach((k, v) -> {
@@ -189,9 +194,9 @@ public final class CampaignReader {
             return null;
         }
         return new Campaign(id, version, title, authority, document, issued, standard, zone, files.source(), reminder,
-                clauses, elements, categories, hazards, venueKinds, placeClasses, placeClassWhenNone, placeClassRules,
-                exclusions, countingRows, actions, highRise, calendar, accidentModel, defaultGrade, rectifyWithin,
-                gradeFloors, parameters, List.of());
+                clauses, elements, categories, hazards, venueKinds, placeClasses, placeClassClauses, placeClassWhenNone,
+                placeClassRules, exclusions, countingRows, actions, highRise, calendar, matrix, suspension,
+                rectifyWithin, parameters, List.of());
     }
 
     // ---------------------------------------------------------------- CSV tables
@@ -275,7 +280,7 @@ public final class CampaignReader {
     }
 
     private Map<String, HazardType> readHazards(Map<String, Clause> clauses, Map<String, Element> elements,
-            Map<String, Text> categories) {
+            Map<String, Text> categories, RiskMatrix matrix, SuspensionPolicy suspension) {
         List<String> catalogueFiles = new ArrayList<>();
         if (files.text(HAZARDS_FILE).isPresent()) {
             catalogueFiles.add(HAZARDS_FILE);
@@ -316,6 +321,24 @@ public final class CampaignReader {
                     knownClause(clause.get(), row, "clause", clauses);
                     boolean correctable = row.flag("correctable", false, problems);
                     int days = row.integer("rectify_days", 0, 3650, problems).orElse(30);
+                    int minimum = row.has("min_days") ? row.integer("min_days", 0, 3650, problems).orElse(days) : days;
+                    if (minimum > days) {
+                        problems.add(row.problem("min_days", "the least the work needs (" + minimum
+                                + " days) is longer than its usual period (rectify_days " + days + ")"));
+                    }
+                    String likelihood = row.get("likelihood");
+                    if (!likelihood.isEmpty() && matrix != null && !matrix.likelihood().containsKey(likelihood)) {
+                        problems.add(row.problem("likelihood", "'" + likelihood + "' is not a row of the likelihood "
+                                + "table (grades.likelihood.rows in campaign.yaml: "
+                                + String.join(", ", new java.util.TreeSet<>(matrix.likelihood().keySet())) + ")"));
+                    }
+                    List<String> grounds = row.list("grounds");
+                    for (String ground : grounds) {
+                        if (!suspension.grounds().containsKey(ground)) {
+                            problems.add(row.problem("grounds", "'" + ground + "' is not a suspension ground "
+                                    + "(suspension.grounds in campaign.yaml)"));
+                        }
+                    }
                     String measure = row.get("measure");
                     if (!measure.isEmpty() && !measure.equals(HazardType.MEASURE_RATIO)
                             && !measure.equals(HazardType.MEASURE_QUANTITY)) {
@@ -328,7 +351,7 @@ public final class CampaignReader {
                     }
                     hazards.put(code.get(), new HazardType(code.get(), Text.of(zh.get(), row.get("en")),
                             category.get(), evidenced, clause.get(),
-                            row.list("applies_to"), correctable, days,
+                            row.list("applies_to"), correctable, days, minimum, likelihood, grounds,
                             measure.isEmpty() ? Optional.empty() : Optional.of(measure), verified.get(), row.file(),
                             row.line()));
                 }
@@ -698,46 +721,136 @@ public final class CampaignReader {
         return level.orElse("");
     }
 
-    private AccidentModel readAccidentModel(YamlNode root, Map<String, Text> categories, Map<String, Clause> clauses) {
-        YamlNode node = root.map("accidentModel", true, problems).orElse(root);
-        node.rejectUnknownKeys(List.of("clause", "exposure", "defaultExposure", "factors", "seriousInjuriesPerDeath",
-                "thresholds"), problems);
-        String clause = node.string("clause", true, problems).orElse("");
+    /**
+     * The risk matrix under {@code grades}: the L and S tables (rows with a level and a text, and the
+     * default row of a venue no rule puts in one), the cap for raises of L, and the bands. A band is
+     * given by its lowest score; the bands must rise with the grade, and BLUE must start at 1 so that
+     * every score has a grade.
+     */
+    private RiskMatrix readMatrix(YamlNode grades, Map<String, Clause> clauses) {
+        String clause = grades.string("clause", true, problems).orElse("");
         if (!clause.isEmpty()) {
-            knownClause(clause, node.get("clause").orElseThrow(), clauses);
+            knownClause(clause, grades.get("clause").orElseThrow(), clauses);
         }
-        Map<String, Double> exposure = new LinkedHashMap<>();
-        node.map("exposure", true, problems).ifPresent(m -> m.fields().forEach((k, v) -> {
-            if (!categories.containsKey(k)) {
-                problems.add(v.problem("'" + k + "' is not a category of campaign.yaml"));
+        Map<RiskGrade, Integer> bands = new java.util.EnumMap<>(RiskGrade.class);
+        grades.map("bands", true, problems).ifPresent(node -> node.fields().forEach((k, v) ->
+                grade(node, k, k).ifPresent(g -> v.asInteger(1, 10_000, problems).ifPresent(n -> bands.put(g, n)))));
+        Optional<YamlNode> bandNode = grades.get("bands");
+        if (bandNode.isPresent() && bandNode.get().isMap()) {
+            Integer previous = null;
+            for (RiskGrade g : RiskGrade.values()) {
+                Integer from = bands.get(g);
+                if (from == null) {
+                    problems.add(bandNode.get().problem("missing the band of grade " + g + " (its lowest score)"));
+                    continue;
+                }
+                if (g == RiskGrade.BLUE && from != 1) {
+                    problems.add(bandNode.get().get(g.name()).orElseThrow().problem("BLUE must start at 1, so that "
+                            + "every score has a grade (was " + from + ")"));
+                }
+                if (previous != null && from <= previous) {
+                    problems.add(bandNode.get().get(g.name()).orElseThrow().problem("the band of " + g + " starts at "
+                            + from + ", not above the band below it (" + previous + "): a higher score must never "
+                            + "give a lower grade"));
+                }
+                previous = from;
             }
-            v.asDecimal(0, 1, problems).ifPresent(d -> exposure.put(k, d));
-        }));
-        double defaultExposure = node.decimal("defaultExposure", true, 0, 1, problems).orElse(0.0);
-        Map<String, Double> factors = new LinkedHashMap<>();
-        node.map("factors", true, problems).ifPresent(m -> m.fields().forEach((k, v) -> {
-            if (!AccidentModel.CONDITIONS.contains(k)) {
-                problems.add(v.problem("'" + k + "' is not a condition the estimate knows ("
-                        + String.join(", ", AccidentModel.CONDITIONS) + ")"));
+        }
+        YamlNode l = grades.map("likelihood", true, problems).orElse(grades);
+        l.rejectUnknownKeys(List.of("default", "raiseCap", "rows"), problems);
+        Map<String, RiskMatrix.Level> likelihood = levels(l, "likelihood");
+        String lDefault = defaultRow(l, likelihood, "likelihood");
+        int cap = l.integer("raiseCap", true, 1, 100, problems).orElse(1);
+        int lMax = likelihood.values().stream().mapToInt(RiskMatrix.Level::level).max().orElse(cap);
+        if (l.get("raiseCap").isPresent() && cap > lMax) {
+            problems.add(l.get("raiseCap").get().problem("raiseCap " + cap + " is above the highest likelihood level ("
+                    + lMax + ")"));
+        }
+        YamlNode sNode = grades.map("severity", true, problems).orElse(grades);
+        sNode.rejectUnknownKeys(List.of("default", "rows"), problems);
+        Map<String, RiskMatrix.Level> severity = levels(sNode, "severity");
+        String sDefault = defaultRow(sNode, severity, "severity");
+        return new RiskMatrix(clause, bands, likelihood, lDefault, cap, severity, sDefault);
+    }
+
+    private Map<String, RiskMatrix.Level> levels(YamlNode table, String name) {
+        Map<String, RiskMatrix.Level> rows = new LinkedHashMap<>();
+        table.map("rows", true, problems).ifPresent(m -> m.fields().forEach((code, v) -> {
+            if (!CODE.matcher(code).matches()) {
+                problems.add(v.problem("'" + code + "' must be upper-case letters, digits and underscores"));
             }
-            v.asDecimal(0, 1000, problems).ifPresent(d -> factors.put(k, d));
-        }));
-        double injuries = node.decimal("seriousInjuriesPerDeath", true, 0, 1000, problems).orElse(0.0);
-        Map<AccidentGrade, Double> deaths = new EnumMap<>(AccidentGrade.class);
-        Map<AccidentGrade, Double> hurt = new EnumMap<>(AccidentGrade.class);
-        node.map("thresholds", true, problems).ifPresent(m -> m.fields().forEach((k, v) -> {
-            AccidentGrade grade;
-            try {
-                grade = AccidentGrade.valueOf(k);
-            } catch (IllegalArgumentException e) {
-                problems.add(v.problem("'" + k + "' must be LARGE, MAJOR or EXTRA_MAJOR"));
+            if (!v.isMap()) {
+                problems.add(v.problem("a " + name + " row is {level: n, zh: …, en: …}"));
                 return;
             }
-            v.rejectUnknownKeys(List.of("deaths", "seriousInjuries"), problems);
-            v.decimal("deaths", true, 0, 1e9, problems).ifPresent(d -> deaths.put(grade, d));
-            v.decimal("seriousInjuries", false, 0, 1e9, problems).ifPresent(d -> hurt.put(grade, d));
+            v.rejectUnknownKeys(List.of("level", "zh", "en"), problems);
+            Optional<Integer> level = v.integer("level", true, 1, 100, problems);
+            String zh = v.string("zh", true, problems).orElse("");
+            String en = v.string("en", false, problems).orElse("");
+            level.ifPresent(n -> rows.put(code, new RiskMatrix.Level(code, n, Text.of(zh, en))));
         }));
-        return new AccidentModel(clause, exposure, defaultExposure, factors, injuries, deaths, hurt);
+        if (rows.isEmpty() && table.get("rows").isPresent()) {
+            problems.add(table.get("rows").get().problem("the " + name + " table needs at least one row"));
+        }
+        return rows;
+    }
+
+    private String defaultRow(YamlNode table, Map<String, RiskMatrix.Level> rows, String name) {
+        String row = table.string("default", true, problems).orElse("");
+        if (!row.isEmpty() && !rows.containsKey(row) && table.get("rows").isPresent()) {
+            problems.add(table.get("default").orElseThrow().problem("'" + row + "' is not a row of the " + name
+                    + " table (" + String.join(", ", rows.keySet()) + ")"));
+        }
+        return row;
+    }
+
+    /** The legal grounds for stopping use, and when use resumes; a campaign without them stops nothing. */
+    private SuspensionPolicy readSuspension(YamlNode root, Map<String, Clause> clauses) {
+        Optional<YamlNode> found = root.map("suspension", false, problems);
+        if (found.isEmpty()) {
+            return SuspensionPolicy.NONE;
+        }
+        YamlNode node = found.get();
+        node.rejectUnknownKeys(List.of("resumes", "grounds"), problems);
+        YamlNode resumes = node.map("resumes", true, problems).orElse(node);
+        resumes.rejectUnknownKeys(List.of("zh", "en", "clause"), problems);
+        Text resumesWhen = Text.of(resumes.string("zh", true, problems).orElse(""),
+                resumes.string("en", false, problems).orElse(""));
+        String resumptionClause = resumes.string("clause", true, problems).orElse("");
+        if (!resumptionClause.isEmpty()) {
+            knownClause(resumptionClause, resumes.get("clause").orElseThrow(), clauses);
+        }
+        Map<String, Ground> grounds = new LinkedHashMap<>();
+        node.map("grounds", true, problems).ifPresent(m -> m.fields().forEach((code, g) -> {
+            if (!CODE.matcher(code).matches()) {
+                problems.add(g.problem("'" + code + "' must be upper-case letters, digits and underscores"));
+            }
+            if (!g.isMap()) {
+                problems.add(g.problem("a ground is {zh: …, en: …, clauses: […], dwellings: false, ownFacility: …, otherFacility: …}"));
+                return;
+            }
+            g.rejectUnknownKeys(List.of("zh", "en", "clauses", "dwellings", "ownFacility", "otherFacility"), problems);
+            String zh = g.string("zh", true, problems).orElse("");
+            String en = g.string("en", false, problems).orElse("");
+            List<String> cited = g.strings("clauses", problems);
+            if (cited.isEmpty()) {
+                problems.add(g.problem("ground " + code + " cites no clause: every ground rests on an article"));
+            }
+            for (String c : cited) {
+                knownClause(c, g.get("clauses").orElseThrow(), clauses);
+            }
+            boolean dwellings = g.string("dwellings", false, problems).map(v -> {
+                Optional<Boolean> flag = CsvTable.parseFlag(v);
+                if (flag.isEmpty()) {
+                    problems.add(g.get("dwellings").orElseThrow().problem("'" + v + "' must be true or false"));
+                }
+                return flag.orElse(false);
+            }).orElse(false);
+            Text own = text(g, "ownFacility", true);
+            Text other = text(g, "otherFacility", true);
+            grounds.put(code, new Ground(code, Text.of(zh, en), cited, dwellings, own, other));
+        }));
+        return new SuspensionPolicy(grounds, resumesWhen, resumptionClause);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -751,6 +864,10 @@ public final class CampaignReader {
     }
 
     private Text text(YamlNode node) {
+        return text(node, List.of());
+    }
+
+    private Text text(YamlNode node, List<String> extra) {
         if (node.isScalar()) {
             return Text.of(node.text(), "");
         }
@@ -758,17 +875,24 @@ public final class CampaignReader {
             problems.add(node.problem("must be text, or zh: and en: texts"));
             return Text.EMPTY;
         }
-        node.rejectUnknownKeys(List.of("zh", "en"), problems);
+        List<String> known = new ArrayList<>(List.of("zh", "en"));
+        known.addAll(extra);
+        node.rejectUnknownKeys(known, problems);
         return Text.of(node.string("zh", true, problems).orElse(""), node.string("en", false, problems).orElse(""));
     }
 
     private Map<String, Text> labelMap(YamlNode parent, String key, boolean required) {
+        return labelMap(parent, key, required, List.of());
+    }
+
+    /** Code → text; {@code extra} names keys besides zh and en a label may carry (read by the caller). */
+    private Map<String, Text> labelMap(YamlNode parent, String key, boolean required, List<String> extra) {
         Map<String, Text> out = new LinkedHashMap<>();
         parent.map(key, required, problems).ifPresent(m -> m.fields().forEach((code, v) -> {
             if (!CODE.matcher(code).matches()) {
                 problems.add(v.problem("'" + code + "' must be upper-case letters, digits and underscores"));
             }
-            out.put(code, text(v));
+            out.put(code, text(v, extra));
         }));
         if (required && out.isEmpty() && parent.get(key).isPresent()) {
             problems.add(parent.get(key).get().problem("must define at least one entry"));
