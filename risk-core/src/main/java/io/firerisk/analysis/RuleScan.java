@@ -76,11 +76,12 @@ final class RuleScan {
      * @param genericFinding     it matches findings without naming their code
      * @param elementFilters     elements a code-free finding pattern requires ({@code elements contains "7.3.6"})
      * @param categoryFilters    categories a code-free finding pattern requires
+     * @param groundFilters      suspension grounds a code-free finding pattern requires ({@code grounds contains "…"})
      * @param concludedElements  elements it concludes by number
      * @param computedElement    it concludes an element computed at run time (from the finding's own elements)
      */
     record ScannedRule(String name, String file, int line, String clause, boolean genericFinding,
-            Set<String> elementFilters, Set<String> categoryFilters, Set<String> concludedElements,
+            Set<String> elementFilters, Set<String> categoryFilters, Set<String> groundFilters, Set<String> concludedElements,
             boolean computedElement) {}
 
     private static final Map<String, Kind> FIELDS = Map.ofEntries(
@@ -93,6 +94,8 @@ final class RuleScan {
             Map.entry("LikelihoodRow.row", Kind.LIKELIHOOD_ROW),
             Map.entry("SeverityRow.row", Kind.SEVERITY_ROW),
             Map.entry("VenueProfile.kind", Kind.VENUE_KIND),
+            Map.entry("VenueProfile.uses", Kind.VENUE_KIND),
+            Map.entry("VenueProfile.hasUse", Kind.VENUE_KIND),
             Map.entry("VenueProfile.building", Kind.BUILDING),
             Map.entry("VenueProfile.placeClasses", Kind.PLACE_CLASS),
             Map.entry("VenueProfile.is", Kind.PLACE_CLASS),
@@ -205,7 +208,8 @@ final class RuleScan {
             }
         }
         rules.add(new ScannedRule(rule.getName(), source.path, source.line(start), clause(rule), state.genericFinding,
-                Set.copyOf(state.elementFilters), Set.copyOf(state.categoryFilters), Set.copyOf(state.concluded),
+                Set.copyOf(state.elementFilters), Set.copyOf(state.categoryFilters), Set.copyOf(state.groundFilters),
+                Set.copyOf(state.concluded),
                 state.computedElement));
     }
 
@@ -249,6 +253,7 @@ final class RuleScan {
                 state.genericFinding = true;
                 own.stream().filter(r -> r.kind() == Kind.ELEMENT && r.positive()).forEach(r -> state.elementFilters.add(r.value()));
                 own.stream().filter(r -> r.kind() == Kind.CATEGORY && r.positive()).forEach(r -> state.categoryFilters.add(r.value()));
+                own.stream().filter(r -> r.kind() == Kind.GROUND && r.positive()).forEach(r -> state.groundFilters.add(r.value()));
             }
         }
         if (pattern.getSource() instanceof AccumulateDescr acc) {
@@ -499,6 +504,7 @@ final class RuleScan {
         final List<Ref> refs = new ArrayList<>();
         final Set<String> elementFilters = new LinkedHashSet<>();
         final Set<String> categoryFilters = new LinkedHashSet<>();
+        final Set<String> groundFilters = new LinkedHashSet<>();
         final Set<String> concluded = new LinkedHashSet<>();
         boolean genericFinding;
         boolean computedElement;

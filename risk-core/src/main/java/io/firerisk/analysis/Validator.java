@@ -248,6 +248,7 @@ public final class Validator {
                 out.add(Diagnostic.warning(Check.UNUSED, h.file(), h.line(), 1, "hazard code '" + h.code()
                         + "' is named by no rule, and no rule selects it by " + (h.elements().isEmpty() ? "category"
                         : "its elements (" + String.join(", ", h.elements()) + ") or category")
+                        + (h.grounds().isEmpty() ? "" : " or suspension ground")
                         + ": a finding of it gets only the rules that apply to every hazard; write the rule that uses it, or remove the row"));
             }
             Map<String, Integer> actionLines = csvLines(CampaignReader.ACTIONS_FILE, "code");
@@ -293,13 +294,14 @@ public final class Validator {
                             + "or the level of any key period");
         }
 
-        /** True when some rule matches findings without naming their code and would take this one by element or category. */
+        /** True when some rule matches findings without naming their code and would take this one by element, category or suspension ground. */
         boolean selected(HazardType h) {
             for (RuleScan.ScannedRule r : scan.rules()) {
                 if (!r.genericFinding()) {
                     continue;
                 }
-                if (r.categoryFilters().contains(h.category())) {
+                if (r.categoryFilters().contains(h.category())
+                        || h.grounds().stream().anyMatch(r.groundFilters()::contains)) {
                     return true;
                 }
                 if (!r.elementFilters().isEmpty()) {

@@ -477,7 +477,8 @@ public final class Assessor {
             due = new Due(start.plusDays(type.days().getAsInt()), new DueBasis(DueBasis.Kind.ACTION_TABLE,
                     type.days(), Optional.of(start), ""));
         }
-        if (type.byGrade()) {
+        // The grade's period shortens a period; a request that only adds a detail sets no deadline of its own.
+        if (type.byGrade() && due != null) {
             Integer gradeDays = campaign.rectifyWithinDays().get(grade);
             if (gradeDays != null) {
                 LocalDate byGrade = start.plusDays(gradeDays);

@@ -114,6 +114,9 @@ public final class Enricher {
                         PlaceClassification.DECLARED, campaign.clauses().get(clause).ref()));
             }
         }
+        if (classes.isEmpty()) {
+            classes.add(campaign.placeClassWhenNone());
+        }
         boolean highRise = campaign.highRise().isHighRise(kind.building(), venue.heightMeters(), venue.floors());
         VenueProfile profile = new VenueProfile(venue.id(), venue.name(), kind.code(), kind.label(), kind.building(),
                 venue.street(),

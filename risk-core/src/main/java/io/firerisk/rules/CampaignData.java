@@ -58,6 +58,11 @@ public final class CampaignData {
         return new SeverityRow(venue.venueId(), row, level.level());
     }
 
+    /** The highest likelihood a raise can reach (grades.likelihood.raiseCap), for sentences. */
+    public int likelihoodRaiseCap() {
+        return campaign.matrix().raiseCap();
+    }
+
     /** The level of a severity row, for a rule that needs a consequence class (a mass-casualty risk). */
     public int severityLevel(String row) {
         return campaign.matrix().severityRow(row).map(RiskMatrix.Level::level).orElseThrow(

@@ -85,6 +85,14 @@ public record HazardFinding(
         grounds = Set.copyOf(grounds);
     }
 
+    /**
+     * True until a re-inspection confirms it rectified: open, or reported rectified and not yet
+     * re-inspected. A part whose use stopped stays stopped this long (消防法 第七十条).
+     */
+    public boolean unresolved() {
+        return open || status == RectificationStatus.RECTIFIED;
+    }
+
     /** True when a deadline was already set for it ({@code planDeadline}). */
     public boolean hasDeadline() {
         return planDeadline != null;
