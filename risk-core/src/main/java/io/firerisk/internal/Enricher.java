@@ -181,7 +181,7 @@ public final class Enricher {
         int daysOverdue = overdue ? (int) ChronoUnit.DAYS.between(deadline, date) : 0;
         return new HazardFinding(venue.venueId(), f.id(), f.hazardCode(), type.label(), type.category(),
                 new LinkedHashSet<>(type.elements()), f.location(), f.area(), f.foundOn() != null ? f.foundOn() : date,
-                correctable, corrected, type.correctableOnSpot(), f.status(),
+                correctable, corrected, corrected || f.correctableOnSpot() != null, type.correctableOnSpot(), f.status(),
                 open, f.ratio() == null ? Double.NaN : f.ratio(), f.quantity() == null ? -1 : f.quantity(),
                 f.expertReviewed(), missing, deadline, overdue, daysOverdue, f.timesFound(), f.party(),
                 f.enforcement(), type.rectifyDays(), type.minimumDays(), type.likelihood(),

@@ -24,6 +24,7 @@ import java.util.Set;
  * @param correctableOnSpot the inspector recorded that it can be corrected immediately, or it was
  *                          (GB 35181-2017 5.1.2 then does not count it); not recorded means no
  * @param correctedOnSpot   the inspector recorded it corrected on the spot
+ * @param onSpotRecorded    the inspector recorded whether it can be, or was, corrected on the spot
  * @param usuallyCorrectableOnSpot the catalogue says such a hazard can usually be corrected on the spot: a
  *                          prompt for the inspector, never a presumption that this one can be or was
  * @param status            rectification status
@@ -60,6 +61,7 @@ public record HazardFinding(
         LocalDate foundOn,
         boolean correctableOnSpot,
         boolean correctedOnSpot,
+        boolean onSpotRecorded,
         boolean usuallyCorrectableOnSpot,
         RectificationStatus status,
         boolean open,
