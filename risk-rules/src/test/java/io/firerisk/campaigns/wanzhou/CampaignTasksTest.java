@@ -564,7 +564,9 @@ class CampaignTasksTest {
             Assessment a = assess(smallShop(), DAY, Finding.builder("F1", "ELECTRICAL_WIRING_AGED")
                     .status(RectificationStatus.RECTIFIED).build());
 
-            assertThat(a.grade()).isEqualTo(RiskGrade.BLUE);
+            // reported rectified but not yet re-inspected: L2, not yet L1
+            assertThat(a.grading().formula()).isEqualTo("L2 × S2 = 4");
+            assertThat(a.grade()).isEqualTo(RiskGrade.YELLOW);
             assertThat(action(a, "RE_INSPECT", "F1")).get().satisfies(r -> {
                 assertThat(r.due()).contains(DAY.plusDays(7));
                 assertThat(clauses(r)).containsExactly(PLAN + "二(六)");
