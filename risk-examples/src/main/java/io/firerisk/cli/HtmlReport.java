@@ -259,24 +259,26 @@ final class HtmlReport {
         h.append("<section id=\"suspensions\">\n<h2>").append(Html.esc(lang.of("停用清单", "Suspensions")))
                 .append(" <small data-count=\"suspended-parts\">").append(d.suspensions.offered()).append("</small></h2>\n");
         h.append("<p class=\"note\">").append(Html.esc(lang.of(
-                "易造成较大以上事故的，该停用要停用：下列部位须立即停用，整改完毕并经复查合格前不得恢复使用。",
-                "Where a hazard could lead to a large accident or worse, use must stop: these parts stop at once and"
-                        + " stay out of use until rectified and re-inspected."))).append("</p>\n");
+                "依法定停用情形，下列部位须立即停止使用，整改完毕并经检查合格前不得恢复使用；由谁执行见各行。",
+                "On a legal ground for stopping use, these parts stop at once and stay out of use until rectified and"
+                        + " passed on inspection; each row says who acts."))).append("</p>\n");
         if (list.isEmpty()) {
             h.append("<p>").append(Html.esc(lang.of("无。", "None."))).append("</p>\n</section>\n");
             return;
         }
         h.append("<table id=\"suspension-table\">\n<thead><tr>");
         th(h, lang.of("场所", "Venue"), lang.of("街道", "Street"), lang.of("部位", "Part"), lang.of("隐患", "Hazard"),
-                lang.of("可能导致", "Could lead to"), lang.of("估算", "Estimate"), lang.of("依据", "Clause"),
+                lang.of("法定情形", "Ground"), lang.of("由谁执行", "Who acts"), lang.of("依据", "Clause"),
                 lang.of("评估日期", "Date"));
         h.append("</tr></thead>\n<tbody>\n");
         for (ReportData.SuspensionEntry e : list) {
             h.append("<tr data-venue=\"").append(Html.esc(e.place().venueId())).append("\"><td>").append(place(e.place()))
                     .append("</td><td>").append(Html.esc(e.place().street())).append("</td><td>")
-                    .append(Html.esc(e.location())).append("</td><td>").append(Html.esc(lang.of(e.hazard())))
-                    .append("</td><td>").append(Html.esc(lang.of(e.accident()))).append("</td><td class=\"formula\">")
-                    .append(Html.esc(e.formula())).append("</td><td>").append(Html.esc(e.clause().toString()))
+                    .append(Html.esc(e.part().isEmpty() ? lang.of("整个场所", "whole venue") : e.part())).append("</td><td>")
+                    .append(Html.esc(e.hazards().stream().map(lang::of).collect(java.util.stream.Collectors.joining(lang.of("；", "; ")))))
+                    .append("</td><td>").append(Html.esc(lang.of(e.ground()))).append("</td><td>")
+                    .append(Html.esc(lang.of(e.actor()))).append("</td><td>")
+                    .append(Html.esc(e.clauses().stream().map(ClauseRef::toString).collect(java.util.stream.Collectors.joining("; "))))
                     .append("</td><td>").append(e.place().date()).append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
@@ -500,9 +502,9 @@ final class HtmlReport {
         li(h, lang.of(c.determinationReminder()));
         li(h, lang.of("条款后标 [P] 的为部分核实、[U] 的为未核实，使用前请对照原文。",
                 "A clause marked [P] is partly verified and [U] unverified: check the source before relying on it."));
-        li(h, lang.of("潜在事故估算是规划用的推算（参数见活动文件 accidentModel），不是事实认定。",
-                "The potential-accident estimate is a planning heuristic (parameters in the campaign's accidentModel),"
-                        + " not a finding of fact."));
+        li(h, lang.of("风险等级为可能性 L × 后果 S 的矩阵分级（活动文件 grades），后果等级按场所类别划分，不推算伤亡人数。",
+                "The grade is likelihood L × severity S on the campaign's matrix (its grades); severity is a class of"
+                        + " the place, never a predicted number of casualties."));
         if (s.rejected > 0) {
             li(h, lang.of(s.rejected + " 条记录未能评估，未计入以上统计" + (s.rejectsFile.isEmpty() ? "" : "，详见 " + s.rejectsFile) + "。",
                     s.rejected + " records could not be assessed and are not counted above"

@@ -5,10 +5,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.firerisk.AssessedFinding;
 import io.firerisk.Assessment;
 import io.firerisk.ClauseRef;
-import io.firerisk.GradeBasis;
+import io.firerisk.MatrixRow;
 import io.firerisk.Reason;
 import io.firerisk.RequiredAction;
 import io.firerisk.SuspendedPart;
+import io.firerisk.Text;
 import io.firerisk.ThresholdCheck;
 
 import java.io.IOException;
@@ -16,8 +17,9 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * One JSON object per venue and line: the grade, verdict, suspension, actions and what they rest
- * on, with texts in the chosen language; with {@code --reasons}, every rule that fired.
+ * One JSON object per venue and line: the grade with its L × S rows, the verdict, the parts whose use
+ * must stop with their ground and who acts, the actions with their details and what set each deadline,
+ * with texts in the chosen language; with {@code --reasons}, every rule that fired.
  */
 final class JsonLinesWriter implements ResultWriter {
 
@@ -65,28 +67,25 @@ final class JsonLinesWriter implements ResultWriter {
         g.writeArrayFieldStart("suspendedParts");
         for (SuspendedPart p : a.suspension().parts()) {
             g.writeStartObject();
-            g.writeStringField("finding", p.findingId());
-            g.writeStringField("location", p.location());
-            g.writeStringField("potentialAccident", p.estimate().grade().name());
-            g.writeStringField("estimate", p.estimate().formula());
-            g.writeStringField("clause", p.clause().toString());
+            g.writeStringField("area", p.area());
+            g.writeBooleanField("wholeVenue", p.wholeVenue());
+            g.writeStringField("ground", p.ground().code());
+            g.writeStringField("groundLabel", lang.of(p.ground().text()));
+            strings(g, "clauses", p.clauses().stream().map(ClauseRef::toString).toList());
+            g.writeStringField("actor", lang.of(p.actor()));
+            g.writeStringField("resumesWhen", lang.of(p.resumesWhen()));
+            strings(g, "findings", p.findingIds());
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("gradeBasis");
-        for (GradeBasis b : a.gradeBasis()) {
-            g.writeStartObject();
-            g.writeStringField("grade", b.grade().name());
-            if (b.isRaise()) {
-                g.writeNumberField("raise", b.raise());
-            }
-            g.writeStringField("clause", b.clause().toString());
-            if (!b.because().isEmpty()) {
-                g.writeStringField("because", lang.of(b.because()));
-            }
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        g.writeObjectFieldStart("grading");
+        g.writeNumberField("likelihood", a.grading().likelihood());
+        g.writeNumberField("severity", a.grading().severity());
+        g.writeNumberField("score", a.grading().score());
+        g.writeNumberField("bandFrom", a.grading().bandFrom());
+        rows(g, "likelihoodRows", a.grading().likelihoodRows());
+        rows(g, "severityRows", a.grading().severityRows());
+        g.writeEndObject();
         g.writeArrayFieldStart("actions");
         for (RequiredAction act : a.actions()) {
             g.writeStartObject();
@@ -98,8 +97,27 @@ final class JsonLinesWriter implements ResultWriter {
             if (act.due().isPresent()) {
                 g.writeStringField("due", act.due().get().toString());
             }
+            act.dueBasis().ifPresent(b -> {
+                try {
+                    g.writeObjectFieldStart("dueBasis");
+                    g.writeStringField("kind", b.kind().name());
+                    if (b.days().isPresent()) {
+                        g.writeNumberField("days", b.days().getAsInt());
+                    }
+                    if (b.from().isPresent()) {
+                        g.writeStringField("from", b.from().get().toString());
+                    }
+                    if (!b.rule().isEmpty()) {
+                        g.writeStringField("rule", b.rule());
+                    }
+                    g.writeEndObject();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
             g.writeStringField("priority", act.priority().name());
             strings(g, "clauses", act.clauses().stream().map(ClauseRef::toString).toList());
+            strings(g, "details", act.details().stream().map(lang::of).toList());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -112,7 +130,10 @@ final class JsonLinesWriter implements ResultWriter {
             g.writeStringField("status", f.status().name());
             g.writeBooleanField("counted", f.counted());
             g.writeBooleanField("overdue", f.overdue());
-            g.writeStringField("potentialAccident", f.potentialAccident().grade().name());
+            g.writeBooleanField("correctedOnSpot", f.correctedOnSpot());
+            if (!f.area().isEmpty()) {
+                g.writeStringField("area", f.area());
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -136,6 +157,33 @@ final class JsonLinesWriter implements ResultWriter {
         g.writeEndObject();
         g.close();
         out.write('\n');
+    }
+
+    private void rows(JsonGenerator g, String name, List<MatrixRow> rows) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (MatrixRow r : rows) {
+            g.writeStartObject();
+            if (r.isRaise()) {
+                g.writeNumberField("raise", r.raise());
+            } else {
+                g.writeStringField("row", r.code());
+                g.writeStringField("label", lang.of(r.label()));
+            }
+            g.writeNumberField("level", r.level());
+            if (r.findingId().isPresent()) {
+                g.writeStringField("finding", r.findingId().get());
+            }
+            if (!r.rule().isEmpty()) {
+                g.writeStringField("rule", r.rule());
+            }
+            g.writeStringField("clause", r.clause().toString());
+            Text because = r.because();
+            if (!because.isEmpty()) {
+                g.writeStringField("because", lang.of(because));
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
