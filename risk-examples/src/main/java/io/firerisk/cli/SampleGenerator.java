@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.firerisk.RiskEngine;
 import io.firerisk.campaign.Campaign;
+import io.firerisk.campaign.ElementKind;
 import io.firerisk.campaign.HazardType;
 
 import java.io.BufferedWriter;
@@ -28,15 +29,19 @@ import java.util.TreeSet;
 
 /**
  * Writes fictional Wanzhou venues with findings, as JSON Lines: the bundled sample (200 venues,
- * seed 2023) and the benchmark's large files. Deterministic: the same count, seed and campaign give
- * the same file byte for byte ({@link Random}'s sequence is fixed by the Java specification).
+ * seed 2023, every hazard code at least once), the benchmark's large files, and with {@code
+ * --realistic} a sample at the frequencies met in practice, for calibration ({@link Mode};
+ * {@link Calibration} prints what the engine makes of both). Deterministic: the same mode, count,
+ * seed and campaign give the same file byte for byte ({@link Random}'s sequence is fixed by the Java
+ * specification).
  *
  * <pre>
  * java -cp risk-examples/target/firerisk.jar io.firerisk.cli.SampleGenerator \
  *      --count 200 --seed 2023 --out risk-examples/src/main/resources/samples/wanzhou-venues.jsonl
+ * java -cp risk-examples/target/firerisk.jar io.firerisk.cli.SampleGenerator --realistic --count 5000 --out realistic.jsonl
  * </pre>
  *
- * <p>Findings come from the templates in {@link #TEMPLATES}; a template whose hazard code the
+ * <p>Findings come from the templates in {@link #PROFILES}; a template whose hazard code the
  * campaign does not define is left out (and named on stderr), so the sample always loads. When the
  * campaign gains hazard codes, add templates for them here and regenerate; {@code
  * BundledSampleTest} fails until the bundled file matches the generator again.
@@ -52,10 +57,33 @@ public final class SampleGenerator {
     private static final LocalDate FIRST = LocalDate.of(2023, 12, 6);
     private static final LocalDate LAST = LocalDate.of(2024, 3, 25);
 
-    /** How a kind of venue looks: how many in 200, size, people, gas, and what inspectors find there. */
+    /**
+     * How a kind of venue looks: how many in 200, size, people, gas, and what inspectors find there. A
+     * name that starts with {@code @} is one of the bureau's own facilities (its offices, canteens,
+     * depots, workers' dormitories); {@code uses} are other kinds such a venue may also serve as, each
+     * declared on a third of them; {@code classes} are place classes every such venue declares for itself
+     * (a municipal archive is an important place, which its kind alone does not tell).
+     */
     private record Profile(String kind, String variant, int per200, String[] names, int[] floors, double storey,
             int[] occupants, boolean sleeping, double lpg, double pipedGas, double underground, boolean dangerousGoods,
-            List<Template> findings) {}
+            List<Template> findings, String[] uses, String[] classes) {
+        Profile(String kind, String variant, int per200, String[] names, int[] floors, double storey, int[] occupants,
+                boolean sleeping, double lpg, double pipedGas, double underground, boolean dangerousGoods,
+                List<Template> findings) {
+            this(kind, variant, per200, names, floors, storey, occupants, sleeping, lpg, pipedGas, underground, dangerousGoods,
+                    findings, new String[0], new String[0]);
+        }
+
+        Profile alsoUsedAs(String... uses) {
+            return new Profile(kind, variant, per200, names, floors, storey, occupants, sleeping, lpg, pipedGas, underground,
+                    dangerousGoods, findings, uses, classes);
+        }
+
+        Profile declaring(String... classes) {
+            return new Profile(kind, variant, per200, names, floors, storey, occupants, sleeping, lpg, pipedGas, underground,
+                    dangerousGoods, findings, uses, classes);
+        }
+    }
 
     /** What a venue must have for a finding to be possible there: gas of a kind, a high-rise building. */
     enum Need {
@@ -74,25 +102,59 @@ public final class SampleGenerator {
     }
 
     /**
+     * Which sample. {@link #EVERY_CODE} (the bundled one) draws each template at its chance and then
+     * makes sure every template of a kind appears at least once, so that every rule of the campaign
+     * fires on 200 venues: it is rich in grave findings on purpose. {@link #REALISTIC} draws at the
+     * frequencies met in practice, as far as they are known (docs/calibration.md gives the sources and
+     * marks the assumptions): nothing is forced in, sizes are log-uniform (small places are the many),
+     * ordinary findings are drawn {@value #ORDINARY_SCALE} times as often so that a venue has about
+     * as many findings as campaigns report per unit inspected (1.0–2.4), and the grave ones (a code
+     * that can carry a legal ground for stopping use, or a direct element of a major fire hazard) at
+     * {@value #GRAVE_SCALE} of their chance, which puts the share of suspected major hazards at a few
+     * times the share governments list (0.1–0.6% of units).
+     */
+    enum Mode {
+        EVERY_CODE, REALISTIC;
+
+        static final double ORDINARY_SCALE = 1.6;
+        static final double GRAVE_SCALE = 0.2;
+
+        double chance(Template t, HazardType type, Campaign campaign) {
+            if (this == EVERY_CODE) {
+                return t.chance();
+            }
+            boolean grave = !type.grounds().isEmpty() || type.elements().stream()
+                    .anyMatch(e -> campaign.elements().containsKey(e) && campaign.elements().get(e).kind() == ElementKind.DIRECT);
+            return Math.min(1, t.chance() * (grave ? GRAVE_SCALE : ORDINARY_SCALE));
+        }
+    }
+
+    /**
      * A finding an inspector may record at such a venue, with its chance, where, and what the venue must
      * have. A recurring one (e-bikes back in the stairwell) is more often found again, and so more often
      * met with an order to correct and a refusal.
      */
-    private record Template(String code, double chance, String[] locations, double[] ratio, Need need, boolean recurs) {
+    private record Template(String code, double chance, String[] locations, double[] ratio, Need need, boolean recurs,
+            String area) {
         Template(String code, double chance, String... locations) {
-            this(code, chance, locations, null, Need.ANY, false);
+            this(code, chance, locations, null, Need.ANY, false, null);
         }
 
         Template withRatio(double low, double high) {
-            return new Template(code, chance, locations, new double[] {low, high}, need, recurs);
+            return new Template(code, chance, locations, new double[] {low, high}, need, recurs, area);
         }
 
         Template when(Need need) {
-            return new Template(code, chance, locations, ratio, need, recurs);
+            return new Template(code, chance, locations, ratio, need, recurs, area);
         }
 
         Template recurring() {
-            return new Template(code, chance, locations, ratio, need, true);
+            return new Template(code, chance, locations, ratio, need, true, area);
+        }
+
+        /** The part of the venue the finding puts at risk (where use would stop); without it, the whole venue. */
+        Template in(String area) {
+            return new Template(code, chance, locations, ratio, need, recurs, area);
         }
     }
 
@@ -135,12 +197,12 @@ public final class SampleGenerator {
     }
 
     static final List<Profile> PROFILES = List.of(
-            new Profile("GOVERNMENT_OFFICE", "", 5, new String[] {"{place}城管执法中队办公楼", "{place}市政设施管理站办公楼",
-                    "{place}环卫管理所办公楼"}, new int[] {3, 9}, 3.6, new int[] {40, 300}, false, 0, 0.3, 0, false,
+            new Profile("GOVERNMENT_OFFICE", "", 5, new String[] {"@{place}城管执法中队办公楼", "@{place}市政设施管理站办公楼",
+                    "@{place}环卫管理所办公楼"}, new int[] {3, 9}, 3.6, new int[] {40, 300}, false, 0, 0.3, 0, false,
                     join(List.of(t("WIRING_MESSY", 0.16, "档案室", "值班室", "办公区"), t("EVACUATION_ROUTE_BLOCKED", 0.09, "二楼走道", "楼梯间"),
                             t("PUBLIC_FIRE_FACILITY_DAMAGED", 0.08, "消火栓箱", "灭火器箱"), t("FIRE_ALARM_NOT_INSTALLED", 0.04, "档案室")),
-                            selfInspection(0.08), readiness(0.12))),
-            new Profile("OFFICE", "", 16, new String[] {"{place}{biz}有限公司办公楼", "{place}{biz}大厦", "{place}商务楼{n}座"},
+                            selfInspection(0.08), readiness(0.12))).alsoUsedAs("CANTEEN"),
+            new Profile("OFFICE", "", 14, new String[] {"{place}{biz}有限公司办公楼", "{place}{biz}大厦", "{place}商务楼{n}座"},
                     new int[] {3, 26}, 3.6, new int[] {30, 500}, false, 0, 0.2, 0.02, false,
                     join(List.of(t("WIRING_MESSY", 0.12, "机房", "茶水间", "开放办公区"), t("EVACUATION_ROUTE_BLOCKED", 0.09, "消防楼梯", "走道"),
                             t("EXIT_LOCKED_OR_BLOCKED", 0.06, "东侧安全出口", "后门"),
@@ -149,18 +211,20 @@ public final class SampleGenerator {
                             t("STAIR_DOORS_DAMAGED", 0.05, "防烟楼梯间").withRatio(0.1, 0.6),
                             t("FIRE_LIFT_OUT_OF_ORDER", 0.06, "消防电梯").when(Need.HIGH_RISE),
                             t("FIRE_LINKAGE_NOT_WORKING", 0.03, "消防控制室"), t("CONTROL_ROOM_OPERATOR_UNCERTIFIED", 0.06, "消防控制室"),
+                            t("FIRE_ALARM_SYSTEM_DEAD", 0.01, "消防控制室（火灾报警控制器断电）"),
                             t("FIRE_POWER_NOT_DEDICATED", 0.04, "配电房"), t("SMOKE_CONTROL_DEFECTIVE", 0.03, "地下车库", "防烟楼梯间前室"),
                             t("SPRINKLER_NOT_WORKING", 0.02, "地下车库")),
                             selfInspection(0.05), readiness(0.03))),
-            new Profile("CANTEEN", "", 14, new String[] {"{place}环卫所职工食堂", "{place}城管中队食堂", "{place}市政所食堂",
+            new Profile("CANTEEN", "", 14, new String[] {"@{place}环卫所职工食堂", "@{place}城管中队食堂", "@{place}市政所食堂",
                     "{biz}公司职工食堂"}, new int[] {1, 3}, 4.0, new int[] {30, 300}, false, 0.4, 0.55, 0.05, false,
                     join(List.of(t("GAS_USE_NONCOMPLIANT", 0.12, "后厨", "燃气表间").when(Need.GAS),
                             t("GAS_ALARM_NOT_INSTALLED", 0.2, "后厨").when(Need.GAS),
                             t("GAS_ALARM_NOT_WORKING", 0.08, "后厨").when(Need.GAS),
                             t("GAS_CUTOFF_VALVE_MISSING", 0.12, "后厨燃气管道").when(Need.GAS),
                             t("LPG_CYLINDER_UNDERGROUND", 0.16, "地下室后厨（存放液化气瓶）").when(Need.LPG),
-                            t("LPG_APPLIANCE_UNDERGROUND", 0.16, "负一层厨房灶具").when(Need.LPG),
+                            t("LPG_APPLIANCE_UNDERGROUND", 0.16, "负一层厨房灶具").when(Need.LPG).in("负一层厨房"),
                             t("GAS_HOSE_OBSOLETE", 0.08, "灶台连接软管").when(Need.GAS),
+                            t("GAS_LEAK", 0.02, "燃气表后阀门（漏气）", "灶具接口（漏气）").when(Need.GAS).in("后厨"),
                             t("GAS_PIPE_DAMAGED", 0.09, "燃气立管").when(Need.PIPED_GAS),
                             t("GAS_LEFT_ON_UNATTENDED", 0.04, "后厨").when(Need.GAS), t("COMBUSTIBLES_IN_KITCHEN", 0.08, "后厨"),
                             t("WIRING_MESSY", 0.09, "后厨", "储藏间"), t("EXIT_LOCKED_OR_BLOCKED", 0.08, "就餐区后门"),
@@ -182,14 +246,15 @@ public final class SampleGenerator {
                             t("GAS_APPLIANCE_OBSOLETE", 0.04, "后厨猛火灶").when(Need.GAS),
                             t("GAS_PIPE_IN_BEDROOM", 0.03, "阁楼员工宿舍").when(Need.GAS),
                             t("LPG_CYLINDER_UNDERGROUND", 0.03, "负一层储藏间（存放液化气瓶）").when(Need.LPG),
-                            t("LPG_APPLIANCE_UNDERGROUND", 0.02, "负一层后厨灶具").when(Need.LPG),
-                            t("DG_IN_CROWDED_PLACE", 0.03, "大堂（存放多瓶液化气）").when(Need.LPG),
+                            t("LPG_APPLIANCE_UNDERGROUND", 0.02, "负一层后厨灶具").when(Need.LPG).in("负一层后厨"),
+                            t("DG_IN_CROWDED_PLACE", 0.03, "大堂（存放多瓶液化气）").when(Need.LPG).in("大堂"),
+                            t("GAS_LEAK", 0.02, "灶前软管接口（漏气）").when(Need.GAS).in("后厨"),
                             t("GAS_LEFT_ON_UNATTENDED", 0.03, "后厨").when(Need.GAS),
                             t("FLAME_LEFT_UNATTENDED", 0.03, "后厨（炉火无人看管）"),
                             t("OPEN_FLAME_UNSUPERVISED", 0.04, "门前（明火烤制）"), t("COMBUSTIBLES_IN_KITCHEN", 0.08, "后厨"),
                             t("ESCAPE_OBSTACLE", 0.06, "二楼窗户（防盗网）", "门头广告牌").recurring(), t("WIRING_MESSY", 0.09, "后厨", "包间"),
                             t("EVACUATION_ROUTE_BLOCKED", 0.08, "后厨通道", "楼梯口"), t("EXIT_LOCKED_OR_BLOCKED", 0.05, "后门"),
-                            t("COMBUSTIBLE_DECORATION", 0.02, "包间（木质墙裙）"), t("FIRE_EXTINGUISHER_INVALID", 0.05, "大堂"))),
+                            t("COMBUSTIBLE_DECORATION", 0.02, "包间（木质墙裙）").in("二楼包间"), t("FIRE_EXTINGUISHER_INVALID", 0.05, "大堂"))),
             // Restaurants on the upper floors of towers that still cook on bottled gas (二(四)).
             new Profile("RESTAURANT", "high-rise", 4, new String[] {"{place}大厦{dish}酒楼", "{place}广场{n}楼{dish}"}, new int[] {9, 30},
                     3.5, new int[] {60, 400}, false, 1.0, 0, 0, false,
@@ -200,9 +265,9 @@ public final class SampleGenerator {
                             t("EVACUATION_ROUTE_BLOCKED", 0.1, "后厨通道"))),
             new Profile("MARKET", "", 8, new String[] {"{place}菜市场", "{place}农贸市场", "{place}综合市场"}, new int[] {1, 3}, 4.5,
                     new int[] {150, 1500}, false, 0.2, 0, 0.1, false,
-                    List.of(t("EXIT_WIDTH_SHORT", 0.16, "东侧出口", "北门").withRatio(0.6, 0.95), t("EXITS_TOO_FEW", 0.08, "二层"),
+                    List.of(t("EXIT_WIDTH_SHORT", 0.16, "东侧出口", "北门").withRatio(0.6, 0.95), t("EXITS_TOO_FEW", 0.08, "二层（仅一部楼梯）").in("二层营业区"),
                             t("WIRING_MESSY", 0.16, "摊位区", "冻库"), t("FIRE_LANE_BLOCKED", 0.09, "市场外消防车通道"),
-                            t("EVACUATION_ROUTE_BLOCKED", 0.16, "摊位间通道"), t("DG_IN_CROWDED_PLACE", 0.06, "干货摊位（销售烟花爆竹）"),
+                            t("EVACUATION_ROUTE_BLOCKED", 0.16, "摊位间通道"), t("DG_IN_CROWDED_PLACE", 0.06, "干货摊位（销售烟花爆竹）").in("干货区"),
                             t("SALES_FLOOR_TRAVEL_DISTANCE_LONG", 0.12, "二层营业厅").withRatio(0.1, 0.6),
                             t("BARS_OR_SHUTTERS_ON_EVACUATION_ROUTE", 0.09, "西侧疏散门（卷帘门）"),
                             t("ELECTRICAL_WIRING_AGED", 0.08, "摊位照明线路"), t("HYDRANT_OBSTRUCTED", 0.08, "室外消火栓"),
@@ -216,10 +281,12 @@ public final class SampleGenerator {
                             t("FIRE_LANE_BLOCKED", 0.06, "门前消防车通道"), t("PUBLIC_FIRE_FACILITY_DAMAGED", 0.06, "消火栓"),
                             t("SANDWICH_PANEL_LODGING", 0.04, "楼顶员工宿舍"), t("FIRE_ALARM_NOT_WORKING", 0.06, "消防控制室"),
                             t("SPRINKLER_NOT_WORKING", 0.06, "客房层（末端试水无水）"),
+                            t("HYDRANT_SYSTEM_DRY", 0.02, "室内消火栓系统（管网无水）", "消防水泵（不能启动）"),
+                            t("SPRINKLER_SYSTEM_DISABLED", 0.01, "湿式报警阀（关闭）"),
                             t("STAIR_DOORS_DAMAGED", 0.06, "疏散楼梯间").withRatio(0.1, 0.6),
                             t("EVACUATION_FINISHES_NONCOMPLIANT", 0.04, "客房走道（可燃墙纸）"),
                             t("RESCUE_SITE_NONCOMPLIANT_OR_OCCUPIED", 0.12, "登高操作场地（停车）").when(Need.HIGH_RISE),
-                            t("FIRE_LIFT_OUT_OF_ORDER", 0.08, "消防电梯").when(Need.HIGH_RISE))),
+                            t("FIRE_LIFT_OUT_OF_ORDER", 0.08, "消防电梯").when(Need.HIGH_RISE))).alsoUsedAs("ENTERTAINMENT"),
             new Profile("MALL", "", 2, new String[] {"{place}购物中心", "{place}商厦", "{place}百货"}, new int[] {4, 8}, 5.0,
                     new int[] {800, 5000}, false, 0, 0.2, 0, false,
                     List.of(t("EXIT_WIDTH_SHORT", 0.2, "负一楼出口").withRatio(0.65, 0.95), t("FIRE_LANE_BLOCKED", 0.25, "环形消防车道"),
@@ -227,8 +294,11 @@ public final class SampleGenerator {
                             t("FIRE_COMPARTMENT_OVERSIZED", 0.3, "三层（拆除防火墙扩建）").withRatio(0.3, 0.9),
                             t("FIRE_SEPARATION_DEVICES_DAMAGED", 0.3, "二层防火卷帘").withRatio(0.2, 0.8),
                             t("STAFF_DORMITORY_IN_PLANT_OR_MALL", 0.2, "五层库房（员工住宿）"), t("FIRE_LINKAGE_NOT_WORKING", 0.2, "消防控制室"),
-                            t("CONTROL_ROOM_OPERATOR_UNCERTIFIED", 0.2, "消防控制室"), t("COMBUSTIBLE_DECORATION", 0.2, "中庭（木质造型）"),
-                            t("SPRINKLER_NOT_WORKING", 0.15, "地下车库"))),
+                            t("CONTROL_ROOM_OPERATOR_UNCERTIFIED", 0.2, "消防控制室"),
+                            t("COMBUSTIBLE_DECORATION", 0.2, "四层儿童乐园（海绵软包）").in("四层儿童乐园"),
+                            t("SPRINKLER_NOT_WORKING", 0.15, "地下车库"),
+                            t("HYDRANT_SYSTEM_DRY", 0.1, "室内消火栓系统（管网无水）"),
+                            t("SPRINKLER_SYSTEM_DISABLED", 0.1, "喷淋泵（控制柜置于手动且故障）"))),
             // An old department store converted floor by floor: the kind of place GB 35181 counts to a major hazard
             // by its comprehensive elements (8.2 a) rather than by one direct element.
             new Profile("MALL", "old", 1, new String[] {"{place}老百货商场"}, new int[] {4, 5}, 4.5, new int[] {600, 1500}, false, 0, 0,
@@ -245,19 +315,22 @@ public final class SampleGenerator {
                     List.of(t("EXITS_TOO_FEW", 0.06, "营业厅"), t("WIRING_MESSY", 0.12, "仓储间", "收银台"),
                             t("EVACUATION_ROUTE_BLOCKED", 0.09, "货架通道"), t("DG_IN_CROWDED_PLACE", 0.05, "店内（超量储存烟花爆竹）"),
                             t("DG_IN_BUILDING_WITH_CROWDED_OR_HOMES", 0.02, "一楼（楼上为住宅）"),
+                            t("DG_PREMISES_WITH_RESIDENCE", 0.02, "一楼门面（储存销售烟花爆竹，楼上为住宅）"),
                             t("BUSINESS_IN_DWELLING", 0.06, "住宅楼一层（前店后宅）"), t("ELECTRICAL_OVERLOAD", 0.06, "仓储间（电暖器）"),
                             t("FIRE_EXTINGUISHER_INVALID", 0.08, "收银台"), t("ESCAPE_OBSTACLE", 0.05, "窗户（防盗网）").recurring(),
                             t("POWER_LEFT_ON_UNATTENDED", 0.04, "打烊后（电器通电）"),
                             t("INDEPENDENT_EXIT_OR_STAIR_MISSING", 0.04, "底层商铺（与住宅共用楼梯）"))),
             new Profile("ENTERTAINMENT", "", 6, new String[] {"{place}KTV", "{place}歌舞厅", "{place}网吧", "{place}棋牌室"},
                     new int[] {1, 4}, 4.0, new int[] {40, 600}, false, 0, 0.1, 0.2, false,
-                    List.of(t("EXITS_TOO_FEW", 0.12, "二楼包房区"), t("EXIT_WIDTH_SHORT", 0.09, "主出口").withRatio(0.6, 0.95),
+                    List.of(t("EXITS_TOO_FEW", 0.12, "二楼包房区（仅一部疏散楼梯）").in("二楼包房区"),
+                            t("EXITS_ALL_LOCKED_OR_BLOCKED", 0.04, "二楼安全出口（全部上锁）").in("二楼包房区"), t("EXIT_WIDTH_SHORT", 0.09, "主出口").withRatio(0.6, 0.95),
                             t("EXIT_LOCKED_OR_BLOCKED", 0.16, "后门", "安全出口"), t("SPRINKLER_NOT_INSTALLED", 0.06, "包房区"),
                             t("FIRE_ALARM_NOT_INSTALLED", 0.06, "包房区"), t("WIRING_MESSY", 0.12, "吧台"),
-                            t("COMBUSTIBLE_DECORATION", 0.16, "包房（海绵吸音墙面）"), t("EXTERNAL_WINDOWS_BLOCKED", 0.12, "外窗（封闭隔音）"),
+                            t("COMBUSTIBLE_DECORATION", 0.16, "包房（海绵吸音墙面）").in("包房区"), t("EXTERNAL_WINDOWS_BLOCKED", 0.12, "外窗（封闭隔音）"),
                             t("EVACUATION_SIGNS_OR_LIGHTING_DAMAGED", 0.12, "包房走道").withRatio(0.2, 0.7),
                             t("SMOKE_CONTROL_DEFECTIVE", 0.08, "包房走道排烟口"),
-                            t("EVACUATION_FINISHES_NONCOMPLIANT", 0.08, "包房走道（可燃软包）"))),
+                            t("EVACUATION_FINISHES_NONCOMPLIANT", 0.08, "包房走道（可燃软包）"),
+                            t("FIRE_ALARM_SYSTEM_DEAD", 0.03, "火灾报警控制器（被关闭）"))),
             new Profile("RESIDENTIAL", "high-rise", 26, new String[] {"{place}花园{n}栋", "{place}雅苑{n}栋", "{place}名都{n}栋",
                     "{place}华府{n}栋"}, new int[] {18, 34}, 2.9, new int[] {150, 900}, true, 0.03, 0.92, 0, false,
                     List.of(t("FIRE_LANE_BLOCKED", 0.16, "小区消防车通道", "登高场地"), t("EVACUATION_ROUTE_BLOCKED", 0.12, "楼道", "消防楼梯间"),
@@ -274,6 +347,7 @@ public final class SampleGenerator {
                             t("EVACUATION_SIGNS_OR_LIGHTING_DAMAGED", 0.06, "楼梯间").withRatio(0.1, 0.6),
                             t("RESCUE_SITE_NONCOMPLIANT_OR_OCCUPIED", 0.05, "登高操作场地（停车）").when(Need.HIGH_RISE),
                             t("INDOOR_HYDRANTS_DEFECTIVE", 0.05, "室内消火栓（无水）"), t("FIRE_POWER_LOAD_CLASS_LOW", 0.02, "消防水泵房"),
+                            t("HYDRANT_SYSTEM_DRY", 0.02, "室内消火栓系统（屋顶水箱无水、消防水泵不能启动）"),
                             t("LPG_CYLINDER_IN_HIGH_RISE", 0.5, "住户厨房（使用瓶装液化气）").when(Need.LPG_IN_HIGH_RISE))),
             new Profile("RESIDENTIAL", "old", 24, new String[] {"{place}路{n}号住宅楼", "{place}老街{n}号院", "{place}小区{n}栋"},
                     new int[] {4, 7}, 3.0, new int[] {20, 140}, true, 0.3, 0.6, 0, false,
@@ -288,8 +362,12 @@ public final class SampleGenerator {
                             t("COMBUSTIBLES_IN_STAIRWELL", 0.12, "楼道"), t("COMBUSTIBLES_ON_BALCONY", 0.08, "住户阳台"),
                             t("COMBUSTIBLES_IN_KITCHEN", 0.04, "住户厨房"), t("FLAME_LEFT_UNATTENDED", 0.02, "住户厨房"),
                             t("GAS_LEFT_ON_UNATTENDED", 0.02, "住户厨房").when(Need.GAS),
-                            t("FIRE_SEPARATION_OCCUPIED", 0.06, "楼间空地（违章搭建）"), t("BUSINESS_IN_DWELLING", 0.04, "一楼住户（作坊）"),
-                            t("EXIT_LOCKED_OR_BLOCKED", 0.04, "单元门（锁闭）"))),
+                            t("FIRE_SEPARATION_OCCUPIED", 0.06, "楼间空地（违章搭建）"),
+                            t("BUSINESS_IN_DWELLING", 0.04, "一楼住户（改作坊生产，前店后宅）").in("一楼作坊"),
+                            t("DG_PREMISES_WITH_RESIDENCE", 0.01, "一楼门面（储存销售瓶装液化气）").in("一楼门面"),
+                            t("EXIT_LOCKED_OR_BLOCKED", 0.04, "单元门（锁闭）"),
+                            t("DANGEROUS_BUILDING_C", 0.02, "3单元（承重墙开裂，鉴定为C级）").in("3单元"),
+                            t("DANGEROUS_BUILDING_D", 0.01, "整栋（鉴定为D级危房）"))),
             new Profile("KINDERGARTEN", "", 1, new String[] {"{place}小太阳幼儿园"}, new int[] {3, 4}, 3.6, new int[] {120, 300},
                     false, 0, 0.5, 0, false,
                     List.of(t("CHILDREN_OR_ELDERLY_ON_WRONG_FLOOR", 1.0, "四楼活动室"), t("EVACUATION_ROUTE_BLOCKED", 0.5, "楼梯口"),
@@ -298,7 +376,8 @@ public final class SampleGenerator {
                     new int[] {30, 200}, true, 0, 0.5, 0, false,
                     List.of(t("CHILDREN_OR_ELDERLY_ON_WRONG_FLOOR", 0.5, "五楼老人活动室"), t("FIRE_ALARM_NOT_INSTALLED", 0.3, "住养区"),
                             t("WIRING_MESSY", 0.3, "护理站"), t("FIRE_ALARM_NOT_WORKING", 0.3, "住养区"),
-                            t("REFUGE_AREA_OCCUPIED", 0.2, "三层避难间（堆放杂物）"))),
+                            t("REFUGE_AREA_OCCUPIED", 0.2, "三层避难间（堆放杂物）"),
+                            t("FIRE_ALARM_SYSTEM_DEAD", 0.05, "火灾报警控制器（断电）"))),
             new Profile("FUEL_STATION", "", 1, new String[] {"{place}加油站"}, new int[] {1, 1}, 6.0, new int[] {5, 20}, false,
                     0, 0, 0, true,
                     List.of(t("TANK_PROTECTION_MISSING", 0.9, "储罐区"), t("FUEL_STATION_OVER_CLASS_ONE", 0.6, "储罐区"),
@@ -317,17 +396,20 @@ public final class SampleGenerator {
                             .withRatio(0.5, 0.85), t("TANK_PROTECTION_MISSING", 0.3, "储罐"),
                             t("FIXED_EXTINGUISHING_NOT_INSTALLED", 0.7, "甲类库房"), t("FULL_TIME_FIRE_BRIGADE_MISSING", 0.7, "本单位"),
                             t("FIRE_WATER_OR_AGENT_MISSING", 0.6, "泡沫液储罐"))),
-            new Profile("DORMITORY", "", 5, new String[] {"{place}环卫工人宿舍", "{biz}公司职工宿舍"}, new int[] {3, 7}, 3.0,
+            new Profile("DORMITORY", "", 5, new String[] {"@{place}环卫工人宿舍", "{biz}公司职工宿舍"}, new int[] {3, 7}, 3.0,
                     new int[] {40, 400}, true, 0.1, 0.3, 0, false,
                     List.of(t("EVACUATION_ROUTE_BLOCKED", 0.16, "走廊"), t("EXIT_LOCKED_OR_BLOCKED", 0.09, "一楼侧门"),
+                            t("EXITS_ALL_LOCKED_OR_BLOCKED", 0.04, "唯一疏散楼梯（一楼铁门上锁，钥匙不在现场）"),
                             t("WIRING_MESSY", 0.16, "宿舍（私拉电线）"), t("SANDWICH_PANEL_LODGING", 0.12, "楼顶加建宿舍"),
                             t("GAS_PIPE_IN_BEDROOM", 0.08, "宿舍（燃气灶具）").when(Need.GAS),
                             t("EBIKE_CHARGING_IN_COMMON_AREA", 0.12, "一楼门厅").recurring(),
                             t("POWER_LEFT_ON_UNATTENDED", 0.06, "宿舍（电热毯）"))),
             new Profile("WORKSHOP", "", 3, new String[] {"{place}服装加工厂车间", "{place}制鞋厂车间"}, new int[] {2, 5}, 4.5,
                     new int[] {80, 600}, false, 0, 0, 0, false,
-                    List.of(t("EXITS_TOO_FEW", 0.2, "二楼车间"), t("EXIT_LOCKED_OR_BLOCKED", 0.2, "车间后门"),
-                            t("SANDWICH_PANEL_LODGING", 0.3, "车间内员工住宿区"), t("WIRING_MESSY", 0.2, "缝纫机区"),
+                    List.of(t("EXITS_TOO_FEW", 0.2, "二楼车间（仅一个安全出口）").in("二楼车间"), t("EXIT_LOCKED_OR_BLOCKED", 0.2, "车间后门"),
+                            t("EXITS_ALL_LOCKED_OR_BLOCKED", 0.1, "三楼车间两部楼梯（均上锁）").in("三楼车间"),
+                            t("SANDWICH_PANEL_LODGING", 0.3, "车间内员工住宿区"),
+                            t("DANGEROUS_BUILDING_C", 0.05, "北侧附楼（屋架腐朽，鉴定为C级）").in("北侧附楼"), t("WIRING_MESSY", 0.2, "缝纫机区"),
                             t("DG_IN_BUILDING_WITH_CROWDED_OR_HOMES", 0.4, "胶水仓库（同楼有员工宿舍）"),
                             t("HAZARDOUS_PART_NOT_SEPARATED", 0.3, "刷胶工位"),
                             t("EXIT_SEALED", 0.2, "北侧安全出口（砌墙封堵）"), t("POWER_CABLES_NONCOMPLIANT", 0.2, "车间配电线路"),
@@ -342,7 +424,7 @@ public final class SampleGenerator {
                             t("FIRE_LANE_NOT_PROVIDED", 0.4, "厂区（无环形消防车道）"), t("POWER_CABLES_NONCOMPLIANT", 0.3, "车间配电线路"),
                             t("WIRING_MESSY", 0.2, "车间"), t("FIRE_RESISTANCE_BELOW_HAZARD_CLASS", 0.2, "原料库"),
                             t("OUTDOOR_FIRE_WATER_DEFECTIVE", 0.2, "厂区室外消火栓"))),
-            new Profile("SANITATION_DEPOT", "", 9, new String[] {"{place}垃圾中转站", "{place}环卫作业点", "{place}公厕及环卫工具房"},
+            new Profile("SANITATION_DEPOT", "", 9, new String[] {"@{place}垃圾中转站", "@{place}环卫作业点", "@{place}公厕及环卫工具房"},
                     new int[] {1, 2}, 4.0, new int[] {3, 30}, false, 0.1, 0, 0, false,
                     join(List.of(t("WIRING_MESSY", 0.16, "值班室", "充电区"), t("FIRE_LANE_BLOCKED", 0.09, "进出通道"),
                             t("GAS_USE_NONCOMPLIANT", 0.23, "值班室").when(Need.GAS), t("SANDWICH_PANEL_LODGING", 0.06, "彩钢板休息室"),
@@ -356,6 +438,16 @@ public final class SampleGenerator {
                             t("INDEPENDENT_EXIT_OR_STAIR_MISSING", 0.3, "住院部（与门诊共用楼梯）"),
                             t("FIRE_POWER_CHANGEOVER_DEFECTIVE", 0.3, "消防水泵控制柜"), t("FIRE_POWER_LOAD_CLASS_LOW", 0.2, "配电房"),
                             t("FIRE_POWER_NOT_DEDICATED", 0.2, "配电房"))),
+            new Profile("LIBRARY", "", 1, new String[] {"万州区图书馆{place}分馆"}, new int[] {2, 4}, 4.2, new int[] {50, 300},
+                    false, 0, 0, 0, false,
+                    List.of(t("EVACUATION_ROUTE_BLOCKED", 0.4, "书库通道（堆放图书）"), t("WIRING_MESSY", 0.3, "阅览室"),
+                            t("FIRE_ALARM_NOT_WORKING", 0.3, "书库"),
+                            t("EVACUATION_SIGNS_OR_LIGHTING_DAMAGED", 0.3, "阅览室").withRatio(0.1, 0.6))),
+            new Profile("ARCHIVE", "", 1, new String[] {"重庆市{place}档案库房（市级档案馆）"}, new int[] {3, 5}, 3.8, new int[] {10, 40}, false,
+                    0, 0, 0, false,
+                    List.of(t("FIXED_EXTINGUISHING_NOT_WORKING", 0.5, "档案库房气体灭火系统"),
+                            t("FIRE_EXTINGUISHER_INVALID", 0.4, "档案库房"), t("WIRING_MESSY", 0.3, "档案整理室")))
+                    .declaring("IMPORTANT"),
             new Profile("DISPATCH_CENTRE", "", 1, new String[] {"城区供水调度中心"}, new int[] {4, 6}, 3.8, new int[] {20, 80}, false,
                     0, 0, 0, false,
                     List.of(t("FIRE_ALARM_NOT_INSTALLED", 0.2, "机房"), t("WIRING_MESSY", 0.3, "机房"),
@@ -371,6 +463,7 @@ public final class SampleGenerator {
 
     private final Random random;
     private final Campaign campaign;
+    private final Mode mode;
     private final List<Profile> mix;
     /** Inspections bunch up in the lead-up to and during each key period: these spans get a share of the dates. */
     private final List<LocalDate[]> busy;
@@ -381,8 +474,13 @@ public final class SampleGenerator {
     private final Map<Profile, Set<Integer>> drawn = new IdentityHashMap<>();
 
     SampleGenerator(long seed, Campaign campaign) {
+        this(seed, campaign, Mode.EVERY_CODE);
+    }
+
+    SampleGenerator(long seed, Campaign campaign, Mode mode) {
         this.random = new Random(seed);
         this.campaign = campaign;
+        this.mode = mode;
         this.busy = campaign.calendar().keyPeriods().stream()
                 .map(k -> new LocalDate[] {k.warningFrom(), k.raisedTo()}).toList();
         List<Profile> list = new ArrayList<>();
@@ -445,9 +543,9 @@ public final class SampleGenerator {
      */
     private void venue(JsonGenerator g, String id, Profile p, int later) throws IOException {
         String street = pick(STREETS.toArray(String[]::new));
-        int floors = between(p.floors()[0], p.floors()[1]);
+        int floors = size(p.floors()[0], p.floors()[1]);
         double height = Math.round(floors * p.storey() * 10) / 10.0;
-        int occupants = roundTo(between(p.occupants()[0], p.occupants()[1]), 5);
+        int occupants = roundTo(size(p.occupants()[0], p.occupants()[1]), 5);
         String gas = gas(p);
         boolean underground = random.nextDouble() < p.underground();
         LocalDate date = inspectionDate();
@@ -455,7 +553,9 @@ public final class SampleGenerator {
         String status = state < 0.02 ? "SUSPENDED" : state < 0.03 ? "CLOSED" : "OPERATING";
         g.writeStartObject();
         g.writeStringField("id", id);
-        g.writeStringField("name", name(p));
+        String name = name(p);
+        boolean own = name.startsWith("@");
+        g.writeStringField("name", own ? name.substring(1) : name);
         g.writeStringField("kind", p.kind());
         g.writeStringField("street", street);
         g.writeNumberField("heightMeters", height);
@@ -475,6 +575,15 @@ public final class SampleGenerator {
             g.writeStringField("status", status);
         }
         g.writeStringField("date", date.toString());
+        if (own) {
+            g.writeBooleanField("ownedByAuthority", true);
+        }
+        if (p.uses().length > 0 && random.nextDouble() < 1 / 3.0) {
+            writeCodes(g, "uses", p.uses());
+        }
+        if (p.classes().length > 0) {
+            writeCodes(g, "placeClasses", p.classes());
+        }
         boolean highRise = campaign.highRise().isHighRise(campaign.venueKinds().get(p.kind()).building(), height, floors);
         List<Template> found = new ArrayList<>();
         Set<Integer> drawnBefore = drawn.computeIfAbsent(p, k -> new HashSet<>());
@@ -485,8 +594,9 @@ public final class SampleGenerator {
                 continue;
             }
             if (t.need().met(gas, highRise)
-                    && (random.nextDouble() < t.chance()
-                            || (later < CATCH_UP && !drawnBefore.contains(k) && (later == 0 || k % CATCH_UP == later)))) {
+                    && (random.nextDouble() < mode.chance(t, campaign.hazards().get(t.code()), campaign)
+                            || (mode == Mode.EVERY_CODE && later < CATCH_UP && !drawnBefore.contains(k)
+                                    && (later == 0 || k % CATCH_UP == later)))) {
                 found.add(t);
                 drawnBefore.add(k);
             }
@@ -521,6 +631,9 @@ public final class SampleGenerator {
         g.writeStringField("id", id);
         g.writeStringField("code", t.code());
         g.writeStringField("location", pick(t.locations()));
+        if (t.area() != null) {
+            g.writeStringField("area", t.area());
+        }
         if (t.ratio() != null) {
             g.writeNumberField("ratio", Math.round((t.ratio()[0] + random.nextDouble() * (t.ratio()[1] - t.ratio()[0])) * 100) / 100.0);
         }
@@ -560,6 +673,14 @@ public final class SampleGenerator {
         g.writeEndObject();
     }
 
+    private static void writeCodes(JsonGenerator g, String field, String[] codes) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String code : codes) {
+            g.writeString(code);
+        }
+        g.writeEndArray();
+    }
+
     private String name(Profile p) {
         return pick(p.names()).replace("{place}", pick(PLACE)).replace("{sur}", pick(SUR)).replace("{dish}", pick(DISH))
                 .replace("{biz}", pick(BIZ)).replace("{n}", String.valueOf(between(1, 28)));
@@ -576,6 +697,17 @@ public final class SampleGenerator {
             return span[0].plusDays(random.nextInt((int) (span[1].toEpochDay() - span[0].toEpochDay()) + 1));
         }
         return FIRST.plusDays(random.nextInt((int) (LAST.toEpochDay() - FIRST.toEpochDay()) + 1));
+    }
+
+    /**
+     * A size between the bounds: uniform in the every-code sample; in the realistic one log-uniform, so
+     * that small places are the many and big ones the few (the median is the bounds' geometric mean).
+     */
+    private int size(int low, int high) {
+        if (mode == Mode.EVERY_CODE) {
+            return between(low, high);
+        }
+        return (int) Math.round(Math.exp(Math.log(low) + random.nextDouble() * (Math.log(high) - Math.log(low))));
     }
 
     private int between(int low, int high) {
@@ -595,20 +727,22 @@ public final class SampleGenerator {
         long seed = SAMPLE_SEED;
         Path out = null;
         String campaignId = EngineOptions.DEFAULT_CAMPAIGN;
+        Mode mode = Mode.EVERY_CODE;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--realistic" -> mode = Mode.REALISTIC;
                 case "--count" -> count = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--campaign" -> campaignId = args[++i];
                 default -> {
-                    System.err.println("usage: SampleGenerator [--count N] [--seed S] [--campaign ID] [--out FILE]");
+                    System.err.println("usage: SampleGenerator [--realistic] [--count N] [--seed S] [--campaign ID] [--out FILE]");
                     System.exit(2);
                 }
             }
         }
         try (RiskEngine engine = RiskEngine.builder().campaign(campaignId).build()) {
-            SampleGenerator generator = new SampleGenerator(seed, engine.campaign());
+            SampleGenerator generator = new SampleGenerator(seed, engine.campaign(), mode);
             if (out == null) {
                 Writer w = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
                 generator.write(count, w);

@@ -312,6 +312,26 @@ class DecisionsAFireOfficerWouldSignTest {
         }
 
         @Test
+        void oneDamagedHydrantInATowerIsYellowWhileTheWholeNetworkDryIsRed() {
+            // Given a thirty-storey block (S4), once with one damaged hydrant box, once with the network dry
+            Finding oneHydrant = Finding.builder("F1", "PUBLIC_FIRE_FACILITY_DAMAGED").location("12楼消火栓箱").build();
+
+            Assessment one = assess(thirtyStoreyBlock(), DAY, oneHydrant);
+            Assessment dry = assess(thirtyStoreyBlock(), DAY, dryHydrantNetwork());
+
+            // Then one device is an isolated defect, even though it evidences GB 35181 7.4.3 for counting
+            assertThat(one.determination().comprehensiveElements()).containsExactly("7.4.3");
+            assertThat(one.grading().likelihoodSetBy()).extracting(MatrixRow::code).containsExactly("ISOLATED_DEFECT");
+            assertThat(one.grading().formula()).isEqualTo("L2 × S4 = 8");
+            assertThat(one.grade()).isEqualTo(RiskGrade.YELLOW);
+            // and the whole system without water is a legal ground (T2): L5, red, yet no home stops use
+            assertThat(dry.grading().likelihoodSetBy()).extracting(MatrixRow::code).containsExactly("LEGAL_GROUND");
+            assertThat(dry.grading().formula()).isEqualTo("L5 × S4 = 20");
+            assertThat(dry.grade()).isEqualTo(RiskGrade.RED);
+            assertThat(dry.suspensionRequired()).isFalse();
+        }
+
+        @Test
         void everyGradeSaysWhichRowsSetLAndSAndWhy() {
             Assessment a = assess(thirtyStoreyBlock(), DAY, Finding.builder("F1", "COMBUSTIBLES_IN_STAIRWELL")
                     .location("8楼楼道").build());
