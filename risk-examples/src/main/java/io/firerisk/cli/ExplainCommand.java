@@ -275,10 +275,11 @@ final class ExplainCommand implements Callable<Integer> {
         String from = b.from().map(d -> lang.of("自" + d + "起", " from " + d)).orElse("");
         String rule = b.rule().isEmpty() ? "" : lang.of("（", " (") + s(b.rule()) + close();
         return switch (b.kind()) {
-            case ACTION_TABLE -> lang.of("事项表期限" + from + days + "日", "the action table's " + days + " days" + from);
+            case ACTION_TABLE -> days.equals("0") ? lang.of("事项表要求当日办理", "the action table says at once")
+                    : lang.of("事项表期限" + from + days + "日", "the action table's " + days + " days" + from);
             case RULE -> days.isEmpty() ? lang.of("规则规定的最迟日期", "the latest date a rule sets") + rule
-                    : lang.of("整改期限" + from + days + "日", days + " days" + from) + rule;
-            case RECORDED -> lang.of("已确定的整改期限，不顺延", "the deadline already set, never extended") + rule;
+                    : lang.of("期限" + from + days + "日", days + " days" + from) + rule;
+            case RECORDED -> lang.of("已确定的整改期限，不顺延", "the deadline already set, never extended");
             case GRADE_PERIOD -> lang.of("风险等级" + HtmlReport.gradeName(a.grade(), lang) + "缩短为" + from + days + "日",
                     "shortened to the " + days + " days grade " + HtmlReport.gradeName(a.grade(), lang) + " allows" + from);
             case CAP -> lang.of("时限要求提前至此", "brought forward by a limit") + rule;

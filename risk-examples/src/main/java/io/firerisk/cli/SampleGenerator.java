@@ -337,7 +337,7 @@ public final class SampleGenerator {
                             t("EXIT_LOCKED_OR_BLOCKED", 0.08, "屋顶安全出口", "一楼侧门"),
                             t("PUBLIC_FIRE_FACILITY_DAMAGED", 0.12, "室内消火栓", "防火门", "应急照明"),
                             t("WIRING_MESSY", 0.06, "地下车库"),
-                            t("EBIKE_PARKED_IN_COMMON_AREA", 0.16, "楼梯间", "一楼门厅", "安全出口").recurring(),
+                            t("EBIKE_PARKED_IN_COMMON_AREA", 0.22, "楼梯间", "一楼门厅", "安全出口").recurring(),
                             t("EBIKE_CHARGING_IN_COMMON_AREA", 0.12, "楼梯间", "一楼门厅").recurring(),
                             t("EBIKE_FLYING_LEAD", 0.06, "楼道（飞线充电）"),
                             t("COMBUSTIBLES_IN_STAIRWELL", 0.09, "消防楼梯间"), t("COMBUSTIBLES_ON_BALCONY", 0.04, "住户阳台"),
