@@ -146,11 +146,13 @@ final class ExplainCommand implements Callable<Integer> {
                         + "; this band starts at " + g.bandFrom() + ")"));
         out.println(lang.of("  可能性 L" + g.likelihood() + "：", "  Likelihood L" + g.likelihood() + ":"));
         for (MatrixRow r : g.likelihoodRows()) {
-            out.println("    " + (r.level() == g.baseLikelihood() && !r.isRaise() ? "* " : "- ") + row(r));
+            boolean sets = r.isRaise() ? r.level() > g.baseLikelihood() && r.level() == g.likelihood()
+                    : r.level() == g.baseLikelihood();
+            out.println("    " + (sets ? "* " : "- ") + row(r, g.baseLikelihood()));
         }
         out.println(lang.of("  后果 S" + g.severity() + "：", "  Severity S" + g.severity() + ":"));
         for (MatrixRow r : g.severityRows()) {
-            out.println("    " + (r.level() == g.severity() ? "* " : "- ") + row(r));
+            out.println("    " + (r.level() == g.severity() ? "* " : "- ") + row(r, 0));
         }
         out.println(lang.of("  （* 为决定该值的行；各行和分级见活动文件 grades）", "  (* marks the rows that set the value; the rows and bands are the campaign's grades)"));
 
@@ -261,9 +263,13 @@ final class ExplainCommand implements Callable<Integer> {
         out.println(lang.of("  （重新评估 " + w.assessments() + " 次）", "  (" + w.assessments() + " re-assessments)"));
     }
 
-    private String row(MatrixRow r) {
-        String what = r.isRaise() ? lang.of("提高 " + r.raise() + " 级，至 L" + r.level(), "raised " + r.raise()
-                + " step(s), to L" + r.level()) : lang.of(r.label()) + open() + r.code() + " = " + r.level() + close();
+    /** One row of the matrix; a raise that cannot lift L above {@code base} (the cap) says so. */
+    private String row(MatrixRow r, int base) {
+        String what = !r.isRaise() ? lang.of(r.label()) + open() + r.code() + " = " + r.level() + close()
+                : r.level() > base ? lang.of("提高 " + r.raise() + " 级，至 L" + r.level(), "raised " + r.raise()
+                        + " step(s), to L" + r.level())
+                : lang.of("提高 " + r.raise() + " 级，不起作用（L" + base + "已达提高上限）", "a raise of " + r.raise()
+                        + " step(s), no effect (L" + base + " is already at or above the cap for raises)");
         String why = r.isDefault() ? lang.of("没有规则归入其他行，取默认行", "no rule put the venue in another row: the default row")
                 : s(lang.of(r.because()));
         return what + (why.isEmpty() ? "" : colon() + why) + "  [" + r.clause() + "]";

@@ -251,8 +251,8 @@ class AssessCommandTest {
         assertThat(run.exit()).isEqualTo(3);
         assertThat(run.err()).contains(Cli.fixture("findings.csv") + ":9: venue 'WZ-9999': 场所编号: no venue 'WZ-9999'");
         assertThat(Csv.read(rejects)).singleElement().satisfies(r -> {
-            assertThat(r.get("line")).isEqualTo("8");
-            assertThat(r.get("record")).isEqualTo("WZ-9999,F1,WIRING_MESSY,配电间,,,,");
+            assertThat(r.get("line")).isEqualTo("9");
+            assertThat(r.get("record")).isEqualTo("WZ-9999,F1,WIRING_MESSY,配电间,,,,,");
         });
     }
 
