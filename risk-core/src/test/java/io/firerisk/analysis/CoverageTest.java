@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Coverage figures on the tiny campaign, whose four scenarios (src/test/resources/campaigns/tiny/scenarios/tiny.csv)
- * leave known gaps: no festival, no closed venue, no exit-width or emergency-light finding, no large accident.
+ * leave known gaps: no festival, no closed venue, no exit-width or emergency-light finding, no legal ground for stopping use.
  */
 class CoverageTest {
 
