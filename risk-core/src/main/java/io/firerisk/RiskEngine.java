@@ -135,7 +135,9 @@ public final class RiskEngine implements AutoCloseable {
      */
     public Campaign reload() {
         Assessor fresh = settings.newAssessor();
-        current.set(fresh);
+        // The old version's idle sessions are released now; the ones in use are released as their
+        // assessments, which finish on the old version, give them back.
+        current.getAndSet(fresh).shutdown();
         return fresh.compiled().campaign();
     }
 

@@ -122,7 +122,10 @@ class CampaignLoadingTest {
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo("campaign.yaml");
             assertThat(p.line()).isPositive();
-            assertThat(p.message()).startsWith("calendar.phases[1].from: phase TWO starts on 2024-01-20, which overlaps phase ONE");
+            assertThat(p.category()).isEqualTo(Problem.Category.CALENDAR);
+            assertThat(p.field()).isEqualTo("calendar.phases[1].from");
+            assertThat(p.message()).startsWith("phase TWO starts on 2024-01-20, which overlaps phase ONE");
+            assertThat(p.text()).startsWith("calendar.phases[1].from: phase TWO starts on 2024-01-20");
         });
     }
 
@@ -130,7 +133,7 @@ class CampaignLoadingTest {
     void keyPeriodOutsideTheCampaignIsRefused() {
         CampaignException e = loadBroken("key-period-outside-campaign");
         assertThat(e.problems()).singleElement().satisfies(p ->
-                assertThat(p.message()).startsWith("calendar.keyPeriods[0].from: key period FEST (2024-03-10 to 2024-03-12 with its margin) lies outside the campaign (2024-01-01 to 2024-02-29)"));
+                assertThat(p.text()).startsWith("calendar.keyPeriods[0].from: key period FEST (2024-03-10 to 2024-03-12 with its margin) lies outside the campaign (2024-01-01 to 2024-02-29)"));
     }
 
     @Test
@@ -228,7 +231,7 @@ class CampaignLoadingTest {
             assertThat(p.file()).isEqualTo("campaign.yaml");
             assertThat(p.line()).isEqualTo(line);
             assertThat(p.severity()).isEqualTo(Problem.Severity.ERROR);
-            assertThat(p.message()).isEqualTo(message);
+            assertThat(p.text()).isEqualTo(message);
         });
         assertThat(e.getMessage()).contains("campaign.yaml:" + line + ":");
     }
@@ -252,7 +255,7 @@ class CampaignLoadingTest {
         CampaignFixture fixture = CampaignFixture.copyOf("tiny", temp).replace("campaign.yaml", "leadDays: 3", "leadDay: 3");
         CampaignException e = catchThrowableOfType(CampaignException.class,
                 () -> RiskEngine.builder().campaignDirectory(fixture.folder()).build());
-        assertThat(e.problems()).extracting(Problem::message).contains(
+        assertThat(e.problems()).extracting(Problem::text).contains(
                 "calendar.leadDay: unknown key 'leadDay' (expected one of clause, normalLevel, warningLevel, leadDays, marginDays, phases, keyPeriods)",
                 "calendar: missing required key 'leadDays'");
     }

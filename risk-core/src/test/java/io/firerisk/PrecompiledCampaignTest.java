@@ -1,7 +1,6 @@
 package io.firerisk;
 
-import io.firerisk.internal.CampaignPrecompiler;
-import io.firerisk.internal.Precompiled;
+import io.firerisk.analysis.CampaignPrecompiler;
 import io.firerisk.testing.CampaignFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +35,7 @@ class PrecompiledCampaignTest {
 
         Path blob = CampaignPrecompiler.precompile(precompiled.folder());
 
-        assertThat(blob).isEqualTo(precompiled.folder().resolve(Precompiled.FILE));
+        assertThat(blob).isEqualTo(precompiled.folder().resolve(CampaignPrecompiler.OUTPUT));
         assertThat(Files.size(blob)).isPositive();
         Assessment fromSource = assess(source.folder());
         Assessment fromBlob = assess(precompiled.folder());

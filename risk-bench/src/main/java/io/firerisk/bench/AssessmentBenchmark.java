@@ -2,11 +2,10 @@ package io.firerisk.bench;
 
 import io.firerisk.Assessment;
 import io.firerisk.HazardVerdict;
-import io.firerisk.RiskEngine;
 import io.firerisk.VenueFacts;
-import io.firerisk.internal.Assessor;
-import io.firerisk.internal.CampaignFiles;
-import io.firerisk.internal.CompiledCampaign;
+import io.firerisk.internal.SessionStrategies;
+import io.firerisk.internal.SessionStrategies.Assessing;
+import io.firerisk.internal.SessionStrategies.Strategy;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -46,23 +45,22 @@ public class AssessmentBenchmark {
     @Param({"5"})
     public int findings;
 
-    Assessor pooled;
-    Assessor pooledQuiet;
-    Assessor newSession;
-    Assessor stateless;
+    Assessing pooled;
+    Assessing pooledQuiet;
+    Assessing newSession;
+    Assessing stateless;
     PlainJavaReference plainJava;
     List<VenueFacts> venues;
     LocalDate today;
 
     @Setup(Level.Trial)
     public void setUp() {
-        CompiledCampaign compiled = CompiledCampaign.load(
-                CampaignFiles.fromClasspath(CAMPAIGN, AssessmentBenchmark.class.getClassLoader()));
-        int pool = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
-        pooled = new Assessor(compiled, true, RiskEngine.DEFAULT_MAX_RULE_FIRINGS, pool, Assessor.Strategy.POOLED);
-        pooledQuiet = new Assessor(compiled, false, RiskEngine.DEFAULT_MAX_RULE_FIRINGS, pool, Assessor.Strategy.POOLED);
-        newSession = new Assessor(compiled, true, RiskEngine.DEFAULT_MAX_RULE_FIRINGS, pool, Assessor.Strategy.NEW_SESSION);
-        stateless = new Assessor(compiled, true, RiskEngine.DEFAULT_MAX_RULE_FIRINGS, pool, Assessor.Strategy.STATELESS);
+        // The strategies other than the engine's pool live in risk-core's test fixtures: they do not ship.
+        SessionStrategies compiled = SessionStrategies.bundled(CAMPAIGN);
+        pooled = compiled.assessor(Strategy.POOLED, true);
+        pooledQuiet = compiled.assessor(Strategy.POOLED, false);
+        newSession = compiled.assessor(Strategy.NEW_SESSION, true);
+        stateless = compiled.assessor(Strategy.STATELESS, true);
         plainJava = new PlainJavaReference(compiled.campaign());
         venues = Workload.venues(compiled.campaign(), 4096, findings, 20231213L);
         today = compiled.campaign().calendar().start();
@@ -70,8 +68,8 @@ public class AssessmentBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        pooled.shutdown();
-        pooledQuiet.shutdown();
+        pooled.close();
+        pooledQuiet.close();
     }
 
     /** Per-thread position in the workload, so threads do not contend on a shared counter. */

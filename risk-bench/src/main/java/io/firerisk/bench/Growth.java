@@ -2,7 +2,7 @@ package io.firerisk.bench;
 
 import io.firerisk.RiskEngine;
 import io.firerisk.VenueFacts;
-import io.firerisk.internal.CampaignFiles;
+import io.firerisk.analysis.NewCampaign;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How the time per venue grows with findings per venue and with the number of rules. Prints a
@@ -76,19 +75,25 @@ public final class Growth {
         return new double[] {best, kb};
     }
 
-    /** The bundled campaign with its rule files repeated {@code copies} times in all. */
+    /**
+     * The bundled campaign with its rule files repeated {@code copies} times in all: a copy made as an
+     * analyst makes one ({@code firerisk new-campaign}), its rule files then copied under {@code rules/copyN/}.
+     */
     static Path syntheticCopies(Path into, int copies) throws IOException {
-        CampaignFiles files = CampaignFiles.fromClasspath(CAMPAIGN, Growth.class.getClassLoader());
-        for (Map.Entry<String, String> e : files.files().entrySet()) {
-            write(into.resolve(e.getKey()), e.getValue());
-            if (e.getKey().startsWith("rules/") && e.getKey().endsWith(".drl")) {
-                for (int c = 2; c <= copies; c++) {
-                    String copyPath = "rules/copy" + c + "/" + e.getKey().substring("rules/".length());
-                    String text = e.getValue()
-                            .replaceFirst("(?m)^package rules\\.", "package rules.copy" + c + ".")
-                            .replaceAll("(?m)^rule \"([^\"]*)\"", "rule \"$1 (copy " + c + ")\"");
-                    write(into.resolve(copyPath), text);
-                }
+        NewCampaign.fromBundled(CAMPAIGN, "growth-copy", into);
+        Path rules = into.resolve("rules");
+        List<Path> files;
+        try (java.util.stream.Stream<Path> walk = Files.walk(rules)) {
+            files = walk.filter(p -> p.toString().endsWith(".drl")).sorted().toList();
+        }
+        for (Path file : files) {
+            String relative = rules.relativize(file).toString().replace('\\', '/');
+            String original = Files.readString(file, StandardCharsets.UTF_8);
+            for (int c = 2; c <= copies; c++) {
+                String text = original
+                        .replaceFirst("(?m)^package rules\\.", "package rules.copy" + c + ".")
+                        .replaceAll("(?m)^rule \"([^\"]*)\"", "rule \"$1 (copy " + c + ")\"");
+                write(rules.resolve("copy" + c).resolve(relative), text);
             }
         }
         return into;

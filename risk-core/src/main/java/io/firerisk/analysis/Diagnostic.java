@@ -2,7 +2,6 @@ package io.firerisk.analysis;
 
 import io.firerisk.Problem;
 
-import java.util.Locale;
 
 /**
  * One finding of {@link Validator}: what is wrong or suspicious, and where.
@@ -31,7 +30,7 @@ public record Diagnostic(Problem.Severity severity, Check check, String file, in
     }
 
     static Diagnostic of(Check check, Problem p) {
-        return new Diagnostic(p.severity(), check, p.file(), p.line(), p.column(), p.message());
+        return new Diagnostic(p.severity(), check, p.file(), p.line(), p.column(), p.text());
     }
 
     public boolean isError() {
@@ -41,14 +40,6 @@ public record Diagnostic(Problem.Severity severity, Check check, String file, in
     /** {@code file:line:column: severity: message [check]}, the form editors and CI logs understand. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(file.isEmpty() ? "<campaign>" : file);
-        if (line > 0) {
-            sb.append(':').append(line);
-            if (column > 0) {
-                sb.append(':').append(column);
-            }
-        }
-        return sb.append(": ").append(severity.name().toLowerCase(Locale.ROOT)).append(": ").append(message)
-                .append(" [").append(check.id()).append(']').toString();
+        return new Problem(severity, file, line, column, message) + " [" + check.id() + "]";
     }
 }

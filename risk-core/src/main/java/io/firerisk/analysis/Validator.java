@@ -92,7 +92,8 @@ public final class Validator {
     static ValidationReport validate(CampaignFiles files) {
         List<Diagnostic> out = new ArrayList<>();
         List<Problem> load = new ArrayList<>();
-        Optional<Campaign> data = CampaignReader.read(files, load);
+        CampaignReader.Reading reading = CampaignReader.readAll(files, load);
+        Optional<Campaign> data = reading.campaign();
         RuleScan scan = RuleScan.of(files);
         if (data.isPresent()) {
             RuleCompiler.compile(data.get(), files, load);
@@ -104,11 +105,11 @@ public final class Validator {
             out.add(Diagnostic.of(checkOf(p), p));
         }
         int scenarios = 0;
-        YamlNode yaml = files.text(CampaignReader.CAMPAIGN_FILE)
-                .map(t -> YamlNode.parse(CampaignReader.CAMPAIGN_FILE, t, new ArrayList<>())).orElse(null);
+        // campaign.yaml and the tables as the loader read them: the validator points at the same nodes and rows.
+        YamlNode yaml = reading.yaml();
         if (data.isPresent()) {
             Campaign campaign = data.get();
-            Context context = new Context(files, campaign, scan, yaml, out);
+            Context context = new Context(files, campaign, scan, yaml, reading.tables(), out);
             context.unknownReferences();
             context.catalogueReferences();
             context.unusedCatalogue();
@@ -126,20 +127,17 @@ public final class Validator {
     }
 
     /**
-     * What a loader problem is about. The loader is the one judge of a calendar's consistency (phases
-     * out of order or with gaps, key periods at the normal level or spilling outside the campaign …);
-     * its problems under {@code calendar} in campaign.yaml are reported as calendar findings, in its
-     * own words, with the field it names.
+     * What a loader problem is about, from its category. The loader is the one judge of a calendar's
+     * consistency (phases out of order or with gaps, key periods at the normal level or spilling outside
+     * the campaign …); its problems in the {@code calendar} section are reported as calendar findings,
+     * in its own words, with the field it names.
      */
     private static Check checkOf(Problem p) {
-        if (p.file().endsWith(".drl") || p.file().startsWith(RuleCompiler.RULES_FOLDER)) {
-            return Check.RULES;
-        }
-        if (p.file().equals(CampaignReader.CAMPAIGN_FILE)
-                && (p.message().startsWith("calendar.") || p.message().startsWith("calendar:"))) {
-            return Check.CALENDAR;
-        }
-        return Check.DATA;
+        return switch (p.category()) {
+            case RULES -> Check.RULES;
+            case CALENDAR -> Check.CALENDAR;
+            case DATA -> Check.DATA;
+        };
     }
 
     private static List<Diagnostic> dedupe(List<Diagnostic> diagnostics) {
@@ -152,13 +150,16 @@ public final class Validator {
         final Campaign campaign;
         final RuleScan scan;
         final YamlNode yaml;
+        final Map<String, CsvTable> tables;
         final List<Diagnostic> out;
 
-        Context(CampaignFiles files, Campaign campaign, RuleScan scan, YamlNode yaml, List<Diagnostic> out) {
+        Context(CampaignFiles files, Campaign campaign, RuleScan scan, YamlNode yaml, Map<String, CsvTable> tables,
+                List<Diagnostic> out) {
             this.files = files;
             this.campaign = campaign;
             this.scan = scan;
             this.yaml = yaml;
+            this.tables = tables;
             this.out = out;
         }
 
@@ -190,14 +191,13 @@ public final class Validator {
             Set<String> files = new TreeSet<>();
             campaign.hazards().values().forEach(h -> files.add(h.file()));
             for (String file : files) {
-                List<Problem> ignored = new ArrayList<>();
-                for (CsvTable.Row row : CsvTable.parse(file, this.files.text(file).orElse(""), ignored).rows()) {
+                for (CsvTable.Row row : table(file).rows()) {
                     for (String target : row.list("applies_to")) {
                         if (!known.contains(target)) {
                             Problem p = row.problem("applies_to", "hazard code '" + row.get("code") + "' applies to '"
                                     + target + "', which is neither a venue kind of venue-kinds.csv nor one of placeClasses: "
                                     + "in campaign.yaml" + suggestion(target, known));
-                            out.add(Diagnostic.warning(Check.UNKNOWN_REFERENCE, p.file(), p.line(), p.column(), p.message()));
+                            out.add(Diagnostic.warning(Check.UNKNOWN_REFERENCE, p.file(), p.line(), p.column(), p.text()));
                         }
                     }
                 }
@@ -345,7 +345,7 @@ public final class Validator {
                 if (path.equals(CampaignReader.CLAUSES_FILE) || path.startsWith(ScenarioSuite.FOLDER)) {
                     continue;
                 }
-                CsvTable table = CsvTable.parse(path, files.text(path).orElse(""), new ArrayList<>());
+                CsvTable table = table(path);
                 for (CsvTable.Row row : table.rows()) {
                     for (String column : table.header()) {
                         cited.add(row.get(column));
@@ -485,8 +485,13 @@ public final class Validator {
         }
 
         Map<String, Integer> csvLines(String file, String column) {
-            return files.text(file).map(text -> CsvTable.parse(file, text, new ArrayList<>()).firstLines(column))
-                    .orElse(Map.of());
+            return files.text(file).isPresent() ? table(file).firstLines(column) : Map.of();
+        }
+
+        /** A CSV file as the loader read it; one the loader does not read (no campaign table) is read here. */
+        CsvTable table(String file) {
+            CsvTable read = tables.get(file);
+            return read != null ? read : CsvTable.parse(file, files.text(file).orElse(""), new ArrayList<>());
         }
 
         static <T> List<T> sorted(java.util.Collection<T> values, java.util.function.Function<T, String> key) {

@@ -58,42 +58,41 @@ public final class Assessor {
     private final CompiledCampaign compiled;
     private final Campaign campaign;
     private final SessionPool pool;
+    private final Firing firing;
     private final boolean explain;
     private final int maxFirings;
 
     /**
-     * How sessions are obtained. The engine uses {@link #POOLED}; the others exist so the benchmarks
-     * can measure what pooling saves.
+     * How one assessment gets a rule session and fires the rules. The engine's way is its pool
+     * ({@link #firePooled}); the benchmarks compare others (a new session, a stateless one), kept in
+     * risk-core's test fixtures so they do not ship.
      */
-    public enum Strategy {
-        /** Reuse sessions, each keeping its global and listener, reset between assessments. */
-        POOLED,
-        /** A new stateful session per assessment, disposed after. */
-        NEW_SESSION,
-        /**
-         * A stateless session per assessment: the naive baseline. It can neither filter rules by
-         * date nor stop a loop, so it is for benchmarks inside the campaign only.
-         */
-        STATELESS
+    interface Firing {
+        void fire(Assessor assessor, Enricher.Prepared prepared, FiringRecorder recorder);
     }
 
-    private final Strategy strategy;
-
+    /** The engine's assessor: pooled sessions. */
     public Assessor(CompiledCampaign compiled, boolean explain, int maxFirings, int poolSize) {
-        this(compiled, explain, maxFirings, poolSize, Strategy.POOLED);
-    }
-
-    public Assessor(CompiledCampaign compiled, boolean explain, int maxFirings, int poolSize, Strategy strategy) {
-        this.strategy = strategy;
         this.compiled = compiled;
         this.campaign = compiled.campaign();
         this.pool = new SessionPool(compiled.kieBase(), compiled.data(), poolSize);
+        this.firing = Assessor::firePooled;
+        this.explain = explain;
+        this.maxFirings = maxFirings;
+    }
+
+    /** An assessor that fires the rules another way, for measuring what the pool saves. */
+    Assessor(CompiledCampaign compiled, boolean explain, int maxFirings, Firing firing) {
+        this.compiled = compiled;
+        this.campaign = compiled.campaign();
+        this.pool = null;
+        this.firing = firing;
         this.explain = explain;
         this.maxFirings = maxFirings;
     }
 
     /** Outside the campaign, rules citing the campaign's own clauses do not fire. */
-    private final AgendaFilter outsideCampaign = match -> !compiledCampaignOnly(match);
+    final AgendaFilter outsideCampaign = match -> !compiledCampaignOnly(match);
 
     private boolean compiledCampaignOnly(org.kie.api.runtime.rule.Match match) {
         return compiled.rule(match.getRule()).info().campaignOnly();
@@ -106,20 +105,22 @@ public final class Assessor {
     public Assessment assess(VenueFacts facts, LocalDate today) {
         Enricher.Prepared prepared = Enricher.prepare(campaign, facts, today);
         FiringRecorder recorder = new FiringRecorder(compiled, explain);
-        fire(prepared, recorder);
+        firing.fire(this, prepared, recorder);
         return assemble(prepared, recorder);
     }
 
     /** Releases the session pool; the assessor must not be used afterwards. */
     public void shutdown() {
-        pool.shutdown();
+        if (pool != null) {
+            pool.shutdown();
+        }
     }
 
-    private void fire(Enricher.Prepared prepared, FiringRecorder recorder) {
-        if (strategy != Strategy.POOLED) {
-            fireUnpooled(prepared, recorder);
-            return;
-        }
+    int maxFirings() {
+        return maxFirings;
+    }
+
+    private void firePooled(Enricher.Prepared prepared, FiringRecorder recorder) {
         SessionPool.Lease lease = pool.borrow(recorder);
         boolean healthy = false;
         try {
@@ -141,35 +142,8 @@ public final class Assessor {
         }
     }
 
-    private void fireUnpooled(Enricher.Prepared prepared, FiringRecorder recorder) {
-        if (strategy == Strategy.STATELESS) {
-            org.kie.api.runtime.StatelessKieSession session = compiled.kieBase().newStatelessKieSession();
-            session.setGlobal("campaign", compiled.data());
-            SessionPool.listen(session, recorder);
-            session.execute(prepared.facts());
-            return;
-        }
-        KieSession session = compiled.kieBase().newKieSession();
-        try {
-            session.setGlobal("campaign", compiled.data());
-            SessionPool.listen(session, recorder);
-            prepared.facts().forEach(session::insert);
-            int fired;
-            try {
-                fired = prepared.day().campaignInForce()
-                        ? session.fireAllRules(maxFirings)
-                        : session.fireAllRules(outsideCampaign, maxFirings);
-            } catch (RuntimeException e) {
-                throw ruleError(prepared, e);
-            }
-            checkFiringLimit(fired, prepared, recorder);
-        } finally {
-            session.dispose();
-        }
-    }
-
     /** {@code fireAllRules} stops quietly at its limit; reaching it means the rules were looping. */
-    private void checkFiringLimit(int fired, Enricher.Prepared prepared, FiringRecorder recorder) {
+    void checkFiringLimit(int fired, Enricher.Prepared prepared, FiringRecorder recorder) {
         if (fired >= maxFirings) {
             throw new AssessmentException(AssessmentException.Kind.RULE_LOOP, campaign.id(),
                     prepared.profile().venueId(), "", "the rules reached the engine's limit of " + maxFirings
@@ -178,7 +152,7 @@ public final class Assessor {
         }
     }
 
-    private AssessmentException ruleError(Enricher.Prepared prepared, RuntimeException e) {
+    AssessmentException ruleError(Enricher.Prepared prepared, RuntimeException e) {
         String rule = "";
         Throwable t = e;
         while (t != null) {

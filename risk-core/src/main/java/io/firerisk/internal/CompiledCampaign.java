@@ -24,10 +24,8 @@ public final class CompiledCampaign {
     private final Map<String, RuleCompiler.CompiledRule> rules;
     private final Map<org.kie.api.definition.rule.Rule, RuleCompiler.CompiledRule> byRuleObject;
     private final CampaignData data;
-    private final List<Problem> warnings;
 
-    private CompiledCampaign(Campaign campaign, KieBase kieBase, Map<String, RuleCompiler.CompiledRule> rules,
-            List<Problem> warnings) {
+    private CompiledCampaign(Campaign campaign, KieBase kieBase, Map<String, RuleCompiler.CompiledRule> rules) {
         this.campaign = campaign;
         this.kieBase = kieBase;
         this.rules = rules;
@@ -44,7 +42,6 @@ public final class CompiledCampaign {
         }
         this.byRuleObject = identity;
         this.data = new CampaignData(campaign);
-        this.warnings = List.copyOf(warnings);
     }
 
     /**
@@ -71,33 +68,28 @@ public final class CompiledCampaign {
         List<RuleInfo> infos = compiled.get().rules().values().stream().map(RuleCompiler.CompiledRule::info)
                 .sorted(Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::name)).toList();
         Campaign campaign = data.get().withRules(infos);
-        return new CompiledCampaign(campaign, compiled.get().kieBase(), compiled.get().rules(), problems);
+        return new CompiledCampaign(campaign, compiled.get().kieBase(), compiled.get().rules());
     }
 
     public Campaign campaign() {
         return campaign;
     }
 
-    public KieBase kieBase() {
+    KieBase kieBase() {
         return kieBase;
     }
 
-    public CampaignData data() {
+    CampaignData data() {
         return data;
     }
 
     /** The compiled rule behind a rule object the engine reports. */
-    public RuleCompiler.CompiledRule rule(org.kie.api.definition.rule.Rule rule) {
+    RuleCompiler.CompiledRule rule(org.kie.api.definition.rule.Rule rule) {
         RuleCompiler.CompiledRule compiled = byRuleObject.get(rule);
         return compiled != null ? compiled : rules.get(rule.getName());
     }
 
-    public Map<String, RuleCompiler.CompiledRule> rules() {
+    Map<String, RuleCompiler.CompiledRule> rules() {
         return rules;
-    }
-
-    /** Drools warnings from the compile, kept for the validator. */
-    public List<Problem> warnings() {
-        return warnings;
     }
 }

@@ -1,6 +1,10 @@
 package io.firerisk.internal;
 
 import io.firerisk.Problem;
+import io.firerisk.io.CsvReader;
+import io.firerisk.io.CsvRecord;
+
+import java.io.IOException;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A CSV file as analysts save it from a spreadsheet (RFC 4180: commas, double-quoted fields,
- * doubled quotes, line breaks inside quotes; UTF-8 with or without BOM; CRLF or LF), read into
- * rows that remember their line so every data error can name file, row and column.
+ * A campaign table (or scenario table) as analysts save it from a spreadsheet, read by the one CSV
+ * reader ({@link CsvReader}: the same rules as input files) into rows that remember their line, so every
+ * data error can name file, row and column. Cells are read without the blanks around them.
  *
  * <p>Lines whose first field starts with {@code #} are comments; blank lines are skipped.
  */
@@ -56,7 +60,7 @@ public final class CsvTable {
         }
 
         public Problem problem(String column, String message) {
-            return Problem.error(file, line, columnNumber(column), "column '" + column + "': " + message);
+            return Problem.error(file, line, columnNumber(column), column, message);
         }
 
         /** A required field; records a problem and returns empty when it is blank. */
@@ -192,113 +196,42 @@ public final class CsvTable {
     }
 
     /**
-     * Parses {@code text}. Structural errors (an unterminated quote) are added to {@code problems}
-     * and the rows read so far are kept, so one file can report several problems at once.
+     * Parses {@code text} with the one CSV reader ({@link CsvReader}), so a table reads as an input file
+     * would. Structural errors (a quote left open, text after a closing quote) are added to
+     * {@code problems} at their line and the rows around them are kept, so one file can report several
+     * problems at once.
      */
     public static CsvTable parse(String file, String text, List<Problem> problems) {
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-            text = text.substring(1);
-        }
-        List<List<String>> records = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean fieldStarted = false;
-        int line = 1;
-        int recordLine = 1;
-        int quoteLine = 0;
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < n && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i += 2;
-                        continue;
-                    }
-                    quoted = false;
-                    i++;
-                    continue;
-                }
-                if (c == '\n') {
-                    line++;
-                }
-                field.append(c);
-                i++;
-                continue;
-            }
-            switch (c) {
-                case '"' -> {
-                    if (field.toString().isBlank()) {
-                        field.setLength(0);
-                        quoted = true;
-                        quoteLine = line;
-                        fieldStarted = true;
-                    } else {
-                        field.append(c);
-                    }
-                    i++;
-                }
-                case ',' -> {
-                    record.add(field.toString());
-                    field.setLength(0);
-                    fieldStarted = true;
-                    i++;
-                }
-                case '\r' -> i++;
-                case '\n' -> {
-                    if (fieldStarted || !field.isEmpty() || !record.isEmpty()) {
-                        record.add(field.toString());
-                        records.add(record);
-                        lines.add(recordLine);
-                    }
-                    record = new ArrayList<>();
-                    field.setLength(0);
-                    fieldStarted = false;
-                    line++;
-                    recordLine = line;
-                    i++;
-                }
-                default -> {
-                    field.append(c);
-                    fieldStarted = true;
-                    i++;
-                }
-            }
-        }
-        if (quoted) {
-            problems.add(Problem.error(file, quoteLine, 0, "a quoted field opened here is never closed"));
-        }
-        if (fieldStarted || !field.isEmpty() || !record.isEmpty()) {
-            record.add(field.toString());
-            records.add(record);
-            lines.add(recordLine);
-        }
-
         List<String> header = null;
         List<CsvTable.Row> rows = new ArrayList<>();
         CsvTable table = null;
-        for (int r = 0; r < records.size(); r++) {
-            List<String> fields = records.get(r);
-            boolean blank = fields.stream().allMatch(String::isBlank);
-            boolean comment = !fields.isEmpty() && fields.get(0).stripLeading().startsWith("#");
-            if (blank || comment) {
-                continue;
+        try (CsvReader reader = CsvReader.of(text)) {
+            for (CsvRecord record = reader.next(); record != null; record = reader.next()) {
+                if (!record.error().isEmpty()) {
+                    problems.add(Problem.error(file, (int) record.line(), 0, record.error()));
+                    continue;
+                }
+                List<String> fields = record.fields();
+                boolean comment = !fields.isEmpty() && fields.get(0).stripLeading().startsWith("#");
+                if (record.blank() || comment) {
+                    continue;
+                }
+                if (header == null) {
+                    header = fields.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+                    table = new CsvTable(file, header, rows);
+                    reader.expectColumns(header.size());
+                    continue;
+                }
+                if (fields.size() > header.size() && !fields.subList(header.size(), fields.size()).stream()
+                        .allMatch(String::isBlank)) {
+                    problems.add(Problem.error(file, (int) record.line(), header.size() + 1, "row has " + fields.size()
+                            + " fields but the header has " + header.size()));
+                }
+                rows.add(table.new Row((int) record.line(), fields));
             }
-            if (header == null) {
-                header = fields.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-                table = new CsvTable(file, header, rows);
-                continue;
-            }
-            if (fields.size() > header.size() && !fields.subList(header.size(), fields.size()).stream()
-                    .allMatch(String::isBlank)) {
-                problems.add(Problem.error(file, lines.get(r), header.size() + 1, "row has " + fields.size()
-                        + " fields but the header has " + header.size()));
-            }
-            rows.add(table.new Row(lines.get(r), fields));
+        } catch (IOException e) {
+            // In-memory text: only a UTF-16 byte-order mark gets here, and campaign files are checked as UTF-8.
+            problems.add(Problem.error(file, 1, 0, e.getMessage()));
         }
         if (table == null) {
             problems.add(Problem.error(file, 1, 0, "the file is empty: a header row is required"));

@@ -32,10 +32,10 @@ import java.util.Set;
  * venue in its place classes. Pure data work driven by campaign tables; every judgement is left to
  * the rules.
  */
-public final class Enricher {
+final class Enricher {
 
     /** Everything prepared for one assessment. */
-    public record Prepared(
+    record Prepared(
             LocalDate date,
             CalendarPosition position,
             CalendarDay day,
@@ -57,7 +57,7 @@ public final class Enricher {
 
     private Enricher() {}
 
-    public static Prepared prepare(Campaign campaign, VenueFacts facts, LocalDate today) {
+    static Prepared prepare(Campaign campaign, VenueFacts facts, LocalDate today) {
         Venue venue = facts.venue();
         VenueKind kind = campaign.venueKinds().get(venue.kind());
         if (kind == null) {

@@ -56,6 +56,22 @@ public final class Precompiled {
         return kieBase;
     }
 
+    /**
+     * Compiles a campaign folder from source and returns the blob for it.
+     *
+     * @throws CampaignException listing every problem, when the campaign has an error
+     */
+    public static byte[] build(java.nio.file.Path folder) throws IOException {
+        CampaignFiles files = CampaignFiles.fromFolder(folder);
+        java.util.List<io.firerisk.Problem> problems = new java.util.ArrayList<>();
+        Optional<io.firerisk.campaign.Campaign> campaign = CampaignReader.read(files, problems);
+        Optional<RuleCompiler.Result> compiled = campaign.flatMap(c -> RuleCompiler.compile(c, files, problems, null));
+        if (compiled.isEmpty() || problems.stream().anyMatch(p -> p.severity() == io.firerisk.Problem.Severity.ERROR)) {
+            throw new io.firerisk.CampaignException(folder.toString(), problems);
+        }
+        return write(compiled.get().kieBase(), RuleCompiler.ruleFiles(files));
+    }
+
     /** Reads a blob; empty when it is unreadable or from another format, so the caller compiles instead. */
     static Optional<Precompiled> read(byte[] blob, ClassLoader loader) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(blob))) {

@@ -57,7 +57,7 @@ public final class RuleCompiler {
     private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|\\S+)");
 
     /** A compiled rule with what the engine needs at run time. */
-    public record CompiledRule(RuleInfo info, Clause clause, Template zh, Template en) {}
+    record CompiledRule(RuleInfo info, Clause clause, Template zh, Template en) {}
 
     /** The result of a successful compile. */
     public record Result(KieBase kieBase, Map<String, CompiledRule> rules) {}

@@ -45,6 +45,7 @@ final class SessionPool {
     private final int maxIdle;
     private final ConcurrentLinkedQueue<Lease> idle = new ConcurrentLinkedQueue<>();
     private final AtomicInteger idleCount = new AtomicInteger();
+    private volatile boolean closed;
 
     SessionPool(KieBase kieBase, CampaignData data, int maxIdle) {
         this.kieBase = kieBase;
@@ -70,11 +71,15 @@ final class SessionPool {
     /** Takes a session back; {@code healthy} false discards it (an exception left it in an unknown state). */
     void release(Lease lease, boolean healthy) {
         lease.relay.target = null;
-        if (!healthy || idleCount.get() >= maxIdle) {
+        // kie-api has no way to empty a session for reuse: reset() is Drools' own (its KieSessionsPool calls
+        // it too), and measured a tenth cheaper than that pool (docs/performance.md). A session of another
+        // implementation is not reused, only disposed.
+        if (!healthy || closed || idleCount.get() >= maxIdle
+                || !(lease.session instanceof StatefulKnowledgeSessionImpl reusable)) {
             lease.session.dispose();
             return;
         }
-        ((StatefulKnowledgeSessionImpl) lease.session).reset();
+        reusable.reset();
         // reset() forgets globals and listeners along with working memory.
         lease.session.setGlobal("campaign", data);
         if (!lease.session.getAgendaEventListeners().contains(lease.relay)) {
@@ -85,6 +90,10 @@ final class SessionPool {
         }
         idle.offer(lease);
         idleCount.incrementAndGet();
+        if (closed) {
+            // shut down while this session was being reset: do not leave it behind
+            drain();
+        }
     }
 
     /** Registers a listener for both what fires and what is inserted or deleted. */
@@ -94,9 +103,24 @@ final class SessionPool {
         session.addEventListener((RuleRuntimeEventListener) listener);
     }
 
+    /** Sessions kept ready. */
+    int idle() {
+        return idleCount.get();
+    }
+
+    /**
+     * Disposes the idle sessions. Assessments still running (a reload swapped the campaign under them) finish
+     * on the sessions they hold, which are disposed, not kept, when they come back.
+     */
     void shutdown() {
+        closed = true;
+        drain();
+    }
+
+    private void drain() {
         Lease lease;
         while ((lease = idle.poll()) != null) {
+            idleCount.decrementAndGet();
             lease.session.dispose();
         }
     }

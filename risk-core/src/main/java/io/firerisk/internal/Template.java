@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * joined with 、 (Chinese) or ", " (English) (lists and sorted sets in their order, other collections
  * sorted), and decimals without trailing zeros.
  */
-public final class Template {
+final class Template {
 
     /** A placeholder: a rule binding and the property path read from it. */
     public record Hole(String binding, List<String> path, int offset) {}

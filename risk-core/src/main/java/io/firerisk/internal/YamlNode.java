@@ -109,8 +109,9 @@ public final class YamlNode {
     public boolean isList() { return items != null; }
     public boolean isScalar() { return scalar != null; }
 
+    /** An error at this node: its path is the problem's field (and decides whether it is a calendar problem). */
     public Problem problem(String message) {
-        return Problem.error(file, line, column, (path.isEmpty() ? "" : path + ": ") + message);
+        return Problem.error(file, line, column, path, message);
     }
 
     /** The child under {@code key}, if this is a map that has it. */

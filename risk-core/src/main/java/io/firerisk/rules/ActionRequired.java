@@ -88,6 +88,8 @@ public record ActionRequired(String venueId, String code, String findingId, Inte
         return !findingId.isEmpty();
     }
 
+    // Identity, not value: two rules concluding the same thing must leave two facts, each remembering its
+    // rule and clause (equal values would be merged by truth maintenance and one clause lost).
     @Override public boolean equals(Object o) { return this == o; }
     @Override public int hashCode() { return System.identityHashCode(this); }
 }

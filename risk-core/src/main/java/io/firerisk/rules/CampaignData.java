@@ -16,7 +16,7 @@ import java.util.List;
  * <pre>{@code
  * global io.firerisk.rules.CampaignData campaign;
  * ...
- *   HazardFinding(element == "7.3.6", ratio > campaign.number("gb35181.7.3.6.damage-ratio.high-rise"))
+ *   HazardFinding(elements contains "7.3.6", measured, ratio > campaign.number("gb35181.7.3.6.damage-ratio.high-rise"))
  * }</pre>
  */
 public final class CampaignData {

@@ -25,6 +25,8 @@ public record DeadlineCap(String venueId, String findingId, LocalDate latest) {
         return findingId.isEmpty() || findingId.equals(actionFindingId) || triggeringFindings.contains(findingId);
     }
 
+    // Identity, not value: two rules concluding the same thing must leave two facts, each remembering its
+    // rule and clause (equal values would be merged by truth maintenance and one clause lost).
     @Override public boolean equals(Object o) { return this == o; }
     @Override public int hashCode() { return System.identityHashCode(this); }
 }

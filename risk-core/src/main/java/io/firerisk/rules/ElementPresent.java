@@ -24,6 +24,8 @@ public record ElementPresent(String venueId, String element, boolean direct, Str
         return !direct;
     }
 
+    // Identity, not value: two rules concluding the same thing must leave two facts, each remembering its
+    // rule and clause (equal values would be merged by truth maintenance and one clause lost).
     @Override public boolean equals(Object o) { return this == o; }
     @Override public int hashCode() { return System.identityHashCode(this); }
 }

@@ -8,6 +8,8 @@ package io.firerisk.rules;
  * @param code    the exclusion's code in the campaign file
  */
 public record Exclusion(String venueId, String code) {
+    // Identity, not value: two rules concluding the same thing must leave two facts, each remembering its
+    // rule and clause (equal values would be merged by truth maintenance and one clause lost).
     @Override public boolean equals(Object o) { return this == o; }
     @Override public int hashCode() { return System.identityHashCode(this); }
 }

@@ -26,6 +26,8 @@ public record LikelihoodRaise(String venueId, int steps, String findingId) {
         return new LikelihoodRaise(venue.venueId(), steps, "");
     }
 
+    // Identity, not value: two rules concluding the same thing must leave two facts, each remembering its
+    // rule and clause (equal values would be merged by truth maintenance and one clause lost).
     @Override public boolean equals(Object o) { return this == o; }
     @Override public int hashCode() { return System.identityHashCode(this); }
 }

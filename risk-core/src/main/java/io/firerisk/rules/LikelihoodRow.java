@@ -17,6 +17,8 @@ public record LikelihoodRow(String venueId, String row, int level, String findin
         findingId = findingId == null ? "" : findingId;
     }
 
+    // Identity, not value: two rules concluding the same thing must leave two facts, each remembering its
+    // rule and clause (equal values would be merged by truth maintenance and one clause lost).
     @Override public boolean equals(Object o) { return this == o; }
     @Override public int hashCode() { return System.identityHashCode(this); }
 }

@@ -10,6 +10,8 @@ package io.firerisk.rules;
  * @param level   the row's level
  */
 public record SeverityRow(String venueId, String row, int level) {
+    // Identity, not value: two rules concluding the same thing must leave two facts, each remembering its
+    // rule and clause (equal values would be merged by truth maintenance and one clause lost).
     @Override public boolean equals(Object o) { return this == o; }
     @Override public int hashCode() { return System.identityHashCode(this); }
 }

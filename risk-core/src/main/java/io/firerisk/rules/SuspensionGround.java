@@ -36,6 +36,8 @@ public record SuspensionGround(String venueId, String findingId, Ground ground, 
         return "ground " + ground.code() + " for " + part + " (finding " + findingId + ")";
     }
 
+    // Identity, not value: two rules concluding the same thing must leave two facts, each remembering its
+    // rule and clause (equal values would be merged by truth maintenance and one clause lost).
     @Override public boolean equals(Object o) { return this == o; }
     @Override public int hashCode() { return System.identityHashCode(this); }
 }

@@ -20,6 +20,8 @@ public record SuspensionRequired(String venueId, String findingId, String ground
                 venue.ownedByAuthority() ? ground.ground().ownFacility() : ground.ground().otherFacility());
     }
 
+    // Identity, not value: two rules concluding the same thing must leave two facts, each remembering its
+    // rule and clause (equal values would be merged by truth maintenance and one clause lost).
     @Override public boolean equals(Object o) { return this == o; }
     @Override public int hashCode() { return System.identityHashCode(this); }
 }

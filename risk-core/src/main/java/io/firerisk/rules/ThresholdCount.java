@@ -55,6 +55,8 @@ public record ThresholdCount(String venueId, CountingRow row, Set<String> elemen
         return "count " + elements.size() + " of row " + row.row() + " (" + elements + ", " + row.atLeast() + " needed)";
     }
 
+    // Identity, not value: two rules concluding the same thing must leave two facts, each remembering its
+    // rule and clause (equal values would be merged by truth maintenance and one clause lost).
     @Override public boolean equals(Object o) { return this == o; }
     @Override public int hashCode() { return System.identityHashCode(this); }
 }

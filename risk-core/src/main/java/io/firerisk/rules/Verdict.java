@@ -9,6 +9,8 @@ import io.firerisk.HazardVerdict;
  * @param verdict the verdict
  */
 public record Verdict(String venueId, HazardVerdict verdict) {
+    // Identity, not value: two rules concluding the same thing must leave two facts, each remembering its
+    // rule and clause (equal values would be merged by truth maintenance and one clause lost).
     @Override public boolean equals(Object o) { return this == o; }
     @Override public int hashCode() { return System.identityHashCode(this); }
 }

@@ -33,8 +33,11 @@ class CsvTableTest {
     @Test
     void unterminatedQuoteIsAProblemAtTheLineItOpened() {
         List<Problem> problems = new ArrayList<>();
-        CsvTable.parse("x.csv", "code,zh\nA,\"never closed\nB,b\n", problems);
-        assertThat(problems).singleElement().hasToString("x.csv:2: error: a quoted field opened here is never closed");
+        CsvTable t = CsvTable.parse("x.csv", "code,zh\nA,\"never closed\nB,b\n", problems);
+        assertThat(problems).singleElement().hasToString("x.csv:2: error: a quoted cell opened on this line is not"
+                + " closed before the end of the file: the record is truncated");
+        // and the line the quote ran into is read as the row it is
+        assertThat(t.rows()).extracting(r -> r.get("code")).containsExactly("B");
     }
 
     @Test
@@ -54,5 +57,10 @@ class CsvTableTest {
         assertThat(problems).extracting(Problem::toString).containsExactly(
                 "h.csv:2:2: error: column 'days': 'ten' is not a whole number",
                 "h.csv:2:3: error: column 'flag': 'maybe' must be Y or N");
+        // the column is a field of the problem, not only words in its text
+        assertThat(problems).extracting(Problem::field).containsExactly("days", "flag");
+        assertThat(problems).extracting(Problem::message).containsExactly("'ten' is not a whole number",
+                "'maybe' must be Y or N");
+        assertThat(problems).extracting(Problem::category).containsOnly(Problem.Category.DATA);
     }
 }

@@ -1,5 +1,10 @@
 package io.firerisk.cli;
 
+import io.firerisk.Assessment;
+import io.firerisk.io.AssessmentJsonLines;
+import io.firerisk.io.InputException;
+import io.firerisk.io.VenueReader;
+import io.firerisk.io.VenueRecord;
 import io.firerisk.CampaignException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -88,7 +93,7 @@ final class AssessCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--report-limit and --threads must be at least 1");
         }
         try (EngineOptions.Engine engine = campaign.engine(reasons);
-             VenueSource source = input.open(file);
+             VenueReader source = input.open(file);
              Output output = Output.open(out, spec.commandLine().getOut(), format == Format.CSV);
              RejectsFile rejected = new RejectsFile(rejects)) {
             ResultWriter writer = writer(output.writer(), engine, source);
@@ -102,7 +107,7 @@ final class AssessCommand implements Callable<Integer> {
             }
             return summary.rejected > 0 ? REJECTED : 0;
         } catch (CampaignException | InputException e) {
-            err.println(e.getMessage());
+            Output.lines(err, e.getMessage());
             return 1;
         } catch (IOException e) {
             err.println("cannot read or write: " + e.getMessage());
@@ -110,10 +115,22 @@ final class AssessCommand implements Callable<Integer> {
         }
     }
 
-    private ResultWriter writer(Writer w, EngineOptions.Engine engine, VenueSource source) throws IOException {
+    private ResultWriter writer(Writer w, EngineOptions.Engine engine, VenueReader source) throws IOException {
         return switch (format) {
             case TABLE -> new TableWriter(w instanceof PrintWriter p ? p : new PrintWriter(w));
-            case JSONL -> new JsonLinesWriter(w, lang, reasons);
+            case JSONL -> new ResultWriter() {
+                private final AssessmentJsonLines lines = new AssessmentJsonLines(w, lang.locale, reasons);
+
+                @Override
+                public void write(VenueRecord.Parsed input, Assessment a) throws IOException {
+                    lines.write(input.facts().venue(), a, input.origin());
+                }
+
+                @Override
+                public void close() throws IOException {
+                    lines.flush();
+                }
+            };
             case CSV -> new CsvResultWriter(w, lang);
             case HTML -> new HtmlReportWriter(w, engine.engine().campaign(), lang, reportLimit, source.name(), date);
         };

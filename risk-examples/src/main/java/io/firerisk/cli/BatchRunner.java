@@ -1,5 +1,8 @@
 package io.firerisk.cli;
 
+import io.firerisk.io.InputException;
+import io.firerisk.io.VenueReader;
+import io.firerisk.io.VenueRecord;
 import io.firerisk.Assessment;
 import io.firerisk.AssessmentException;
 import io.firerisk.RiskEngine;
@@ -24,7 +27,7 @@ final class BatchRunner {
 
     /** What happens to each assessed venue, in input order. */
     interface Sink {
-        void accept(InputRecord.Parsed input, Assessment assessment) throws IOException;
+        void accept(VenueRecord.Parsed input, Assessment assessment) throws IOException;
     }
 
     /** Rejects shown on stderr; the rest are only counted there (all are in the rejects file). */
@@ -37,7 +40,7 @@ final class BatchRunner {
      */
     static final long MAX_IN_FLIGHT_CHARS = 16L * 1024 * 1024;
 
-    private record Done(InputRecord.Parsed input, Assessment assessment, InputRecord.Bad bad) {}
+    private record Done(VenueRecord.Parsed input, Assessment assessment, VenueRecord.Rejected bad) {}
 
     private final RiskEngine engine;
     private final LocalDate date;
@@ -55,7 +58,7 @@ final class BatchRunner {
         this.progress = progress;
     }
 
-    Summary run(VenueSource source, Sink sink) throws IOException, InputException {
+    Summary run(VenueReader source, Sink sink) throws IOException, InputException {
         Summary summary = new Summary();
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "firerisk-assess");
@@ -67,8 +70,8 @@ final class BatchRunner {
         ArrayDeque<Long> sizes = new ArrayDeque<>(window);
         long chars = 0;
         try {
-            for (VenueSource.Unit unit = source.next(); unit != null; unit = source.next()) {
-                VenueSource.Unit u = unit;
+            for (VenueReader.Pending unit = source.next(); unit != null; unit = source.next()) {
+                VenueReader.Pending u = unit;
                 inFlight.add(pool == null ? CompletableFuture.completedFuture(process(u)) : pool.submit(() -> process(u)));
                 sizes.add(u.size());
                 chars += u.size();
@@ -101,12 +104,12 @@ final class BatchRunner {
         return summary;
     }
 
-    private Done process(VenueSource.Unit unit) {
-        InputRecord record = unit.parse();
-        if (record instanceof InputRecord.Bad bad) {
+    private Done process(VenueReader.Pending unit) {
+        VenueRecord record = unit.parse();
+        if (record instanceof VenueRecord.Rejected bad) {
             return new Done(null, null, bad);
         }
-        InputRecord.Parsed parsed = (InputRecord.Parsed) record;
+        VenueRecord.Parsed parsed = (VenueRecord.Parsed) record;
         try {
             VenueFacts facts = date != null ? parsed.facts().on(date) : parsed.facts();
             return new Done(parsed, engine.assess(facts), null);
@@ -114,7 +117,7 @@ final class BatchRunner {
             return new Done(null, null, parsed.rejectedBy(e));
         } catch (RuntimeException e) {
             // Not expected (the engine promises AssessmentException), but one record must never end the run.
-            return new Done(null, null, new InputRecord.Bad(parsed.origin(), parsed.facts().venue().id(), "",
+            return new Done(null, null, new VenueRecord.Rejected(parsed.origin(), parsed.facts().venue().id(), "",
                     "could not be assessed: " + e, parsed.raw()));
         }
     }
@@ -139,7 +142,7 @@ final class BatchRunner {
             summary.rejected++;
             rejects.add(done.bad());
             if (summary.rejected <= SHOWN_REJECTS) {
-                err.println(done.bad().describe());
+                err.println(RejectsFile.describe(done.bad()));
             }
             return;
         }

@@ -1,5 +1,7 @@
 package io.firerisk.cli;
 
+import io.firerisk.io.CsvWriter;
+import io.firerisk.io.VenueRecord;
 import io.firerisk.AssessedFinding;
 import io.firerisk.Assessment;
 import io.firerisk.RequiredAction;
@@ -24,11 +26,11 @@ final class CsvResultWriter implements ResultWriter {
     CsvResultWriter(Writer out, Lang lang) throws IOException {
         this.out = out;
         this.lang = lang;
-        out.write(CsvReader.row(COLUMNS));
+        out.write(CsvWriter.row(COLUMNS));
     }
 
     @Override
-    public void write(InputRecord.Parsed input, Assessment a) throws IOException {
+    public void write(VenueRecord.Parsed input, Assessment a) throws IOException {
         Optional<RequiredAction> next = a.actions().stream().filter(x -> x.due().isPresent())
                 .min(Comparator.comparing((RequiredAction x) -> x.due().get()).thenComparing(RequiredAction::priority));
         long open = a.findings().stream().filter(f -> f.status().isOpen()).count();
@@ -41,12 +43,7 @@ final class CsvResultWriter implements ResultWriter {
                 next.flatMap(RequiredAction::due).map(LocalDate::toString).orElse(""),
                 next.map(x -> lang.of(x.label())).orElse(""), a.calendar().alertLevel().code(),
                 input.origin().toString());
-        out.write(CsvReader.row(cells));
-    }
-
-    @Override
-    public void finish(Summary summary) throws IOException {
-        out.flush();
+        out.write(CsvWriter.row(cells));
     }
 
     @Override

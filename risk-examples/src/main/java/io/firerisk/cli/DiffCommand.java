@@ -1,5 +1,8 @@
 package io.firerisk.cli;
 
+import io.firerisk.io.Origin;
+import io.firerisk.io.VenueReader;
+import io.firerisk.io.VenueRecord;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -115,12 +118,12 @@ final class DiffCommand implements Callable<Integer> {
                 if (line.isBlank()) {
                     continue;
                 }
-                try {
-                    venues.add(VenueJson.parse(line));
-                } catch (BadRecord e) {
+                VenueRecord record = VenueReader.jsonLine(new Origin(file.toString(), number), line);
+                if (record instanceof VenueRecord.Parsed parsed) {
+                    venues.add(parsed.facts());
+                } else {
                     rejected++;
-                    err.println(new InputRecord.Bad(new InputRecord.Origin(file.toString(), number), e.venueId, e.field,
-                            e.getMessage(), line).describe());
+                    err.println(RejectsFile.describe((VenueRecord.Rejected) record));
                 }
             }
         }

@@ -1,5 +1,8 @@
 package io.firerisk.cli;
 
+import io.firerisk.io.InputException;
+import io.firerisk.io.VenueReader;
+import io.firerisk.io.VenueRecord;
 import io.firerisk.AssessedFinding;
 import io.firerisk.Assessment;
 import io.firerisk.AssessmentException;
@@ -75,23 +78,23 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (EngineOptions.Engine engine = campaign.engine(); VenueSource source = input.open(file)) {
-            InputRecord found = find(source);
+        try (EngineOptions.Engine engine = campaign.engine(); VenueReader source = input.open(file)) {
+            VenueRecord found = find(source);
             if (found == null) {
                 err.println("venue '" + Safe.text(venueId) + "' is not in " + source.name());
                 return 1;
             }
-            if (found instanceof InputRecord.Bad bad) {
-                err.println(bad.describe());
+            if (found instanceof VenueRecord.Rejected bad) {
+                err.println(RejectsFile.describe(bad));
                 return AssessCommand.REJECTED;
             }
-            InputRecord.Parsed parsed = (InputRecord.Parsed) found;
+            VenueRecord.Parsed parsed = (VenueRecord.Parsed) found;
             VenueFacts facts = date != null ? parsed.facts().on(date) : parsed.facts();
             Assessment a;
             try {
                 a = engine.engine().assess(facts);
             } catch (AssessmentException e) {
-                err.println(parsed.rejectedBy(e).describe());
+                err.println(RejectsFile.describe(parsed.rejectedBy(e)));
                 return AssessCommand.REJECTED;
             }
             facts = facts.on(a.assessedOn());
@@ -99,7 +102,7 @@ final class ExplainCommand implements Callable<Integer> {
             print(out, engine.engine().campaign(), parsed, facts, a, answer);
             return 0;
         } catch (CampaignException | InputException e) {
-            err.println(e.getMessage());
+            Output.lines(err, e.getMessage());
             return 1;
         } catch (IOException e) {
             err.println("cannot read: " + e.getMessage());
@@ -107,10 +110,10 @@ final class ExplainCommand implements Callable<Integer> {
         }
     }
 
-    private InputRecord find(VenueSource source) throws IOException, InputException {
-        for (VenueSource.Unit u = source.next(); u != null; u = source.next()) {
-            InputRecord r = u.parse();
-            String id = r instanceof InputRecord.Parsed p ? p.facts().venue().id() : ((InputRecord.Bad) r).venueId();
+    private VenueRecord find(VenueReader source) throws IOException, InputException {
+        for (VenueReader.Pending u = source.next(); u != null; u = source.next()) {
+            VenueRecord r = u.parse();
+            String id = r instanceof VenueRecord.Parsed p ? p.facts().venue().id() : ((VenueRecord.Rejected) r).venueId();
             if (id.equals(venueId)) {
                 return r;
             }
@@ -118,7 +121,7 @@ final class ExplainCommand implements Callable<Integer> {
         return null;
     }
 
-    private void print(PrintWriter out, Campaign c, InputRecord.Parsed parsed, VenueFacts facts, Assessment a,
+    private void print(PrintWriter out, Campaign c, VenueRecord.Parsed parsed, VenueFacts facts, Assessment a,
             WhatIf.Answer answer) {
         String kind = c.venueKinds().containsKey(facts.venue().kind()) ? lang.of(c.venueKinds().get(facts.venue().kind()).label())
                 : facts.venue().kind();

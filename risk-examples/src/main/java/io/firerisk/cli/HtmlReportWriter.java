@@ -1,5 +1,6 @@
 package io.firerisk.cli;
 
+import io.firerisk.io.VenueRecord;
 import io.firerisk.Assessment;
 import io.firerisk.campaign.Campaign;
 
@@ -25,7 +26,7 @@ final class HtmlReportWriter implements ResultWriter {
     }
 
     @Override
-    public void write(InputRecord.Parsed input, Assessment assessment) {
+    public void write(VenueRecord.Parsed input, Assessment assessment) {
         data.add(input.facts(), assessment);
     }
 

@@ -1,5 +1,7 @@
 package io.firerisk.cli;
 
+import io.firerisk.io.InputException;
+import io.firerisk.io.VenueReader;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -31,7 +33,7 @@ final class InputOptions {
     Format format;
 
     /** Opens the venues in {@code file}; {@code -} is standard input, {@code null} the bundled sample. */
-    VenueSource open(Path file) throws IOException, InputException {
+    VenueReader open(Path file) throws IOException, InputException {
         if (file == null) {
             if (findings != null) {
                 throw new InputException("--findings needs the venue table it belongs to: firerisk … VENUES.csv --findings "
@@ -41,7 +43,7 @@ final class InputOptions {
             if (in == null) {
                 throw new InputException("the bundled sample " + SAMPLE + " is missing from the program");
             }
-            return new JsonLinesSource(in, "sample:" + SAMPLE.substring(SAMPLE.lastIndexOf('/') + 1), encoding, -1);
+            return VenueReader.jsonLines(in, "sample:" + SAMPLE.substring(SAMPLE.lastIndexOf('/') + 1), encoding, -1);
         }
         boolean stdin = file.toString().equals("-");
         String name = stdin ? "<stdin>" : file.toString();
@@ -62,19 +64,16 @@ final class InputOptions {
                 in.close();
                 throw new InputException("--findings goes with a CSV venue table; a JSON Lines record holds its findings");
             }
-            return new JsonLinesSource(in, name, encoding, total);
+            return VenueReader.jsonLines(in, name, encoding, total);
         }
-        CsvSource.Opener opener = null;
-        if (findings != null) {
-            if (!Files.isRegularFile(findings)) {
-                in.close();
-                throw new InputException(findings + ": no such file");
-            }
-            Path f = findings;
-            opener = () -> Files.newInputStream(f);
+        if (findings != null && !Files.isRegularFile(findings)) {
+            in.close();
+            throw new InputException(findings + ": no such file");
         }
+        Path f = findings;
         try {
-            return new CsvSource(in, name, total, opener, findings == null ? "" : findings.toString(), encoding);
+            return f == null ? VenueReader.csv(in, name, encoding, total)
+                    : VenueReader.csv(in, name, encoding, total, () -> Files.newInputStream(f), f.toString());
         } catch (IOException | InputException | RuntimeException e) {
             in.close();
             throw e;

@@ -1,5 +1,8 @@
 package io.firerisk.cli;
 
+import io.firerisk.io.CsvReader;
+import io.firerisk.io.CsvRecord;
+import io.firerisk.io.InputException;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -67,22 +70,22 @@ final class PlanFiles {
     }
 
     private interface RowHandler {
-        void accept(CsvReader.Row row, Map<String, String> cells) throws InputException;
+        void accept(CsvRecord row, Map<String, String> cells) throws InputException;
     }
 
     private static void read(Path file, Charset charset, Map<String, List<String>> columns, Set<String> required,
             RowHandler handler) throws InputException {
-        try (CsvReader csv = new CsvReader(new ByteLines(Files.newInputStream(file), charset))) {
-            CsvReader.Row header = csv.next();
+        try (CsvReader csv = CsvReader.open(Files.newInputStream(file), charset)) {
+            CsvRecord header = csv.next();
             if (header == null) {
                 throw new InputException(file + ": the file is empty: the first line must name the columns");
             }
             if (header.malformed()) {
-                throw new InputException(file + ":1: " + Encodings.hint(charset));
+                throw new InputException(file + ":1: " + CsvReader.encodingHint(charset));
             }
             Map<String, Integer> index = new LinkedHashMap<>();
             for (int i = 0; i < header.fields().size(); i++) {
-                String key = VenueCsv.normalise(header.fields().get(i));
+                String key = CsvReader.columnKey(header.fields().get(i));
                 for (Map.Entry<String, List<String>> c : columns.entrySet()) {
                     if (c.getValue().contains(key)) {
                         index.putIfAbsent(c.getKey(), i);
@@ -95,12 +98,12 @@ final class PlanFiles {
                 throw new InputException(file + ":1: the header has no " + String.join(", ", missing) + " column"
                         + " (found " + header.fields() + ")");
             }
-            for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
+            for (CsvRecord row = csv.next(); row != null; row = csv.next()) {
                 if (row.blank()) {
                     continue;
                 }
                 if (row.malformed()) {
-                    throw new InputException(file + ":" + row.line() + ": " + Encodings.hint(charset));
+                    throw new InputException(file + ":" + row.line() + ": " + CsvReader.encodingHint(charset));
                 }
                 if (!row.error().isEmpty()) {
                     throw new InputException(file + ":" + row.line() + ": " + row.error());

@@ -1,5 +1,8 @@
 package io.firerisk.cli;
 
+import io.firerisk.io.CsvWriter;
+import io.firerisk.io.InputException;
+import io.firerisk.io.VenueReader;
 import io.firerisk.CampaignException;
 import io.firerisk.RiskGrade;
 import picocli.CommandLine;
@@ -129,7 +132,7 @@ final class PlanInspectionsCommand implements Callable<Integer> {
             InspectionPlanner planner = new InspectionPlanner(drawSeed, count, weights, overdueWeight);
             HtmlReportWriter html = null;
             Summary summary;
-            try (VenueSource source = input.open(file); RejectsFile rejected = new RejectsFile(rejects);
+            try (VenueReader source = input.open(file); RejectsFile rejected = new RejectsFile(rejects);
                  Output reportOut = report == null ? null : Output.open(report, null, false)) {
                 if (reportOut != null) {
                     html = new HtmlReportWriter(reportOut.writer(), engine.engine().campaign(), lang, reportLimit,
@@ -162,7 +165,7 @@ final class PlanInspectionsCommand implements Callable<Integer> {
             }
             return summary.rejected > 0 ? AssessCommand.REJECTED : 0;
         } catch (CampaignException | InputException e) {
-            err.println(e.getMessage());
+            Output.lines(err, e.getMessage());
             return 1;
         } catch (IOException e) {
             err.println("cannot read or write: " + e.getMessage());
@@ -171,7 +174,7 @@ final class PlanInspectionsCommand implements Callable<Integer> {
     }
 
     private void writeCsv(Writer w, InspectionPlan plan) throws IOException {
-        w.write(CsvReader.row(COLUMNS));
+        w.write(CsvWriter.row(COLUMNS));
         for (InspectionPlan.Row r : plan.rows()) {
             String reason = r.reinspection() ? "REINSPECTION" : "DRAWN";
             List<String> cells = List.of(String.valueOf(r.seq()), r.venueId(), r.name(), r.street(), r.kind(),
@@ -180,7 +183,7 @@ final class PlanInspectionsCommand implements Callable<Integer> {
                     String.join(";", r.inspectors().stream().map(InspectionPlan.Inspector::id).toList()),
                     String.join(";", r.inspectors().stream().map(InspectionPlan.Inspector::name).toList()),
                     plan.date().toString(), String.valueOf(plan.seed()), r.note());
-            w.write(CsvReader.row(cells));
+            w.write(CsvWriter.row(cells));
         }
         w.flush();
     }

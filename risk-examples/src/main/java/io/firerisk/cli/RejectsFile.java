@@ -1,5 +1,7 @@
 package io.firerisk.cli;
 
+import io.firerisk.io.CsvWriter;
+import io.firerisk.io.VenueRecord;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -29,7 +31,7 @@ final class RejectsFile implements Closeable {
         return path;
     }
 
-    void add(InputRecord.Bad bad) throws IOException {
+    void add(VenueRecord.Rejected bad) throws IOException {
         if (out == null) {
             Path parent = path.toAbsolutePath().getParent();
             if (parent != null) {
@@ -40,8 +42,14 @@ final class RejectsFile implements Closeable {
             out.write(HEADER);
             out.write("\r\n");
         }
-        out.write(CsvReader.row(Arrays.asList(bad.origin().file(), String.valueOf(bad.origin().line()), bad.venueId(),
+        out.write(CsvWriter.row(Arrays.asList(bad.origin().file(), String.valueOf(bad.origin().line()), bad.venueId(),
                 bad.field(), bad.message(), bad.raw())));
+    }
+
+    /** {@code venues.csv:12: venue 'WZ-1': occupants: must be …}, for the terminal. */
+    static String describe(VenueRecord.Rejected bad) {
+        return bad.origin() + ": " + (bad.venueId().isEmpty() ? "" : "venue '" + Safe.text(bad.venueId()) + "': ")
+                + (bad.field().isEmpty() ? "" : Safe.text(bad.field()) + ": ") + Safe.text(bad.message());
     }
 
     boolean written() {

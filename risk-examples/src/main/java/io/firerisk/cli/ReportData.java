@@ -35,7 +35,20 @@ final class ReportData {
 
     /** A part whose use must stop; {@code score} is the venue's R, so the gravest come first. */
     record SuspensionEntry(Place place, String part, Text ground, List<Text> hazards, Text actor, List<ClauseRef> clauses,
-            int score) {}
+            int score) {
+
+        String partShown(Lang lang) {
+            return part.isEmpty() ? lang.of("整个场所", "whole venue") : part;
+        }
+
+        String hazardsShown(Lang lang) {
+            return hazards.stream().map(lang::of).collect(Collectors.joining(lang.of("；", "; ")));
+        }
+
+        String clausesShown() {
+            return clauses.stream().map(ClauseRef::toString).collect(Collectors.joining("; "));
+        }
+    }
 
     record SuspectedEntry(Place place, List<String> direct, List<String> comprehensive, List<String> thresholds,
             List<Text> hazards, int elements) {}

@@ -1,5 +1,6 @@
 package io.firerisk.cli;
 
+import io.firerisk.io.VenueRecord;
 import io.firerisk.Assessment;
 import io.firerisk.RequiredAction;
 
@@ -19,7 +20,7 @@ final class TableWriter implements ResultWriter {
     }
 
     @Override
-    public void write(InputRecord.Parsed input, Assessment a) {
+    public void write(VenueRecord.Parsed input, Assessment a) {
         String next = a.actions().stream().map(RequiredAction::due).flatMap(Optional::stream)
                 .min(LocalDate::compareTo).map(LocalDate::toString).orElse("-");
         out.println(Width.pad(Width.fit(Safe.text(a.venueId()), 11), 12)

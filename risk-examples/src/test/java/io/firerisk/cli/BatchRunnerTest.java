@@ -1,5 +1,8 @@
 package io.firerisk.cli;
 
+import io.firerisk.io.Origin;
+import io.firerisk.io.VenueReader;
+import io.firerisk.io.VenueRecord;
 import io.firerisk.Venue;
 import io.firerisk.VenueFacts;
 import org.junit.jupiter.api.Test;
@@ -26,7 +29,7 @@ class BatchRunnerTest {
     Path dir;
 
     /** Records that claim to be 4 Mi characters each, counting how many are parsed and not yet delivered. */
-    static final class BigRecords implements VenueSource {
+    static final class BigRecords implements VenueReader {
         final AtomicInteger parsed = new AtomicInteger();
         final AtomicInteger delivered = new AtomicInteger();
         final AtomicInteger mostInFlight = new AtomicInteger();
@@ -37,18 +40,18 @@ class BatchRunnerTest {
         }
 
         @Override
-        public Unit next() {
+        public Pending next() {
             if (left == 0) {
                 return null;
             }
             int n = left--;
-            return Unit.of(4L * 1024 * 1024, () -> {
+            return Pending.of(4L * 1024 * 1024, () -> {
                 int inFlight = parsed.incrementAndGet() - delivered.get();
                 mostInFlight.accumulateAndGet(inFlight, Math::max);
-                InputRecord.Origin origin = new InputRecord.Origin("big.jsonl", n);
+                Origin origin = new Origin("big.jsonl", n);
                 VenueFacts facts = VenueFacts.of(Venue.builder("B" + n, "OFFICE").build(), List.of(),
                         LocalDate.of(2024, 1, 10));
-                return new InputRecord.Parsed(origin, facts, f -> new InputRecord.Located(origin, f), "{…}");
+                return VenueRecord.Parsed.of(origin, facts, "{…}");
             });
         }
 

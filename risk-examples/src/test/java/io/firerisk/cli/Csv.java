@@ -1,5 +1,7 @@
 package io.firerisk.cli;
 
+import io.firerisk.io.CsvReader;
+import io.firerisk.io.CsvRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,10 +16,10 @@ final class Csv {
     private Csv() {}
 
     static List<Map<String, String>> read(Path file) throws IOException {
-        try (CsvReader csv = new CsvReader(new ByteLines(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+        try (CsvReader csv = CsvReader.open(Files.newInputStream(file), StandardCharsets.UTF_8)) {
             List<String> header = csv.next().fields();
             List<Map<String, String>> rows = new ArrayList<>();
-            for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
+            for (CsvRecord row = csv.next(); row != null; row = csv.next()) {
                 if (row.blank()) {
                     continue;
                 }

@@ -1,6 +1,5 @@
 package io.firerisk.cli;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Opens the HTML report in headless Chromium (Debian package {@code chromium}; {@code .ci/run}
  * installs it) and checks that the page renders, its script runs without errors, and the counts it
- * shows are those of the run. Skipped, saying why, only when no Chromium is installed.
+ * shows are those of the run. In CI a missing Chromium fails the test ({@link Chromium#required()}).
  */
 class HtmlReportBrowserTest {
 
@@ -29,23 +28,9 @@ class HtmlReportBrowserTest {
     @TempDir
     Path dir;
 
-    static Optional<Path> chromium() {
-        for (String name : List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")) {
-            for (String folder : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-                Path candidate = Path.of(folder, name);
-                if (Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
     @Test
     void theReportOfTheSampleRendersInChromiumWithoutScriptErrorsAndShowsTheRunsCounts() throws Exception {
-        Optional<Path> browser = chromium();
-        Assumptions.assumeTrue(browser.isPresent(),
-                "no chromium on PATH: install Debian's chromium package (.ci/run does) to run the browser test");
+        Path browser = Chromium.required();
 
         // Given the report of the bundled sample, and the same run as CSV to count from
         Path report = dir.resolve("report.html");
@@ -57,7 +42,7 @@ class HtmlReportBrowserTest {
 
         // When Chromium loads it and runs its script
         Path log = dir.resolve("chromium.log");
-        Process p = new ProcessBuilder(browser.get().toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        Process p = new ProcessBuilder(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-extensions", "--user-data-dir=" + dir.resolve("profile"), "--enable-logging=stderr", "--v=0",
                 "--virtual-time-budget=5000", "--dump-dom", report.toUri().toString())
@@ -94,9 +79,7 @@ class HtmlReportBrowserTest {
 
     @Test
     void theActionFilterRunsInTheBrowser() throws IOException, InterruptedException {
-        Optional<Path> browser = chromium();
-        Assumptions.assumeTrue(browser.isPresent(),
-                "no chromium on PATH: install Debian's chromium package (.ci/run does) to run the browser test");
+        Path browser = Chromium.required();
         // Given the report with a filter already filled in, as a browser restores it when a reader comes back
         Path report = dir.resolve("report.html");
         Cli.run("assess", Cli.fixture("twelve-venues.jsonl").toString(), "-f", "html", "-o", report.toString(),
@@ -105,7 +88,7 @@ class HtmlReportBrowserTest {
                 "data-filter=\"action-table\" value=\"WZ-0002\" placeholder");
         Files.writeString(report, html);
 
-        Process p = new ProcessBuilder(browser.get().toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        Process p = new ProcessBuilder(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--user-data-dir=" + dir.resolve("profile"), "--virtual-time-budget=5000", "--dump-dom",
                 report.toUri().toString()).redirectError(ProcessBuilder.Redirect.DISCARD)

@@ -1,5 +1,7 @@
 package io.firerisk.cli;
 
+import io.firerisk.io.CsvReader;
+import io.firerisk.io.VenueReader;
 import io.firerisk.VenueFacts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,8 +17,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The documented input limits, enforced record by record: a line over {@link ByteLines#MAX_LINE_BYTES},
- * a record nested deeper than {@link VenueJson#MAX_NESTING}, a quoted CSV cell left open, more than
+ * The documented input limits, enforced record by record: a line over {@link CsvReader#MAX_LINE_BYTES},
+ * a record nested deeper than {@link VenueReader#MAX_JSON_NESTING}, a quoted CSV cell left open, more than
  * {@link VenueFacts#MAX_FINDINGS} findings for one venue. Each is a rejected record with a message
  * saying which limit, and the records around it are assessed.
  */
@@ -101,7 +103,7 @@ class InputLimitsTest {
         assertThat(run.exit()).isEqualTo(AssessCommand.REJECTED);
         assertThat(assessedIds()).containsExactly("OK-1", "OK-2");
         assertThat(run.err()).contains(input + ":2: name: not a venue record in name: ")
-                .contains("nesting depth").contains("(" + VenueJson.MAX_NESTING);
+                .contains("nesting depth").contains("(" + VenueReader.MAX_JSON_NESTING);
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.firerisk.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,9 +104,7 @@ class UntrustedContentTest {
 
     @Test
     void withoutItsContentSecurityPolicyTheHostileReportStillRunsNoInjectedScriptInChromium() throws Exception {
-        Optional<Path> browser = HtmlReportBrowserTest.chromium();
-        Assumptions.assumeTrue(browser.isPresent(),
-                "no chromium on PATH: install Debian's chromium package (.ci/run does) to run the browser test");
+        Path browser = Chromium.required();
         // Given the hostile report with its Content-Security-Policy taken out, so only the escaping stands
         Path report = dir.resolve("report.html");
         assess(hostileVenues(), "html", report);
@@ -117,7 +114,7 @@ class UntrustedContentTest {
         Files.writeString(report, unprotected);
 
         // When Chromium loads it and runs scripts for five seconds of virtual time
-        Process p = new ProcessBuilder(browser.get().toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        Process p = new ProcessBuilder(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-extensions", "--user-data-dir=" + dir.resolve("profile"), "--virtual-time-budget=5000",
                 "--dump-dom", report.toUri().toString())

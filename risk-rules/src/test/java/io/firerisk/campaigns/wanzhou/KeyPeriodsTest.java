@@ -9,13 +9,13 @@ import io.firerisk.Reason;
 import io.firerisk.RectificationStatus;
 import io.firerisk.RequiredAction;
 import io.firerisk.RiskEngine;
+import io.firerisk.analysis.ValidationReport;
+import io.firerisk.analysis.Validator;
 import io.firerisk.RiskGrade;
 import io.firerisk.Venue;
 import io.firerisk.VenueFacts;
 import io.firerisk.campaign.Campaign;
 import io.firerisk.campaign.RuleInfo;
-import io.firerisk.internal.CampaignFiles;
-import io.firerisk.internal.CompiledCampaign;
 import io.firerisk.testing.CampaignFixture;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -377,13 +377,15 @@ class KeyPeriodsTest {
 
     @Test
     void keyPeriodRulesCompileWithoutDroolsWarnings() {
-        CompiledCampaign compiled = CompiledCampaign.load(CampaignFiles.fromFolder(Wanzhou.folder()));
+        ValidationReport report = Validator.validate(Wanzhou.folder());
 
-        assertThat(compiled.warnings()).filteredOn(p -> p.file().contains("key-periods")).isEmpty();
-        assertThat(compiled.campaign().rules()).filteredOn(r -> r.file().equals("rules/campaign/key-periods.drl"))
+        assertThat(report.diagnostics()).filteredOn(d -> d.file().contains("key-periods")).isEmpty();
+        try (RiskEngine engine = RiskEngine.builder().campaignDirectory(Wanzhou.folder()).build()) {
+            assertThat(engine.campaign().rules()).filteredOn(r -> r.file().equals("rules/campaign/key-periods.drl"))
                 .hasSize(5).allSatisfy(r -> {
                     assertThat(r.clause()).isEqualTo(KEY_PERIODS);
                     assertThat(r.campaignOnly()).isTrue();
                 });
+        }
     }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the heap capped, as the README says:
  *
  * <pre>
- * java -Xmx512m -cp risk-examples/target/firerisk.jar io.firerisk.cli.AssessBenchmark --venues 1000000
+ * java -Xmx512m -cp risk-examples/target/test-classes:risk-examples/target/firerisk.jar io.firerisk.cli.AssessBenchmark --venues 1000000
  * </pre>
  *
  * A benchmark, not a test: speed depends on the machine, so nothing here passes or fails on it.

@@ -1,4 +1,4 @@
-package io.firerisk.cli;
+package io.firerisk.io;
 
 import io.firerisk.Enforcement;
 import io.firerisk.Finding;
@@ -120,13 +120,13 @@ final class VenueCsv {
         }
 
         /** The trimmed cell, or an empty string when the column is absent. */
-        String cell(CsvReader.Row row, C column) {
+        String cell(CsvRecord row, C column) {
             Integer i = index.get(column);
             return i == null || i >= row.fields().size() ? "" : row.fields().get(i).strip();
         }
 
         /** Fails when the row has fewer cells than the header, or more that hold something. */
-        void checkWidth(CsvReader.Row row, String venueId) throws BadRecord {
+        void checkWidth(CsvRecord row, String venueId) throws BadRecord {
             List<String> fields = row.fields();
             if (fields.size() < width) {
                 C first = null;
@@ -147,16 +147,16 @@ final class VenueCsv {
         }
     }
 
-    static Header<VenueColumn> venueHeader(CsvReader.Row row, String file) throws InputException {
+    static Header<VenueColumn> venueHeader(CsvRecord row, String file) throws InputException {
         return header(row, file, VenueColumn.class, c -> c.names, Set.of(VenueColumn.ID, VenueColumn.KIND));
     }
 
-    static Header<FindingColumn> findingHeader(CsvReader.Row row, String file) throws InputException {
+    static Header<FindingColumn> findingHeader(CsvRecord row, String file) throws InputException {
         return header(row, file, FindingColumn.class, c -> c.names,
                 Set.of(FindingColumn.VENUE_ID, FindingColumn.CODE));
     }
 
-    private static <C extends Enum<C>> Header<C> header(CsvReader.Row row, String file, Class<C> type,
+    private static <C extends Enum<C>> Header<C> header(CsvRecord row, String file, Class<C> type,
             java.util.function.Function<C, List<String>> names, Set<C> required) throws InputException {
         if (row == null) {
             throw new InputException(file + ": the file is empty: the first line must name the columns");
@@ -188,9 +188,9 @@ final class VenueCsv {
                 }
             }
             if (match == null) {
-                unknown.add(name.isEmpty() ? "(column " + (i + 1) + " has no name)" : Safe.text(Width.fit(name, 60)));
+                unknown.add(name.isEmpty() ? "(column " + (i + 1) + " has no name)" : cut(name));
             } else if (index.containsKey(match)) {
-                throw new InputException(file + ":1: columns '" + Safe.text(written.get(match)) + "' and '" + Safe.text(name)
+                throw new InputException(file + ":1: columns '" + written.get(match) + "' and '" + cut(name)
                         + "' both give " + names.apply(match).get(0));
             } else {
                 index.put(match, i);
@@ -219,16 +219,22 @@ final class VenueCsv {
         return new Header<>(index, written, width);
     }
 
+    /** A column name as a message shows it: the first 60 characters (a reader prints it made safe for its screen). */
+    private static String cut(String name) {
+        return name.codePointCount(0, name.length()) <= 60 ? name
+                : name.substring(0, name.offsetByCodePoints(0, 59)) + "…";
+    }
+
     /** {@code "Height (m)"} → {@code "height"}; {@code "建筑高度（米）"} → {@code "建筑高度"}. */
     static String normalise(String name) {
         return name.replaceAll("[(（][^)）]*[)）]", "").toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-.]", "");
     }
 
-    static String venueId(Header<VenueColumn> h, CsvReader.Row row) {
+    static String venueId(Header<VenueColumn> h, CsvRecord row) {
         return h.cell(row, VenueColumn.ID);
     }
 
-    static Venue venue(Header<VenueColumn> h, CsvReader.Row row) throws BadRecord {
+    static Venue venue(Header<VenueColumn> h, CsvRecord row) throws BadRecord {
         String id = h.cell(row, VenueColumn.ID);
         h.checkWidth(row, id);
         Cells<VenueColumn> c = new Cells<>(h, row, id);
@@ -257,20 +263,20 @@ final class VenueCsv {
         return c.build(b::build, VENUE_FIELDS);
     }
 
-    static LocalDate venueDate(Header<VenueColumn> h, CsvReader.Row row) throws BadRecord {
+    static LocalDate venueDate(Header<VenueColumn> h, CsvRecord row) throws BadRecord {
         return new Cells<>(h, row, h.cell(row, VenueColumn.ID)).date(VenueColumn.DATE);
     }
 
-    static boolean judgedNotMajor(Header<VenueColumn> h, CsvReader.Row row) throws BadRecord {
+    static boolean judgedNotMajor(Header<VenueColumn> h, CsvRecord row) throws BadRecord {
         return new Cells<>(h, row, h.cell(row, VenueColumn.ID)).bool(VenueColumn.JUDGED_NOT_MAJOR);
     }
 
-    static String findingVenueId(Header<FindingColumn> h, CsvReader.Row row) {
+    static String findingVenueId(Header<FindingColumn> h, CsvRecord row) {
         return h.cell(row, FindingColumn.VENUE_ID);
     }
 
     /** A finding row; {@code number} names it {@code F<number>} when the table has no id column. */
-    static Finding finding(Header<FindingColumn> h, CsvReader.Row row, int number) throws BadRecord {
+    static Finding finding(Header<FindingColumn> h, CsvRecord row, int number) throws BadRecord {
         String venueId = h.cell(row, FindingColumn.VENUE_ID);
         h.checkWidth(row, venueId);
         Cells<FindingColumn> c = new Cells<>(h, row, venueId);
@@ -364,10 +370,10 @@ final class VenueCsv {
     /** Reads one row's cells, failing with the column's name as the file wrote it. */
     private static final class Cells<C extends Enum<C>> {
         private final Header<C> h;
-        private final CsvReader.Row row;
+        private final CsvRecord row;
         private final String venueId;
 
-        Cells(Header<C> h, CsvReader.Row row, String venueId) {
+        Cells(Header<C> h, CsvRecord row, String venueId) {
             this.h = h;
             this.row = row;
             this.venueId = venueId;

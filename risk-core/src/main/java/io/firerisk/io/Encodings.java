@@ -1,9 +1,12 @@
-package io.firerisk.cli;
+package io.firerisk.io;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-/** Text for encoding problems: what went wrong and the option that fixes it. */
+/**
+ * Text for encoding problems: what went wrong and what fixes it. It names {@code firerisk}'s
+ * {@code --encoding} option, the one way users choose an encoding today.
+ */
 final class Encodings {
     private Encodings() {}
 

@@ -1,4 +1,4 @@
-package io.firerisk.cli;
+package io.firerisk.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -11,43 +11,89 @@ import io.firerisk.RequiredAction;
 import io.firerisk.SuspendedPart;
 import io.firerisk.Text;
 import io.firerisk.ThresholdCheck;
+import io.firerisk.Venue;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
- * One JSON object per venue and line: the grade with its L × S rows, the verdict, the parts whose use
- * must stop with their ground and who acts, the actions with their details and what set each deadline,
- * with texts in the chosen language; with {@code --reasons}, every rule that fired.
+ * The one serialisation of an {@link Assessment} as JSON Lines: what {@code firerisk assess -f jsonl}
+ * writes, one JSON object per venue and line: the venue's id, name, kind and street, the grade, verdict,
+ * elements and counting rows, the parts whose use must stop with their ground, articles and who acts,
+ * the grading (L, S, R and the rows that set them), the dated actions with their clauses, details and
+ * what set each deadline, the findings, the calendar position, and where the record came from; texts in the
+ * chosen language; with {@code reasons}, every rule that fired with its clause and sentence. Another
+ * program that writes the same venue, assessment, origin and settings writes the same line, byte for byte.
+ *
+ * <pre>{@code
+ * AssessmentJsonLines out = new AssessmentJsonLines(writer, Locale.SIMPLIFIED_CHINESE, false);
+ * out.write(facts.venue(), engine.assess(facts), new Origin("venues.jsonl", 12));
+ * }</pre>
+ *
+ * <p>Values are written exactly, escaped as JSON. Not thread-safe; {@link #line} is.
  */
-final class JsonLinesWriter implements ResultWriter {
+public final class AssessmentJsonLines {
 
     private static final JsonFactory JSON = new JsonFactory();
 
     private final Writer out;
-    private final Lang lang;
+    private final Locale locale;
     private final boolean reasons;
 
-    JsonLinesWriter(Writer out, Lang lang, boolean reasons) {
-        this.out = out;
-        this.lang = lang;
+    /**
+     * @param out     where the lines go; flushed by {@link #flush}, never closed
+     * @param locale  the language of labels and sentences: {@link Locale#SIMPLIFIED_CHINESE} or {@link Locale#ENGLISH}
+     * @param reasons whether to add every rule that fired (the assessment must have been made with
+     *                explanations on)
+     */
+    public AssessmentJsonLines(Writer out, Locale locale, boolean reasons) {
+        this.out = Objects.requireNonNull(out, "out");
+        this.locale = Objects.requireNonNull(locale, "locale");
         this.reasons = reasons;
     }
 
-    @Override
-    public void write(InputRecord.Parsed input, Assessment a) throws IOException {
+    /** The line for one venue, without its line break. */
+    public static String line(Venue venue, Assessment a, Origin source, Locale locale, boolean reasons) {
+        StringWriter w = new StringWriter(2048);
+        try {
+            new AssessmentJsonLines(w, locale, reasons).object(venue, a, source);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    /** Writes the venue's line, ending in {@code \n}. */
+    public void write(Venue venue, Assessment a, Origin source) throws IOException {
+        object(venue, a, source);
+        out.write('\n');
+    }
+
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    private String of(Text text) {
+        return text == null ? "" : text.in(locale);
+    }
+
+    private void object(Venue venue, Assessment a, Origin source) throws IOException {
         JsonGenerator g = JSON.createGenerator(out);
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         g.writeStartObject();
         g.writeStringField("venueId", a.venueId());
-        g.writeStringField("name", input.facts().venue().name());
-        g.writeStringField("kind", input.facts().venue().kind());
-        g.writeStringField("street", input.facts().venue().street());
+        g.writeStringField("name", venue.name());
+        g.writeStringField("kind", venue.kind());
+        g.writeStringField("street", venue.street());
         g.writeStringField("assessedOn", a.assessedOn().toString());
         g.writeStringField("campaign", a.campaignId() + " " + a.campaignVersion());
         g.writeStringField("grade", a.grade().name());
-        g.writeStringField("gradeLabel", lang.of(a.grade().label()));
+        g.writeStringField("gradeLabel", of(a.grade().label()));
         g.writeStringField("verdict", a.verdict().name());
         g.writeBooleanField("collectiveDecisionNeeded", a.determination().needsCollectiveDecision());
         strings(g, "directElements", a.determination().directElements());
@@ -70,10 +116,10 @@ final class JsonLinesWriter implements ResultWriter {
             g.writeStringField("area", p.area());
             g.writeBooleanField("wholeVenue", p.wholeVenue());
             g.writeStringField("ground", p.ground().code());
-            g.writeStringField("groundLabel", lang.of(p.ground().text()));
+            g.writeStringField("groundLabel", of(p.ground().text()));
             strings(g, "clauses", p.clauses().stream().map(ClauseRef::toString).toList());
-            g.writeStringField("actor", lang.of(p.actor()));
-            g.writeStringField("resumesWhen", lang.of(p.resumesWhen()));
+            g.writeStringField("actor", of(p.actor()));
+            g.writeStringField("resumesWhen", of(p.resumesWhen()));
             strings(g, "findings", p.findingIds());
             g.writeEndObject();
         }
@@ -90,7 +136,7 @@ final class JsonLinesWriter implements ResultWriter {
         for (RequiredAction act : a.actions()) {
             g.writeStartObject();
             g.writeStringField("code", act.code());
-            g.writeStringField("label", lang.of(act.label()));
+            g.writeStringField("label", of(act.label()));
             if (act.findingId().isPresent()) {
                 g.writeStringField("finding", act.findingId().get());
             }
@@ -112,12 +158,12 @@ final class JsonLinesWriter implements ResultWriter {
                     }
                     g.writeEndObject();
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
             g.writeStringField("priority", act.priority().name());
             strings(g, "clauses", act.clauses().stream().map(ClauseRef::toString).toList());
-            strings(g, "details", act.details().stream().map(lang::of).toList());
+            strings(g, "details", act.details().stream().map(this::of).toList());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -126,7 +172,7 @@ final class JsonLinesWriter implements ResultWriter {
             g.writeStartObject();
             g.writeStringField("id", f.id());
             g.writeStringField("code", f.hazardCode());
-            g.writeStringField("label", lang.of(f.label()));
+            g.writeStringField("label", of(f.label()));
             g.writeStringField("status", f.status().name());
             g.writeBooleanField("counted", f.counted());
             g.writeBooleanField("overdue", f.overdue());
@@ -143,7 +189,7 @@ final class JsonLinesWriter implements ResultWriter {
                 g.writeStartObject();
                 g.writeStringField("rule", r.rule());
                 g.writeStringField("clause", r.clause().toString());
-                g.writeStringField("sentence", lang.of(r.sentence()));
+                g.writeStringField("sentence", of(r.sentence()));
                 strings(g, "facts", r.facts());
                 g.writeEndObject();
             }
@@ -153,10 +199,9 @@ final class JsonLinesWriter implements ResultWriter {
         g.writeStringField("phase", a.calendar().phase().map(l -> l.code()).orElse(""));
         g.writeStringField("keyPeriod", a.calendar().keyPeriod().map(l -> l.code()).orElse(""));
         g.writeBooleanField("restsOnUnverifiedClauses", a.restsOnUnverifiedClauses());
-        g.writeStringField("source", input.origin().toString());
+        g.writeStringField("source", source.toString());
         g.writeEndObject();
         g.close();
-        out.write('\n');
     }
 
     private void rows(JsonGenerator g, String name, List<MatrixRow> rows) throws IOException {
@@ -167,7 +212,7 @@ final class JsonLinesWriter implements ResultWriter {
                 g.writeNumberField("raise", r.raise());
             } else {
                 g.writeStringField("row", r.code());
-                g.writeStringField("label", lang.of(r.label()));
+                g.writeStringField("label", of(r.label()));
             }
             g.writeNumberField("level", r.level());
             if (r.findingId().isPresent()) {
@@ -179,7 +224,7 @@ final class JsonLinesWriter implements ResultWriter {
             g.writeStringField("clause", r.clause().toString());
             Text because = r.because();
             if (!because.isEmpty()) {
-                g.writeStringField("because", lang.of(because));
+                g.writeStringField("because", of(because));
             }
             g.writeEndObject();
         }
@@ -192,15 +237,5 @@ final class JsonLinesWriter implements ResultWriter {
             g.writeString(v);
         }
         g.writeEndArray();
-    }
-
-    @Override
-    public void finish(Summary summary) throws IOException {
-        out.flush();
-    }
-
-    @Override
-    public void close() throws IOException {
-        out.flush();
     }
 }

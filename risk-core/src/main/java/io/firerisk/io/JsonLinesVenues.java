@@ -1,4 +1,4 @@
-package io.firerisk.cli;
+package io.firerisk.io;
 
 import io.firerisk.VenueFacts;
 
@@ -7,14 +7,14 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 
 /** JSON Lines: one venue, with its findings, per line (see {@link VenueJson}). */
-final class JsonLinesSource implements VenueSource {
+final class JsonLinesVenues implements VenueReader {
 
     private final ByteLines lines;
     private final String name;
     private final Charset charset;
     private final long total;
 
-    JsonLinesSource(InputStream in, String name, Charset charset, long total) {
+    JsonLinesVenues(InputStream in, String name, Charset charset, long total) {
         this.lines = new ByteLines(in, charset);
         this.name = name;
         this.charset = charset;
@@ -22,7 +22,7 @@ final class JsonLinesSource implements VenueSource {
     }
 
     @Override
-    public Unit next() throws IOException {
+    public Pending next() throws IOException {
         ByteLines.Line line;
         do {
             line = lines.next();
@@ -31,26 +31,26 @@ final class JsonLinesSource implements VenueSource {
             return null;
         }
         ByteLines.Line read = line;
-        return VenueSource.Unit.of(read.text().length(), () -> parse(read));
+        Origin origin = new Origin(name, read.number());
+        return Pending.of(read.text().length(), () -> read.tooLong()
+                ? new VenueRecord.Rejected(origin, "", "", read.tooLongMessage(), read.text())
+                : parse(origin, read.text(), read.malformed(), charset));
     }
 
-    private InputRecord parse(ByteLines.Line line) {
-        InputRecord.Origin origin = new InputRecord.Origin(name, line.number());
-        if (line.tooLong()) {
-            return new InputRecord.Bad(origin, "", "", line.tooLongMessage(), line.text());
-        }
-        if (line.malformed()) {
-            return new InputRecord.Bad(origin, "", "", Encodings.hint(charset), line.text());
+    /** One line as a record; {@code malformed} lines (not valid in {@code charset}) are rejected with the hint. */
+    static VenueRecord parse(Origin origin, String text, boolean malformed, Charset charset) {
+        if (malformed) {
+            return new VenueRecord.Rejected(origin, "", "", Encodings.hint(charset), text);
         }
         try {
-            VenueFacts facts = VenueJson.parse(line.text());
-            return new InputRecord.Parsed(origin, facts,
-                    field -> new InputRecord.Located(origin, VenueJson.inputField(field)), line.text());
+            VenueFacts facts = VenueJson.parse(text);
+            return new VenueRecord.Parsed(origin, facts, field -> new Located(origin, VenueJson.inputField(field)),
+                    text);
         } catch (BadRecord e) {
-            return new InputRecord.Bad(origin, e.venueId, e.field, e.getMessage(), line.text());
+            return new VenueRecord.Rejected(origin, e.venueId, e.field, e.getMessage(), text);
         } catch (RuntimeException e) {
             // Not expected: the reader reports bad input as BadRecord. Still, one line must never end the run.
-            return new InputRecord.Bad(origin, "", "", "the record could not be read: " + e, line.text());
+            return new VenueRecord.Rejected(origin, "", "", "the record could not be read: " + e, text);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.firerisk.cli;
+package io.firerisk.io;
 
 /** A record could not be read: which field was wrong and why. The reader adds the file and line. */
 final class BadRecord extends Exception {

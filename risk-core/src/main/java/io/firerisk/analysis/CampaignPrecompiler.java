@@ -1,23 +1,28 @@
-package io.firerisk.internal;
+package io.firerisk.analysis;
 
 import io.firerisk.CampaignException;
-import io.firerisk.Problem;
-import io.firerisk.campaign.Campaign;
+import io.firerisk.internal.CampaignReader;
+import io.firerisk.internal.Precompiled;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Build step: compiles every campaign folder under the given directories and writes its rule
- * packages to {@link Precompiled#FILE}, so the bundled campaigns start fast. A campaign with any
- * error fails the build with its problems listed, as loading it would.
+ * Build step for a jar that bundles campaigns (risk-rules runs it at {@code process-classes}): compiles
+ * every campaign folder under the given directories and writes its rule packages to {@link #OUTPUT}
+ * beside its files, so the campaign starts without parsing and compiling its rules. The engine uses
+ * them only while they match the rule files and the Drools version exactly. A campaign with any error
+ * fails the build with its problems listed, as loading it would.
+ *
+ * <pre>java -cp … io.firerisk.analysis.CampaignPrecompiler target/classes/campaigns</pre>
  */
 public final class CampaignPrecompiler {
+
+    /** Where the compiled rule packages are written, relative to the campaign folder. */
+    public static final String OUTPUT = Precompiled.FILE;
 
     private CampaignPrecompiler() {}
 
@@ -58,18 +63,17 @@ public final class CampaignPrecompiler {
         }
     }
 
-    /** Compiles one campaign folder from source and writes its packages beside it. */
+    /**
+     * Compiles one campaign folder from source and writes its packages beside it.
+     *
+     * @return the file written, {@link #OUTPUT} in the folder
+     * @throws CampaignException listing every problem, when the campaign has an error
+     */
     public static Path precompile(Path folder) throws IOException {
-        CampaignFiles files = CampaignFiles.fromFolder(folder);
-        List<Problem> problems = new ArrayList<>();
-        Optional<Campaign> campaign = CampaignReader.read(files, problems);
-        Optional<RuleCompiler.Result> compiled = campaign.flatMap(c -> RuleCompiler.compile(c, files, problems, null));
-        if (compiled.isEmpty() || problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
-            throw new CampaignException(folder.toString(), problems);
-        }
-        Path out = folder.resolve(Precompiled.FILE);
+        byte[] blob = Precompiled.build(folder);
+        Path out = folder.resolve(OUTPUT);
         Files.createDirectories(out.getParent());
-        Files.write(out, Precompiled.write(compiled.get().kieBase(), RuleCompiler.ruleFiles(files)));
+        Files.write(out, blob);
         return out;
     }
 }

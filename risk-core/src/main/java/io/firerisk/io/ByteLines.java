@@ -1,4 +1,4 @@
-package io.firerisk.cli;
+package io.firerisk.io;
 
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.firerisk.cli;
+package io.firerisk.io;
 
 import io.firerisk.Finding;
 import io.firerisk.InvalidFactException;
@@ -26,14 +26,9 @@ import java.util.function.Function;
  * the size; out of order, it grows with the rows read ahead. A finding whose venue is not in the
  * venue table is rejected, never dropped.
  */
-final class CsvSource implements VenueSource {
+final class CsvVenues implements VenueReader {
 
-    /** Opens a file for reading; the findings table is read twice. */
-    interface Opener {
-        InputStream open() throws IOException;
-    }
-
-    private record FindingRow(CsvReader.Row row, String venueId) {}
+    private record FindingRow(CsvRecord row, String venueId) {}
 
     private final CsvReader venues;
     private final String venuesName;
@@ -46,15 +41,15 @@ final class CsvSource implements VenueSource {
     private final Map<String, Integer> unread = new HashMap<>();
     private final Map<String, List<FindingRow>> readAhead = new HashMap<>();
     private final Map<String, Long> joined = new HashMap<>();
-    private final ArrayDeque<InputRecord> queued = new ArrayDeque<>();
+    private final ArrayDeque<VenueRecord> queued = new ArrayDeque<>();
     private boolean venuesDone;
     /** How many finding rows the last {@link #collect} found for its venue. */
     private int collected;
     private Iterator<Map.Entry<String, List<FindingRow>>> leftovers;
 
-    CsvSource(InputStream venuesIn, String venuesName, long total, Opener findingsFile, String findingsName,
+    CsvVenues(InputStream venuesIn, String venuesName, long total, Reopenable findingsFile, String findingsName,
             Charset charset) throws IOException, InputException {
-        this.venues = new CsvReader(new ByteLines(venuesIn, charset));
+        this.venues = CsvReader.open(venuesIn, charset);
         this.venuesName = venuesName;
         this.total = total;
         this.charset = charset;
@@ -66,24 +61,24 @@ final class CsvSource implements VenueSource {
             this.findingHeader = null;
             return;
         }
-        try (CsvReader count = new CsvReader(new ByteLines(findingsFile.open(), charset))) {
+        try (CsvReader count = CsvReader.open(findingsFile.open(), charset)) {
             VenueCsv.Header<VenueCsv.FindingColumn> header = VenueCsv.findingHeader(nextRow(count), findingsName);
             count.expectColumns(header.width());
-            for (CsvReader.Row row = nextRow(count); row != null; row = nextRow(count)) {
+            for (CsvRecord row = nextRow(count); row != null; row = nextRow(count)) {
                 String venueId = VenueCsv.findingVenueId(header, row);
                 if (!venueId.isEmpty()) {
                     unread.merge(venueId, 1, Integer::sum);
                 }
             }
         }
-        this.findings = new CsvReader(new ByteLines(findingsFile.open(), charset));
+        this.findings = CsvReader.open(findingsFile.open(), charset);
         this.findingHeader = VenueCsv.findingHeader(nextRow(findings), findingsName);
         findings.expectColumns(findingHeader.width());
     }
 
     /** The next row that holds something: spreadsheets export empty rows as lines of commas. */
-    private static CsvReader.Row nextRow(CsvReader reader) throws IOException {
-        CsvReader.Row row;
+    private static CsvRecord nextRow(CsvReader reader) throws IOException {
+        CsvRecord row;
         do {
             row = reader.next();
         } while (row != null && row.blank() && !row.malformed() && row.error().isEmpty());
@@ -91,13 +86,13 @@ final class CsvSource implements VenueSource {
     }
 
     @Override
-    public Unit next() throws IOException {
+    public Pending next() throws IOException {
         while (true) {
             if (!queued.isEmpty()) {
                 return unit(queued.poll());
             }
             if (!venuesDone) {
-                CsvReader.Row row = nextRow(venues);
+                CsvRecord row = nextRow(venues);
                 if (row != null) {
                     return unit(join(row));
                 }
@@ -116,7 +111,7 @@ final class CsvSource implements VenueSource {
                 }
                 continue;
             }
-            CsvReader.Row row = nextRow(findings);
+            CsvRecord row = nextRow(findings);
             if (row == null) {
                 return null;
             }
@@ -128,59 +123,59 @@ final class CsvSource implements VenueSource {
     }
 
     /** A record already joined; its size counts its findings, which its own row's text does not hold. */
-    private static Unit unit(InputRecord r) {
-        long findings = r instanceof InputRecord.Parsed p ? p.facts().findings().size() * 200L : 0;
-        return Unit.of(r.raw().length() + findings, () -> r);
+    private static Pending unit(VenueRecord r) {
+        long findings = r instanceof VenueRecord.Parsed p ? p.facts().findings().size() * 200L : 0;
+        return Pending.of(r.raw().length() + findings, () -> r);
     }
 
-    private InputRecord.Bad orphan(FindingRow f) {
+    private VenueRecord.Rejected orphan(FindingRow f) {
         if (f.row().malformed()) {
-            return new InputRecord.Bad(origin(findingsName, f.row()), "", "", Encodings.hint(charset), f.row().raw());
+            return new VenueRecord.Rejected(origin(findingsName, f.row()), "", "", Encodings.hint(charset), f.row().raw());
         }
-        return new InputRecord.Bad(origin(findingsName, f.row()), f.venueId(), findingHeader.name(
+        return new VenueRecord.Rejected(origin(findingsName, f.row()), f.venueId(), findingHeader.name(
                 VenueCsv.FindingColumn.VENUE_ID), "no venue '" + f.venueId() + "' in " + venuesName
                 + ": the finding cannot be assessed", f.row().raw());
     }
 
-    private static InputRecord.Origin origin(String file, CsvReader.Row row) {
-        return new InputRecord.Origin(file, row.line());
+    private static Origin origin(String file, CsvRecord row) {
+        return new Origin(file, row.line());
     }
 
     /** A finding row with its venue id, or null when it names no venue (then it is queued as bad). */
-    private FindingRow findingRow(CsvReader.Row row) {
+    private FindingRow findingRow(CsvRecord row) {
         String venueId = VenueCsv.findingVenueId(findingHeader, row);
         if (!venueId.isEmpty()) {
             return new FindingRow(row, venueId);
         }
         String message = row.malformed() ? Encodings.hint(charset) : !row.error().isEmpty() ? row.error()
                 : "is required: the finding belongs to no venue";
-        queued.add(new InputRecord.Bad(origin(findingsName, row), "", row.malformed() || !row.error().isEmpty() ? ""
+        queued.add(new VenueRecord.Rejected(origin(findingsName, row), "", row.malformed() || !row.error().isEmpty() ? ""
                 : findingHeader.name(VenueCsv.FindingColumn.VENUE_ID), message, row.raw()));
         return null;
     }
 
-    private InputRecord join(CsvReader.Row row) throws IOException {
-        InputRecord.Origin origin = origin(venuesName, row);
+    private VenueRecord join(CsvRecord row) throws IOException {
+        Origin origin = origin(venuesName, row);
         String id = VenueCsv.venueId(venueHeader, row);
         collected = 0;
         List<FindingRow> rows = findings == null || id.isEmpty() ? List.of() : collect(id);
         if (collected == 0 && joined.containsKey(id)) {
-            return new InputRecord.Bad(origin, id, venueHeader.name(VenueCsv.VenueColumn.ID), "venue '" + id
+            return new VenueRecord.Rejected(origin, id, venueHeader.name(VenueCsv.VenueColumn.ID), "venue '" + id
                     + "' appears again (first on line " + joined.get(id) + ", which took its findings)", row.raw());
         }
         if (collected > 0) {
             joined.put(id, row.line());
         }
         if (collected > VenueFacts.MAX_FINDINGS) {
-            return new InputRecord.Bad(origin, id, findingHeader.name(VenueCsv.FindingColumn.VENUE_ID), "venue '" + id
+            return new VenueRecord.Rejected(origin, id, findingHeader.name(VenueCsv.FindingColumn.VENUE_ID), "venue '" + id
                     + "' has " + collected + " rows in " + findingsName + ", more than the " + VenueFacts.MAX_FINDINGS
                     + " findings one venue may have: the venue and its rows are skipped", row.raw());
         }
         if (row.malformed()) {
-            return new InputRecord.Bad(origin, "", "", Encodings.hint(charset), row.raw());
+            return new VenueRecord.Rejected(origin, "", "", Encodings.hint(charset), row.raw());
         }
         if (!row.error().isEmpty()) {
-            return new InputRecord.Bad(origin, id, "", row.error(), row.raw());
+            return new VenueRecord.Rejected(origin, id, "", row.error(), row.raw());
         }
         Venue venue;
         LocalDate date;
@@ -190,22 +185,22 @@ final class CsvSource implements VenueSource {
             date = VenueCsv.venueDate(venueHeader, row);
             judged = VenueCsv.judgedNotMajor(venueHeader, row);
         } catch (BadRecord e) {
-            return new InputRecord.Bad(origin, e.venueId, e.field, e.getMessage(), row.raw());
+            return new VenueRecord.Rejected(origin, e.venueId, e.field, e.getMessage(), row.raw());
         }
         List<Finding> list = new ArrayList<>(rows.size());
-        List<InputRecord.Origin> origins = new ArrayList<>(rows.size());
+        List<Origin> origins = new ArrayList<>(rows.size());
         for (FindingRow f : rows) {
-            InputRecord.Origin at = origin(findingsName, f.row());
+            Origin at = origin(findingsName, f.row());
             if (f.row().malformed()) {
-                return new InputRecord.Bad(at, id, "", Encodings.hint(charset), f.row().raw());
+                return new VenueRecord.Rejected(at, id, "", Encodings.hint(charset), f.row().raw());
             }
             if (!f.row().error().isEmpty()) {
-                return new InputRecord.Bad(at, id, "", f.row().error(), f.row().raw());
+                return new VenueRecord.Rejected(at, id, "", f.row().error(), f.row().raw());
             }
             try {
                 list.add(VenueCsv.finding(findingHeader, f.row(), list.size() + 1));
             } catch (BadRecord e) {
-                return new InputRecord.Bad(at, id, e.field, e.getMessage(), f.row().raw());
+                return new VenueRecord.Rejected(at, id, e.field, e.getMessage(), f.row().raw());
             }
             origins.add(at);
         }
@@ -214,28 +209,28 @@ final class CsvSource implements VenueSource {
             facts = new VenueFacts(venue, list, date, judged);
         } catch (InvalidFactException e) {
             // A finding id given twice: point at the second row, in the id column.
-            InputRecord.Located at = locate(e.field(), origin, origins);
+            Located at = locate(e.field(), origin, origins);
             String message = e.getMessage();
             int colon = message.indexOf(": ");
-            return new InputRecord.Bad(at.origin(), id, at.field(), colon < 0 ? message : message.substring(colon + 2),
+            return new VenueRecord.Rejected(at.origin(), id, at.field(), colon < 0 ? message : message.substring(colon + 2),
                     at.origin().equals(origin) ? row.raw() : rows.get(origins.indexOf(at.origin())).row().raw());
         }
-        Function<String, InputRecord.Located> locator = field -> locate(field, origin, origins);
-        return new InputRecord.Parsed(origin, facts, locator, row.raw());
+        Function<String, Located> locator = field -> locate(field, origin, origins);
+        return new VenueRecord.Parsed(origin, facts, locator, row.raw());
     }
 
-    private InputRecord.Located locate(String field, InputRecord.Origin venue, List<InputRecord.Origin> findingOrigins) {
+    private Located locate(String field, Origin venue, List<Origin> findingOrigins) {
         if (field.startsWith("findings[")) {
             int close = field.indexOf(']');
             try {
                 int i = Integer.parseInt(field.substring("findings[".length(), close));
                 String component = close + 2 <= field.length() ? field.substring(close + 2) : "";
-                return new InputRecord.Located(findingOrigins.get(i), VenueCsv.findingColumn(findingHeader, component));
+                return new Located(findingOrigins.get(i), VenueCsv.findingColumn(findingHeader, component));
             } catch (RuntimeException e) {
-                return new InputRecord.Located(venue, field);
+                return new Located(venue, field);
             }
         }
-        return new InputRecord.Located(venue, VenueCsv.venueColumn(venueHeader, field));
+        return new Located(venue, VenueCsv.venueColumn(venueHeader, field));
     }
 
     /**
@@ -256,7 +251,7 @@ final class CsvSource implements VenueSource {
             rows = new ArrayList<>();
         }
         while (seen < need) {
-            CsvReader.Row row = nextRow(findings);
+            CsvRecord row = nextRow(findings);
             if (row == null) {
                 break;
             }

@@ -1,4 +1,4 @@
-package io.firerisk.cli;
+package io.firerisk.io;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,26 +12,26 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Reading text and CSV as spreadsheets write them. */
+/** Reading text and CSV as spreadsheets write them; writing CSV that stays inert in a spreadsheet. */
 class CsvReaderTest {
 
-    private static List<CsvReader.Row> rows(byte[] bytes, Charset charset) throws IOException {
-        List<CsvReader.Row> rows = new ArrayList<>();
-        try (CsvReader csv = new CsvReader(new ByteLines(new ByteArrayInputStream(bytes), charset))) {
-            for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
+    private static List<CsvRecord> rows(byte[] bytes, Charset charset) throws IOException {
+        List<CsvRecord> rows = new ArrayList<>();
+        try (CsvReader csv = CsvReader.open(new ByteArrayInputStream(bytes), charset)) {
+            for (CsvRecord row = csv.next(); row != null; row = csv.next()) {
                 rows.add(row);
             }
         }
         return rows;
     }
 
-    private static List<CsvReader.Row> rows(String text) throws IOException {
+    private static List<CsvRecord> rows(String text) throws IOException {
         return rows(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
     }
 
     @Test
     void quotedFieldsMayHoldCommasQuotesAndLineBreaksAndRowsKeepTheLineTheyStartOn() throws IOException {
-        List<CsvReader.Row> rows = rows("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\nlast, 1 ,\n");
+        List<CsvRecord> rows = rows("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\nlast, 1 ,\n");
 
         assertThat(rows).hasSize(3);
         assertThat(rows.get(1).fields()).containsExactly("x, y", "say \"hi\"", "two\nlines");
@@ -42,7 +42,7 @@ class CsvReaderTest {
 
     @Test
     void aQuoteLeftOpenAtTheEndIsATruncatedRecord() throws IOException {
-        List<CsvReader.Row> rows = rows("a,b\n1,\"never closed\n");
+        List<CsvRecord> rows = rows("a,b\n1,\"never closed\n");
 
         assertThat(rows.get(1).error()).contains("truncated");
     }
@@ -57,7 +57,7 @@ class CsvReaderTest {
         System.arraycopy(header, 0, all, bom.length, header.length);
         System.arraycopy(gbk, 0, all, bom.length + header.length, gbk.length);
 
-        List<CsvReader.Row> rows = rows(all, StandardCharsets.UTF_8);
+        List<CsvRecord> rows = rows(all, StandardCharsets.UTF_8);
 
         assertThat(rows.get(0).fields()).containsExactly("编号", "名称");
         assertThat(rows.get(0).malformed()).isFalse();
@@ -78,17 +78,17 @@ class CsvReaderTest {
 
     @Test
     void cellsThatASpreadsheetWouldRunAsAFormulaAreWrittenInert() {
-        assertThat(CsvReader.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-        assertThat(CsvReader.cell("-5")).isEqualTo("-5");
-        assertThat(CsvReader.cell("a,b")).isEqualTo("\"a,b\"");
-        assertThat(CsvReader.cell("plain")).isEqualTo("plain");
+        assertThat(CsvWriter.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(CsvWriter.cell("-5")).isEqualTo("-5");
+        assertThat(CsvWriter.cell("a,b")).isEqualTo("\"a,b\"");
+        assertThat(CsvWriter.cell("plain")).isEqualTo("plain");
     }
 
     @Test
     void columnNamesMatchWhateverTheirCaseSpacingOrUnit() {
-        assertThat(VenueCsv.normalise("Height (m)")).isEqualTo("height");
-        assertThat(VenueCsv.normalise("建筑高度（米）")).isEqualTo("建筑高度");
-        assertThat(VenueCsv.normalise("Dangerous_Goods")).isEqualTo("dangerousgoods");
-        assertThat(VenueCsv.normalise("plan.deadline")).isEqualTo("plandeadline");
+        assertThat(CsvReader.columnKey("Height (m)")).isEqualTo("height");
+        assertThat(CsvReader.columnKey("建筑高度（米）")).isEqualTo("建筑高度");
+        assertThat(CsvReader.columnKey("Dangerous_Goods")).isEqualTo("dangerousgoods");
+        assertThat(CsvReader.columnKey("plan.deadline")).isEqualTo("plandeadline");
     }
 }

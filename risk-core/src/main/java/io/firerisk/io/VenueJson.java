@@ -1,4 +1,4 @@
-package io.firerisk.cli;
+package io.firerisk.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -33,7 +33,7 @@ import java.util.Set;
  * {"id":"WZ-001","name":"…","kind":"RESTAURANT","street":"…","heightMeters":18,"floors":6,"underground":false,
  *  "occupants":120,"sleeping":false,"gas":"LPG_CYLINDER","dangerousGoods":false,"status":"OPERATING",
  *  "date":"2024-02-09","judgedNotMajor":false,"uses":["LIBRARY"],"placeClasses":["IMPORTANT"],"ownedByAuthority":false,
- *  "findings":[{"id":"F1","code":"GAS_ALARM_MISSING","location":"后厨","area":"一楼厨房","ratio":0.4,"quantity":3,
+ *  "findings":[{"id":"F1","code":"GAS_ALARM_NOT_INSTALLED","location":"后厨","area":"一楼厨房","ratio":0.4,"quantity":3,
  *               "status":"OPEN","correctableOnSpot":false,"foundOn":"2024-02-01","expertReviewed":false,
  *               "timesFound":1,"party":"UNIT","enforcement":"NONE",
  *               "plan":{"responsible":"…","measures":"…","deadline":"2024-02-20","funds":"…","contingencyPlan":"…"}}]}

@@ -26,11 +26,14 @@ import java.util.TreeMap;
  * assess} in this JVM, exactly as a user's file would.
  *
  * <pre>
- * java -cp risk-examples/target/firerisk.jar io.firerisk.cli.Calibration [--count 5000] [--seed 2023]
+ * ./mvnw -B -ntp -q package -DskipTests
+ * java -cp risk-examples/target/test-classes:risk-examples/target/firerisk.jar io.firerisk.cli.Calibration \
+ *      [--count 5000] [--seed 2023]
  * </pre>
  *
- * A measurement, not a test: {@code CalibrationTest} holds the bounds the issue sets on a smaller
- * realistic sample.
+ * A tool of the build beside {@link SampleGenerator} (in the test tree, so the {@code firerisk} jar does
+ * not ship it), and a measurement, not a test: {@code CalibrationTest} holds the bounds the issue sets on
+ * a smaller realistic sample.
  */
 public final class Calibration {
 

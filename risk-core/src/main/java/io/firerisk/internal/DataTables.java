@@ -1,0 +1,325 @@
+package io.firerisk.internal;
+
+import io.firerisk.Priority;
+import io.firerisk.Problem;
+import io.firerisk.Text;
+import io.firerisk.Verification;
+import io.firerisk.campaign.ActionType;
+import io.firerisk.campaign.Clause;
+import io.firerisk.campaign.Element;
+import io.firerisk.campaign.ElementKind;
+import io.firerisk.campaign.HazardType;
+import io.firerisk.campaign.PlaceClassRule;
+import io.firerisk.campaign.RiskMatrix;
+import io.firerisk.campaign.SuspensionPolicy;
+import io.firerisk.campaign.VenueKind;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static io.firerisk.internal.CampaignReader.ACTIONS_FILE;
+import static io.firerisk.internal.CampaignReader.CLAUSES_FILE;
+import static io.firerisk.internal.CampaignReader.ELEMENTS_FILE;
+import static io.firerisk.internal.CampaignReader.HAZARDS_FILE;
+import static io.firerisk.internal.CampaignReader.HAZARDS_FOLDER;
+import static io.firerisk.internal.CampaignReader.PLACE_CLASSES_FILE;
+import static io.firerisk.internal.CampaignReader.VENUE_KINDS_FILE;
+
+/**
+ * The campaign's CSV tables: clauses, elements, the hazard catalogue, venue kinds, place classes and
+ * actions, each row checked against the tables it names (a clause of clauses.csv, an element of
+ * elements.csv …) with the problem at its file, line and column. The tables read are kept, so the
+ * validator works on them rather than reading the files again.
+ */
+final class DataTables extends CampaignPart {
+
+    static final List<String> CLAUSE_COLUMNS = List.of("id", "zh", "en", "source", "scope", "verified");
+    static final List<String> ELEMENT_COLUMNS = List.of("element", "kind", "zh", "en", "clause", "verified");
+    static final List<String> HAZARD_COLUMNS = List.of("code", "zh", "en", "category", "element", "clause",
+            "correctable", "rectify_days", "verified");
+    static final List<String> VENUE_KIND_COLUMNS = List.of("kind", "zh", "en", "building");
+    static final List<String> PLACE_CLASS_COLUMNS = List.of("kind", "place_class", "source", "clause");
+    static final List<String> ACTION_COLUMNS = List.of("code", "zh", "en", "priority", "days", "per", "by_grade");
+
+    /** Every table read, by file. */
+    final Map<String, CsvTable> tables = new LinkedHashMap<>();
+
+    DataTables(CampaignFiles files, List<Problem> problems) {
+        super(files, problems);
+    }
+
+    /** Reads each row of a required table that has its columns; a missing file or column is one problem. */
+    private void eachRow(String file, List<String> columns, java.util.function.Consumer<CsvTable.Row> read) {
+        table(file, columns, true).ifPresent(t -> t.rows().forEach(read));
+    }
+
+    /**
+     * A table of the folder with its required columns, kept for the validator; empty (with the problem
+     * recorded) when the file is missing or lacks a column.
+     */
+    Optional<CsvTable> table(String file, List<String> columns, boolean required) {
+        Optional<String> text = files.text(file);
+        if (text.isEmpty()) {
+            if (required) {
+                problems.add(Problem.error(file, 0, 0, "missing: the campaign folder needs this file"));
+            }
+            return Optional.empty();
+        }
+        CsvTable table = CsvTable.parse(file, text.get(), problems);
+        tables.put(file, table);
+        if (!table.requireColumns(columns, problems)) {
+            return Optional.empty();
+        }
+        return Optional.of(table);
+    }
+
+    Map<String, Clause> readClauses() {
+        Map<String, Clause> clauses = new LinkedHashMap<>();
+        Map<String, Integer> lines = new HashMap<>();
+        eachRow(CLAUSES_FILE, CLAUSE_COLUMNS, row -> {
+            Optional<String> id = row.required("id", problems);
+            Optional<String> zh = row.required("zh", problems);
+            Optional<String> scope = row.required("scope", problems);
+            Optional<Verification> verified = verification(row);
+            if (id.isEmpty() || zh.isEmpty() || scope.isEmpty() || verified.isEmpty()) {
+                return;
+            }
+            boolean campaignOnly;
+            switch (scope.get().toUpperCase(Locale.ROOT)) {
+                case "CAMPAIGN" -> campaignOnly = true;
+                case "STANDING" -> campaignOnly = false;
+                default -> {
+                    problems.add(row.problem("scope", "'" + scope.get() + "' must be STANDING (law and standards, "
+                            + "in force on any date) or CAMPAIGN (the plan's own requirement)"));
+                    return;
+                }
+            }
+            if (duplicate(lines, id.get(), row, "id")) {
+                return;
+            }
+            clauses.put(id.get(), new Clause(id.get(), Text.of(zh.get(), row.get("en")), row.get("source"),
+                    campaignOnly, verified.get(), row.get("note")));
+        });
+        return clauses;
+    }
+
+    Map<String, Element> readElements(Map<String, Clause> clauses) {
+        Map<String, Element> elements = new LinkedHashMap<>();
+        Map<String, Integer> lines = new HashMap<>();
+        eachRow(ELEMENTS_FILE, ELEMENT_COLUMNS, row -> {
+            Optional<String> number = row.required("element", problems);
+            Optional<String> kind = row.required("kind", problems);
+            Optional<String> zh = row.required("zh", problems);
+            Optional<String> clause = row.required("clause", problems);
+            Optional<Verification> verified = verification(row);
+            if (number.isEmpty() || kind.isEmpty() || zh.isEmpty() || clause.isEmpty() || verified.isEmpty()) {
+                return;
+            }
+            ElementKind elementKind;
+            try {
+                elementKind = ElementKind.valueOf(kind.get().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(row.problem("kind", "'" + kind.get() + "' must be DIRECT or COMPREHENSIVE"));
+                return;
+            }
+            knownClause(clause.get(), row, "clause", clauses);
+            if (duplicate(lines, number.get(), row, "element")) {
+                return;
+            }
+            elements.put(number.get(), new Element(number.get(), elementKind, Text.of(zh.get(), row.get("en")),
+                    clause.get(), verified.get()));
+        });
+        return elements;
+    }
+
+    Map<String, HazardType> readHazards(Map<String, Clause> clauses, Map<String, Element> elements,
+            Map<String, Text> categories, RiskMatrix matrix, SuspensionPolicy suspension) {
+        List<String> catalogueFiles = new ArrayList<>();
+        if (files.text(HAZARDS_FILE).isPresent()) {
+            catalogueFiles.add(HAZARDS_FILE);
+        }
+        catalogueFiles.addAll(files.paths(HAZARDS_FOLDER, ".csv"));
+        if (catalogueFiles.isEmpty()) {
+            problems.add(Problem.error(HAZARDS_FILE, 0, 0,
+                    "missing: the hazard catalogue (hazards.csv, or CSV files under hazards/) is required"));
+        }
+        Map<String, HazardType> hazards = new LinkedHashMap<>();
+        Map<String, String> where = new HashMap<>();
+        for (String file : catalogueFiles) {
+            eachRow(file, HAZARD_COLUMNS, row -> {
+                Optional<String> code = row.required("code", problems);
+                Optional<String> zh = row.required("zh", problems);
+                Optional<String> category = row.required("category", problems);
+                Optional<String> clause = row.required("clause", problems);
+                Optional<Verification> verified = verification(row);
+                if (code.isEmpty() || zh.isEmpty() || category.isEmpty() || clause.isEmpty() || verified.isEmpty()) {
+                    return;
+                }
+                if (!CODE.matcher(code.get()).matches()) {
+                    problems.add(row.problem("code", "'" + code.get()
+                            + "' must be upper-case letters, digits and underscores, starting with a letter"));
+                    return;
+                }
+                if (!categories.containsKey(category.get())) {
+                    problems.add(row.problem("category", "'" + category.get()
+                            + "' is not a category of campaign.yaml (" + String.join(", ", categories.keySet()) + ")"));
+                }
+                List<String> evidenced = row.list("element");
+                for (String element : evidenced) {
+                    if (!elements.containsKey(element)) {
+                        problems.add(row.problem("element", "'" + element + "' is not an element of " + ELEMENTS_FILE));
+                    }
+                }
+                knownClause(clause.get(), row, "clause", clauses);
+                boolean correctable = row.flag("correctable", false, problems);
+                int days = row.integer("rectify_days", 0, 3650, problems).orElse(30);
+                int minimum = row.has("min_days") ? row.integer("min_days", 0, 3650, problems).orElse(days) : days;
+                if (minimum > days) {
+                    problems.add(row.problem("min_days", "the least the work needs (" + minimum
+                            + " days) is longer than its usual period (rectify_days " + days + ")"));
+                }
+                String likelihood = row.get("likelihood");
+                if (!likelihood.isEmpty() && !matrix.likelihood().containsKey(likelihood)) {
+                    problems.add(row.problem("likelihood", "'" + likelihood + "' is not a row of the likelihood "
+                            + "table (grades.likelihood.rows in campaign.yaml: "
+                            + String.join(", ", new TreeSet<>(matrix.likelihood().keySet())) + ")"));
+                }
+                List<String> grounds = row.list("grounds");
+                for (String ground : grounds) {
+                    if (!suspension.grounds().containsKey(ground)) {
+                        problems.add(row.problem("grounds", "'" + ground + "' is not a suspension ground "
+                                + "(suspension.grounds in campaign.yaml)"));
+                    }
+                }
+                String measure = row.get("measure");
+                if (!measure.isEmpty() && !measure.equals(HazardType.MEASURE_RATIO)
+                        && !measure.equals(HazardType.MEASURE_QUANTITY)) {
+                    problems.add(row.problem("measure", "'" + measure + "' must be ratio, quantity or empty"));
+                }
+                String previous = where.putIfAbsent(code.get(), row.file() + ":" + row.line());
+                if (previous != null) {
+                    problems.add(row.problem("code", "'" + code.get() + "' is already defined at " + previous));
+                    return;
+                }
+                hazards.put(code.get(), new HazardType(code.get(), Text.of(zh.get(), row.get("en")),
+                        category.get(), evidenced, clause.get(),
+                        row.list("applies_to"), correctable, days, minimum, likelihood, grounds,
+                        measure.isEmpty() ? Optional.empty() : Optional.of(measure), verified.get(), row.file(),
+                        row.line()));
+            });
+        }
+        return hazards;
+    }
+
+    Map<String, VenueKind> readVenueKinds() {
+        Map<String, VenueKind> kinds = new LinkedHashMap<>();
+        Map<String, Integer> lines = new HashMap<>();
+        eachRow(VENUE_KINDS_FILE, VENUE_KIND_COLUMNS, row -> {
+            Optional<String> kind = code(row, "kind");
+            Optional<String> zh = row.required("zh", problems);
+            Optional<String> building = row.required("building", problems);
+            if (kind.isEmpty() || zh.isEmpty() || building.isEmpty()) {
+                return;
+            }
+            if (duplicate(lines, kind.get(), row, "kind")) {
+                return;
+            }
+            kinds.put(kind.get(), new VenueKind(kind.get(), Text.of(zh.get(), row.get("en")), building.get()));
+        });
+        return kinds;
+    }
+
+    List<PlaceClassRule> readPlaceClasses(Map<String, VenueKind> kinds, Map<String, Text> placeClasses,
+            Map<String, Clause> clauses) {
+        List<PlaceClassRule> rules = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        eachRow(PLACE_CLASSES_FILE, PLACE_CLASS_COLUMNS, row -> {
+            Optional<String> kind = row.required("kind", problems);
+            Optional<String> placeClass = row.required("place_class", problems);
+            Optional<String> source = row.required("source", problems);
+            Optional<String> clause = row.required("clause", problems);
+            if (kind.isEmpty() || placeClass.isEmpty() || source.isEmpty() || clause.isEmpty()) {
+                return;
+            }
+            boolean ok = true;
+            String when = row.get("when").toLowerCase(Locale.ROOT);
+            if (!when.isEmpty() && !PlaceClassRule.CONDITIONS.contains(when)) {
+                problems.add(row.problem("when", "'" + row.get("when") + "' must be empty or one of "
+                        + String.join(", ", PlaceClassRule.CONDITIONS)));
+                ok = false;
+            }
+            if (kind.get().equals(PlaceClassRule.ANY_KIND)) {
+                if (when.isEmpty()) {
+                    problems.add(row.problem("when", "is required when kind is * (a row for every kind holds on a "
+                            + "fact of the venue: " + String.join(", ", PlaceClassRule.CONDITIONS) + ")"));
+                    ok = false;
+                }
+            } else if (!kinds.containsKey(kind.get())) {
+                problems.add(row.problem("kind", "'" + kind.get() + "' is not a venue kind of " + VENUE_KINDS_FILE
+                        + " (or * for every kind)"));
+                ok = false;
+            }
+            if (!placeClasses.containsKey(placeClass.get())) {
+                problems.add(row.problem("place_class", "'" + placeClass.get()
+                        + "' is not one of the placeClasses of campaign.yaml (" + String.join(", ", placeClasses.keySet()) + ")"));
+                ok = false;
+            }
+            String src = source.get().toUpperCase(Locale.ROOT);
+            if (!List.of(PlaceClassRule.STATUTE, PlaceClassRule.STANDARD, PlaceClassRule.CAMPAIGN).contains(src)) {
+                problems.add(row.problem("source", "'" + source.get() + "' must be STATUTE, STANDARD or CAMPAIGN"));
+                ok = false;
+            }
+            ok &= knownClause(clause.get(), row, "clause", clauses);
+            if (!seen.add(kind.get() + "/" + placeClass.get() + "/" + src + "/" + when)) {
+                problems.add(row.problem("place_class", "duplicate row for " + kind.get() + " → " + placeClass.get()));
+                ok = false;
+            }
+            if (ok) {
+                rules.add(new PlaceClassRule(kind.get(), placeClass.get(), src, clause.get(), when));
+            }
+        });
+        return rules;
+    }
+
+    Map<String, ActionType> readActions() {
+        Map<String, ActionType> actions = new LinkedHashMap<>();
+        Map<String, Integer> lines = new HashMap<>();
+        eachRow(ACTIONS_FILE, ACTION_COLUMNS, row -> {
+            Optional<String> code = code(row, "code");
+            Optional<String> zh = row.required("zh", problems);
+            Optional<String> priority = row.required("priority", problems);
+            if (code.isEmpty() || zh.isEmpty() || priority.isEmpty()) {
+                return;
+            }
+            Priority p;
+            try {
+                p = Priority.valueOf(priority.get().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(row.problem("priority", "'" + priority.get() + "' must be IMMEDIATE, HIGH, NORMAL or LOW"));
+                return;
+            }
+            OptionalInt days = row.integer("days", 0, 3650, problems).map(OptionalInt::of).orElse(OptionalInt.empty());
+            String per = row.get("per").toUpperCase(Locale.ROOT);
+            if (!per.equals("FINDING") && !per.equals("VENUE")) {
+                problems.add(row.problem("per", "'" + row.get("per") + "' must be FINDING or VENUE"));
+                return;
+            }
+            boolean byGrade = row.flag("by_grade", false, problems);
+            if (duplicate(lines, code.get(), row, "code")) {
+                return;
+            }
+            actions.put(code.get(), new ActionType(code.get(), Text.of(zh.get(), row.get("en")), p, days,
+                    per.equals("FINDING"), byGrade));
+        });
+        return actions;
+    }
+}

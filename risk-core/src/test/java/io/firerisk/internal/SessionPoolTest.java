@@ -1,0 +1,37 @@
+package io.firerisk.internal;
+
+import io.firerisk.testing.CampaignFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The engine's session pool gives its sessions back to Drools when a reload retires it. */
+class SessionPoolTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aRetiredPoolDisposesItsIdleSessionsAndEveryOneReturnedLater() {
+        // Given a pool with one idle session and one still in use by an assessment
+        CompiledCampaign compiled = CompiledCampaign.load(CampaignFiles.fromFolder(CampaignFixture.copyOf("tiny", temp).folder()));
+        SessionPool pool = new SessionPool(compiled.kieBase(), compiled.data(), 4);
+        SessionPool.Lease idle = pool.borrow(null);
+        SessionPool.Lease busy = pool.borrow(null);
+        pool.release(idle, true);
+        assertThat(pool.idle()).isEqualTo(1);
+
+        // When a reload retires the pool, and then the assessment gives its session back
+        pool.shutdown();
+        pool.release(busy, true);
+
+        // Then nothing is kept, and both sessions are disposed
+        assertThat(pool.idle()).isZero();
+        assertThatThrownBy(() -> idle.session.insert("x")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> busy.session.insert("x")).isInstanceOf(IllegalStateException.class);
+    }
+}

@@ -1,0 +1,102 @@
+package io.firerisk.internal;
+
+import io.firerisk.Assessment;
+import io.firerisk.RiskEngine;
+import io.firerisk.VenueFacts;
+import io.firerisk.campaign.Campaign;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.StatelessKieSession;
+
+import java.time.LocalDate;
+
+/**
+ * The session strategies the benchmarks compare with the engine's pool, kept here (risk-core's test
+ * fixtures, which risk-bench uses) so they never ship: a new stateful session per assessment, and a
+ * stateless session per assessment, the naive baseline (it can neither filter rules by date nor stop a
+ * loop, so it is for benchmarks inside the campaign only). All three assess with the same facts, the
+ * same recorder and the same assembly, so a comparison measures session handling alone.
+ */
+public final class SessionStrategies {
+
+    /** How an assessment gets its rule session. */
+    public enum Strategy {
+        /** The engine's: reused sessions, each keeping its global and listener, reset between assessments. */
+        POOLED,
+        /** A new stateful session per assessment, disposed after. */
+        NEW_SESSION,
+        /** A stateless session per assessment: the naive baseline. */
+        STATELESS
+    }
+
+    /** One way of assessing, for a benchmark to call. */
+    public interface Assessing extends AutoCloseable {
+        Assessment assess(VenueFacts facts, LocalDate today);
+
+        @Override
+        void close();
+    }
+
+    private final CompiledCampaign compiled;
+
+    private SessionStrategies(CompiledCampaign compiled) {
+        this.compiled = compiled;
+    }
+
+    /** Loads a bundled campaign once, for every strategy to share. */
+    public static SessionStrategies bundled(String id) {
+        return new SessionStrategies(CompiledCampaign.load(
+                CampaignFiles.fromClasspath(id, SessionStrategies.class.getClassLoader())));
+    }
+
+    public Campaign campaign() {
+        return compiled.campaign();
+    }
+
+    /** An assessor using the strategy; {@code explain} as {@code RiskEngine.Builder.explanations}. */
+    public Assessing assessor(Strategy strategy, boolean explain) {
+        int max = RiskEngine.DEFAULT_MAX_RULE_FIRINGS;
+        Assessor assessor = switch (strategy) {
+            case POOLED -> new Assessor(compiled, explain, max, Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
+            case NEW_SESSION -> new Assessor(compiled, explain, max, SessionStrategies::newSession);
+            case STATELESS -> new Assessor(compiled, explain, max, SessionStrategies::stateless);
+        };
+        return new Assessing() {
+            @Override
+            public Assessment assess(VenueFacts facts, LocalDate today) {
+                return assessor.assess(facts, today);
+            }
+
+            @Override
+            public void close() {
+                assessor.shutdown();
+            }
+        };
+    }
+
+    private static void newSession(Assessor assessor, Enricher.Prepared prepared, FiringRecorder recorder) {
+        KieSession session = assessor.compiled().kieBase().newKieSession();
+        try {
+            session.setGlobal("campaign", assessor.compiled().data());
+            SessionPool.listen(session, recorder);
+            prepared.facts().forEach(session::insert);
+            int fired;
+            try {
+                fired = prepared.day().campaignInForce()
+                        ? session.fireAllRules(assessor.maxFirings())
+                        : session.fireAllRules(assessor.outsideCampaign, assessor.maxFirings());
+            } catch (RuntimeException e) {
+                throw assessor.ruleError(prepared, e);
+            }
+            assessor.checkFiringLimit(fired, prepared, recorder);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static void stateless(Assessor assessor, Enricher.Prepared prepared, FiringRecorder recorder) {
+        StatelessKieSession session = assessor.compiled().kieBase().newStatelessKieSession();
+        session.setGlobal("campaign", assessor.compiled().data());
+        SessionPool.listen(session, recorder);
+        session.execute(prepared.facts());
+    }
+}
