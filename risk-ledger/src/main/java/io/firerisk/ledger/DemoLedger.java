@@ -224,7 +224,8 @@ public final class DemoLedger {
                             .correctableOnSpot(f.correctableOnSpot()).ratio(f.ratio()).quantity(f.quantity())
                             .expertReviewed(f.expertReviewed()).party(f.party()).build();
                     add(by.id(), at(day.getKey(), 10), new Event.HazardFound(site.venue().id(), inspectionId, clean,
-                            path == Path.CORRECTED_ON_SPOT, null, List.of(photo(hazardId, "found"))));
+                            path == Path.CORRECTED_ON_SPOT, ordered(site.venue(), clean, day.getKey()),
+                            List.of(photo(hazardId, "found"))));
                     found.add(new Found(hazardId, site, clean, path, day.getKey(), inspectionId));
                 }
             }
@@ -316,8 +317,8 @@ public final class DemoLedger {
                     if (s.on(back, reviewer.id(), new Event.InspectionRecorded(again, f.site().venue().id(),
                             InspectionKind.REINSPECTION, back, List.of(reviewer.id()), "回头看"))) {
                         inspections.merge(InspectionKind.REINSPECTION, 1, Integer::sum);
-                        s.same(reviewer, new Event.HazardReopened(f.hazardId(), again, "回头看发现隐患反弹", null,
-                                List.of(photo(f.hazardId(), "rebound"))));
+                        s.same(reviewer, new Event.HazardReopened(f.hazardId(), again, "回头看发现隐患反弹",
+                                ordered(f.site().venue(), f.finding(), back), List.of(photo(f.hazardId(), "rebound"))));
                     }
                 }
                 case CORRECTED_ON_SPOT -> { }
@@ -345,6 +346,20 @@ public final class DemoLedger {
         ledger.recordAll(lifecycle);
         int total = registered + lifecycle.size();
         return new Summary(sites.size(), total, ledger.eventCount() - before, paths, inspections);
+    }
+
+    /**
+     * The deadline to write on the order: none, so that the ledger takes the engine's, except where the
+     * campaign sets none for the finding (a structural defect awaiting its appraisal, say): there the
+     * demo, like a bureau would, orders it done by the campaign's end.
+     */
+    private LocalDate ordered(Venue venue, Finding finding, LocalDate day) {
+        io.firerisk.Assessment a = ledger.engine().assess(VenueFacts.of(venue,
+                List.of(finding.toBuilder().foundOn(day).build()), day));
+        boolean engineSetsOne = a.actions(ledger.policy().deadlineAction()).stream()
+                .anyMatch(x -> x.due().isPresent() && (x.findingId().map(finding.id()::equals).orElse(false)
+                        || x.findingIds().contains(finding.id())));
+        return engineSetsOne ? null : end;
     }
 
     /** The paths, shuffled with the seed, each at least twice when there are enough hazards. */
