@@ -138,6 +138,7 @@ final class DataTables extends CampaignPart {
         return elements;
     }
 
+    /** The hazard catalogue; {@code categories} null when campaign.yaml could not be read (then not checked). */
     Map<String, HazardType> readHazards(Map<String, Clause> clauses, Map<String, Element> elements,
             Map<String, Text> categories) {
         List<String> catalogueFiles = new ArrayList<>();
@@ -166,7 +167,7 @@ final class DataTables extends CampaignPart {
                             + "' must be upper-case letters, digits and underscores, starting with a letter"));
                     return;
                 }
-                if (!categories.containsKey(category.get())) {
+                if (categories != null && !categories.containsKey(category.get())) {
                     problems.add(row.problem("category", "'" + category.get()
                             + "' is not a category of campaign.yaml (" + String.join(", ", categories.keySet()) + ")"));
                 }
@@ -217,6 +218,7 @@ final class DataTables extends CampaignPart {
         return kinds;
     }
 
+    /** The place-class rows; {@code placeClasses} null when campaign.yaml could not be read (then not checked). */
     List<PlaceClassRule> readPlaceClasses(Map<String, VenueKind> kinds, Map<String, Text> placeClasses,
             Map<String, Clause> clauses) {
         List<PlaceClassRule> rules = new ArrayList<>();
@@ -247,7 +249,7 @@ final class DataTables extends CampaignPart {
                         + " (or * for every kind)"));
                 ok = false;
             }
-            if (!placeClasses.containsKey(placeClass.get())) {
+            if (placeClasses != null && !placeClasses.containsKey(placeClass.get())) {
                 problems.add(row.problem("place_class", "'" + placeClass.get()
                         + "' is not one of the placeClasses of campaign.yaml (" + String.join(", ", placeClasses.keySet()) + ")"));
                 ok = false;
