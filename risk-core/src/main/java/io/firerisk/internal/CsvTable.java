@@ -212,6 +212,7 @@ public final class CsvTable {
         List<CsvTable.Row> rows = new ArrayList<>();
         CsvTable table = null;
         try (CsvReader reader = CsvReader.of(text)) {
+            reader.skipComments();
             for (CsvRecord record = reader.next(); record != null; record = reader.next()) {
                 if (!record.error().isEmpty()) {
                     problems.add(Problem.error(file, (int) record.line(), record.column(), record.error()));

@@ -69,6 +69,7 @@ public final class CsvReader implements Closeable {
     private final ByteLines lines;
     private final ArrayDeque<ByteLines.Line> pending = new ArrayDeque<>();
     private int width = -1;
+    private boolean comments;
 
     private CsvReader(ByteLines lines) {
         this.lines = lines;
@@ -108,8 +109,25 @@ public final class CsvReader implements Closeable {
         this.width = columns;
     }
 
+    /**
+     * Lines starting with {@code #} (after blanks) are comments, skipped unread, as campaign tables have
+     * them; a comment may hold any text, quotes included. (A line inside a quoted cell is not a comment.)
+     */
+    public void skipComments() {
+        this.comments = true;
+    }
+
     private ByteLines.Line nextLine() throws IOException {
         return pending.isEmpty() ? lines.next() : pending.poll();
+    }
+
+    /** The next line that starts a record: comment lines are passed over when they are skipped. */
+    private ByteLines.Line firstLine() throws IOException {
+        ByteLines.Line line = nextLine();
+        while (comments && line != null && !line.tooLong() && line.text().stripLeading().startsWith("#")) {
+            line = nextLine();
+        }
+        return line;
     }
 
     /**
@@ -119,7 +137,7 @@ public final class CsvReader implements Closeable {
      *                     make sense of: the message says how to save it)
      */
     public CsvRecord next() throws IOException {
-        ByteLines.Line first = nextLine();
+        ByteLines.Line first = firstLine();
         if (first == null) {
             return null;
         }

@@ -166,8 +166,7 @@ final class VenueCsv {
             throw new InputException(file + ": the file is empty: the first line must name the columns");
         }
         if (row.malformed()) {
-            throw new InputException(file + ":" + row.line() + ": the header is not valid text in the chosen encoding: "
-                    + row.error());
+            throw new InputException(file + ":" + row.line() + ": the header cannot be read: " + row.error());
         }
         if (row.raw().stripLeading().startsWith("{")) {
             throw new InputException(file + ":" + row.line() + ": the file is JSON Lines (its first line is a JSON"
