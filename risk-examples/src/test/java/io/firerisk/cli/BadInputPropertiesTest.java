@@ -246,7 +246,7 @@ class BadInputPropertiesTest {
                 }
                 case QUOTE_LEFT_OPEN -> {
                     row = (cells[0] + ",\"" + cells[1] + "\r\n").getBytes(charset);
-                    reject = new Reject(vf, line, Set.of(""), "quoted cell opened on this line");
+                    reject = new Reject(vf, line, Set.of(vh[1]), "quoted cell opened on this line");
                 }
                 case UNQUOTED_COMMA -> {
                     cells[3] = "街道,社区";
