@@ -3,8 +3,7 @@ package io.firerisk;
 import java.util.List;
 
 /**
- * A finding as the campaign reads it: its catalogue entry, whether GB 35181 counts it, and the
- * potential accident it could lead to.
+ * A finding as the campaign reads it: its catalogue entry and whether GB 35181 counts it.
  *
  * @param id                the finding's id
  * @param hazardCode        its catalogue code
@@ -13,9 +12,11 @@ import java.util.List;
  * @param elements          the GB 35181 elements it can evidence
  * @param verification      how sure the catalogue is of the criterion's wording
  * @param status            rectification status
- * @param counted           counts toward determination (not corrected on the spot, 5.1.2)
+ * @param area              the floor or area it puts at risk, empty for the whole venue
+ * @param counted           counts toward determination: open, and not recorded as correctable or
+ *                          corrected on the spot (GB 35181-2017 5.1.2)
+ * @param correctedOnSpot   the inspector recorded it corrected on the spot
  * @param overdue           its rectification deadline has passed and it is still open
- * @param potentialAccident the estimate of the worst accident it could lead to
  */
 public record AssessedFinding(
         String id,
@@ -25,6 +26,7 @@ public record AssessedFinding(
         List<String> elements,
         Verification verification,
         RectificationStatus status,
+        String area,
         boolean counted,
-        boolean overdue,
-        AccidentEstimate potentialAccident) {}
+        boolean correctedOnSpot,
+        boolean overdue) {}

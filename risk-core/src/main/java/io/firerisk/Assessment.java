@@ -15,7 +15,7 @@ import java.util.Set;
  * @param venueId         the venue assessed
  * @param assessedOn      the date assessed as of
  * @param grade           the four-colour risk grade
- * @param gradeBasis      every floor and raise behind the grade
+ * @param grading         how it was reached: L × S on the campaign's matrix, and the rows behind each
  * @param determination   the GB 35181 determination (candidate verdict, elements, counts, exclusions)
  * @param suspension      whether use must stop, where and why
  * @param calendar        the campaign phase, key period and alert level on that date
@@ -30,7 +30,7 @@ public record Assessment(
         String venueId,
         LocalDate assessedOn,
         RiskGrade grade,
-        List<GradeBasis> gradeBasis,
+        Grading grading,
         Determination determination,
         Suspension suspension,
         CalendarPosition calendar,
@@ -40,7 +40,7 @@ public record Assessment(
         List<Reason> reasons) {
 
     public Assessment {
-        gradeBasis = List.copyOf(gradeBasis);
+        Checks.notNull("Assessment", "grading", grading);
         placeClasses = List.copyOf(placeClasses);
         findings = List.copyOf(findings);
         actions = List.copyOf(actions);
@@ -83,9 +83,9 @@ public record Assessment(
     public Set<String> citedClauses() {
         Set<String> ids = new LinkedHashSet<>();
         reasons.forEach(r -> ids.add(r.clause().id()));
-        gradeBasis.forEach(g -> ids.add(g.clause().id()));
+        gradeRows().forEach(g -> ids.add(g.clause().id()));
         actions.forEach(a -> a.clauses().forEach(c -> ids.add(c.id())));
-        suspension.parts().forEach(p -> ids.add(p.clause().id()));
+        suspension.parts().forEach(p -> p.clauses().forEach(c -> ids.add(c.id())));
         determination.thresholds().forEach(t -> ids.add(t.clause().id()));
         placeClasses.forEach(p -> ids.add(p.clause().id()));
         return ids;
@@ -94,7 +94,12 @@ public record Assessment(
     /** True when any clause this assessment rests on is not fully verified in a source. */
     public boolean restsOnUnverifiedClauses() {
         return reasons.stream().anyMatch(r -> !r.clause().verified())
-                || gradeBasis.stream().anyMatch(g -> !g.clause().verified())
+                || gradeRows().anyMatch(g -> !g.clause().verified())
+                || suspension.parts().stream().anyMatch(p -> p.clauses().stream().anyMatch(c -> !c.verified()))
                 || actions.stream().anyMatch(a -> a.clauses().stream().anyMatch(c -> !c.verified()));
+    }
+
+    private java.util.stream.Stream<MatrixRow> gradeRows() {
+        return java.util.stream.Stream.concat(grading.likelihoodRows().stream(), grading.severityRows().stream());
     }
 }

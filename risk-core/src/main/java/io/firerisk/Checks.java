@@ -92,6 +92,24 @@ final class Checks {
         return List.copyOf(values);
     }
 
+    /** A list of codes (such as venue kinds): each as {@link #id}, at most {@code max} of them, none twice. */
+    static List<String> ids(String owner, String field, List<String> values, int max) {
+        if (values == null) {
+            return List.of();
+        }
+        if (values.size() > max) {
+            throw fail(owner, field, owner + "." + field + " must hold at most " + max + " codes (was " + values.size() + ")");
+        }
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            String code = id(owner, field + "[" + i + "]", values.get(i));
+            if (!out.add(code)) {
+                throw fail(owner, field + "[" + i + "]", owner + "." + field + " names " + quote(code) + " twice");
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /**
      * Ids are matched, joined and shown in reports: a control character or a direction override
      * (which makes one id display as another) has no place in one.

@@ -14,9 +14,15 @@ import java.time.LocalDate;
  *
  * @param id                 unique within the venue
  * @param hazardCode         code from the campaign's hazard catalogue
- * @param location           where in the venue (the part that would be suspended), may be empty
+ * @param location           where exactly in the venue it was found (a door, a hydrant box), may be empty
+ * @param area               the floor or area of the venue it puts at risk, where people would stop
+ *                           staying if use had to stop (二楼营业区域); empty means the whole venue
  * @param foundOn            inspection date; {@code null} means the assessment date
- * @param correctableOnSpot  can be corrected immediately (可以立即改正); {@code null} takes the catalogue default
+ * @param correctableOnSpot  the inspector's judgement that it can be corrected immediately (可以立即改正):
+ *                           {@code true} or {@code false}; {@code null} when not recorded, which is read as
+ *                           not correctable: the catalogue may say such a hazard usually can be, but never
+ *                           presumes it. Whether it <em>was</em> corrected on the spot is {@code status}
+ *                           {@link RectificationStatus#CORRECTED_ON_SPOT}; a missing status means it was not
  * @param ratio              the measured proportion the criterion tests, 0..1 (for example the share of
  *                           damaged emergency lights, or exit width as a share of the required width);
  *                           {@code null} when the criterion needs none
@@ -33,6 +39,7 @@ public record Finding(
         String id,
         String hazardCode,
         String location,
+        String area,
         LocalDate foundOn,
         Boolean correctableOnSpot,
         Double ratio,
@@ -52,6 +59,7 @@ public record Finding(
         String owner = Checks.ownerOf("Finding", id);
         hazardCode = Checks.id(owner, "hazardCode", hazardCode);
         location = Checks.text(owner, "location", location);
+        area = Checks.text(owner, "area", area);
         Checks.optionalDate(owner, "foundOn", foundOn);
         ratio = Checks.optionalBetween(owner, "ratio", ratio, 0, 1);
         if (quantity != null) {
@@ -74,7 +82,7 @@ public record Finding(
     }
 
     public Builder toBuilder() {
-        return new Builder(id, hazardCode).location(location).foundOn(foundOn).correctableOnSpot(correctableOnSpot)
+        return new Builder(id, hazardCode).location(location).area(area).foundOn(foundOn).correctableOnSpot(correctableOnSpot)
                 .ratio(ratio).quantity(quantity).status(status).plan(plan).expertReviewed(expertReviewed)
                 .timesFound(timesFound).party(party).enforcement(enforcement);
     }
@@ -84,6 +92,7 @@ public record Finding(
         private final String id;
         private final String hazardCode;
         private String location = "";
+        private String area = "";
         private LocalDate foundOn;
         private Boolean correctableOnSpot;
         private Double ratio;
@@ -101,6 +110,7 @@ public record Finding(
         }
 
         public Builder location(String location) { this.location = location; return this; }
+        public Builder area(String area) { this.area = area; return this; }
         public Builder foundOn(LocalDate foundOn) { this.foundOn = foundOn; return this; }
         public Builder correctableOnSpot(Boolean correctableOnSpot) { this.correctableOnSpot = correctableOnSpot; return this; }
         public Builder ratio(Double ratio) { this.ratio = ratio; return this; }
@@ -113,7 +123,7 @@ public record Finding(
         public Builder enforcement(Enforcement enforcement) { this.enforcement = enforcement; return this; }
 
         public Finding build() {
-            return new Finding(id, hazardCode, location, foundOn, correctableOnSpot, ratio, quantity, status, plan,
+            return new Finding(id, hazardCode, location, area, foundOn, correctableOnSpot, ratio, quantity, status, plan,
                     expertReviewed, timesFound, party, enforcement);
         }
     }

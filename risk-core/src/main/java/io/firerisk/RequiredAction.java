@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param label      what to do
  * @param findingId  the finding the action is about, empty for an action on the whole venue
  * @param due        the deadline, empty when the action has none
+ * @param dueBasis   what set the deadline (a period, the grade, a limit, what the work needs), empty with no deadline
  * @param priority   how urgent it is
  * @param clauses    the clauses that require it
  * @param findingIds the findings that triggered it
@@ -23,6 +24,7 @@ public record RequiredAction(
         Text label,
         Optional<String> findingId,
         Optional<LocalDate> due,
+        Optional<DueBasis> dueBasis,
         Priority priority,
         List<ClauseRef> clauses,
         List<String> findingIds,
@@ -33,6 +35,7 @@ public record RequiredAction(
         label = label == null ? Text.EMPTY : label;
         findingId = findingId == null ? Optional.empty() : findingId;
         due = due == null ? Optional.empty() : due;
+        dueBasis = dueBasis == null ? Optional.empty() : dueBasis;
         Checks.notNull("RequiredAction", "priority", priority);
         clauses = List.copyOf(clauses);
         findingIds = List.copyOf(findingIds);

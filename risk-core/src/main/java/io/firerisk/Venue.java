@@ -1,5 +1,7 @@
 package io.firerisk;
 
+import java.util.List;
+
 /**
  * A venue as an inspector reports it: what it is, where it is, how it is built and who is inside.
  *
@@ -26,6 +28,13 @@ package io.firerisk;
  * @param gasSupply        fuel gas used on the premises
  * @param dangerousGoods   flammable or explosive goods are produced, stored or sold there
  * @param operatingStatus  whether the unit or place is in use
+ * @param uses             other venue kinds the venue also serves as, besides {@code kind} (a multi-use
+ *                         building: an archive with a public reading room); each brings its place classes
+ * @param placeClasses     place classes declared for this venue besides those of its kinds (a provincial
+ *                         archive is an important place), on the authority of the class's defining clause
+ * @param ownedByAuthority the campaign's own authority runs it (its offices, canteens and depots, or a
+ *                         unit under it), so the authority stops its use itself when use must stop; for
+ *                         other venues it asks the competent authority
  */
 public record Venue(
         String id,
@@ -40,7 +49,10 @@ public record Venue(
         boolean sleepingOnSite,
         GasSupply gasSupply,
         boolean dangerousGoods,
-        OperatingStatus operatingStatus) {
+        OperatingStatus operatingStatus,
+        List<String> uses,
+        List<String> placeClasses,
+        boolean ownedByAuthority) {
 
     /** Highest building accepted; a larger figure is a typo (the tallest building on Earth is under 830 m). */
     public static final double MAX_HEIGHT_METERS = 1_000;
@@ -50,6 +62,8 @@ public record Venue(
     public static final int MAX_ID_LENGTH = Checks.MAX_ID_LENGTH;
     /** Longest free text (name, street, address, location, the parts of a rectification plan), in characters. */
     public static final int MAX_TEXT_LENGTH = Checks.MAX_TEXT_LENGTH;
+    /** Most other uses or declared place classes a venue may list. */
+    public static final int MAX_CODES = 20;
 
     public Venue {
         id = Checks.id("Venue", "id", id);
@@ -63,6 +77,8 @@ public record Venue(
         Checks.between(owner, "occupantCapacity", occupantCapacity, 0, MAX_OCCUPANTS);
         gasSupply = gasSupply == null ? GasSupply.NONE : gasSupply;
         operatingStatus = operatingStatus == null ? OperatingStatus.OPERATING : operatingStatus;
+        uses = Checks.ids(owner, "uses", uses, MAX_CODES);
+        placeClasses = Checks.ids(owner, "placeClasses", placeClasses, MAX_CODES);
     }
 
     public static Builder builder(String id, String kind) {
@@ -74,7 +90,8 @@ public record Venue(
         return new Builder(id, kind)
                 .name(name).street(street).address(address).heightMeters(heightMeters).floors(floors)
                 .underground(underground).occupantCapacity(occupantCapacity).sleepingOnSite(sleepingOnSite)
-                .gasSupply(gasSupply).dangerousGoods(dangerousGoods).operatingStatus(operatingStatus);
+                .gasSupply(gasSupply).dangerousGoods(dangerousGoods).operatingStatus(operatingStatus)
+                .uses(uses).placeClasses(placeClasses).ownedByAuthority(ownedByAuthority);
     }
 
     /** Builds a {@link Venue}; unset fields take the defaults documented on the record. */
@@ -92,6 +109,9 @@ public record Venue(
         private GasSupply gasSupply = GasSupply.NONE;
         private boolean dangerousGoods;
         private OperatingStatus operatingStatus = OperatingStatus.OPERATING;
+        private List<String> uses = List.of();
+        private List<String> placeClasses = List.of();
+        private boolean ownedByAuthority;
 
         private Builder(String id, String kind) {
             this.id = id;
@@ -109,10 +129,14 @@ public record Venue(
         public Builder gasSupply(GasSupply gasSupply) { this.gasSupply = gasSupply; return this; }
         public Builder dangerousGoods(boolean dangerousGoods) { this.dangerousGoods = dangerousGoods; return this; }
         public Builder operatingStatus(OperatingStatus operatingStatus) { this.operatingStatus = operatingStatus; return this; }
+        public Builder uses(List<String> uses) { this.uses = uses; return this; }
+        public Builder uses(String... uses) { this.uses = List.of(uses); return this; }
+        public Builder placeClasses(List<String> placeClasses) { this.placeClasses = placeClasses; return this; }
+        public Builder ownedByAuthority(boolean ownedByAuthority) { this.ownedByAuthority = ownedByAuthority; return this; }
 
         public Venue build() {
             return new Venue(id, name, kind, street, address, heightMeters, floors, underground, occupantCapacity,
-                    sleepingOnSite, gasSupply, dangerousGoods, operatingStatus);
+                    sleepingOnSite, gasSupply, dangerousGoods, operatingStatus, uses, placeClasses, ownedByAuthority);
         }
     }
 }

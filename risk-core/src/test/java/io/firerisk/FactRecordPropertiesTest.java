@@ -42,7 +42,8 @@ class FactRecordPropertiesTest {
         check(wrong, "occupantCapacity", occupants < 0 || occupants > Venue.MAX_OCCUPANTS);
 
         Throwable thrown = catchThrowable(() -> {
-            Venue v = new Venue(id, name, kind, street, address, height, floors, false, occupants, true, gas, false, status);
+            Venue v = new Venue(id, name, kind, street, address, height, floors, false, occupants, true, gas, false, status,
+                    List.of(), List.of(), false);
             assertThat(v.id()).isEqualTo(id.strip());
             assertThat(v.name()).isEqualTo(name == null ? "" : name.strip());
             assertThat(v.gasSupply()).isNotNull();
@@ -75,7 +76,7 @@ class FactRecordPropertiesTest {
                 : RectificationPlan.NONE;
 
         Throwable thrown = catchThrowable(() -> {
-            Finding f = new Finding(id, code, location, foundOn, null, ratio, quantity, null, plan, false, timesFound,
+            Finding f = new Finding(id, code, location, "", foundOn, null, ratio, quantity, null, plan, false, timesFound,
                     null, null);
             assertThat(f.hazardCode()).isEqualTo(code.strip());
             assertThat(f.status()).isEqualTo(RectificationStatus.OPEN);

@@ -49,8 +49,8 @@ class PrecompiledCampaignTest {
         CampaignFixture fixture = CampaignFixture.copyOf("tiny", temp);
         CampaignPrecompiler.precompile(fixture.folder());
 
-        // After the blob was built, the analyst changes what a suspected major hazard is graded.
-        fixture.replace("rules/core/tiny.drl", "campaign.grade(\"major\")", "campaign.grade(\"open-hazard\")");
+        // After the blob was built, the analyst changes the severity row a crowded place is in.
+        fixture.replace("rules/core/tiny.drl", "campaign.severity($v, \"CROWD\")", "campaign.severity($v, \"PEOPLE\")");
 
         assertThat(assess(fixture.folder()).grade()).isEqualTo(RiskGrade.ORANGE);
     }

@@ -25,8 +25,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class ReloadTest {
 
     static final LocalDate DAY = LocalDate.of(2024, 1, 15);
-    /** What the tiny campaign's "major" grade floor gives a hall with too few exits, by version. */
+    /**
+     * What a hall with too few exits (L3 × S3 = 9) is graded, by version: version 0.2.0 starts the red
+     * band at 10.
+     */
     static final Map<String, RiskGrade> GRADE_BY_VERSION = Map.of("0.1.0", RiskGrade.RED, "0.2.0", RiskGrade.ORANGE);
+    static final Map<String, Integer> RED_FROM_BY_VERSION = Map.of("0.1.0", 9, "0.2.0", 10);
 
     @TempDir
     Path temp;
@@ -51,7 +55,7 @@ class ReloadTest {
 
     void editToVersion(String version) {
         String yaml = fixture.read("campaign.yaml").replaceFirst("(?m)^version: .*$", "version: " + version);
-        yaml = yaml.replaceFirst("(?m)^    major: .*$", "    major: " + GRADE_BY_VERSION.get(version));
+        yaml = yaml.replaceFirst("bands: \\{RED: \\d+,", "bands: {RED: " + RED_FROM_BY_VERSION.get(version) + ",");
         fixture.write("campaign.yaml", yaml);
     }
 

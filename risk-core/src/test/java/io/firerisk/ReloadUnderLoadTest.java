@@ -34,10 +34,10 @@ class ReloadUnderLoadTest {
     @TempDir
     Path temp;
 
-    /** The tiny campaign turned into version 0.2.0: major hazards ORANGE, a RED deadline of 5 days, clutter cleared in 2 days, reworded. */
+    /** The tiny campaign turned into version 0.2.0: the red band from 10 (a major hazard in a hall is ORANGE), a RED deadline of 5 days, clutter cleared in 2 days, reworded. */
     static void makeVersionTwo(CampaignFixture c) {
         c.replace("campaign.yaml", "version: 0.1.0", "version: " + V2)
-                .replace("campaign.yaml", "major: RED", "major: ORANGE")
+                .replace("campaign.yaml", "RED: 9,", "RED: 10,")
                 .replace("campaign.yaml", "RED: 7,", "RED: 5,")
                 .replace("rules/core/tiny.drl", "withinDays(0)", "withinDays(2)")
                 .replace("rules/core/tiny.drl", "@zh(\"{$f.label}须当场清理\")", "@zh(\"{$f.label}须两日内清理\")");

@@ -114,7 +114,8 @@ class RiskEngineTest {
             Assessment a = assess(hall(50), IN_PHASE_ONE, Finding.of("F1", "SIGNS_DAMAGED"));
 
             assertThat(a.verdict()).isEqualTo(HazardVerdict.GENERAL);
-            assertThat(a.grade()).isEqualTo(RiskGrade.YELLOW);
+            assertThat(a.grading().formula()).isEqualTo("L2 × S3 = 6");
+            assertThat(a.grade()).isEqualTo(RiskGrade.ORANGE);
             assertThat(a.determination().thresholds()).singleElement()
                     .satisfies(t -> assertThat(t.reached()).isFalse());
         }
@@ -191,18 +192,19 @@ class RiskEngineTest {
     class Suspension {
 
         @Test
-        void hazardThatCouldCauseALargeAccidentSuspendsItsPart() {
-            Assessment a = assess(hall(300), IN_PHASE_ONE, Finding.builder("F1", "OLD_WIRING").location("配电间").build(),
-                    Finding.builder("F2", "SIGNS_DAMAGED").location("二楼走道").build());
+        void aPartWithNoUsableExitStopsOnItsGroundWithWhoActsAndWhenUseResumes() {
+            Assessment a = assess(hall(30), IN_PHASE_ONE, Finding.builder("F1", "OLD_WIRING").location("配电间").build(),
+                    Finding.builder("F2", "EXITS_LOCKED").location("北门").area("二楼").build());
 
             assertThat(a.suspensionRequired()).isTrue();
             assertThat(a.suspension().parts()).singleElement().satisfies(p -> {
-                assertThat(p.findingId()).isEqualTo("F2");
-                assertThat(p.location()).isEqualTo("二楼走道");
-                assertThat(p.estimate().grade()).isEqualTo(AccidentGrade.LARGE);
-                assertThat(p.estimate().expectedDeaths()).isEqualTo(6.0);
-                assertThat(p.estimate().formula()).isEqualTo("300 × 0.02 (EVACUATION) = 6 deaths, 18 serious injuries → LARGE");
-                assertThat(p.clause().id()).isEqualTo("T-SUSPEND");
+                assertThat(p.area()).isEqualTo("二楼");
+                assertThat(p.wholeVenue()).isFalse();
+                assertThat(p.ground().code()).isEqualTo("NO_EXIT");
+                assertThat(p.clauses()).extracting(ClauseRef::id).containsExactly("T-SUSPEND", "T-RESUME");
+                assertThat(p.actor().zh()).isEqualTo("提请有权机关查封");
+                assertThat(p.resumesWhen().zh()).isEqualTo("检查合格后恢复使用");
+                assertThat(p.findingIds()).containsExactly("F2");
             });
             assertThat(a.action("SUSPEND_USE")).get().satisfies(s -> {
                 assertThat(s.due()).contains(IN_PHASE_ONE);
@@ -212,8 +214,40 @@ class RiskEngineTest {
         }
 
         @Test
+        void theAuthoritysOwnVenueIsStoppedByTheAuthorityItself() {
+            Venue own = hall(30).toBuilder().ownedByAuthority(true).build();
+
+            Assessment a = assess(own, IN_PHASE_ONE, Finding.of("F1", "EXITS_LOCKED"));
+
+            assertThat(a.suspension().parts()).singleElement().satisfies(p -> {
+                assertThat(p.wholeVenue()).isTrue();
+                assertThat(p.actor().zh()).isEqualTo("本局停止使用");
+            });
+        }
+
+        @Test
+        void aVenueOutOfUseIsNeverSuspended() {
+            Venue closed = hall(30).toBuilder().operatingStatus(OperatingStatus.CLOSED).build();
+
+            Assessment a = assess(closed, IN_PHASE_ONE, Finding.of("F1", "EXITS_LOCKED"));
+
+            assertThat(a.suspensionRequired()).isFalse();
+            assertThat(a.actionCodes()).doesNotContain("SUSPEND_USE");
+            assertThat(a.grading().severity()).isEqualTo(1);
+        }
+
+        @Test
+        void aLockedExitCorrectedOnTheSpotStopsNothing() {
+            Assessment a = assess(hall(30), IN_PHASE_ONE,
+                    Finding.builder("F1", "EXITS_LOCKED").status(RectificationStatus.CORRECTED_ON_SPOT).build());
+
+            assertThat(a.suspensionRequired()).isFalse();
+        }
+
+        @Test
         void campaignOnlySuspensionDoesNotApplyOutsideTheCampaign() {
-            Assessment a = assess(hall(300), LocalDate.of(2023, 12, 15), Finding.of("F1", "EXITS_TOO_FEW"));
+            Assessment a = assess(hall(300), LocalDate.of(2023, 12, 15), Finding.of("F1", "EXITS_TOO_FEW"),
+                    Finding.of("F2", "EXITS_LOCKED"));
 
             assertThat(a.calendar().campaignInForce()).isFalse();
             assertThat(a.suspensionRequired()).isFalse();
@@ -226,25 +260,32 @@ class RiskEngineTest {
     class Calendar {
 
         @Test
-        void keyPeriodRaisesTheGradeAndCapsTheDeadlineAtThePeriodsEnd() {
+        void keyPeriodRaisesTheLikelihoodAndCapsTheDeadlineAtThePeriodsEnd() {
             Assessment during = assess(hall(20), LocalDate.of(2024, 2, 10), Finding.of("F1", "OLD_WIRING"));
             Assessment before = assess(hall(20), LocalDate.of(2024, 2, 9), Finding.of("F1", "OLD_WIRING"));
 
             assertThat(during.calendar().keyPeriod()).map(Label::code).contains("FEST");
             assertThat(during.calendar().alertLevel().code()).isEqualTo("RAISED");
-            assertThat(during.grade()).isEqualTo(RiskGrade.ORANGE);
-            assertThat(during.gradeBasis()).anySatisfy(b -> {
+            assertThat(during.grading().formula()).isEqualTo("L3 × S3 = 9");
+            assertThat(during.grade()).isEqualTo(RiskGrade.RED);
+            assertThat(during.grading().raises()).singleElement().satisfies(b -> {
                 assertThat(b.raise()).isEqualTo(1);
+                assertThat(b.level()).isEqualTo(3);
                 assertThat(b.rule()).isEqualTo("节日提级");
             });
-            assertThat(during.action("RECTIFY")).get()
-                    .satisfies(r -> assertThat(r.due()).contains(LocalDate.of(2024, 2, 12)));
+            assertThat(during.action("RECTIFY")).get().satisfies(r -> {
+                assertThat(r.due()).contains(LocalDate.of(2024, 2, 12));
+                assertThat(r.dueBasis()).get().extracting(DueBasis::kind).isEqualTo(DueBasis.Kind.CAP);
+            });
 
             assertThat(before.calendar().upcomingPeriod()).map(Label::code).contains("FEST");
             assertThat(before.calendar().alertLevel().code()).isEqualTo("WARNING");
-            assertThat(before.grade()).isEqualTo(RiskGrade.YELLOW);
-            assertThat(before.action("RECTIFY")).get()
-                    .satisfies(r -> assertThat(r.due()).contains(LocalDate.of(2024, 2, 29)));
+            assertThat(before.grading().formula()).isEqualTo("L2 × S3 = 6");
+            assertThat(before.grade()).isEqualTo(RiskGrade.ORANGE);
+            assertThat(before.action("RECTIFY")).get().satisfies(r -> {
+                assertThat(r.due()).contains(LocalDate.of(2024, 2, 9).plusDays(15));
+                assertThat(r.dueBasis()).get().extracting(DueBasis::kind).isEqualTo(DueBasis.Kind.GRADE_PERIOD);
+            });
         }
 
         @Test
@@ -417,7 +458,7 @@ class RiskEngineTest {
                 assertThat(e).hasMessageContaining("limit of 500 firings").hasMessageContaining("a rule that feeds itself");
 
                 Assessment next = looping.assess(VenueFacts.of(hall(20), List.of(Finding.of("F1", "OLD_WIRING")), IN_PHASE_ONE));
-                assertThat(next.grade()).isEqualTo(RiskGrade.YELLOW);
+                assertThat(next.grade()).isEqualTo(RiskGrade.ORANGE);
             }
         }
 
@@ -435,7 +476,7 @@ class RiskEngineTest {
         @Test
         void successfulReloadServesTheNewVersion() {
             fixture.replace("campaign.yaml", "version: 0.1.0", "version: 0.2.0")
-                    .replace("campaign.yaml", "major: RED", "major: ORANGE");
+                    .replace("campaign.yaml", "RED: 9,", "RED: 10,");
 
             engine.reload();
 

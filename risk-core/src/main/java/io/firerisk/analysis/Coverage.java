@@ -50,7 +50,8 @@ public final class Coverage {
      */
     public static CoverageReport of(Campaign campaign, ScenarioReport run) {
         boolean concluded = run.results().stream().flatMap(r -> r.assessment().stream())
-                .anyMatch(a -> !a.gradeBasis().isEmpty() || !a.actions().isEmpty());
+                .anyMatch(a -> a.grading().likelihoodRows().stream().anyMatch(r -> !r.isDefault())
+                        || !a.actions().isEmpty());
         boolean explained = run.results().stream().flatMap(r -> r.assessment().stream())
                 .anyMatch(a -> !a.reasons().isEmpty());
         if (concluded && !explained) {

@@ -202,10 +202,10 @@ public final class NewCampaign {
         String review = "Review";
         yaml.at("parameters").ifPresent(n -> add(items, listed, review, CampaignReader.CAMPAIGN_FILE, n.line(),
                 "parameters: every threshold and effect size the rules read; check each against the new plan and standard"));
-        yaml.at("accidentModel").ifPresent(n -> add(items, listed, review, CampaignReader.CAMPAIGN_FILE, n.line(),
-                "accidentModel: the exposures and factors are planning assumptions; review them before relying on a suspension"));
         yaml.at("grades").ifPresent(n -> add(items, listed, review, CampaignReader.CAMPAIGN_FILE, n.line(),
-                "grades: the rectification periods and grade floors, as the new plan sets them"));
+                "grades: the rectification periods, the bands, and the likelihood and severity tables (campaign assumptions: review them against the new plan)"));
+        yaml.at("suspension").ifPresent(n -> add(items, listed, review, CampaignReader.CAMPAIGN_FILE, n.line(),
+                "suspension: the legal grounds for stopping use, their articles and who acts; check each against the law in force"));
 
         String scenarios = "Scenarios";
         for (Map.Entry<String, String> file : files.entrySet()) {

@@ -53,7 +53,9 @@ final class RuleScan {
         EXCLUSION("exclusion", "is not one of determination.exclusions in campaign.yaml"),
         COUNTING_ROW("counting row", "is not one of determination.counting in campaign.yaml"),
         PARAMETER("parameter", "is not under parameters: in campaign.yaml"),
-        GRADE_FLOOR("grade floor", "is not under grades.floors in campaign.yaml");
+        LIKELIHOOD_ROW("likelihood row", "is not a row of grades.likelihood in campaign.yaml"),
+        SEVERITY_ROW("severity row", "is not a row of grades.severity in campaign.yaml"),
+        GROUND("suspension ground", "is not one of suspension.grounds in campaign.yaml");
 
         final String noun;
         final String missing;
@@ -65,7 +67,8 @@ final class RuleScan {
     }
 
     /** A literal a rule compares with a campaign table's values; {@code positive} is false for != and "not in". */
-    record Ref(Kind kind, String value, boolean positive, String file, int line, int column, String rule) {}
+    record Ref(Kind kind, String value, boolean positive, String file, int line, int column, String rule,
+            boolean checkedByLoader) {}
 
     /**
      * One rule, with what decides which hazard codes it can ever see.
@@ -73,18 +76,26 @@ final class RuleScan {
      * @param genericFinding     it matches findings without naming their code
      * @param elementFilters     elements a code-free finding pattern requires ({@code elements contains "7.3.6"})
      * @param categoryFilters    categories a code-free finding pattern requires
+     * @param groundFilters      suspension grounds a code-free finding pattern requires ({@code grounds contains "…"})
      * @param concludedElements  elements it concludes by number
      * @param computedElement    it concludes an element computed at run time (from the finding's own elements)
      */
     record ScannedRule(String name, String file, int line, String clause, boolean genericFinding,
-            Set<String> elementFilters, Set<String> categoryFilters, Set<String> concludedElements,
+            Set<String> elementFilters, Set<String> categoryFilters, Set<String> groundFilters, Set<String> concludedElements,
             boolean computedElement) {}
 
     private static final Map<String, Kind> FIELDS = Map.ofEntries(
             Map.entry("HazardFinding.code", Kind.HAZARD),
             Map.entry("HazardFinding.category", Kind.CATEGORY),
             Map.entry("HazardFinding.elements", Kind.ELEMENT),
+            Map.entry("HazardFinding.grounds", Kind.GROUND),
+            Map.entry("HazardFinding.likelihoodRow", Kind.LIKELIHOOD_ROW),
+            Map.entry("SuspensionGround.code", Kind.GROUND),
+            Map.entry("LikelihoodRow.row", Kind.LIKELIHOOD_ROW),
+            Map.entry("SeverityRow.row", Kind.SEVERITY_ROW),
             Map.entry("VenueProfile.kind", Kind.VENUE_KIND),
+            Map.entry("VenueProfile.uses", Kind.VENUE_KIND),
+            Map.entry("VenueProfile.hasUse", Kind.VENUE_KIND),
             Map.entry("VenueProfile.building", Kind.BUILDING),
             Map.entry("VenueProfile.placeClasses", Kind.PLACE_CLASS),
             Map.entry("VenueProfile.is", Kind.PLACE_CLASS),
@@ -112,7 +123,10 @@ final class RuleScan {
     private static final Pattern EXCLUSION_CALL = Pattern.compile("new\\s+Exclusion\\s*\\(");
     private static final Pattern ELEMENT_CALL = Pattern.compile("ElementPresent\\s*\\.\\s*(?:direct|comprehensive)\\s*\\(|new\\s+ElementPresent\\s*\\(");
     private static final Pattern PARAMETER = Pattern.compile("campaign\\s*\\.\\s*(?:number|whole)\\s*\\(\\s*" + STRING);
-    private static final Pattern GRADE = Pattern.compile("campaign\\s*\\.\\s*grade\\s*\\(\\s*" + STRING);
+    private static final Pattern LIKELIHOOD = Pattern.compile("campaign\\s*\\.\\s*likelihood\\s*\\([^,()]+,\\s*" + STRING);
+    private static final Pattern SEVERITY = Pattern.compile(
+            "campaign\\s*\\.\\s*(?:severity\\s*\\([^,()]+,|severityLevel\\s*\\()\\s*" + STRING);
+    private static final Pattern GROUND = Pattern.compile("campaign\\s*\\.\\s*ground(?:ForVenue)?\\s*\\([^,()]+,[^,()]+,\\s*" + STRING);
 
     private final List<Ref> refs = new ArrayList<>();
     private final List<ScannedRule> rules = new ArrayList<>();
@@ -184,14 +198,18 @@ final class RuleScan {
         }
         Matcher p = PARAMETER.matcher(code).region(start, end);
         while (p.find()) {
-            state.ref(Kind.PARAMETER, p.group(1), true, p.start(1));
+            state.ref(Kind.PARAMETER, p.group(1), true, p.start(1), true);
         }
-        Matcher g = GRADE.matcher(code).region(start, end);
-        while (g.find()) {
-            state.ref(Kind.GRADE_FLOOR, g.group(1), true, g.start(1));
+        for (Map.Entry<Pattern, Kind> call : List.of(Map.entry(LIKELIHOOD, Kind.LIKELIHOOD_ROW),
+                Map.entry(SEVERITY, Kind.SEVERITY_ROW), Map.entry(GROUND, Kind.GROUND))) {
+            Matcher g = call.getKey().matcher(code).region(start, end);
+            while (g.find()) {
+                state.ref(call.getValue(), g.group(1), true, g.start(1), true);
+            }
         }
         rules.add(new ScannedRule(rule.getName(), source.path, source.line(start), clause(rule), state.genericFinding,
-                Set.copyOf(state.elementFilters), Set.copyOf(state.categoryFilters), Set.copyOf(state.concluded),
+                Set.copyOf(state.elementFilters), Set.copyOf(state.categoryFilters), Set.copyOf(state.groundFilters),
+                Set.copyOf(state.concluded),
                 state.computedElement));
     }
 
@@ -235,6 +253,7 @@ final class RuleScan {
                 state.genericFinding = true;
                 own.stream().filter(r -> r.kind() == Kind.ELEMENT && r.positive()).forEach(r -> state.elementFilters.add(r.value()));
                 own.stream().filter(r -> r.kind() == Kind.CATEGORY && r.positive()).forEach(r -> state.categoryFilters.add(r.value()));
+                own.stream().filter(r -> r.kind() == Kind.GROUND && r.positive()).forEach(r -> state.groundFilters.add(r.value()));
             }
         }
         if (pattern.getSource() instanceof AccumulateDescr acc) {
@@ -485,6 +504,7 @@ final class RuleScan {
         final List<Ref> refs = new ArrayList<>();
         final Set<String> elementFilters = new LinkedHashSet<>();
         final Set<String> categoryFilters = new LinkedHashSet<>();
+        final Set<String> groundFilters = new LinkedHashSet<>();
         final Set<String> concluded = new LinkedHashSet<>();
         boolean genericFinding;
         boolean computedElement;
@@ -496,8 +516,14 @@ final class RuleScan {
 
         /** Records a literal whose text starts at {@code offset}; its position is that of its opening quote. */
         void ref(Kind kind, String value, boolean positive, int offset) {
+            ref(kind, value, positive, offset, false);
+        }
+
+        /** {@code checkedByLoader}: the loader refuses an unknown value here already (parameters, table rows named in calls). */
+        void ref(Kind kind, String value, boolean positive, int offset, boolean checkedByLoader) {
             int quote = Math.max(0, offset - 1);
-            Ref ref = new Ref(kind, value, positive, source.path, source.line(quote), source.column(quote), rule);
+            Ref ref = new Ref(kind, value, positive, source.path, source.line(quote), source.column(quote), rule,
+                    checkedByLoader);
             refs.add(ref);
             RuleScan.this.refs.add(ref);
         }

@@ -167,7 +167,7 @@ public final class Validator {
 
         void unknownReferences() {
             for (RuleScan.Ref ref : scan.refs()) {
-                if (ref.kind() == RuleScan.Kind.PARAMETER || ref.kind() == RuleScan.Kind.GRADE_FLOOR) {
+                if (ref.checkedByLoader()) {
                     continue; // the loader refuses these already
                 }
                 Set<String> known = known(ref.kind());
@@ -219,7 +219,9 @@ public final class Validator {
                 case EXCLUSION -> campaign.exclusions().keySet();
                 case COUNTING_ROW -> new HashSet<>(campaign.countingRows().stream().map(CountingRow::row).toList());
                 case PARAMETER -> campaign.parameters().keySet();
-                case GRADE_FLOOR -> campaign.gradeFloors().keySet();
+                case LIKELIHOOD_ROW -> campaign.matrix().likelihood().keySet();
+                case SEVERITY_ROW -> campaign.matrix().severity().keySet();
+                case GROUND -> campaign.suspension().grounds().keySet();
             };
         }
 
@@ -246,6 +248,7 @@ public final class Validator {
                 out.add(Diagnostic.warning(Check.UNUSED, h.file(), h.line(), 1, "hazard code '" + h.code()
                         + "' is named by no rule, and no rule selects it by " + (h.elements().isEmpty() ? "category"
                         : "its elements (" + String.join(", ", h.elements()) + ") or category")
+                        + (h.grounds().isEmpty() ? "" : " or suspension ground")
                         + ": a finding of it gets only the rules that apply to every hazard; write the rule that uses it, or remove the row"));
             }
             Map<String, Integer> actionLines = csvLines(CampaignReader.ACTIONS_FILE, "code");
@@ -258,8 +261,21 @@ public final class Validator {
             yamlUnused("parameters", campaign.parameters().keySet(), used.getOrDefault(RuleScan.Kind.PARAMETER, Set.of()),
                     k -> "parameter '" + k + "' is read by no rule (campaign.number(\"" + k + "\") or campaign.whole(\"" + k
                             + "\")): use it in a rule, or remove it");
-            yamlUnused("grades.floors", campaign.gradeFloors().keySet(), used.getOrDefault(RuleScan.Kind.GRADE_FLOOR, Set.of()),
-                    k -> "grade floor '" + k + "' is used by no rule (campaign.grade(\"" + k + "\")): use it in a rule, or remove it");
+            Set<String> likelihoodUsed = new HashSet<>(used.getOrDefault(RuleScan.Kind.LIKELIHOOD_ROW, Set.of()));
+            campaign.hazards().values().forEach(h -> likelihoodUsed.add(h.likelihood()));
+            likelihoodUsed.add(campaign.matrix().likelihoodDefault());
+            yamlUnused("grades.likelihood.rows", campaign.matrix().likelihood().keySet(), likelihoodUsed,
+                    k -> "likelihood row '" + k + "' is set by no rule (campaign.likelihood(…, \"" + k + "\")) and by no "
+                            + "catalogue row (column likelihood), and is not the default: use it, or remove it");
+            Set<String> severityUsed = new HashSet<>(used.getOrDefault(RuleScan.Kind.SEVERITY_ROW, Set.of()));
+            severityUsed.add(campaign.matrix().severityDefault());
+            yamlUnused("grades.severity.rows", campaign.matrix().severity().keySet(), severityUsed,
+                    k -> "severity row '" + k + "' is set by no rule (campaign.severity(…, \"" + k + "\")) and is not "
+                            + "the default: use it, or remove it");
+            yamlUnused("suspension.grounds", campaign.suspension().grounds().keySet(),
+                    used.getOrDefault(RuleScan.Kind.GROUND, Set.of()),
+                    k -> "suspension ground '" + k + "' is concluded by no rule (campaign.ground(…, …, \"" + k
+                            + "\")): write the rule, or remove it");
             yamlUnused("determination.exclusions", campaign.exclusions().keySet(),
                     used.getOrDefault(RuleScan.Kind.EXCLUSION, Set.of()),
                     k -> "exclusion '" + k + "' is concluded by no rule (new Exclusion(…, \"" + k + "\")): write the rule, or remove it");
@@ -278,13 +294,14 @@ public final class Validator {
                             + "or the level of any key period");
         }
 
-        /** True when some rule matches findings without naming their code and would take this one by element or category. */
+        /** True when some rule matches findings without naming their code and would take this one by element, category or suspension ground. */
         boolean selected(HazardType h) {
             for (RuleScan.ScannedRule r : scan.rules()) {
                 if (!r.genericFinding()) {
                     continue;
                 }
-                if (r.categoryFilters().contains(h.category())) {
+                if (r.categoryFilters().contains(h.category())
+                        || h.grounds().stream().anyMatch(r.groundFilters()::contains)) {
                     return true;
                 }
                 if (!r.elementFilters().isEmpty()) {

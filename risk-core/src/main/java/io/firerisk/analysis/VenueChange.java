@@ -1,7 +1,8 @@
 package io.firerisk.analysis;
 
 import io.firerisk.Assessment;
-import io.firerisk.GradeBasis;
+import io.firerisk.Grading;
+import io.firerisk.MatrixRow;
 import io.firerisk.Outcome;
 import io.firerisk.RequiredAction;
 
@@ -137,10 +138,14 @@ public record VenueChange(String venueId, String name, Set<Aspect> aspects, Outc
         if (!aspects.contains(Aspect.GRADE) || a.isEmpty() || b.isEmpty()) {
             return "";
         }
+        Grading x = a.get().grading();
+        Grading y = b.get().grading();
         Set<String> rules = new LinkedHashSet<>();
-        a.get().gradeBasis().stream().map(GradeBasis::rule).forEach(rules::add);
-        b.get().gradeBasis().stream().map(GradeBasis::rule).forEach(rules::add);
-        return " (the grade rests on: " + String.join("; ", rules) + ")";
+        java.util.stream.Stream.of(x, y).flatMap(g -> java.util.stream.Stream.concat(g.likelihoodSetBy().stream(),
+                java.util.stream.Stream.concat(g.raises().stream(), g.severitySetBy().stream())))
+                .map(MatrixRow::rule).filter(r -> !r.isEmpty()).forEach(rules::add);
+        return " (" + x.formula() + " → " + y.formula() + (rules.isEmpty() ? "" : "; the grade rests on: "
+                + String.join("; ", rules)) + ")";
     }
 
     private static String state(Outcome o) {

@@ -30,6 +30,8 @@ import java.util.Optional;
  * @param hazards               the hazard catalogue, by code
  * @param venueKinds            venue kinds, by code
  * @param placeClasses          place classes, by code
+ * @param placeClassClauses     the clause defining each place class that has one, by class: a venue may
+ *                              declare such a class for itself
  * @param placeClassWhenNone    the class of a venue in no other class (其他场所)
  * @param placeClassRules       which venue kinds belong to which place classes
  * @param exclusions            the exclusion codes rules may record, with their labels
@@ -37,10 +39,9 @@ import java.util.Optional;
  * @param actions               the action table, by code
  * @param highRise              the high-rise definition
  * @param calendar              phases, key periods and alert levels
- * @param accidentModel         the potential-accident estimate's parameters
- * @param defaultGrade          the grade of a venue no grade rule raised
+ * @param matrix                the four-colour grade as a likelihood × severity matrix
+ * @param suspension            the legal grounds for stopping use, and when use resumes
  * @param rectifyWithinDays     the longest rectification period allowed at each grade
- * @param gradeFloors           named grades rules put venues at (such as {@code suspected-major: RED})
  * @param parameters            named numbers the rules read (thresholds, effect sizes)
  * @param rules                 the compiled rules
  */
@@ -61,6 +62,7 @@ public record Campaign(
         Map<String, HazardType> hazards,
         Map<String, VenueKind> venueKinds,
         Map<String, Text> placeClasses,
+        Map<String, String> placeClassClauses,
         String placeClassWhenNone,
         List<PlaceClassRule> placeClassRules,
         Map<String, Text> exclusions,
@@ -68,10 +70,9 @@ public record Campaign(
         Map<String, ActionType> actions,
         HighRiseRule highRise,
         CampaignCalendar calendar,
-        AccidentModel accidentModel,
-        RiskGrade defaultGrade,
+        RiskMatrix matrix,
+        SuspensionPolicy suspension,
         Map<RiskGrade, Integer> rectifyWithinDays,
-        Map<String, RiskGrade> gradeFloors,
         Map<String, Double> parameters,
         List<RuleInfo> rules) {
 
@@ -82,12 +83,12 @@ public record Campaign(
         hazards = Map.copyOf(hazards);
         venueKinds = Map.copyOf(venueKinds);
         placeClasses = Map.copyOf(placeClasses);
+        placeClassClauses = Map.copyOf(placeClassClauses);
         placeClassRules = List.copyOf(placeClassRules);
         exclusions = Map.copyOf(exclusions);
         countingRows = List.copyOf(countingRows);
         actions = Map.copyOf(actions);
         rectifyWithinDays = Map.copyOf(rectifyWithinDays);
-        gradeFloors = Map.copyOf(gradeFloors);
         parameters = Map.copyOf(parameters);
         rules = List.copyOf(rules);
     }
@@ -100,6 +101,13 @@ public record Campaign(
         return Optional.ofNullable(clauses.get(id));
     }
 
+    /** The grade of a venue no rule put in any row: the default L row × the default S row. */
+    public RiskGrade defaultGrade() {
+        int l = matrix.likelihoodRow(matrix.likelihoodDefault()).map(RiskMatrix.Level::level).orElse(1);
+        int s = matrix.severityRow(matrix.severityDefault()).map(RiskMatrix.Level::level).orElse(1);
+        return matrix.grade(l * s);
+    }
+
     public Label placeClass(String code) {
         return new Label(code, placeClasses.getOrDefault(code, Text.of(code, code)));
     }
@@ -108,8 +116,8 @@ public record Campaign(
     public Campaign withRules(List<RuleInfo> compiled) {
         return new Campaign(id, version, title, authority, document, issued, standard, timeZone, source,
                 determinationReminder, clauses, elements, categories, hazards, venueKinds, placeClasses,
-                placeClassWhenNone, placeClassRules, exclusions, countingRows, actions, highRise, calendar,
-                accidentModel, defaultGrade, rectifyWithinDays, gradeFloors, parameters, compiled);
+                placeClassClauses, placeClassWhenNone, placeClassRules, exclusions, countingRows, actions, highRise,
+                calendar, matrix, suspension, rectifyWithinDays, parameters, compiled);
     }
 
     @Override

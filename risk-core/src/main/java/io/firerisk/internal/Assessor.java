@@ -4,7 +4,9 @@ import io.firerisk.Assessment;
 import io.firerisk.AssessmentException;
 import io.firerisk.ClauseRef;
 import io.firerisk.Determination;
-import io.firerisk.GradeBasis;
+import io.firerisk.DueBasis;
+import io.firerisk.Grading;
+import io.firerisk.MatrixRow;
 import io.firerisk.HazardVerdict;
 import io.firerisk.Label;
 import io.firerisk.Priority;
@@ -17,13 +19,16 @@ import io.firerisk.ThresholdCheck;
 import io.firerisk.VenueFacts;
 import io.firerisk.campaign.ActionType;
 import io.firerisk.campaign.Campaign;
+import io.firerisk.campaign.Ground;
+import io.firerisk.campaign.RiskMatrix;
+import io.firerisk.campaign.SuspensionPolicy;
 import io.firerisk.rules.ActionRequired;
 import io.firerisk.rules.DeadlineCap;
 import io.firerisk.rules.ElementPresent;
 import io.firerisk.rules.Exclusion;
-import io.firerisk.rules.GradeFloor;
-import io.firerisk.rules.GradeRaise;
-import io.firerisk.rules.HazardFinding;
+import io.firerisk.rules.LikelihoodRaise;
+import io.firerisk.rules.LikelihoodRow;
+import io.firerisk.rules.SeverityRow;
 import io.firerisk.rules.SuspensionRequired;
 import io.firerisk.rules.ThresholdCount;
 import io.firerisk.rules.Verdict;
@@ -33,19 +38,19 @@ import org.kie.api.runtime.rule.AgendaFilter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Runs one assessment: prepares the facts, fires the campaign's rules in a pooled session, and
  * assembles the {@link Assessment} from the conclusions still standing. Where conclusions must be
- * combined (the worst grade, the earliest deadline, the most serious verdict) it is done here,
+ * combined (the matrix's L and S, the earliest deadline, the most serious verdict) it is done here,
  * explicitly, so rule order never decides an outcome. Thread-safe: each call borrows its own session.
  */
 public final class Assessor {
@@ -175,14 +180,12 @@ public final class Assessor {
         Set<String> comprehensive = new TreeSet<>(io.firerisk.campaign.Element.NUMBER_ORDER);
         List<ThresholdCheck> thresholds = new ArrayList<>();
         Map<String, Label> exclusions = new LinkedHashMap<>();
-        List<SuspendedPart> suspended = new ArrayList<>();
-        Set<String> suspendedFindings = new LinkedHashSet<>();
-        List<GradeBasis> floors = new ArrayList<>();
+        List<FiringRecorder.Conclusion> suspensions = new ArrayList<>();
+        List<FiringRecorder.Conclusion> likelihoodRows = new ArrayList<>();
+        List<FiringRecorder.Conclusion> severityRows = new ArrayList<>();
         List<FiringRecorder.Conclusion> raises = new ArrayList<>();
         List<FiringRecorder.Conclusion> actionRequests = new ArrayList<>();
-        List<DeadlineCap> caps = new ArrayList<>();
-        Map<String, HazardFinding> findings = new HashMap<>();
-        prepared.findings().forEach(f -> findings.put(f.findingId(), f));
+        List<FiringRecorder.Conclusion> caps = new ArrayList<>();
 
         for (FiringRecorder.Conclusion c : conclusions) {
             Object fact = c.fact();
@@ -198,48 +201,127 @@ public final class Assessor {
             } else if (fact instanceof Exclusion x) {
                 exclusions.putIfAbsent(x.code(), new Label(x.code(),
                         campaign.exclusions().getOrDefault(x.code(), Text.of(x.code(), x.code()))));
-            } else if (fact instanceof SuspensionRequired s) {
-                HazardFinding f = findings.get(s.findingId());
-                if (f != null && suspendedFindings.add(s.findingId())) {
-                    suspended.add(new SuspendedPart(f.findingId(), f.location(), f.estimate(), c.rule().clause().ref()));
-                }
-            } else if (fact instanceof GradeFloor g) {
-                floors.add(new GradeBasis(g.grade(), 0, c.rule().info().name(), c.rule().clause().ref(),
-                        c.reason()));
-            } else if (fact instanceof GradeRaise) {
+            } else if (fact instanceof SuspensionRequired) {
+                suspensions.add(c);
+            } else if (fact instanceof LikelihoodRow) {
+                likelihoodRows.add(c);
+            } else if (fact instanceof SeverityRow) {
+                severityRows.add(c);
+            } else if (fact instanceof LikelihoodRaise) {
                 raises.add(c);
             } else if (fact instanceof ActionRequired) {
                 actionRequests.add(c);
-            } else if (fact instanceof DeadlineCap cap) {
-                caps.add(cap);
+            } else if (fact instanceof DeadlineCap) {
+                caps.add(c);
             }
         }
 
-        RiskGrade floor = campaign.defaultGrade();
-        for (GradeBasis b : floors) {
-            floor = RiskGrade.worst(floor, b.grade());
-        }
-        int raise = 0;
-        for (FiringRecorder.Conclusion c : raises) {
-            raise = Math.max(raise, ((GradeRaise) c.fact()).steps());
-        }
-        RiskGrade grade = floor.raisedBy(raise);
-        List<GradeBasis> basis = new ArrayList<>(floors);
-        for (FiringRecorder.Conclusion c : raises) {
-            GradeRaise r = (GradeRaise) c.fact();
-            basis.add(new GradeBasis(floor.raisedBy(r.steps()), r.steps(), c.rule().info().name(),
-                    c.rule().clause().ref(), c.reason()));
-        }
-        basis.sort(Comparator.comparing(GradeBasis::grade).reversed().thenComparing(GradeBasis::rule));
-
+        Grading grading = grading(likelihoodRows, raises, severityRows);
+        RiskGrade grade = campaign.matrix().grade(grading.score());
         List<RequiredAction> actions = mergeActions(actionRequests, caps, grade, date);
         thresholds.sort(Comparator.comparing(ThresholdCheck::row));
         Determination determination = new Determination(verdict, List.copyOf(direct), List.copyOf(comprehensive),
                 thresholds, List.copyOf(exclusions.values()), campaign.determinationReminder());
-        return new Assessment(campaign.id(), campaign.version(), prepared.profile().venueId(), date, grade, basis,
-                determination, suspended.isEmpty() ? Suspension.NONE : new Suspension(suspended), prepared.position(),
-                prepared.placeClasses(), prepared.assessedFindings(), actions,
-                explain ? recorder.reasons() : List.of());
+        return new Assessment(campaign.id(), campaign.version(), prepared.profile().venueId(), date, grade, grading,
+                determination, suspension(suspensions), prepared.position(), prepared.placeClasses(),
+                prepared.assessedFindings(), actions, explain ? recorder.reasons() : List.of());
+    }
+
+    /**
+     * R = L × S: L is the highest level of the likelihood rows that applied, raised by the largest
+     * raise but never above the campaign's cap for raises (and never lowered by it); S is the highest
+     * severity row. A table no rule concluded from gives its default row.
+     */
+    private Grading grading(List<FiringRecorder.Conclusion> lRows, List<FiringRecorder.Conclusion> raises,
+            List<FiringRecorder.Conclusion> sRows) {
+        RiskMatrix matrix = campaign.matrix();
+        ClauseRef gradingClause = clause(matrix.clause());
+        List<MatrixRow> likelihood = new ArrayList<>();
+        for (FiringRecorder.Conclusion c : lRows) {
+            LikelihoodRow r = (LikelihoodRow) c.fact();
+            likelihood.add(row(matrix.likelihood().get(r.row()), r.level(), r.findingId(), c));
+        }
+        if (likelihood.isEmpty()) {
+            RiskMatrix.Level d = matrix.likelihood().get(matrix.likelihoodDefault());
+            likelihood.add(new MatrixRow(d.code(), d.label(), d.level(), 0, Optional.empty(), "", gradingClause,
+                    Optional.empty()));
+        }
+        int base = likelihood.stream().mapToInt(MatrixRow::level).max().orElse(1);
+        likelihood.sort(ROWS);
+        int l = base;
+        List<MatrixRow> raised = new ArrayList<>();
+        for (FiringRecorder.Conclusion c : raises) {
+            LikelihoodRaise r = (LikelihoodRaise) c.fact();
+            int reached = Math.max(base, Math.min(base + r.steps(), matrix.raiseCap()));
+            l = Math.max(l, reached);
+            raised.add(new MatrixRow("", Text.EMPTY, reached, r.steps(),
+                    r.findingId().isEmpty() ? Optional.empty() : Optional.of(r.findingId()), c.rule().info().name(),
+                    c.rule().clause().ref(), c.reason()));
+        }
+        raised.sort(Comparator.comparing(MatrixRow::raise).reversed().thenComparing(MatrixRow::rule)
+                .thenComparing(r -> r.findingId().orElse("")));
+        likelihood.addAll(raised);
+
+        List<MatrixRow> severity = new ArrayList<>();
+        for (FiringRecorder.Conclusion c : sRows) {
+            SeverityRow r = (SeverityRow) c.fact();
+            severity.add(row(matrix.severity().get(r.row()), r.level(), "", c));
+        }
+        if (severity.isEmpty()) {
+            RiskMatrix.Level d = matrix.severity().get(matrix.severityDefault());
+            severity.add(new MatrixRow(d.code(), d.label(), d.level(), 0, Optional.empty(), "", gradingClause,
+                    Optional.empty()));
+        }
+        severity.sort(ROWS);
+        int s = severity.stream().mapToInt(MatrixRow::level).max().orElse(1);
+        int score = l * s;
+        RiskGrade grade = matrix.grade(score);
+        return new Grading(l, s, score, matrix.bands().getOrDefault(grade, 1), likelihood, severity);
+    }
+
+    private static final Comparator<MatrixRow> ROWS = Comparator.comparing(MatrixRow::level).reversed()
+            .thenComparing(MatrixRow::code).thenComparing(r -> r.findingId().orElse("")).thenComparing(MatrixRow::rule);
+
+    private static MatrixRow row(RiskMatrix.Level level, int value, String findingId, FiringRecorder.Conclusion c) {
+        return new MatrixRow(level.code(), level.label(), value, 0,
+                findingId.isEmpty() ? Optional.empty() : Optional.of(findingId), c.rule().info().name(),
+                c.rule().clause().ref(), c.reason());
+    }
+
+    /** One part per area and ground, with every finding that makes the ground hold there. */
+    private Suspension suspension(List<FiringRecorder.Conclusion> conclusions) {
+        if (conclusions.isEmpty()) {
+            return Suspension.NONE;
+        }
+        record Key(String area, String ground) {}
+        final class Part {
+            SuspensionRequired first;
+            final Set<String> findings = new LinkedHashSet<>();
+        }
+        Map<Key, Part> parts = new LinkedHashMap<>();
+        for (FiringRecorder.Conclusion c : conclusions) {
+            SuspensionRequired s = (SuspensionRequired) c.fact();
+            Part p = parts.computeIfAbsent(new Key(s.area(), s.ground()), k -> new Part());
+            if (p.first == null) {
+                p.first = s;
+            }
+            p.findings.add(s.findingId());
+        }
+        SuspensionPolicy policy = campaign.suspension();
+        List<SuspendedPart> out = new ArrayList<>();
+        for (Map.Entry<Key, Part> e : parts.entrySet()) {
+            Ground ground = policy.ground(e.getKey().ground()).orElseThrow();
+            List<ClauseRef> clauses = new ArrayList<>();
+            ground.clauses().forEach(id -> clauses.add(clause(id)));
+            if (!policy.resumptionClause().isEmpty()) {
+                clauses.add(clause(policy.resumptionClause()));
+            }
+            out.add(new SuspendedPart(e.getKey().area(), new Label(ground.code(), ground.label()), clauses,
+                    e.getValue().first.actor(), policy.resumesWhen(), List.copyOf(e.getValue().findings)));
+        }
+        out.sort(Comparator.comparing(SuspendedPart::wholeVenue).reversed().thenComparing(SuspendedPart::area)
+                .thenComparing(p -> p.ground().code()));
+        return new Suspension(out);
     }
 
     private Label placeClassOf(ThresholdCount t, Enricher.Prepared prepared) {
@@ -255,14 +337,21 @@ public final class Assessor {
         return campaign.clauses().get(id).ref();
     }
 
-    /** Requests for the same action on the same subject become one action: earliest deadline, most urgent priority. */
-    private List<RequiredAction> mergeActions(List<FiringRecorder.Conclusion> requests, List<DeadlineCap> caps,
-            RiskGrade grade, LocalDate date) {
+    /**
+     * Requests for the same action on the same subject become one action with one deadline: the
+     * earliest any request asks for, after each request's periods and limits, never earlier than what
+     * the work needs (the largest floor any request names) and never later than a deadline already
+     * set. {@link DueBasis} says which of them set the date.
+     */
+    private List<RequiredAction> mergeActions(List<FiringRecorder.Conclusion> requests,
+            List<FiringRecorder.Conclusion> caps, RiskGrade grade, LocalDate date) {
         record Key(String code, String findingId) {}
         final class Merged {
             ActionType type;
             String findingId;
-            LocalDate due;
+            Due due;
+            LocalDate floor;
+            DueBasis floorBasis;
             Priority priority;
             final Set<ClauseRef> clauses = new LinkedHashSet<>();
             final Set<String> findingIds = new LinkedHashSet<>();
@@ -285,9 +374,19 @@ public final class Assessor {
                 fresh.priority = type.priority();
                 return fresh;
             });
-            LocalDate due = dueDate(type, request, grade, date);
-            if (due != null && (m.due == null || due.isBefore(m.due))) {
+            String rule = c.rule().info().name();
+            Due due = dueDate(type, request, rule, grade, date);
+            if (due != null && (m.due == null || due.date.isBefore(m.due.date))) {
                 m.due = due;
+            }
+            if (request.atLeastDays() != null) {
+                LocalDate start = request.from() != null ? request.from() : date;
+                LocalDate floor = start.plusDays(request.atLeastDays());
+                if (m.floor == null || floor.isAfter(m.floor)) {
+                    m.floor = floor;
+                    m.floorBasis = new DueBasis(DueBasis.Kind.WORK_MINIMUM, OptionalInt.of(request.atLeastDays()),
+                            Optional.of(start), rule);
+                }
             }
             m.clauses.add(c.rule().clause().ref());
             if (request.aboutFinding()) {
@@ -299,19 +398,27 @@ public final class Assessor {
         }
         List<RequiredAction> actions = new ArrayList<>(merged.size());
         for (Merged m : merged.values()) {
-            LocalDate due = m.due;
-            if (due != null) {
-                for (DeadlineCap cap : caps) {
-                    if (cap.appliesTo(m.findingId, m.findingIds) && cap.latest().isBefore(due)) {
-                        due = cap.latest();
+            Due due = m.due;
+            if (due != null && due.basis.kind() != DueBasis.Kind.RECORDED) {
+                for (FiringRecorder.Conclusion c : caps) {
+                    DeadlineCap cap = (DeadlineCap) c.fact();
+                    if (cap.appliesTo(m.findingId, m.findingIds) && cap.latest().isBefore(due.date)) {
+                        due = new Due(cap.latest(), new DueBasis(DueBasis.Kind.CAP, OptionalInt.empty(),
+                                Optional.empty(), c.rule().info().name()));
                     }
                 }
-                if (due.isBefore(date)) {
-                    due = date;
+                if (m.floor != null && due.date.isBefore(m.floor)) {
+                    due = new Due(m.floor, m.floorBasis);
+                }
+                if (due.date.isBefore(date)) {
+                    due = new Due(date, new DueBasis(DueBasis.Kind.TODAY, OptionalInt.empty(), Optional.empty(),
+                            due.basis.rule()));
                 }
             }
             actions.add(new RequiredAction(m.type.code(), m.type.label(),
-                    m.findingId.isEmpty() ? Optional.empty() : Optional.of(m.findingId), Optional.ofNullable(due),
+                    m.findingId.isEmpty() ? Optional.empty() : Optional.of(m.findingId),
+                    due == null ? Optional.empty() : Optional.of(due.date),
+                    due == null ? Optional.empty() : Optional.of(due.basis),
                     m.priority, List.copyOf(m.clauses), List.copyOf(m.findingIds), List.copyOf(m.details)));
         }
         actions.sort(Comparator
@@ -322,22 +429,42 @@ public final class Assessor {
         return actions;
     }
 
-    private LocalDate dueDate(ActionType type, ActionRequired request, RiskGrade grade, LocalDate date) {
-        LocalDate due = null;
-        Integer days = request.days() != null ? Integer.valueOf(request.days())
-                : (type.days().isPresent() ? Integer.valueOf(type.days().getAsInt()) : null);
-        if (days != null) {
-            due = date.plusDays(days);
+    private record Due(LocalDate date, DueBasis basis) {}
+
+    /**
+     * One request's deadline: a deadline already set is kept as it is; otherwise the period (the
+     * rule's, else the action table's) from its start, shortened by the grade's rectification period
+     * and by the rule's latest date, whichever is soonest. What the work needs is applied after the
+     * requests are merged.
+     */
+    private Due dueDate(ActionType type, ActionRequired request, String rule, RiskGrade grade, LocalDate date) {
+        if (request.fixedOn() != null) {
+            return new Due(request.fixedOn(), new DueBasis(DueBasis.Kind.RECORDED, OptionalInt.empty(),
+                    Optional.empty(), rule));
         }
-        if (type.byGrade()) {
+        LocalDate start = request.from() != null ? request.from() : date;
+        Due due = null;
+        if (request.days() != null) {
+            due = new Due(start.plusDays(request.days()), new DueBasis(DueBasis.Kind.RULE,
+                    OptionalInt.of(request.days()), Optional.of(start), rule));
+        } else if (type.days().isPresent()) {
+            due = new Due(start.plusDays(type.days().getAsInt()), new DueBasis(DueBasis.Kind.ACTION_TABLE,
+                    type.days(), Optional.of(start), ""));
+        }
+        // The grade's period shortens a period; a request that only adds a detail sets no deadline of its own.
+        if (type.byGrade() && due != null) {
             Integer gradeDays = campaign.rectifyWithinDays().get(grade);
             if (gradeDays != null) {
-                LocalDate byGrade = date.plusDays(gradeDays);
-                due = due == null || byGrade.isBefore(due) ? byGrade : due;
+                LocalDate byGrade = start.plusDays(gradeDays);
+                if (due == null || byGrade.isBefore(due.date)) {
+                    due = new Due(byGrade, new DueBasis(DueBasis.Kind.GRADE_PERIOD, OptionalInt.of(gradeDays),
+                            Optional.of(start), ""));
+                }
             }
         }
-        if (request.notAfter() != null) {
-            due = due == null || request.notAfter().isBefore(due) ? request.notAfter() : due;
+        if (request.notAfter() != null && (due == null || request.notAfter().isBefore(due.date))) {
+            due = new Due(request.notAfter(), new DueBasis(DueBasis.Kind.RULE, OptionalInt.empty(), Optional.empty(),
+                    rule));
         }
         return due;
     }

@@ -6,6 +6,7 @@ import io.firerisk.Text;
 import io.firerisk.Verification;
 import io.firerisk.campaign.Clause;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,11 @@ abstract class CampaignPart {
     }
 
     Text text(YamlNode node) {
+        return text(node, List.of());
+    }
+
+    /** A text; {@code extra} names keys besides zh and en the node may carry (read by the caller). */
+    Text text(YamlNode node, List<String> extra) {
         if (node.isScalar()) {
             return Text.of(node.text(), "");
         }
@@ -46,17 +52,24 @@ abstract class CampaignPart {
             problems.add(node.problem("must be text, or zh: and en: texts"));
             return Text.EMPTY;
         }
-        node.rejectUnknownKeys(List.of("zh", "en"), problems);
+        List<String> known = new ArrayList<>(List.of("zh", "en"));
+        known.addAll(extra);
+        node.rejectUnknownKeys(known, problems);
         return Text.of(node.string("zh", true, problems).orElse(""), node.string("en", false, problems).orElse(""));
     }
 
     Map<String, Text> labelMap(YamlNode parent, String key, boolean required) {
+        return labelMap(parent, key, required, List.of());
+    }
+
+    /** Code → text; {@code extra} names keys besides zh and en a label may carry (read by the caller). */
+    Map<String, Text> labelMap(YamlNode parent, String key, boolean required, List<String> extra) {
         Map<String, Text> out = new LinkedHashMap<>();
         parent.map(key, required, problems).ifPresent(m -> m.fields().forEach((code, v) -> {
             if (!CODE.matcher(code).matches()) {
                 problems.add(v.problem("'" + code + "' must be upper-case letters, digits and underscores"));
             }
-            out.put(code, text(v));
+            out.put(code, text(v, extra));
         }));
         if (required && out.isEmpty() && parent.get(key).isPresent()) {
             problems.add(parent.get(key).get().problem("must define at least one entry"));

@@ -2,7 +2,6 @@ package io.firerisk.internal;
 
 import io.firerisk.Problem;
 import io.firerisk.Text;
-import io.firerisk.campaign.AccidentModel;
 import io.firerisk.campaign.ActionType;
 import io.firerisk.campaign.Campaign;
 import io.firerisk.campaign.CampaignCalendar;
@@ -12,12 +11,14 @@ import io.firerisk.campaign.Element;
 import io.firerisk.campaign.HazardType;
 import io.firerisk.campaign.HighRiseRule;
 import io.firerisk.campaign.PlaceClassRule;
+import io.firerisk.campaign.SuspensionPolicy;
 import io.firerisk.campaign.VenueKind;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,7 @@ import java.util.regex.Pattern;
  *
  * <p>The folder:
  * <pre>
- *   campaign.yaml        identity, calendar, grades, accident model, counting rows, parameters
+ *   campaign.yaml        identity, calendar, grades (the risk matrix), suspension grounds, counting rows, parameters
  *   clauses.csv          every clause rules and data cite, with its verification mark
  *   elements.csv         the hazard standard's determination elements
  *   hazards.csv, hazards/*.csv   the hazard catalogue (several files are merged)
@@ -119,7 +120,7 @@ public final class CampaignReader {
         }
         root.rejectUnknownKeys(List.of("id", "version", "title", "authority", "document", "issued", "standard",
                 "timeZone", "determination", "placeClasses", "placeClassWhenNone", "categories", "highRise", "grades",
-                "alertLevels", "calendar", "accidentModel", "parameters"), problems);
+                "alertLevels", "calendar", "suspension", "parameters"), problems);
 
         String id = root.string("id", true, problems).orElse("invalid");
         if (!CAMPAIGN_ID.matcher(id).matches()) {
@@ -148,7 +149,16 @@ public final class CampaignReader {
         }
 
         Map<String, Clause> clauses = tables.readClauses();
-        Map<String, Text> placeClasses = yaml.labelMap(root, "placeClasses", true);
+        Map<String, Text> placeClasses = yaml.labelMap(root, "placeClasses", true, List.of("clause"));
+        Map<String, String> placeClassClauses = new LinkedHashMap<>();
+        root.map("placeClasses", false, problems).ifPresent(m -> m.fields().forEach((code, v) -> {
+            if (v.isMap()) {
+                v.string("clause", false, problems).ifPresent(c -> {
+                    yaml.knownClause(c, v.get("clause").orElseThrow(), clauses);
+                    placeClassClauses.put(code, c);
+                });
+            }
+        }));
         String placeClassWhenNone = root.string("placeClassWhenNone", true, problems).orElse("");
         if (!placeClassWhenNone.isEmpty() && !placeClasses.containsKey(placeClassWhenNone)) {
             problems.add(root.get("placeClassWhenNone").orElseThrow().problem("'" + placeClassWhenNone
@@ -156,7 +166,9 @@ public final class CampaignReader {
         }
         Map<String, Text> categories = yaml.labelMap(root, "categories", true);
         Map<String, Element> elements = tables.readElements(clauses);
-        Map<String, HazardType> hazards = tables.readHazards(clauses, elements, categories);
+        YamlSections.Grades grades = yaml.readGrades(root, clauses);
+        SuspensionPolicy suspension = yaml.readSuspension(root, clauses);
+        Map<String, HazardType> hazards = tables.readHazards(clauses, elements, categories, grades.matrix(), suspension);
         Map<String, VenueKind> venueKinds = tables.readVenueKinds();
         List<PlaceClassRule> placeClassRules = tables.readPlaceClasses(venueKinds, placeClasses, clauses);
         Map<String, ActionType> actions = tables.readActions();
@@ -170,17 +182,14 @@ public final class CampaignReader {
         HighRiseRule highRise = yaml.readHighRise(root, clauses);
         Map<String, Text> alertLevels = yaml.labelMap(root, "alertLevels", true);
         CampaignCalendar calendarOf = calendar.readCalendar(root, alertLevels, clauses);
-        AccidentModel accidentModel = yaml.readAccidentModel(root, categories, clauses);
-
-        YamlSections.Grades grades = yaml.readGrades(root);
         Map<String, Double> parameters = yaml.readParameters(root);
 
         if (problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
             return null;
         }
         return new Campaign(id, version, title, authority, document, issued, standard, zone, files.source(), reminder,
-                clauses, elements, categories, hazards, venueKinds, placeClasses, placeClassWhenNone, placeClassRules,
-                exclusions, countingRows, actions, highRise, calendarOf, accidentModel, grades.defaultGrade(),
-                grades.rectifyWithinDays(), grades.floors(), parameters, List.of());
+                clauses, elements, categories, hazards, venueKinds, placeClasses, placeClassClauses, placeClassWhenNone,
+                placeClassRules, exclusions, countingRows, actions, highRise, calendarOf, grades.matrix(), suspension,
+                grades.rectifyWithinDays(), parameters, List.of());
     }
 }

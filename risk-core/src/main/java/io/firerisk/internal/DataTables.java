@@ -10,6 +10,8 @@ import io.firerisk.campaign.Element;
 import io.firerisk.campaign.ElementKind;
 import io.firerisk.campaign.HazardType;
 import io.firerisk.campaign.PlaceClassRule;
+import io.firerisk.campaign.RiskMatrix;
+import io.firerisk.campaign.SuspensionPolicy;
 import io.firerisk.campaign.VenueKind;
 
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static io.firerisk.internal.CampaignReader.ACTIONS_FILE;
 import static io.firerisk.internal.CampaignReader.CLAUSES_FILE;
@@ -140,7 +143,7 @@ final class DataTables extends CampaignPart {
 
     /** The hazard catalogue; {@code categories} null when campaign.yaml could not be read (then not checked). */
     Map<String, HazardType> readHazards(Map<String, Clause> clauses, Map<String, Element> elements,
-            Map<String, Text> categories) {
+            Map<String, Text> categories, RiskMatrix matrix, SuspensionPolicy suspension) {
         List<String> catalogueFiles = new ArrayList<>();
         if (files.text(HAZARDS_FILE).isPresent()) {
             catalogueFiles.add(HAZARDS_FILE);
@@ -180,6 +183,24 @@ final class DataTables extends CampaignPart {
                 knownClause(clause.get(), row, "clause", clauses);
                 boolean correctable = row.flag("correctable", false, problems);
                 int days = row.integer("rectify_days", 0, 3650, problems).orElse(30);
+                int minimum = row.has("min_days") ? row.integer("min_days", 0, 3650, problems).orElse(days) : days;
+                if (minimum > days) {
+                    problems.add(row.problem("min_days", "the least the work needs (" + minimum
+                            + " days) is longer than its usual period (rectify_days " + days + ")"));
+                }
+                String likelihood = row.get("likelihood");
+                if (!likelihood.isEmpty() && !matrix.likelihood().containsKey(likelihood)) {
+                    problems.add(row.problem("likelihood", "'" + likelihood + "' is not a row of the likelihood "
+                            + "table (grades.likelihood.rows in campaign.yaml: "
+                            + String.join(", ", new TreeSet<>(matrix.likelihood().keySet())) + ")"));
+                }
+                List<String> grounds = row.list("grounds");
+                for (String ground : grounds) {
+                    if (!suspension.grounds().containsKey(ground)) {
+                        problems.add(row.problem("grounds", "'" + ground + "' is not a suspension ground "
+                                + "(suspension.grounds in campaign.yaml)"));
+                    }
+                }
                 String measure = row.get("measure");
                 if (!measure.isEmpty() && !measure.equals(HazardType.MEASURE_RATIO)
                         && !measure.equals(HazardType.MEASURE_QUANTITY)) {
@@ -192,7 +213,7 @@ final class DataTables extends CampaignPart {
                 }
                 hazards.put(code.get(), new HazardType(code.get(), Text.of(zh.get(), row.get("en")),
                         category.get(), evidenced, clause.get(),
-                        row.list("applies_to"), correctable, days,
+                        row.list("applies_to"), correctable, days, minimum, likelihood, grounds,
                         measure.isEmpty() ? Optional.empty() : Optional.of(measure), verified.get(), row.file(),
                         row.line()));
             });

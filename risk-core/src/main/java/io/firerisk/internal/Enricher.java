@@ -1,6 +1,5 @@
 package io.firerisk.internal;
 
-import io.firerisk.AccidentEstimate;
 import io.firerisk.AssessedFinding;
 import io.firerisk.AssessmentException;
 import io.firerisk.CalendarPosition;
@@ -30,8 +29,8 @@ import java.util.Set;
 /**
  * Turns an inspector's facts into the facts rules match: checks them against the campaign's
  * tables, joins each finding with its catalogue entry, places the date in the calendar and the
- * venue in its place classes, and estimates each hazard's potential accident. Pure data work
- * driven by campaign tables; every judgement is left to the rules.
+ * venue in its place classes. Pure data work driven by campaign tables; every judgement is left to
+ * the rules.
  */
 final class Enricher {
 
@@ -69,17 +68,50 @@ final class Enricher {
         LocalDate date = facts.assessmentDate() != null ? facts.assessmentDate() : today;
         CalendarPosition position = campaign.calendar().position(date);
 
+        List<String> uses = new ArrayList<>();
+        uses.add(kind.code());
+        for (int i = 0; i < venue.uses().size(); i++) {
+            String use = venue.uses().get(i);
+            if (!campaign.venueKinds().containsKey(use)) {
+                throw invalid(campaign, venue, "venue.uses[" + i + "]", "use '" + use
+                        + "' is not a venue kind of the campaign (known kinds: " + String.join(", ",
+                        new java.util.TreeSet<>(campaign.venueKinds().keySet())) + ")");
+            }
+            if (!uses.contains(use)) {
+                uses.add(use);
+            }
+        }
         List<PlaceClassification> classifications = new ArrayList<>();
         Set<String> classes = new LinkedHashSet<>();
-        for (PlaceClassRule rule : campaign.placeClassRules()) {
-            if (rule.matches(kind.code(), venue) && (!rule.campaignOnly() || position.campaignInForce())) {
-                classes.add(rule.placeClass());
-                PlaceClassification c = new PlaceClassification(campaign.placeClass(rule.placeClass()), rule.source(),
-                        campaign.clauses().get(rule.clause()).ref());
-                // A kind row and a fact row on the same authority say the same thing once.
-                if (!classifications.contains(c)) {
-                    classifications.add(c);
+        for (String use : uses) {
+            for (PlaceClassRule rule : campaign.placeClassRules()) {
+                if (rule.matches(use, venue) && (!rule.campaignOnly() || position.campaignInForce())) {
+                    classes.add(rule.placeClass());
+                    PlaceClassification c = new PlaceClassification(campaign.placeClass(rule.placeClass()),
+                            rule.source(), campaign.clauses().get(rule.clause()).ref());
+                    // A kind row and a fact row on the same authority say the same thing once.
+                    if (!classifications.contains(c)) {
+                        classifications.add(c);
+                    }
                 }
+            }
+        }
+        for (int i = 0; i < venue.placeClasses().size(); i++) {
+            String declared = venue.placeClasses().get(i);
+            String clause = campaign.placeClassClauses().get(declared);
+            if (!campaign.placeClasses().containsKey(declared)) {
+                throw invalid(campaign, venue, "venue.placeClasses[" + i + "]", "place class '" + declared
+                        + "' is not one of the campaign's place classes (" + String.join(", ",
+                        new java.util.TreeSet<>(campaign.placeClasses().keySet())) + ")");
+            }
+            if (clause == null) {
+                throw invalid(campaign, venue, "venue.placeClasses[" + i + "]", "place class '" + declared
+                        + "' cannot be declared for a venue: the campaign gives it no defining clause "
+                        + "(placeClasses." + declared + ".clause in campaign.yaml)");
+            }
+            if (classes.add(declared)) {
+                classifications.add(new PlaceClassification(campaign.placeClass(declared),
+                        PlaceClassification.DECLARED, campaign.clauses().get(clause).ref()));
             }
         }
         if (classes.isEmpty()) {
@@ -90,7 +122,8 @@ final class Enricher {
                 venue.street(),
                 venue.heightMeters() == null ? Double.NaN : venue.heightMeters(), venue.floors(), venue.underground(),
                 highRise, venue.occupantCapacity(), venue.sleepingOnSite(), venue.gasSupply(), venue.dangerousGoods(),
-                venue.operatingStatus().inUse(), classes, facts.judgedNotMajor());
+                venue.operatingStatus().inUse(), classes, facts.judgedNotMajor(), new LinkedHashSet<>(uses),
+                venue.ownedByAuthority());
 
         List<HazardFinding> findings = new ArrayList<>(facts.findings().size());
         List<AssessedFinding> assessed = new ArrayList<>(facts.findings().size());
@@ -110,11 +143,11 @@ final class Enricher {
                 throw invalid(campaign, venue, "findings[" + i + "].quantity", "finding '" + f.id() + "' ("
                         + f.hazardCode() + ") needs a quantity: the criterion counts something");
             }
-            findings.add(toFact(campaign, profile, f, type, date));
+            findings.add(toFact(profile, f, type, date));
             HazardFinding fact = findings.get(findings.size() - 1);
             assessed.add(new AssessedFinding(f.id(), f.hazardCode(), type.label(), type.category(), type.elements(),
-                    type.verification(), f.status(), fact.open() && !fact.correctableOnSpot(), fact.overdue(),
-                    fact.estimate()));
+                    type.verification(), f.status(), f.area(), fact.open() && !fact.correctableOnSpot(),
+                    fact.correctedOnSpot(), fact.overdue()));
         }
 
         Optional<KeyPeriod> period = position.keyPeriod()
@@ -132,10 +165,12 @@ final class Enricher {
                 List.copyOf(assessed));
     }
 
-    private static HazardFinding toFact(Campaign campaign, VenueProfile venue, Finding f, HazardType type,
+    private static HazardFinding toFact(VenueProfile venue, Finding f, HazardType type,
             LocalDate date) {
-        boolean correctable = f.status() == RectificationStatus.CORRECTED_ON_SPOT
-                || (f.correctableOnSpot() != null ? f.correctableOnSpot() : type.correctableOnSpot());
+        // The inspector's facts only: a catalogue saying such a hazard usually can be corrected on the
+        // spot presumes nothing about this one (a locked exit not recorded as opened stays locked).
+        boolean corrected = f.status() == RectificationStatus.CORRECTED_ON_SPOT;
+        boolean correctable = corrected || Boolean.TRUE.equals(f.correctableOnSpot());
         boolean open = f.status().isOpen();
         Set<String> missing = new LinkedHashSet<>();
         for (RectificationPlan.Part part : f.plan().missingParts()) {
@@ -144,13 +179,13 @@ final class Enricher {
         LocalDate deadline = f.plan().deadline();
         boolean overdue = open && deadline != null && deadline.isBefore(date);
         int daysOverdue = overdue ? (int) ChronoUnit.DAYS.between(deadline, date) : 0;
-        AccidentEstimate estimate = campaign.accidentModel().estimate(venue.occupants(), type.category(),
-                venue.sleepingOnSite(), venue.highRise(), venue.underground(), venue.dangerousGoods());
         return new HazardFinding(venue.venueId(), f.id(), f.hazardCode(), type.label(), type.category(),
-                new LinkedHashSet<>(type.elements()), f.location(), f.foundOn() != null ? f.foundOn() : date, correctable, f.status(),
+                new LinkedHashSet<>(type.elements()), f.location(), f.area(), f.foundOn() != null ? f.foundOn() : date,
+                correctable, corrected, corrected || f.correctableOnSpot() != null, type.correctableOnSpot(), f.status(),
                 open, f.ratio() == null ? Double.NaN : f.ratio(), f.quantity() == null ? -1 : f.quantity(),
                 f.expertReviewed(), missing, deadline, overdue, daysOverdue, f.timesFound(), f.party(),
-                f.enforcement(), type.rectifyDays(), estimate.grade(), estimate, type.verification());
+                f.enforcement(), type.rectifyDays(), type.minimumDays(), type.likelihood(),
+                new LinkedHashSet<>(type.grounds()), type.verification());
     }
 
     private static AssessmentException invalid(Campaign campaign, Venue venue, String field, String message) {

@@ -50,7 +50,9 @@ public final class RuleCompiler {
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
     // As tolerant of spacing as the validator's (RuleScan), so the two never disagree on what a rule reads.
     private static final Pattern PARAMETER = Pattern.compile("campaign\\s*\\.\\s*(?:number|whole)\\s*\\(\\s*\"([^\"]*)\"");
-    private static final Pattern GRADE = Pattern.compile("campaign\\s*\\.\\s*grade\\s*\\(\\s*\"([^\"]*)\"");
+    private static final Pattern LIKELIHOOD = Pattern.compile("campaign\\s*\\.\\s*likelihood\\s*\\([^,()]+,\\s*\"([^\"]*)\"");
+    private static final Pattern SEVERITY = Pattern.compile("campaign\\s*\\.\\s*(?:severity\\s*\\([^,()]+,|severityLevel\\s*\\()\\s*\"([^\"]*)\"");
+    private static final Pattern GROUND = Pattern.compile("campaign\\s*\\.\\s*ground(?:ForVenue)?\\s*\\([^,()]+,[^,()]+,\\s*\"([^\"]*)\"");
     private static final Pattern ELEMENT = Pattern.compile("ElementPresent\\.(direct|comprehensive)\\([^,()]+,\\s*\"([^\"]*)\"\\s*\\)");
     private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|\\S+)");
 
@@ -243,13 +245,12 @@ public final class RuleCompiler {
                         + m.group(1) + "' is not defined under parameters: in campaign.yaml"));
             }
         }
-        Matcher g = GRADE.matcher(text);
-        while (g.find()) {
-            if (!campaign.gradeFloors().containsKey(g.group(1))) {
-                problems.add(Problem.error(path, lineAt(text, g.start(1)), column(text, g.start(1)), "grade floor '"
-                        + g.group(1) + "' is not defined under grades.floors: in campaign.yaml"));
-            }
-        }
+        checkNames(path, text, LIKELIHOOD, campaign.matrix().likelihood().keySet(),
+                "is not a row of the likelihood table (grades.likelihood.rows in campaign.yaml)", problems);
+        checkNames(path, text, SEVERITY, campaign.matrix().severity().keySet(),
+                "is not a row of the severity table (grades.severity.rows in campaign.yaml)", problems);
+        checkNames(path, text, GROUND, campaign.suspension().grounds().keySet(),
+                "is not a suspension ground (suspension.grounds in campaign.yaml)", problems);
         Matcher e = ELEMENT.matcher(text);
         while (e.find()) {
             io.firerisk.campaign.Element element = campaign.elements().get(e.group(2));
@@ -261,6 +262,17 @@ public final class RuleCompiler {
                 problems.add(Problem.error(path, lineAt(text, e.start(2)), column(text, e.start(2)), "element '"
                         + e.group(2) + "' is " + element.kind().name().toLowerCase(Locale.ROOT) + " in elements.csv, "
                         + "but the rule concludes it with ElementPresent." + e.group(1)));
+            }
+        }
+    }
+
+    private static void checkNames(String path, String text, Pattern call, java.util.Set<String> known, String missing,
+            List<Problem> problems) {
+        Matcher m = call.matcher(text);
+        while (m.find()) {
+            if (!known.contains(m.group(1))) {
+                problems.add(Problem.error(path, lineAt(text, m.start(1)), column(text, m.start(1)), "'" + m.group(1)
+                        + "' " + missing));
             }
         }
     }

@@ -5,13 +5,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.firerisk.AssessedFinding;
 import io.firerisk.Assessment;
 import io.firerisk.ClauseRef;
-import io.firerisk.GradeBasis;
+import io.firerisk.MatrixRow;
 import io.firerisk.Reason;
 import io.firerisk.RequiredAction;
 import io.firerisk.SuspendedPart;
-import io.firerisk.ThresholdCheck;
-
 import io.firerisk.Text;
+import io.firerisk.ThresholdCheck;
 import io.firerisk.Venue;
 
 import java.io.IOException;
@@ -25,8 +24,9 @@ import java.util.Objects;
 /**
  * The one serialisation of an {@link Assessment} as JSON Lines: what {@code firerisk assess -f jsonl}
  * writes, one JSON object per venue and line: the venue's id, name, kind and street, the grade, verdict,
- * elements and counting rows, suspension with its estimate, the grade's basis, the dated actions with
- * their clauses, the findings, the calendar position, and where the record came from; texts in the
+ * elements and counting rows, the parts whose use must stop with their ground, articles and who acts,
+ * the grading (L, S, R and the rows that set them), the dated actions with their clauses, details and
+ * what set each deadline, the findings, the calendar position, and where the record came from; texts in the
  * chosen language; with {@code reasons}, every rule that fired with its clause and sentence. Another
  * program that writes the same venue, assessment, origin and settings writes the same line, byte for byte.
  *
@@ -113,28 +113,25 @@ public final class AssessmentJsonLines {
         g.writeArrayFieldStart("suspendedParts");
         for (SuspendedPart p : a.suspension().parts()) {
             g.writeStartObject();
-            g.writeStringField("finding", p.findingId());
-            g.writeStringField("location", p.location());
-            g.writeStringField("potentialAccident", p.estimate().grade().name());
-            g.writeStringField("estimate", p.estimate().formula());
-            g.writeStringField("clause", p.clause().toString());
+            g.writeStringField("area", p.area());
+            g.writeBooleanField("wholeVenue", p.wholeVenue());
+            g.writeStringField("ground", p.ground().code());
+            g.writeStringField("groundLabel", of(p.ground().text()));
+            strings(g, "clauses", p.clauses().stream().map(ClauseRef::toString).toList());
+            g.writeStringField("actor", of(p.actor()));
+            g.writeStringField("resumesWhen", of(p.resumesWhen()));
+            strings(g, "findings", p.findingIds());
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("gradeBasis");
-        for (GradeBasis b : a.gradeBasis()) {
-            g.writeStartObject();
-            g.writeStringField("grade", b.grade().name());
-            if (b.isRaise()) {
-                g.writeNumberField("raise", b.raise());
-            }
-            g.writeStringField("clause", b.clause().toString());
-            if (!b.because().isEmpty()) {
-                g.writeStringField("because", of(b.because()));
-            }
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        g.writeObjectFieldStart("grading");
+        g.writeNumberField("likelihood", a.grading().likelihood());
+        g.writeNumberField("severity", a.grading().severity());
+        g.writeNumberField("score", a.grading().score());
+        g.writeNumberField("bandFrom", a.grading().bandFrom());
+        rows(g, "likelihoodRows", a.grading().likelihoodRows());
+        rows(g, "severityRows", a.grading().severityRows());
+        g.writeEndObject();
         g.writeArrayFieldStart("actions");
         for (RequiredAction act : a.actions()) {
             g.writeStartObject();
@@ -146,8 +143,27 @@ public final class AssessmentJsonLines {
             if (act.due().isPresent()) {
                 g.writeStringField("due", act.due().get().toString());
             }
+            act.dueBasis().ifPresent(b -> {
+                try {
+                    g.writeObjectFieldStart("dueBasis");
+                    g.writeStringField("kind", b.kind().name());
+                    if (b.days().isPresent()) {
+                        g.writeNumberField("days", b.days().getAsInt());
+                    }
+                    if (b.from().isPresent()) {
+                        g.writeStringField("from", b.from().get().toString());
+                    }
+                    if (!b.rule().isEmpty()) {
+                        g.writeStringField("rule", b.rule());
+                    }
+                    g.writeEndObject();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             g.writeStringField("priority", act.priority().name());
             strings(g, "clauses", act.clauses().stream().map(ClauseRef::toString).toList());
+            strings(g, "details", act.details().stream().map(this::of).toList());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -160,7 +176,10 @@ public final class AssessmentJsonLines {
             g.writeStringField("status", f.status().name());
             g.writeBooleanField("counted", f.counted());
             g.writeBooleanField("overdue", f.overdue());
-            g.writeStringField("potentialAccident", f.potentialAccident().grade().name());
+            g.writeBooleanField("correctedOnSpot", f.correctedOnSpot());
+            if (!f.area().isEmpty()) {
+                g.writeStringField("area", f.area());
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -183,6 +202,33 @@ public final class AssessmentJsonLines {
         g.writeStringField("source", source.toString());
         g.writeEndObject();
         g.close();
+    }
+
+    private void rows(JsonGenerator g, String name, List<MatrixRow> rows) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (MatrixRow r : rows) {
+            g.writeStartObject();
+            if (r.isRaise()) {
+                g.writeNumberField("raise", r.raise());
+            } else {
+                g.writeStringField("row", r.code());
+                g.writeStringField("label", of(r.label()));
+            }
+            g.writeNumberField("level", r.level());
+            if (r.findingId().isPresent()) {
+                g.writeStringField("finding", r.findingId().get());
+            }
+            if (!r.rule().isEmpty()) {
+                g.writeStringField("rule", r.rule());
+            }
+            g.writeStringField("clause", r.clause().toString());
+            Text because = r.because();
+            if (!because.isEmpty()) {
+                g.writeStringField("because", of(because));
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {

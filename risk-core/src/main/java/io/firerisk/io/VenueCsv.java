@@ -50,7 +50,10 @@ final class VenueCsv {
         DANGEROUS_GOODS("dangerousgoods", "危险品", "易燃易爆危险品"),
         STATUS("status", "operatingstatus", "经营状态", "使用状态"),
         DATE("date", "检查日期", "日期"),
-        JUDGED_NOT_MAJOR("judgednotmajor", "经判断不构成重大隐患");
+        JUDGED_NOT_MAJOR("judgednotmajor", "经判断不构成重大隐患"),
+        USES("uses", "其他用途", "兼作"),
+        PLACE_CLASSES("placeclasses", "申报场所类别", "场所类别"),
+        OWNED_BY_AUTHORITY("ownedbyauthority", "局属", "局属单位");
 
         final List<String> names;
 
@@ -65,6 +68,7 @@ final class VenueCsv {
         ID("id", "findingid", "隐患编号", "编号"),
         CODE("code", "hazardcode", "隐患代码", "代码"),
         LOCATION("location", "部位", "位置"),
+        AREA("area", "区域", "所在区域", "停用区域"),
         FOUND_ON("foundon", "发现日期", "检查日期"),
         CORRECTABLE("correctableonspot", "可当场改正", "能否当场改正"),
         RATIO("ratio", "比例"),
@@ -251,7 +255,10 @@ final class VenueCsv {
                 .address(c.text(VenueColumn.ADDRESS))
                 .underground(c.bool(VenueColumn.UNDERGROUND))
                 .sleepingOnSite(c.bool(VenueColumn.SLEEPING))
-                .dangerousGoods(c.bool(VenueColumn.DANGEROUS_GOODS));
+                .dangerousGoods(c.bool(VenueColumn.DANGEROUS_GOODS))
+                .uses(codes(c.text(VenueColumn.USES)))
+                .placeClasses(codes(c.text(VenueColumn.PLACE_CLASSES)))
+                .ownedByAuthority(c.bool(VenueColumn.OWNED_BY_AUTHORITY));
         Double height = c.number(VenueColumn.HEIGHT);
         b.heightMeters(height);
         Integer floors = c.whole(VenueColumn.FLOORS);
@@ -287,6 +294,7 @@ final class VenueCsv {
         String id = h.has(FindingColumn.ID) ? c.required(FindingColumn.ID) : "F" + number;
         Finding.Builder b = Finding.builder(id, c.required(FindingColumn.CODE).toUpperCase(Locale.ROOT))
                 .location(c.text(FindingColumn.LOCATION))
+                .area(c.text(FindingColumn.AREA))
                 .foundOn(c.date(FindingColumn.FOUND_ON))
                 .correctableOnSpot(c.optionalBool(FindingColumn.CORRECTABLE))
                 .ratio(c.ratio(FindingColumn.RATIO))
@@ -315,15 +323,29 @@ final class VenueCsv {
     }
 
     /** The fields of {@link Venue} (and the facts' date) and the venue column each is read from. */
-    private static final Map<String, VenueColumn> VENUE_FIELDS = Map.of("kind", VenueColumn.KIND,
-            "occupantCapacity", VenueColumn.OCCUPANTS, "heightMeters", VenueColumn.HEIGHT, "floors", VenueColumn.FLOORS,
-            "id", VenueColumn.ID, "assessmentDate", VenueColumn.DATE, "name", VenueColumn.NAME,
-            "street", VenueColumn.STREET, "address", VenueColumn.ADDRESS);
+    private static final Map<String, VenueColumn> VENUE_FIELDS = Map.ofEntries(Map.entry("kind", VenueColumn.KIND),
+            Map.entry("occupantCapacity", VenueColumn.OCCUPANTS), Map.entry("heightMeters", VenueColumn.HEIGHT),
+            Map.entry("floors", VenueColumn.FLOORS), Map.entry("id", VenueColumn.ID),
+            Map.entry("assessmentDate", VenueColumn.DATE), Map.entry("name", VenueColumn.NAME),
+            Map.entry("street", VenueColumn.STREET), Map.entry("address", VenueColumn.ADDRESS),
+            Map.entry("uses", VenueColumn.USES), Map.entry("placeClasses", VenueColumn.PLACE_CLASSES));
 
     /** The fields of {@link Finding} and the finding column each is read from. */
     private static final Map<String, FindingColumn> FINDING_FIELDS = Map.of("hazardCode", FindingColumn.CODE,
             "ratio", FindingColumn.RATIO, "quantity", FindingColumn.QUANTITY, "location", FindingColumn.LOCATION,
-            "id", FindingColumn.ID, "foundOn", FindingColumn.FOUND_ON, "timesFound", FindingColumn.TIMES_FOUND);
+            "id", FindingColumn.ID, "foundOn", FindingColumn.FOUND_ON, "timesFound", FindingColumn.TIMES_FOUND,
+            "area", FindingColumn.AREA);
+
+    /** A cell of codes separated by ';' (or '；' or '、', as spreadsheets in Chinese write them). */
+    private static List<String> codes(String cell) {
+        List<String> out = new ArrayList<>();
+        for (String part : cell.split("[;；、]")) {
+            if (!part.isBlank()) {
+                out.add(part.strip().toUpperCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
 
     /** The column of a finding table the engine's field ({@code hazardCode}, {@code ratio}) came from. */
     static String findingColumn(Header<FindingColumn> h, String component) {
@@ -334,7 +356,7 @@ final class VenueCsv {
     /** The column of a venue table the engine's field ({@code venue.kind}) came from. */
     static String venueColumn(Header<VenueColumn> h, String field) {
         String component = field.startsWith("venue.") ? field.substring("venue.".length()) : field;
-        VenueColumn column = VENUE_FIELDS.get(component);
+        VenueColumn column = VENUE_FIELDS.get(component.replaceAll("\\[\\d+]$", ""));
         return column == null ? component : h.name(column);
     }
 
@@ -347,7 +369,7 @@ final class VenueCsv {
             "整改中", "IN_PROGRESS", "已整改", "RECTIFIED", "已销号", "VERIFIED", "复查合格", "VERIFIED");
     private static final Map<String, String> PARTY_WORDS = Map.of("单位", "UNIT", "个人", "INDIVIDUAL", "不详", "UNKNOWN");
     private static final Map<String, String> ENFORCEMENT_WORDS = Map.of("无", "NONE", "责令改正", "ORDERED_TO_CORRECT",
-            "拒不改正", "REFUSED_TO_CORRECT");
+            "拒不改正", "REFUSED_TO_CORRECT", "挂牌督办", "SUPERVISED");
 
     private static final Set<String> TRUE = Set.of("true", "t", "yes", "y", "1", "是", "有", "√");
     private static final Set<String> FALSE = Set.of("false", "f", "no", "n", "0", "否", "无", "×");

@@ -33,13 +33,17 @@ import java.util.Set;
  * <pre>{@code
  * {"id":"WZ-001","name":"…","kind":"RESTAURANT","street":"…","heightMeters":18,"floors":6,"underground":false,
  *  "occupants":120,"sleeping":false,"gas":"LPG_CYLINDER","dangerousGoods":false,"status":"OPERATING",
- *  "date":"2024-02-09","judgedNotMajor":false,
- *  "findings":[{"id":"F1","code":"GAS_ALARM_NOT_INSTALLED","location":"后厨","ratio":0.4,"quantity":3,
+ *  "date":"2024-02-09","judgedNotMajor":false,"uses":["LIBRARY"],"placeClasses":["IMPORTANT"],"ownedByAuthority":false,
+ *  "findings":[{"id":"F1","code":"GAS_ALARM_NOT_INSTALLED","location":"后厨","area":"一楼厨房","ratio":0.4,"quantity":3,
  *               "status":"OPEN","correctableOnSpot":false,"foundOn":"2024-02-01","expertReviewed":false,
  *               "timesFound":1,"party":"UNIT","enforcement":"NONE",
  *               "plan":{"responsible":"…","measures":"…","deadline":"2024-02-20","funds":"…","contingencyPlan":"…"}}]}
  * }</pre>
- * A bad record fails with the field that is wrong, never silently. Limits: the line is at most
+ * {@code uses} are other venue kinds the venue also serves as, {@code placeClasses} classes it declares
+ * for itself, {@code ownedByAuthority} that the campaign's own authority runs it; a finding's
+ * {@code area} is the floor or area it puts at risk (where use would stop), its {@code location}
+ * where exactly it was found; {@code correctableOnSpot} is the inspector's judgement, absent when
+ * not recorded (never presumed). A bad record fails with the field that is wrong, never silently. Limits: the line is at most
  * {@link ByteLines#MAX_LINE_BYTES} bytes (the reader enforces that), nested at most
  * {@value #MAX_NESTING} deep, each key given once, nothing after the object; at most
  * {@link VenueFacts#MAX_FINDINGS} findings; the fact records' own limits for every value.
@@ -60,8 +64,8 @@ final class VenueJson {
             .build();
     private static final Set<String> VENUE_FIELDS = Set.of("id", "name", "kind", "street", "address", "heightMeters",
             "floors", "underground", "occupants", "sleeping", "gas", "dangerousGoods", "status", "date",
-            "judgedNotMajor", "findings");
-    private static final Set<String> FINDING_FIELDS = Set.of("id", "code", "location", "foundOn", "correctableOnSpot",
+            "judgedNotMajor", "findings", "uses", "placeClasses", "ownedByAuthority");
+    private static final Set<String> FINDING_FIELDS = Set.of("id", "code", "location", "area", "foundOn", "correctableOnSpot",
             "ratio", "quantity", "status", "plan", "expertReviewed", "timesFound", "party", "enforcement");
     private static final Set<String> PLAN_FIELDS = Set.of("responsible", "measures", "deadline", "funds", "contingencyPlan");
 
@@ -125,7 +129,10 @@ final class VenueJson {
                     .address(text(node, "address", id, false))
                     .underground(bool(node, "underground", id))
                     .sleepingOnSite(bool(node, "sleeping", id))
-                    .dangerousGoods(bool(node, "dangerousGoods", id));
+                    .dangerousGoods(bool(node, "dangerousGoods", id))
+                    .uses(codes(node, "uses", id))
+                    .placeClasses(codes(node, "placeClasses", id))
+                    .ownedByAuthority(bool(node, "ownedByAuthority", id));
             if (node.hasNonNull("heightMeters")) {
                 b.heightMeters(number(node, "heightMeters", id));
             }
@@ -167,6 +174,7 @@ final class VenueJson {
         rejectUnknown(f, FINDING_FIELDS, id, prefix);
         Finding.Builder b = Finding.builder(text(f, "id", id, true, prefix), text(f, "code", id, true, prefix))
                 .location(text(f, "location", id, false, prefix))
+                .area(text(f, "area", id, false, prefix))
                 .expertReviewed(bool(f, "expertReviewed", id, prefix));
         if (f.hasNonNull("foundOn")) {
             b.foundOn(date(f, "foundOn", id, prefix));
@@ -274,6 +282,33 @@ final class VenueJson {
                 throw new BadRecord(id, prefix + name, "unknown field '" + prefix + name + "'");
             }
         }
+    }
+
+    /** A list of codes: a JSON list of strings, or one string with the codes separated by ';'. */
+    private static List<String> codes(JsonNode node, String field, String id) throws BadRecord {
+        JsonNode v = node.get(field);
+        List<String> out = new ArrayList<>();
+        if (v == null || v.isNull()) {
+            return out;
+        }
+        if (v.isTextual()) {
+            for (String part : v.asText().split("[;；]")) {
+                if (!part.isBlank()) {
+                    out.add(part.strip());
+                }
+            }
+            return out;
+        }
+        if (!v.isArray()) {
+            throw new BadRecord(id, field, field + " must be a list of codes");
+        }
+        for (int i = 0; i < v.size(); i++) {
+            if (!v.get(i).isTextual()) {
+                throw new BadRecord(id, field + "[" + i + "]", field + "[" + i + "] must be a code (text)");
+            }
+            out.add(v.get(i).asText());
+        }
+        return out;
     }
 
     private static String text(JsonNode node, String field, String id, boolean required) throws BadRecord {

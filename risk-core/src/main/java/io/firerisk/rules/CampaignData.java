@@ -1,9 +1,10 @@
 package io.firerisk.rules;
 
-import io.firerisk.RiskGrade;
 import io.firerisk.campaign.Campaign;
 import io.firerisk.campaign.CountingRow;
+import io.firerisk.campaign.Ground;
 import io.firerisk.campaign.KeyPeriod;
+import io.firerisk.campaign.RiskMatrix;
 
 import java.util.List;
 
@@ -40,13 +41,54 @@ public final class CampaignData {
         return (int) Math.round(number(key));
     }
 
-    /** The named grade floor from the campaign file's {@code grades.floors}, such as {@code suspected-major}. */
-    public RiskGrade grade(String key) {
-        RiskGrade grade = campaign.gradeFloors().get(key);
-        if (grade == null) {
-            throw new IllegalArgumentException("campaign " + campaign.id() + " has no grade floor '" + key + "'");
-        }
-        return grade;
+    /** The likelihood row {@code row} set by a finding: {@code insertLogical(campaign.likelihood($f, "ISOLATED_DEFECT"))}. */
+    public LikelihoodRow likelihood(HazardFinding finding, String row) {
+        return new LikelihoodRow(finding.venueId(), row, likelihoodLevel(row).level(), finding.findingId());
+    }
+
+    /** The likelihood row {@code row} set by the venue as a whole (a verdict, a suspension). */
+    public LikelihoodRow likelihood(VenueProfile venue, String row) {
+        return new LikelihoodRow(venue.venueId(), row, likelihoodLevel(row).level(), "");
+    }
+
+    /** The severity row {@code row}: {@code insertLogical(campaign.severity($v, "HIGH_RISE_RESIDENTIAL"))}. */
+    public SeverityRow severity(VenueProfile venue, String row) {
+        RiskMatrix.Level level = campaign.matrix().severityRow(row).orElseThrow(() -> new IllegalArgumentException(
+                "campaign " + campaign.id() + " has no row '" + row + "' in its severity table (grades.severity)"));
+        return new SeverityRow(venue.venueId(), row, level.level());
+    }
+
+    /** The highest likelihood a raise can reach (grades.likelihood.raiseCap), for sentences. */
+    public int likelihoodRaiseCap() {
+        return campaign.matrix().raiseCap();
+    }
+
+    /** The level of a severity row, for a rule that needs a consequence class (a mass-casualty risk). */
+    public int severityLevel(String row) {
+        return campaign.matrix().severityRow(row).map(RiskMatrix.Level::level).orElseThrow(
+                () -> new IllegalArgumentException("campaign " + campaign.id() + " has no row '" + row
+                        + "' in its severity table (grades.severity)"));
+    }
+
+    /** The legal ground {@code code} holds for the part of the venue the finding puts at risk (its area, else the whole venue). */
+    public SuspensionGround ground(VenueProfile venue, HazardFinding finding, String code) {
+        return new SuspensionGround(venue.venueId(), finding.findingId(), ground(code), finding.area(),
+                finding.area().isEmpty() ? venue.name() : finding.area());
+    }
+
+    /** The legal ground {@code code} holds for the whole venue, as the finding shows. */
+    public SuspensionGround groundForVenue(VenueProfile venue, HazardFinding finding, String code) {
+        return new SuspensionGround(venue.venueId(), finding.findingId(), ground(code), "", venue.name());
+    }
+
+    private Ground ground(String code) {
+        return campaign.suspension().ground(code).orElseThrow(() -> new IllegalArgumentException("campaign "
+                + campaign.id() + " has no suspension ground '" + code + "' (suspension.grounds)"));
+    }
+
+    private RiskMatrix.Level likelihoodLevel(String row) {
+        return campaign.matrix().likelihoodRow(row).orElseThrow(() -> new IllegalArgumentException("campaign "
+                + campaign.id() + " has no row '" + row + "' in its likelihood table (grades.likelihood)"));
     }
 
     /** The comprehensive-determination counting rows (GB 35181-2017 chapter 8). */

@@ -1,7 +1,5 @@
 package io.firerisk.rules;
 
-import io.firerisk.AccidentEstimate;
-import io.firerisk.AccidentGrade;
 import io.firerisk.Enforcement;
 import io.firerisk.RectificationStatus;
 import io.firerisk.ResponsibleParty;
@@ -12,8 +10,7 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * A finding as rules see it: the inspector's report joined with its catalogue entry and the
- * engine's potential-accident estimate. One per finding.
+ * A finding as rules see it: the inspector's report joined with its catalogue entry. One per finding.
  *
  * @param venueId           the venue's id
  * @param findingId         the finding's id
@@ -21,9 +18,15 @@ import java.util.Set;
  * @param label             the catalogue's description
  * @param category          hazard category
  * @param elements          GB 35181 elements the hazard can evidence (the rules decide which applies)
- * @param location          where in the venue
+ * @param location          where exactly in the venue
+ * @param area              the floor or area it puts at risk, empty for the whole venue
  * @param foundOn           when found
- * @param correctableOnSpot it can be corrected immediately, or was (GB 35181-2017 5.1.2 then does not count it)
+ * @param correctableOnSpot the inspector recorded that it can be corrected immediately, or it was
+ *                          (GB 35181-2017 5.1.2 then does not count it); not recorded means no
+ * @param correctedOnSpot   the inspector recorded it corrected on the spot
+ * @param onSpotRecorded    the inspector recorded whether it can be, or was, corrected on the spot
+ * @param usuallyCorrectableOnSpot the catalogue says such a hazard can usually be corrected on the spot: a
+ *                          prompt for the inspector, never a presumption that this one can be or was
  * @param status            rectification status
  * @param open              not corrected on the spot and not yet reported rectified
  * @param ratio             the measured proportion, {@code NaN} when none. A rule testing it says
@@ -33,15 +36,17 @@ import java.util.Set;
  * @param quantity          the counted quantity, -1 when none
  * @param expertReviewed    a lawful expert design review was held and its measures taken (5.1.3 a)
  * @param missingPlanParts  the parts of 五落实 the rectification plan lacks, by name
- * @param planDeadline      the plan's deadline, {@code null} when none
- * @param overdue           open and past the plan's deadline
+ * @param planDeadline      the deadline already set for it (the unit's plan or the rectification notice),
+ *                          {@code null} when none; test {@code hasDeadline}
+ * @param overdue           open and past that deadline
  * @param daysOverdue       days past the plan's deadline, 0 when not overdue
  * @param timesFound        how many inspections in a row found it
  * @param party             who is responsible
  * @param enforcement       how far enforcement has gone
- * @param rectifyDays       the catalogue's default days to rectify
- * @param potentialAccident the estimated worst accident grade it could lead to
- * @param estimate          the estimate in full
+ * @param rectifyDays       the catalogue's usual days to rectify, from the day it was found
+ * @param minimumDays       the least days the work needs: no shorter period goes below it
+ * @param likelihoodRow     the row of the likelihood table an open finding of it sets, empty for none
+ * @param grounds           the suspension grounds it can evidence (the rules decide which holds)
  * @param verification      how sure the catalogue is of the criterion
  */
 public record HazardFinding(
@@ -52,8 +57,12 @@ public record HazardFinding(
         String category,
         Set<String> elements,
         String location,
+        String area,
         LocalDate foundOn,
         boolean correctableOnSpot,
+        boolean correctedOnSpot,
+        boolean onSpotRecorded,
+        boolean usuallyCorrectableOnSpot,
         RectificationStatus status,
         boolean open,
         double ratio,
@@ -67,13 +76,33 @@ public record HazardFinding(
         ResponsibleParty party,
         Enforcement enforcement,
         int rectifyDays,
-        AccidentGrade potentialAccident,
-        AccidentEstimate estimate,
+        int minimumDays,
+        String likelihoodRow,
+        Set<String> grounds,
         Verification verification) {
 
     public HazardFinding {
         elements = Set.copyOf(elements);
         missingPlanParts = Set.copyOf(missingPlanParts);
+        grounds = Set.copyOf(grounds);
+    }
+
+    /**
+     * True until a re-inspection confirms it rectified: open, or reported rectified and not yet
+     * re-inspected. A part whose use stopped stays stopped this long (消防法 第七十条).
+     */
+    public boolean unresolved() {
+        return open || status == RectificationStatus.RECTIFIED;
+    }
+
+    /** True when a deadline was already set for it ({@code planDeadline}). */
+    public boolean hasDeadline() {
+        return planDeadline != null;
+    }
+
+    /** True when its catalogue entry names a row of the likelihood table. */
+    public boolean setsLikelihood() {
+        return !likelihoodRow.isEmpty();
     }
 
     /** True when the hazard can evidence some GB 35181 element. */

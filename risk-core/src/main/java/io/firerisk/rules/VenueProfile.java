@@ -28,6 +28,8 @@ import java.util.Set;
  * @param inUse          the unit or place is operating (false: stopped or out of use)
  * @param placeClasses   the place classes in force for the assessment date
  * @param judgedNotMajor a person with authority judged the hazards not enough for a major fire (5.1.3 c)
+ * @param uses           its venue kind and every other use it declared
+ * @param ownedByAuthority the campaign's own authority runs it, so it stops the venue's use itself
  */
 public record VenueProfile(
         String venueId,
@@ -46,10 +48,18 @@ public record VenueProfile(
         boolean dangerousGoods,
         boolean inUse,
         Set<String> placeClasses,
-        boolean judgedNotMajor) {
+        boolean judgedNotMajor,
+        Set<String> uses,
+        boolean ownedByAuthority) {
 
     public VenueProfile {
         placeClasses = Set.copyOf(placeClasses);
+        uses = Set.copyOf(uses);
+    }
+
+    /** True when the venue is, or is also used as, the venue kind. */
+    public boolean hasUse(String kind) {
+        return uses.contains(kind);
     }
 
     /** True when the venue belongs to the place class on the assessment date. */

@@ -10,14 +10,16 @@
  * source and clause of that classification). Rules never change them. Conclusions, inserted with {@code insertLogical} so that a conclusion
  * whose premises stop holding is withdrawn: {@link io.firerisk.rules.ElementPresent},
  * {@link io.firerisk.rules.Exclusion}, {@link io.firerisk.rules.ThresholdCount},
- * {@link io.firerisk.rules.Verdict}, {@link io.firerisk.rules.SuspensionRequired},
- * {@link io.firerisk.rules.GradeFloor}, {@link io.firerisk.rules.GradeRaise},
+ * {@link io.firerisk.rules.Verdict}, {@link io.firerisk.rules.SuspensionGround} (a legal ground for
+ * stopping use holds), {@link io.firerisk.rules.SuspensionRequired} (use stops),
+ * {@link io.firerisk.rules.LikelihoodRow} and {@link io.firerisk.rules.SeverityRow} (rows of the
+ * campaign's risk matrix), {@link io.firerisk.rules.LikelihoodRaise},
  * {@link io.firerisk.rules.ActionRequired} and {@link io.firerisk.rules.DeadlineCap}.
  *
  * <p>Conclusions compare by identity, not value: two rules that conclude the same thing leave two
  * facts, so each keeps the rule (and clause) that concluded it; the engine merges them when it
- * builds the {@link io.firerisk.Assessment}. The worst grade and the earliest deadline are chosen
- * there, explicitly, never by rule order or salience.
+ * builds the {@link io.firerisk.Assessment}. The highest L and S rows, the largest raise and the
+ * earliest deadline are chosen there, explicitly, never by rule order or salience.
  *
  * <p>Rules read campaign data through the read-only global {@code campaign}
  * ({@link io.firerisk.rules.CampaignData}).

@@ -14,6 +14,10 @@ import java.util.Set;
  * @param grade          the grade
  * @param verdict        the hazard verdict
  * @param suspension     whether use must be suspended
+ * @param suspendedParts the parts that must stop, exactly, each a ground code with its area after {@code @}
+ *                       when given ({@code NO_SAFE_EVACUATION@二楼营业区域}); empty to check only {@code suspension}
+ * @param likelihood     L of the risk matrix
+ * @param severity       S of the risk matrix
  * @param actions        actions that must be present, each optionally with its deadline
  * @param absentActions  actions that must not be present
  * @param actionsExact   true when {@code actions} is the whole list (no trailing {@code ...} in the cell)
@@ -24,6 +28,9 @@ public record Expectation(
         Optional<RiskGrade> grade,
         Optional<HazardVerdict> verdict,
         Optional<Boolean> suspension,
+        List<ExpectedPart> suspendedParts,
+        Optional<Integer> likelihood,
+        Optional<Integer> severity,
         List<ExpectedAction> actions,
         Set<String> absentActions,
         boolean actionsExact,
@@ -38,7 +45,16 @@ public record Expectation(
         }
     }
 
+    /** A part the scenario expects to stop: its ground, and its area when the cell gives one ({@code @} and nothing after it: the whole venue). */
+    public record ExpectedPart(String ground, Optional<String> area) {
+        @Override
+        public String toString() {
+            return ground + area.map(a -> "@" + a).orElse("");
+        }
+    }
+
     public Expectation {
+        suspendedParts = List.copyOf(suspendedParts);
         actions = List.copyOf(actions);
         absentActions = Set.copyOf(absentActions);
         clauses = Set.copyOf(clauses);
@@ -46,7 +62,8 @@ public record Expectation(
 
     /** True when the row checks nothing at all, which is almost certainly a mistake. */
     public boolean isEmpty() {
-        return grade.isEmpty() && verdict.isEmpty() && suspension.isEmpty() && actions.isEmpty()
+        return grade.isEmpty() && verdict.isEmpty() && suspension.isEmpty() && likelihood.isEmpty()
+                && severity.isEmpty() && actions.isEmpty()
                 && absentActions.isEmpty() && elements.isEmpty() && clauses.isEmpty();
     }
 }

@@ -49,8 +49,12 @@ import java.util.function.Function;
  *   occupants                occupant capacity
  *   gas                      NONE, PIPED_NATURAL_GAS, LPG_CYLINDER, PIPED_LPG, OTHER
  *   status                   OPERATING, SUSPENDED, CLOSED
+ *   uses                     other venue kinds it also serves as, separated by ';'
+ *   place_classes            place classes declared for it, separated by ';'
+ *   own                      Y: the campaign authority's own venue (it stops use itself)
  *   findings                 findings separated by ';', each a hazard code then key=value settings:
- *                              ratio=0.31 quantity=3 status=CORRECTED_ON_SPOT correctable=Y location=二楼
+ *                              ratio=0.31 quantity=3 status=CORRECTED_ON_SPOT correctable=Y location=北门
+ *                              area=二楼营业区域 (the floor or area it puts at risk; default the whole venue)
  *                              found=2024-01-02 deadline=2024-01-20 plan=RESPONSIBILITY+MEASURES (or all, none)
  *                              expert=Y times=2 party=UNIT|INDIVIDUAL enforcement=ORDERED_TO_CORRECT|REFUSED_TO_CORRECT
  *                              id=F9 (default F1, F2, … in order)
@@ -59,7 +63,10 @@ import java.util.function.Function;
  * <pre>
  *   expect_grade             RED, ORANGE, YELLOW, BLUE
  *   expect_verdict           SUSPECTED_MAJOR, GENERAL, NONE
- *   expect_suspension        Y/N
+ *   expect_suspension        Y/N, or the parts that stop, exactly: ground codes separated by ';', each
+ *                            optionally @area (@ alone: the whole venue)
+ *   expect_likelihood        L of the risk matrix
+ *   expect_severity          S of the risk matrix
  *   expect_actions           action codes separated by ';', each optionally @YYYY-MM-DD or @+N (days after
  *                            the date) for its earliest deadline; !CODE for an action that must be absent;
  *                            the list is exact unless it ends with ...
@@ -73,8 +80,8 @@ public final class ScenarioSuite {
     static final List<String> REQUIRED = List.of("id", "date", "kind");
     static final List<String> KNOWN = List.of("id", "description", "date", "kind", "name", "street", "height_m",
             "floors", "underground", "occupants", "sleeping", "gas", "dangerous_goods", "status", "judged_not_major",
-            "findings", "expect_grade", "expect_verdict", "expect_suspension", "expect_actions", "expect_elements",
-            "expect_clauses");
+            "uses", "place_classes", "own", "findings", "expect_grade", "expect_verdict", "expect_suspension",
+            "expect_likelihood", "expect_severity", "expect_actions", "expect_elements", "expect_clauses");
 
     private final List<Scenario> scenarios;
 
@@ -193,6 +200,25 @@ public final class ScenarioSuite {
                 .ifPresent(v -> out.add("verdict: expected " + v + ", got " + a.verdict()));
         x.suspension().filter(s -> s != a.suspensionRequired()).ifPresent(s -> out.add("suspension: expected "
                 + (s ? "Y" : "N") + ", got " + (a.suspensionRequired() ? "Y" : "N")));
+        if (!x.suspendedParts().isEmpty()) {
+            List<String> got = a.suspension().parts().stream().map(p -> p.ground().code() + "@" + p.area()).sorted().toList();
+            List<String> gotGrounds = a.suspension().parts().stream().map(p -> p.ground().code()).sorted().toList();
+            List<String> want = x.suspendedParts().stream().map(p -> p.ground() + p.area().map(ar -> "@" + ar).orElse(""))
+                    .sorted().toList();
+            boolean withAreas = x.suspendedParts().stream().allMatch(p -> p.area().isPresent());
+            boolean noAreas = x.suspendedParts().stream().noneMatch(p -> p.area().isPresent());
+            boolean same = withAreas ? got.equals(want) : noAreas ? gotGrounds.equals(want)
+                    : got.size() == want.size() && x.suspendedParts().stream().allMatch(p -> p.area().isPresent()
+                            ? got.contains(p.ground() + "@" + p.area().get()) : gotGrounds.contains(p.ground()));
+            if (!same) {
+                out.add("suspended parts: expected " + String.join("; ", want) + ", got "
+                        + (got.isEmpty() ? "none" : String.join("; ", got)));
+            }
+        }
+        x.likelihood().filter(l -> l != a.grading().likelihood()).ifPresent(l -> out.add("likelihood: expected L" + l
+                + ", got L" + a.grading().likelihood() + " (" + a.grading().formula() + ")"));
+        x.severity().filter(v -> v != a.grading().severity()).ifPresent(v -> out.add("severity: expected S" + v
+                + ", got S" + a.grading().severity() + " (" + a.grading().formula() + ")"));
         Set<String> actual = a.actionCodes();
         for (Expectation.ExpectedAction expected : x.actions()) {
             List<RequiredAction> found = a.actions(expected.code());
@@ -260,6 +286,8 @@ public final class ScenarioSuite {
             row.integer("occupants", 0, Venue.MAX_OCCUPANTS, problems).ifPresent(b::occupantCapacity);
             enumCell(row, "gas", GasSupply.class, problems).ifPresent(b::gasSupply);
             enumCell(row, "status", OperatingStatus.class, problems).ifPresent(b::operatingStatus);
+            b.uses(row.list("uses")).placeClasses(row.list("place_classes"))
+                    .ownedByAuthority(row.flag("own", false, problems));
             venue = b.build();
         } catch (IllegalArgumentException e) {
             problems.add(row.problem("id", e.getMessage()));
@@ -317,6 +345,7 @@ public final class ScenarioSuite {
                         case "correctable" -> f.correctableOnSpot(CsvTable.parseFlag(v).orElseThrow(
                                 () -> new IllegalArgumentException("must be Y or N")));
                         case "location" -> f.location(v);
+                        case "area" -> f.area(v);
                         case "found" -> f.foundOn(LocalDate.parse(v));
                         case "deadline" -> planDeadline = LocalDate.parse(v);
                         case "plan" -> planParts = planParts(v);
@@ -326,7 +355,7 @@ public final class ScenarioSuite {
                         case "party" -> f.party(ResponsibleParty.valueOf(v.toUpperCase(Locale.ROOT)));
                         case "enforcement" -> f.enforcement(Enforcement.valueOf(v.toUpperCase(Locale.ROOT)));
                         default -> throw new IllegalArgumentException("unknown setting (known: id, ratio, quantity, "
-                                + "status, correctable, location, found, deadline, plan, expert, times, party, enforcement)");
+                                + "status, correctable, location, area, found, deadline, plan, expert, times, party, enforcement)");
                     }
                 } catch (IllegalArgumentException | DateTimeParseException e) {
                     problems.add(row.problem("findings", where + ": " + s.getKey() + "=" + v + ": "
@@ -371,8 +400,26 @@ public final class ScenarioSuite {
     private static Expectation expectation(CsvTable.Row row, LocalDate date, List<Problem> problems) {
         Optional<RiskGrade> grade = enumCell(row, "expect_grade", RiskGrade.class, problems);
         Optional<HazardVerdict> verdict = enumCell(row, "expect_verdict", HazardVerdict.class, problems);
-        Optional<Boolean> suspension = row.has("expect_suspension")
-                ? Optional.of(row.flag("expect_suspension", false, problems)) : Optional.empty();
+        Optional<Boolean> suspension = Optional.empty();
+        List<Expectation.ExpectedPart> parts = new ArrayList<>();
+        if (row.has("expect_suspension")) {
+            Optional<Boolean> flag = CsvTable.parseFlag(row.get("expect_suspension"));
+            if (flag.isPresent()) {
+                suspension = flag;
+            } else {
+                suspension = Optional.of(true);
+                for (String item : row.list("expect_suspension")) {
+                    int at = item.indexOf('@');
+                    parts.add(at < 0 ? new Expectation.ExpectedPart(item, Optional.empty())
+                            : new Expectation.ExpectedPart(item.substring(0, at).strip(),
+                                    Optional.of(item.substring(at + 1).strip())));
+                }
+            }
+        }
+        Optional<Integer> likelihood = row.has("expect_likelihood")
+                ? row.integer("expect_likelihood", 1, 100, problems) : Optional.empty();
+        Optional<Integer> severity = row.has("expect_severity")
+                ? row.integer("expect_severity", 1, 100, problems) : Optional.empty();
         List<Expectation.ExpectedAction> actions = new ArrayList<>();
         Set<String> absent = new LinkedHashSet<>();
         boolean exact = true;
@@ -406,7 +453,7 @@ public final class ScenarioSuite {
             set.remove("-");
             elements = Optional.of(set);
         }
-        return new Expectation(grade, verdict, suspension, actions, absent, exact, elements,
+        return new Expectation(grade, verdict, suspension, parts, likelihood, severity, actions, absent, exact, elements,
                 new LinkedHashSet<>(row.list("expect_clauses")));
     }
 

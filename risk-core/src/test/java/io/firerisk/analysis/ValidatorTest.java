@@ -39,7 +39,7 @@ class ValidatorTest {
         assertThat(report.summary()).isEqualTo("0 errors, 0 warnings");
         assertThat(report.campaignId()).isEqualTo("tiny");
         assertThat(report.campaignVersion()).isEqualTo("0.1.0");
-        assertThat(report.rules()).isEqualTo(14);
+        assertThat(report.rules()).isEqualTo(17);
         assertThat(report.scenarios()).isEqualTo(4);
     }
 
@@ -281,10 +281,11 @@ class ValidatorTest {
         }
 
         @Test
-        void gradeFloorNoRuleUsesIsAWarning() {
-            assertThat(validateBroken("grade-floor-no-rule-uses").diagnostics()).extracting(Diagnostic::toString)
-                    .containsExactly("campaign.yaml:33:14: warning: grade floor 'overdue' is used by no rule "
-                            + "(campaign.grade(\"overdue\")): use it in a rule, or remove it [unused]");
+        void likelihoodRowNoRuleUsesIsAWarning() {
+            assertThat(validateBroken("likelihood-row-no-rule-uses").diagnostics()).extracting(Diagnostic::toString)
+                    .containsExactly("campaign.yaml:31:199: warning: likelihood row 'OVERDUE' is set by no rule "
+                            + "(campaign.likelihood(…, \"OVERDUE\")) and by no catalogue row (column likelihood), and is "
+                            + "not the default: use it, or remove it [unused]");
         }
 
         @Test
@@ -304,7 +305,7 @@ class ValidatorTest {
         @Test
         void clauseNobodyCitesIsAWarning() {
             assertThat(validateBroken("clause-nobody-cites").diagnostics()).extracting(Diagnostic::toString)
-                    .containsExactly("clauses.csv:11:1: warning: clause 'T-UNUSED' is cited by no rule and no table: "
+                    .containsExactly("clauses.csv:12:1: warning: clause 'T-UNUSED' is cited by no rule and no table: "
                             + "cite it where it applies, or remove the row [uncited-clause]");
         }
     }
@@ -405,7 +406,7 @@ class ValidatorTest {
         void worseGradeAllowedLongerToRectifyIsAWarning() {
             assertThat(validateBroken("rectification-longer-for-worse-grade").diagnostics()).singleElement().satisfies(d -> {
                 assertThat(d.check()).isEqualTo(Check.GRADES);
-                assertThat(d.line()).isEqualTo(30);
+                assertThat(d.line()).isEqualTo(33);
                 assertThat(d.message()).isEqualTo("grades.rectifyWithinDays allows RED 20 days but ORANGE only 15: a "
                         + "worse grade should never allow longer to rectify");
             });

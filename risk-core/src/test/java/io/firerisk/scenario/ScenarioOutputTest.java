@@ -46,8 +46,8 @@ class ScenarioOutputTest {
             assertThat(lines[2]).isEqualTo("       verdict: expected GENERAL, got SUSPECTED_MAJOR");
             assertThat(lines[3]).startsWith("       rules fired: ");
             assertThat(lines[3].substring("       rules fired: ".length()).split("; "))
-                    .containsExactlyInAnyOrder("D.1 出口不足", "直接判定", "综合计数", "一般隐患", "重大评红", "隐患评黄",
-                            "场所类别");
+                    .containsExactlyInAnyOrder("D.1 出口不足", "直接判定", "综合计数", "一般隐患", "隐患可能性", "重大",
+                            "人员密集", "有人", "场所类别");
         });
         assertThat(report.describe()).contains("ok   scenarios/tiny.csv:5 (T-4) 楼道杂物当场清理\nFAIL scenarios/wrong.csv:2")
                 .endsWith("\n4 passed, 1 failed");

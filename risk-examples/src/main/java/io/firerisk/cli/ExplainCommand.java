@@ -9,7 +9,9 @@ import io.firerisk.AssessmentException;
 import io.firerisk.CampaignException;
 import io.firerisk.ClauseRef;
 import io.firerisk.Finding;
-import io.firerisk.GradeBasis;
+import io.firerisk.DueBasis;
+import io.firerisk.Grading;
+import io.firerisk.MatrixRow;
 import io.firerisk.Label;
 import io.firerisk.Reason;
 import io.firerisk.RequiredAction;
@@ -36,9 +38,9 @@ import java.util.stream.Collectors;
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Explain one venue in full, and what would lower its grade.",
         description = {"Explains the assessment of one venue in full: the grade and what it rests on, the GB 35181"
-                + " determination, each rule that fired with its clause and the facts it matched, the potential-accident"
-                + " estimate behind a suspension, the dated actions, and what would lower the grade: the smallest set of"
-                + " open findings whose rectification changes it."},
+                + " determination, each rule that fired with its clause and the facts it matched, the parts whose use"
+                + " must stop with their legal ground and who acts, the dated actions with what set each deadline, and"
+                + " what would lower the grade: the smallest set of open findings whose rectification changes it."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the venue was explained", "1:the campaign or the input could not be read, or the venue is not in it",
                 "2:wrong usage", "3:the venue's record was rejected (the reason is on stderr)"})
@@ -140,16 +142,22 @@ final class ExplainCommand implements Callable<Integer> {
         }
 
         out.println();
-        out.println(lang.of("风险等级：", "Grade: ") + HtmlReport.gradeName(a.grade(), lang));
-        if (a.gradeBasis().isEmpty()) {
-            out.println(lang.of("  没有规则抬高等级：取活动的默认等级 ", "  no rule raised it: the campaign's default grade ")
-                    + HtmlReport.gradeName(c.defaultGrade(), lang));
+        Grading g = a.grading();
+        out.println(lang.of("风险等级：", "Grade: ") + HtmlReport.gradeName(a.grade(), lang) + lang.of("（风险值 R = 可能性 L"
+                + g.likelihood() + " × 后果 S" + g.severity() + " = " + g.score() + "，本等级自 " + g.bandFrom() + " 起）",
+                " (R = likelihood L" + g.likelihood() + " × severity S" + g.severity() + " = " + g.score()
+                        + "; this band starts at " + g.bandFrom() + ")"));
+        out.println(lang.of("  可能性 L" + g.likelihood() + "：", "  Likelihood L" + g.likelihood() + ":"));
+        for (MatrixRow r : g.likelihoodRows()) {
+            boolean sets = r.isRaise() ? r.level() > g.baseLikelihood() && r.level() == g.likelihood()
+                    : r.level() == g.baseLikelihood();
+            out.println("    " + (sets ? "* " : "- ") + row(r, g.baseLikelihood()));
         }
-        for (GradeBasis b : a.gradeBasis()) {
-            out.println("  - " + (b.isRaise() ? lang.of("上调 " + b.raise() + " 级", "raised " + b.raise() + " step(s)")
-                    : lang.of("不低于 ", "at least ") + HtmlReport.gradeName(b.grade(), lang)) + colon() + s(lang.of(b.because()))
-                    + "  [" + b.clause() + "]");
+        out.println(lang.of("  后果 S" + g.severity() + "：", "  Severity S" + g.severity() + ":"));
+        for (MatrixRow r : g.severityRows()) {
+            out.println("    " + (r.level() == g.severity() ? "* " : "- ") + row(r, 0));
         }
+        out.println(lang.of("  （* 为决定该值的行；各行和分级见活动文件 grades）", "  (* marks the rows that set the value; the rows and bands are the campaign's grades)"));
 
         out.println();
         out.println(lang.of("重大火灾隐患判定：", "GB 35181 determination: ") + lang.of(a.verdict().label()));
@@ -174,18 +182,22 @@ final class ExplainCommand implements Callable<Integer> {
 
         out.println();
         if (!a.suspensionRequired()) {
-            out.println(lang.of("停用：不需要", "Suspension: not required"));
+            out.println(lang.of("停用：不需要（无法定停用情形，或场所已停止使用）",
+                    "Suspension: not required (no legal ground, or the venue is already out of use)"));
         } else {
-            out.println(lang.of("停用：须停用以下部位", "Suspension: stop using"));
+            out.println(lang.of("停用：须停止使用以下部位", "Suspension: stop using"));
             for (SuspendedPart p : a.suspension().parts()) {
-                AssessedFinding f = finding(a, p.findingId());
-                out.println("  - " + s(p.location().isEmpty() ? p.findingId() : p.location()) + open() + p.findingId() + " "
-                        + (f == null ? "" : s(lang.of(f.label()))) + close() + " → " + lang.of(p.estimate().grade().label())
-                        + "  [" + p.clause() + "]");
-                out.println(lang.of("    潜在事故估算：", "    potential-accident estimate: ") + p.estimate().formula());
+                out.println("  - " + (p.wholeVenue() ? lang.of("整个场所", "the whole venue") : s(p.area())) + open()
+                        + lang.of(p.ground().text()) + close());
+                out.println(lang.of("    依据：", "    ground: ") + p.clauses().stream().map(ClauseRef::toString)
+                        .collect(Collectors.joining(semicolon())));
+                out.println(lang.of("    由谁执行：", "    who acts: ") + lang.of(p.actor()));
+                out.println(lang.of("    恢复使用：", "    resuming use: ") + lang.of(p.resumesWhen()));
+                out.println(lang.of("    隐患：", "    findings: ") + p.findingIds().stream().map(id -> {
+                    AssessedFinding f = finding(a, id);
+                    return id + (f == null ? "" : " " + s(lang.of(f.label())));
+                }).collect(Collectors.joining(semicolon())));
             }
-            out.println(lang.of("    （估算为规划用推算，参数见活动文件 accidentModel，不是事实认定）",
-                    "    (a planning heuristic with the parameters of the campaign's accidentModel, not a finding of fact)"));
         }
 
         out.println();
@@ -198,6 +210,7 @@ final class ExplainCommand implements Callable<Integer> {
                     + lang.of(act.priority().label()) + "  " + lang.of(act.label())
                     + act.findingId().map(id -> open() + id + close()).orElse("")
                     + "  [" + act.clauses().stream().map(ClauseRef::toString).collect(Collectors.joining("; ")) + "]");
+            act.dueBasis().ifPresent(b -> out.println("      " + lang.of("期限依据：", "deadline: ") + dueBasis(b, a)));
             for (Text d : act.details()) {
                 out.println("      " + s(lang.of(d)));
             }
@@ -251,6 +264,38 @@ final class ExplainCommand implements Callable<Integer> {
                     "  with all " + w.open().size() + " open findings rectified: " + HtmlReport.gradeName(w.allRectified(), lang)));
         }
         out.println(lang.of("  （重新评估 " + w.assessments() + " 次）", "  (" + w.assessments() + " re-assessments)"));
+    }
+
+    /** One row of the matrix; a raise that cannot lift L above {@code base} (the cap) says so. */
+    private String row(MatrixRow r, int base) {
+        String what = !r.isRaise() ? lang.of(r.label()) + open() + r.code() + " = " + r.level() + close()
+                : r.level() > base ? lang.of("提高 " + r.raise() + " 级，至 L" + r.level(), "raised " + r.raise()
+                        + " step(s), to L" + r.level())
+                : lang.of("提高 " + r.raise() + " 级，不起作用（L" + base + "已达提高上限）", "a raise of " + r.raise()
+                        + " step(s), no effect (L" + base + " is already at or above the cap for raises)");
+        String why = r.isDefault() ? lang.of("没有规则归入其他行，取默认行", "no rule put the venue in another row: the default row")
+                : s(lang.of(r.because()));
+        return what + (why.isEmpty() ? "" : colon() + why) + "  [" + r.clause() + "]";
+    }
+
+    /** What set a deadline, in the reader's words: the period, the grade, a limit, or what the work needs. */
+    private String dueBasis(DueBasis b, Assessment a) {
+        String days = b.days().isPresent() ? String.valueOf(b.days().getAsInt()) : "";
+        String from = b.from().map(d -> lang.of("自" + d + "起", " from " + d)).orElse("");
+        String rule = b.rule().isEmpty() ? "" : lang.of("（", " (") + s(b.rule()) + close();
+        return switch (b.kind()) {
+            case ACTION_TABLE -> days.equals("0") ? lang.of("事项表要求当日办理", "the action table says at once")
+                    : lang.of("事项表期限" + from + days + "日", "the action table's " + days + " days" + from);
+            case RULE -> days.isEmpty() ? lang.of("规则规定的最迟日期", "the latest date a rule sets") + rule
+                    : lang.of("期限" + from + days + "日", days + " days" + from) + rule;
+            case RECORDED -> lang.of("已确定的整改期限，不顺延", "the deadline already set, never extended");
+            case GRADE_PERIOD -> lang.of("风险等级" + HtmlReport.gradeName(a.grade(), lang) + "缩短为" + from + days + "日",
+                    "shortened to the " + days + " days grade " + HtmlReport.gradeName(a.grade(), lang) + " allows" + from);
+            case CAP -> lang.of("时限要求提前至此", "brought forward by a limit") + rule;
+            case WORK_MINIMUM -> lang.of("整改所需至少" + days + "日" + from + "，不再缩短",
+                    "the work needs at least " + days + " days" + from + ", so no shorter period applies");
+            case TODAY -> lang.of("期限已过，当日办理", "the period has run out: due today");
+        };
     }
 
     private String open() {

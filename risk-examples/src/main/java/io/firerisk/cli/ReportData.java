@@ -33,8 +33,22 @@ final class ReportData {
     /** Who and where, for every list. */
     record Place(String venueId, String name, String street, Text kind, LocalDate date) {}
 
-    record SuspensionEntry(Place place, String findingId, Text hazard, String location, Text accident,
-            double deaths, String formula, ClauseRef clause) {}
+    /** A part whose use must stop; {@code score} is the venue's R, so the gravest come first. */
+    record SuspensionEntry(Place place, String part, Text ground, List<Text> hazards, Text actor, List<ClauseRef> clauses,
+            int score) {
+
+        String partShown(Lang lang) {
+            return part.isEmpty() ? lang.of("整个场所", "whole venue") : part;
+        }
+
+        String hazardsShown(Lang lang) {
+            return hazards.stream().map(lang::of).collect(Collectors.joining(lang.of("；", "; ")));
+        }
+
+        String clausesShown() {
+            return clauses.stream().map(ClauseRef::toString).collect(Collectors.joining("; "));
+        }
+    }
 
     record SuspectedEntry(Place place, List<String> direct, List<String> comprehensive, List<String> thresholds,
             List<Text> hazards, int elements) {}
@@ -51,8 +65,8 @@ final class ReportData {
 
     ReportData(Campaign campaign, int limit) {
         this.campaign = campaign;
-        this.suspensions = new Bounded<>(limit, Comparator.comparingDouble((SuspensionEntry e) -> -e.deaths())
-                .thenComparing(e -> e.place().venueId()).thenComparing(SuspensionEntry::findingId));
+        this.suspensions = new Bounded<>(limit, Comparator.comparingInt((SuspensionEntry e) -> -e.score())
+                .thenComparing(e -> e.place().venueId()).thenComparing(SuspensionEntry::part));
         this.suspected = new Bounded<>(limit, Comparator.comparingInt((SuspectedEntry e) -> -e.elements())
                 .thenComparing(e -> e.place().venueId()));
         this.actions = new Bounded<>(limit, Comparator.comparing((ActionEntry e) -> e.due() == null ? LocalDate.MAX : e.due())
@@ -68,9 +82,10 @@ final class ReportData {
         Venue venue = facts.venue();
         Place place = new Place(a.venueId(), venue.name(), venue.street(), kindLabel(venue.kind()), a.assessedOn());
         for (SuspendedPart p : a.suspension().parts()) {
-            AssessedFinding f = finding(a, p.findingId());
-            suspensions.add(new SuspensionEntry(place, p.findingId(), f == null ? Text.EMPTY : f.label(), p.location(),
-                    p.estimate().grade().label(), p.estimate().expectedDeaths(), p.estimate().formula(), p.clause()));
+            List<Text> hazards = p.findingIds().stream().map(id -> finding(a, id)).filter(java.util.Objects::nonNull)
+                    .map(AssessedFinding::label).toList();
+            suspensions.add(new SuspensionEntry(place, p.area(), p.ground().text(), hazards, p.actor(), p.clauses(),
+                    a.grading().score()));
         }
         if (a.determination().needsCollectiveDecision()) {
             List<String> reached = a.determination().thresholds().stream().filter(ThresholdCheck::reached)

@@ -72,11 +72,31 @@ class AssessCommandTest {
         assertThat(ktv.get("verdict").asText()).isEqualTo("SUSPECTED_MAJOR");
         assertThat(ktv.get("directElements").get(0).asText()).isEqualTo("6.5");
         assertThat(ktv.get("suspend").asBoolean()).isTrue();
-        assertThat(ktv.get("suspendedParts").get(0).get("estimate").asText()).startsWith("300 × 0.02 (EVACUATION) = 6 deaths");
+        JsonNode part = ktv.get("suspendedParts").get(0);
+        assertThat(part.get("area").asText()).isEqualTo("二楼营业区");
+        assertThat(part.get("wholeVenue").asBoolean()).isFalse();
+        assertThat(part.get("ground").asText()).isEqualTo("NO_SAFE_EVACUATION");
+        assertThat(part.get("clauses")).extracting(JsonNode::asText)
+                .containsExactly("消防法 第五十四条", "消防监督检查规定 第二十二条(一)", "消防法 第七十条");
+        assertThat(part.get("actor").asText()).contains("ask the fire and rescue authority to seal it");
+        assertThat(part.get("resumesWhen").asText()).contains("art. 70");
+        JsonNode grading = ktv.get("grading");
+        assertThat(grading.get("likelihood").asInt()).isEqualTo(5);
+        assertThat(grading.get("severity").asInt()).isEqualTo(4);
+        assertThat(grading.get("score").asInt()).isEqualTo(20);
+        assertThat(grading.get("likelihoodRows").get(0).get("row").asText()).isEqualTo("LEGAL_GROUND");
         JsonNode suspend = ktv.get("actions").get(0);
         assertThat(suspend.get("code").asText()).isEqualTo("SUSPEND_USE");
         assertThat(suspend.get("due").asText()).isEqualTo("2024-01-10");
-        assertThat(suspend.get("clauses").get(0).asText()).isEqualTo("万州城管发〔2023〕114号 二(二)");
+        assertThat(suspend.get("clauses").get(0).asText()).isEqualTo("消防法 第七十条");
+        assertThat(suspend.get("details").get(0).asText()).startsWith("Stop using 二楼营业区");
+        // each action says what set its deadline, and carries its details
+        JsonNode five = ktv.get("actions").get(1);
+        assertThat(five.get("code").asText()).isEqualTo("FIVE_IN_PLACE");
+        assertThat(five.get("dueBasis").get("kind").asText()).isEqualTo("ACTION_TABLE");
+        assertThat(five.get("dueBasis").get("days").asInt()).isEqualTo(3);
+        assertThat(five.get("details")).extracting(JsonNode::asText).hasSize(5)
+                .anySatisfy(d -> assertThat(d).contains("funds"));
         assertThat(ktv.get("source").asText()).endsWith("twelve-venues.jsonl:2");
         // and the closed hotel is excluded from a major-hazard verdict (GB 35181-2017 5.1.3 b)
         assertThat(venues.get("WZ-0012").get("verdict").asText()).isEqualTo("GENERAL");
@@ -99,7 +119,7 @@ class AssessCommandTest {
             assertThat(r.get("clause").asText()).isEqualTo("GB 35181-2017 6.5");
             assertThat(r.get("facts").toString()).contains("finding F1 (EXITS_TOO_FEW)");
         });
-        assertThat(ktv.get("gradeBasis").get(0).get("because").asText()).contains("星光歌舞娱乐城");
+        assertThat(ktv.get("grading").get("severityRows").get(0).get("because").asText()).contains("星光歌舞娱乐城");
         // the grades are the same either way
         assertThat(ktv.get("grade")).isEqualTo(byVenue(jsonLines(plain)).get("WZ-0002").get("grade"));
     }
@@ -222,21 +242,23 @@ class AssessCommandTest {
         Map<String, JsonNode> venues = byVenue(jsonLines(out));
         assertThat(venues).containsOnlyKeys("WZ-0002", "WZ-0004", "WZ-0005", "WZ-0011", "WZ-0013");
         assertThat(venues.get("WZ-0002").get("verdict").asText()).isEqualTo("SUSPECTED_MAJOR");
-        assertThat(venues.get("WZ-0002").get("suspendedParts").get(0).get("location").asText()).isEqualTo("二楼\n包房区");
+        assertThat(venues.get("WZ-0002").get("suspendedParts").get(0).get("area").asText()).isEqualTo("二楼\n营业区");
         assertThat(venues.get("WZ-0004").get("directElements").get(0).asText()).isEqualTo("6.6");
         assertThat(venues.get("WZ-0004").get("assessedOn").asText()).isEqualTo("2024-01-15");
         assertThat(venues.get("WZ-0005").get("assessedOn").asText()).isEqualTo("2024-01-18");
-        assertThat(venues.get("WZ-0005").get("suspend").asBoolean()).isTrue();
-        assertThat(venues.get("WZ-0011").get("grade").asText()).isEqualTo("BLUE");
+        // exits 85% of the width needed: a hazard to rectify, not a legal ground for stopping use
+        assertThat(venues.get("WZ-0005").get("suspend").asBoolean()).isFalse();
+        // a high-rise block without findings: L1 × S4 = 4, its inherent risk
+        assertThat(venues.get("WZ-0011").get("grade").asText()).isEqualTo("YELLOW");
         assertThat(venues.get("WZ-0013").get("name").asText()).isEqualTo("滨江\"老码头\"火锅");
         assertThat(venues.get("WZ-0013").get("findings")).extracting(f -> f.get("status").asText())
                 .containsExactly("IN_PROGRESS", "RECTIFIED");
         // and the finding whose venue is missing is rejected, pointing at its line in the findings table
         assertThat(run.exit()).isEqualTo(3);
-        assertThat(run.err()).contains(Cli.fixture("findings.csv") + ":8: venue 'WZ-9999': 场所编号: no venue 'WZ-9999'");
+        assertThat(run.err()).contains(Cli.fixture("findings.csv") + ":9: venue 'WZ-9999': 场所编号: no venue 'WZ-9999'");
         assertThat(Csv.read(rejects)).singleElement().satisfies(r -> {
-            assertThat(r.get("line")).isEqualTo("8");
-            assertThat(r.get("record")).isEqualTo("WZ-9999,F1,WIRING_MESSY,配电间,,,,");
+            assertThat(r.get("line")).isEqualTo("9");
+            assertThat(r.get("record")).isEqualTo("WZ-9999,F1,WIRING_MESSY,配电间,,,,,");
         });
     }
 

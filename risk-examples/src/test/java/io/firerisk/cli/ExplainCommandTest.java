@@ -11,44 +11,54 @@ class ExplainCommandTest {
     private static final String EXPLAIN = Cli.fixture("explain.jsonl").toString();
 
     @Test
-    void explainsTheGradeTheDeterminationEachFiredRuleAndTheEstimateBehindASuspension() {
-        // Given a 300-person entertainment venue with too few exits
+    void explainsTheGradeItsRowsTheDeterminationEachFiredRuleAndTheGroundBehindASuspension() {
+        // Given a 300-person entertainment venue with too few exits on its second floor
         // When explaining it
         Cli.Run run = Cli.run("explain", "WZ-0002", TWELVE);
 
-        // Then the grade and its basis
+        // Then the grade as L × S, with the rows that set each
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("WZ-0002 星光歌舞娱乐城（公共娱乐场所，钟鼓楼街道）")
-                .contains("风险等级：红（重大风险）")
-                .contains("不低于 红（重大风险）：星光歌舞娱乐城疑似存在重大火灾隐患");
+                .contains("风险等级：红（重大风险）（风险值 R = 可能性 L5 × 后果 S4 = 20，本等级自 20 起）")
+                .contains("* 存在依法应当停止使用的情形（LEGAL_GROUND = 5）")
+                .contains("* 较大规模的公众聚集场所或住宿类人员密集场所（LARGE_GATHERING = 4）：星光歌舞娱乐城为公众聚集场所，容纳300人，达到100人以上");
         // the determination, with the reminder that people decide it
         assertThat(run.out()).contains("重大火灾隐患判定：疑似重大火灾隐患（待集体讨论确定）").contains("直接判定要素：6.5")
                 .contains("须经集体讨论");
         // each fired rule with its clause and the facts it matched
         assertThat(run.out()).contains("6.5 公共娱乐场所、商店、地下人员密集场所的安全出口数量不足  [GB 35181-2017 6.5]")
                 .contains("匹配：finding F1 (EXITS_TOO_FEW)");
-        // the potential-accident estimate behind the suspension
-        assertThat(run.out()).contains("二楼包房区（F1 安全出口数量不足） → 较大事故")
-                .contains("潜在事故估算：300 × 0.02 (EVACUATION) = 6 deaths, 18 serious injuries → LARGE");
-        // the dated actions
-        assertThat(run.out()).contains("2024-01-10  立即  立即停用该部位");
+        // the part that stops, on which ground and article, who acts and when use resumes
+        assertThat(run.out()).contains("""
+                停用：须停止使用以下部位
+                  - 二楼营业区（疏散通道、安全出口数量不足或者严重堵塞，已不具备安全疏散条件）
+                    依据：消防法 第五十四条；消防监督检查规定 第二十二条(一)；消防法 第七十条
+                    由谁执行：督促单位立即停止使用该部位，并提请消防救援机构依法临时查封
+                    恢复使用：整改完毕并经作出决定的机关或机构检查合格后，方可恢复使用（消防法第七十条）
+                """);
+        // the dated actions, each with what set its deadline and its details
+        assertThat(run.out()).contains("2024-01-10  立即  停止使用该部位")
+                .contains("期限依据：事项表要求当日办理")
+                .contains("缺整改资金：落实整改经费来源")
+                .contains("2024-03-10  中  限期整改火灾隐患（F1）")
+                .contains("期限依据：整改所需至少60日自2024-01-10起，不再缩短");
         // and what would lower the grade
-        assertThat(run.out()).contains("至少须整改 1 项").contains("降为 蓝（低风险）").contains("F1 EXITS_TOO_FEW（二楼包房区）");
+        assertThat(run.out()).contains("至少须整改 1 项").contains("降为 黄（一般风险）").contains("F1 EXITS_TOO_FEW（二楼包房区）");
     }
 
     @Test
     void theSmallestSetIsBothDirectElementsAndNotTheGeneralHazard() {
-        // Given a hotel with two direct elements (no sprinklers, no alarm) and messy wiring
+        // Given a hotel for 120 with two direct elements (no sprinklers, no alarm) and messy wiring
         // When explaining it
         Cli.Run run = Cli.run("explain", "EX-TWO", EXPLAIN, "--lang", "en");
 
         // Then rectifying one direct element is not enough, both are; the wiring is not needed to leave RED
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("Grade: RED (major risk)")
+        assertThat(run.out()).contains("Grade: RED (major risk) (R = likelihood L5 × severity S4 = 20; this band starts at 20)")
                 .contains("rectify at least 2 finding(s)")
-                .contains("from RED (major risk) to YELLOW (general risk)")
+                .contains("from RED (major risk) to ORANGE (considerable risk)")
                 .contains("F1 SPRINKLER_NOT_INSTALLED (客房层), F2 FIRE_ALARM_NOT_INSTALLED (客房层)")
-                .contains("with all 3 open findings rectified: BLUE (low risk)")
+                .contains("with all 3 open findings rectified: YELLOW (general risk)")
                 .doesNotContain("may not be the smallest");
     }
 
@@ -66,7 +76,8 @@ class ExplainCommandTest {
         Cli.Run run = Cli.run("explain", "EX-NONE", EXPLAIN, "--lang", "en");
 
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("Grade: BLUE (low risk)").contains("no rule raised it")
+        assertThat(run.out()).contains("Grade: BLUE (low risk) (R = likelihood L1 × severity S3 = 3; this band starts at 1)")
+                .contains("* no findings (NO_OPEN_FINDING = 1): no rule put the venue in another row: the default row")
                 .contains("no open findings: the grade does not rest on rectification.");
     }
 

@@ -97,6 +97,6 @@ class HtmlReportBrowserTest {
         String dom = Files.readString(dir.resolve("dom.html"));
 
         // Then only the rows of that venue are shown
-        assertThat(dom).contains("data-ready=\"yes\"").contains("data-shown-for=\"action-table\">4<");
+        assertThat(dom).contains("data-ready=\"yes\"").contains("data-shown-for=\"action-table\">6<");
     }
 }

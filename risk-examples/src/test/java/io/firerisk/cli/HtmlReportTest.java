@@ -35,7 +35,7 @@ class HtmlReportTest {
 
     @Test
     void theReportIsOneSelfContainedPageWithTotalsChartsListsAndTheCalendar() throws IOException {
-        // Given the hand-written fixture: 7 RED, 2 YELLOW, 3 BLUE; 6 suspected major, 5 to suspend
+        // Given the hand-written fixture: 4 RED, 3 ORANGE, 4 YELLOW, 1 BLUE; 6 suspected major, 1 part to stop
         String html = report(Cli.fixture("twelve-venues.jsonl").toString());
 
         // Then it is Chinese by default, and loads nothing from anywhere
@@ -43,18 +43,22 @@ class HtmlReportTest {
                 .contains("default-src 'none'").doesNotContain("http://").doesNotContain("https://")
                 .doesNotContain("<link").doesNotContain("src=\"");
         // the totals
-        assertThat(html).contains("data-count=\"assessed\">12<").contains("data-count=\"grade-RED\">7<")
-                .contains("data-count=\"grade-YELLOW\">2<").contains("data-count=\"grade-BLUE\">3<")
-                .contains("data-count=\"suspected-major\">6<").contains("data-count=\"suspensions\">5<")
+        assertThat(html).contains("data-count=\"assessed\">12<").contains("data-count=\"grade-RED\">4<")
+                .contains("data-count=\"grade-ORANGE\">3<").contains("data-count=\"grade-YELLOW\">4<")
+                .contains("data-count=\"grade-BLUE\">1<")
+                .contains("data-count=\"suspected-major\">6<").contains("data-count=\"suspensions\">1<")
                 .contains("data-count=\"rejected\">0<");
         // charts by grade, venue kind and street, as inline SVG
         assertThat(html).contains("<svg id=\"chart-grade\"").contains("<svg id=\"chart-kind\"").contains("<svg id=\"chart-street\"")
-                .contains("<g data-label=\"红（重大风险）\" data-total=\"7\">")
+                .contains("<g data-label=\"红（重大风险）\" data-total=\"4\">")
                 .contains("<g data-label=\"公共娱乐场所\" data-total=\"1\">")
                 .contains("<g data-label=\"钟鼓楼街道\" data-total=\"1\">");
-        // the suspensions with the estimate, the suspected major hazards with the reminder, the dated plan
+        // the parts that stop, each with its legal ground, who acts and the articles; the suspected major
+        // hazards with the reminder; the dated plan
         assertThat(html).contains("<tr data-venue=\"WZ-0002\"><td><strong>星光歌舞娱乐城</strong>")
-                .contains("300 × 0.02 (EVACUATION) = 6 deaths, 18 serious injuries → LARGE")
+                .contains("<td>二楼营业区</td><td>安全出口数量不足</td><td>疏散通道、安全出口数量不足或者严重堵塞，已不具备安全疏散条件</td>"
+                        + "<td>督促单位立即停止使用该部位，并提请消防救援机构依法临时查封</td>"
+                        + "<td>消防法 第五十四条; 消防监督检查规定 第二十二条(一); 消防法 第七十条</td>")
                 .contains("疑似重大火灾隐患须经集体讨论").contains("data-count=\"suspected-list\">6<")
                 .contains("<table id=\"action-table\">").contains("<td>2024-01-10</td><td>立即</td>");
         // and the campaign calendar with its key periods
@@ -70,7 +74,7 @@ class HtmlReportTest {
         assertThat(html).startsWith("<!DOCTYPE html>\n<html lang=\"en\">").contains("Fire risk assessment report")
                 .contains("Suspected major fire hazards").contains("Action plan (by deadline)")
                 .contains("Campaign calendar and key periods").contains("Spring Festival")
-                .contains("<g data-label=\"RED (major risk)\" data-total=\"7\">");
+                .contains("<g data-label=\"RED (major risk)\" data-total=\"4\">");
     }
 
     @Test
@@ -108,6 +112,7 @@ class HtmlReportTest {
         String html = report(Cli.fixture("twelve-venues.jsonl").toString(), "--report-limit", "2");
 
         assertThat(html).contains("data-count=\"suspected-list\">6<").contains("另有 4 条未列出");
-        assertThat(html.split("<tr data-venue=", -1).length - 1).isEqualTo(2 + 2 + 2);
+        // one part to stop, two of the six suspected major hazards, two of the actions
+        assertThat(html.split("<tr data-venue=", -1).length - 1).isEqualTo(1 + 2 + 2);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.firerisk.RiskEngine;
 import io.firerisk.campaign.Campaign;
+import io.firerisk.campaign.ElementKind;
 import io.firerisk.campaign.HazardType;
 
 import java.io.BufferedWriter;
@@ -33,7 +34,9 @@ import java.util.TreeSet;
 
 /**
  * Writes fictional Wanzhou venues with findings, as JSON Lines: the bundled sample (200 venues,
- * seed 2023) and the streaming benchmark's large files. A tool of the build, not of the program (it
+ * seed 2023, every hazard code at least once), the streaming benchmark's large files, and with {@code
+ * --realistic} a sample at the frequencies met in practice, for calibration ({@link Mode};
+ * {@link Calibration} prints what the engine makes of both). A tool of the build, not of the program (it
  * lives in the test tree, so the {@code firerisk} jar does not ship it). Deterministic: the same count,
  * seed, campaign and data give the same file byte for byte ({@link Random}'s sequence is fixed by the
  * Java specification).
@@ -42,9 +45,14 @@ import java.util.TreeSet;
  * ./mvnw -B -ntp -q package -DskipTests
  * java -cp risk-examples/target/test-classes:risk-examples/target/firerisk.jar io.firerisk.cli.SampleGenerator \
  *      --count 200 --seed 2023 --out risk-examples/src/main/resources/samples/wanzhou-venues.jsonl
+ * java -cp risk-examples/target/test-classes:risk-examples/target/firerisk.jar io.firerisk.cli.SampleGenerator \
+ *      --realistic --count 5000 --out realistic.jsonl
  * </pre>
  *
- * <p>What venues look like and what is found there is data, {@value #DATA}; a finding whose hazard code
+ * <p>What venues look like and what is found there is data, {@value #DATA} (a name starting with
+ * {@code @} is one of the bureau's own facilities; {@code uses} are other kinds a third of such venues also
+ * serve as; {@code placeClasses} classes every one declares; a finding's {@code area} is the part it puts
+ * at risk); a finding whose hazard code
  * the campaign does not define is left out (and named on stderr), so the sample always loads. When the
  * campaign gains hazard codes, add findings for them there and regenerate; {@code BundledSampleTest}
  * fails until the bundled file matches the generator again.
@@ -57,7 +65,7 @@ public final class SampleGenerator {
     /** How a kind of venue looks: how many in 200, size, people, gas, and what inspectors find there. */
     private record Profile(String kind, int per200, String[] names, int[] floors, double storey, int[] occupants,
             boolean sleeping, double lpg, double pipedGas, double underground, boolean dangerousGoods,
-            List<Template> findings) {}
+            List<Template> findings, String[] uses, String[] classes) {}
 
     /** What a venue must have for a finding to be possible there: gas of a kind, a high-rise building. */
     enum Need {
@@ -80,7 +88,36 @@ public final class SampleGenerator {
      * have. A recurring one is more often found again, and so more often met with an order to correct
      * and a refusal.
      */
-    private record Template(String code, double chance, String[] locations, double[] ratio, Need need, boolean recurs) {}
+    private record Template(String code, double chance, String[] locations, double[] ratio, Need need, boolean recurs,
+            String area) {}
+
+    /**
+     * Which sample. {@link #EVERY_CODE} (the bundled one) draws each finding at its chance and then
+     * makes sure every finding of a kind appears at least once, so that every rule of the campaign fires
+     * on 200 venues: it is rich in grave findings on purpose. {@link #REALISTIC} draws at the frequencies
+     * met in practice, as far as they are known (docs/calibration.md gives the sources and marks the
+     * assumptions): nothing is forced in, sizes are log-uniform (small places are the many), ordinary
+     * findings are drawn {@value #ORDINARY_SCALE} times as often so that a venue has about as many
+     * findings as campaigns report per unit inspected (1.0–2.4), and the grave ones (a code that can
+     * carry a legal ground for stopping use, or a direct element of a major fire hazard) at
+     * {@value #GRAVE_SCALE} of their chance, which puts the share of suspected major hazards at a few
+     * times the share governments list (0.1–0.6% of units).
+     */
+    enum Mode {
+        EVERY_CODE, REALISTIC;
+
+        static final double ORDINARY_SCALE = 1.6;
+        static final double GRAVE_SCALE = 0.2;
+
+        double chance(Template t, HazardType type, Campaign campaign) {
+            if (this == EVERY_CODE) {
+                return t.chance();
+            }
+            boolean grave = !type.grounds().isEmpty() || type.elements().stream()
+                    .anyMatch(e -> campaign.elements().containsKey(e) && campaign.elements().get(e).kind() == ElementKind.DIRECT);
+            return Math.min(1, t.chance() * (grave ? GRAVE_SCALE : ORDINARY_SCALE));
+        }
+    }
 
     /** The generator's data, read once from {@value #DATA}. */
     private record Data(List<String> streets, Map<String, String[]> nameParts, LocalDate first, LocalDate last,
@@ -108,13 +145,15 @@ public final class SampleGenerator {
                     findings.add(new Template(t.path("code").asText(), t.path("chance").asDouble(), strings(t.path("at")),
                             t.has("ratio") ? new double[] {t.path("ratio").get(0).asDouble(), t.path("ratio").get(1).asDouble()}
                                     : null,
-                            Need.valueOf(t.path("needs").asText("ANY")), t.path("recurs").asBoolean(false)));
+                            Need.valueOf(t.path("needs").asText("ANY")), t.path("recurs").asBoolean(false),
+                            t.has("area") ? t.path("area").asText() : null));
                 }
                 profiles.add(new Profile(p.path("kind").asText(), p.path("per200").asInt(), strings(p.path("names")),
                         ints(p.path("floors")), p.path("storeyMeters").asDouble(), ints(p.path("occupants")),
                         p.path("sleeping").asBoolean(false), p.path("gas").path("lpg").asDouble(),
                         p.path("gas").path("piped").asDouble(), p.path("underground").asDouble(),
-                        p.path("dangerousGoods").asBoolean(false), List.copyOf(findings)));
+                        p.path("dangerousGoods").asBoolean(false), List.copyOf(findings), strings(p.path("uses")),
+                        strings(p.path("placeClasses"))));
             }
             JsonNode plan = root.path("plan");
             return new Data(List.of(strings(root.path("streets"))), parts,
@@ -138,6 +177,7 @@ public final class SampleGenerator {
 
     private final Random random;
     private final Campaign campaign;
+    private final Mode mode;
     private final List<Profile> mix;
     /** Inspections bunch up in the lead-up to and during each key period: these spans get a share of the dates. */
     private final List<LocalDate[]> busy;
@@ -148,8 +188,13 @@ public final class SampleGenerator {
     private final Map<Profile, Set<Integer>> drawn = new IdentityHashMap<>();
 
     SampleGenerator(long seed, Campaign campaign) {
+        this(seed, campaign, Mode.EVERY_CODE);
+    }
+
+    SampleGenerator(long seed, Campaign campaign, Mode mode) {
         this.random = new Random(seed);
         this.campaign = campaign;
+        this.mode = mode;
         this.busy = campaign.calendar().keyPeriods().stream()
                 .map(k -> new LocalDate[] {k.warningFrom(), k.raisedTo()}).toList();
         List<Profile> list = new ArrayList<>();
@@ -212,9 +257,9 @@ public final class SampleGenerator {
      */
     private void venue(JsonGenerator g, String id, Profile p, int later) throws IOException {
         String street = pick(STREETS.toArray(String[]::new));
-        int floors = between(p.floors()[0], p.floors()[1]);
+        int floors = size(p.floors()[0], p.floors()[1]);
         double height = Math.round(floors * p.storey() * 10) / 10.0;
-        int occupants = roundTo(between(p.occupants()[0], p.occupants()[1]), 5);
+        int occupants = roundTo(size(p.occupants()[0], p.occupants()[1]), 5);
         String gas = gas(p);
         boolean underground = random.nextDouble() < p.underground();
         LocalDate date = inspectionDate();
@@ -222,7 +267,9 @@ public final class SampleGenerator {
         String status = state < 0.02 ? "SUSPENDED" : state < 0.03 ? "CLOSED" : "OPERATING";
         g.writeStartObject();
         g.writeStringField("id", id);
-        g.writeStringField("name", name(p));
+        String name = name(p);
+        boolean own = name.startsWith("@");
+        g.writeStringField("name", own ? name.substring(1) : name);
         g.writeStringField("kind", p.kind());
         g.writeStringField("street", street);
         g.writeNumberField("heightMeters", height);
@@ -242,6 +289,15 @@ public final class SampleGenerator {
             g.writeStringField("status", status);
         }
         g.writeStringField("date", date.toString());
+        if (own) {
+            g.writeBooleanField("ownedByAuthority", true);
+        }
+        if (p.uses().length > 0 && random.nextDouble() < 1 / 3.0) {
+            writeCodes(g, "uses", p.uses());
+        }
+        if (p.classes().length > 0) {
+            writeCodes(g, "placeClasses", p.classes());
+        }
         boolean highRise = campaign.highRise().isHighRise(campaign.venueKinds().get(p.kind()).building(), height, floors);
         List<Template> found = new ArrayList<>();
         Set<Integer> drawnBefore = drawn.computeIfAbsent(p, k -> new HashSet<>());
@@ -252,8 +308,9 @@ public final class SampleGenerator {
                 continue;
             }
             if (t.need().met(gas, highRise)
-                    && (random.nextDouble() < t.chance()
-                            || (later < CATCH_UP && !drawnBefore.contains(k) && (later == 0 || k % CATCH_UP == later)))) {
+                    && (random.nextDouble() < mode.chance(t, campaign.hazards().get(t.code()), campaign)
+                            || (mode == Mode.EVERY_CODE && later < CATCH_UP && !drawnBefore.contains(k)
+                                    && (later == 0 || k % CATCH_UP == later)))) {
                 found.add(t);
                 drawnBefore.add(k);
             }
@@ -288,6 +345,9 @@ public final class SampleGenerator {
         g.writeStringField("id", id);
         g.writeStringField("code", t.code());
         g.writeStringField("location", pick(t.locations()));
+        if (t.area() != null) {
+            g.writeStringField("area", t.area());
+        }
         if (t.ratio() != null) {
             g.writeNumberField("ratio", Math.round((t.ratio()[0] + random.nextDouble() * (t.ratio()[1] - t.ratio()[0])) * 100) / 100.0);
         }
@@ -327,6 +387,14 @@ public final class SampleGenerator {
         g.writeEndObject();
     }
 
+    private static void writeCodes(JsonGenerator g, String field, String[] codes) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String code : codes) {
+            g.writeString(code);
+        }
+        g.writeEndArray();
+    }
+
     private String name(Profile p) {
         Map<String, String[]> parts = VENUES.nameParts();
         return pick(p.names()).replace("{place}", pick(parts.get("place"))).replace("{sur}", pick(parts.get("sur")))
@@ -347,6 +415,17 @@ public final class SampleGenerator {
         return VENUES.first().plusDays(random.nextInt((int) (VENUES.last().toEpochDay() - VENUES.first().toEpochDay()) + 1));
     }
 
+    /**
+     * A size between the bounds: uniform in the every-code sample; in the realistic one log-uniform, so
+     * that small places are the many and big ones the few (the median is the bounds' geometric mean).
+     */
+    private int size(int low, int high) {
+        if (mode == Mode.EVERY_CODE) {
+            return between(low, high);
+        }
+        return (int) Math.round(Math.exp(Math.log(low) + random.nextDouble() * (Math.log(high) - Math.log(low))));
+    }
+
     private int between(int low, int high) {
         return low + random.nextInt(high - low + 1);
     }
@@ -364,20 +443,22 @@ public final class SampleGenerator {
         long seed = SAMPLE_SEED;
         Path out = null;
         String campaignId = EngineOptions.DEFAULT_CAMPAIGN;
+        Mode mode = Mode.EVERY_CODE;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--realistic" -> mode = Mode.REALISTIC;
                 case "--count" -> count = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--campaign" -> campaignId = args[++i];
                 default -> {
-                    System.err.println("usage: SampleGenerator [--count N] [--seed S] [--campaign ID] [--out FILE]");
+                    System.err.println("usage: SampleGenerator [--realistic] [--count N] [--seed S] [--campaign ID] [--out FILE]");
                     System.exit(2);
                 }
             }
         }
         try (RiskEngine engine = RiskEngine.builder().campaign(campaignId).build()) {
-            SampleGenerator generator = new SampleGenerator(seed, engine.campaign());
+            SampleGenerator generator = new SampleGenerator(seed, engine.campaign(), mode);
             if (out == null) {
                 Writer w = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
                 generator.write(count, w);

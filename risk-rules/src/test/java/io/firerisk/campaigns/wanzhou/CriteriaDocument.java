@@ -117,9 +117,10 @@ final class CriteriaDocument {
         md.append("Verified is the mark of the element's wording carried from `shared/docs/domain.md`: **V** read in a\n")
                 .append("source, **P** partly (wording or number), **U** reconstructed from memory: check it against the\n")
                 .append("official text before relying on a verdict that rests on it.\n\n")
-                .append("A rule counts a finding only if it is open, cannot be corrected on the spot (5.1.2) and is not\n")
-                .append("covered by an expert design review whose measures were taken (5.1.3 a); comprehensive rules select\n")
-                .append("findings by the element their code names, so a code added to any catalogue file counts too.\n\n");
+                .append("A rule counts a finding only if it is open, the inspector did not record it as correctable or\n")
+                .append("corrected on the spot (5.1.2: the catalogue's `correctable` column only prompts, it presumes nothing),\n")
+                .append("and it is not covered by an expert design review whose measures were taken (5.1.3 a); comprehensive\n")
+                .append("rules select findings by the element their code names, so a code added to any catalogue file counts too.\n\n");
 
         md.append("## Summary\n\nScenarios counts the rows of `scenarios/*.csv` that report a code of the element or expect it present.\n\n")
                 .append("| Element | Kind | Verified | Codes | Rules | Scenarios | JUnit tests |\n|---|---|---|---|---|---|---|\n");

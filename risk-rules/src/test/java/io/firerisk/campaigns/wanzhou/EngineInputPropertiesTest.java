@@ -98,7 +98,7 @@ class EngineInputPropertiesTest {
             List<Finding> numbered = new ArrayList<>(list.size());
             for (int i = 0; i < list.size(); i++) {
                 Finding f = list.get(i);
-                numbered.add(new Finding("F" + i, f.hazardCode(), f.location(), f.foundOn(), f.correctableOnSpot(),
+                numbered.add(new Finding("F" + i, f.hazardCode(), f.location(), f.area(), f.foundOn(), f.correctableOnSpot(),
                         f.ratio(), f.quantity(), f.status(), f.plan(), f.expertReviewed(), f.timesFound(), f.party(),
                         f.enforcement()));
             }

@@ -103,9 +103,10 @@ class Gb35181DeterminationTest {
             Assessment a = assess(restaurant(), IN_CAMPAIGN,
                     with(finding("F1", "STAIR_ENCLOSURE_TYPE_NONCOMPLIANT"), twoCrowdedListElements()));
 
-            // Then it is a suspected major hazard by counting, never a final verdict
+            // Then it is a suspected major hazard by counting, never a final verdict: L5, in a restaurant for 20 (S2)
             assertThat(a.verdict()).isEqualTo(HazardVerdict.SUSPECTED_MAJOR);
-            assertThat(a.grade()).isEqualTo(RiskGrade.RED);
+            assertThat(a.grading().formula()).isEqualTo("L5 × S2 = 10");
+            assertThat(a.grade()).isEqualTo(RiskGrade.ORANGE);
             assertThat(a.determination().directElements()).isEmpty();
             assertThat(a.determination().comprehensiveElements()).containsExactly("7.3.1", "7.3.2", "7.3.4");
             assertThat(a.determination().thresholds())

@@ -38,17 +38,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 万州城管发〔2023〕114号 二(八): at 元旦, 春节, 元宵节 and 全国两会 the fire-prevention level is raised,
  * warnings go out in advance and crowded places are inspected jointly. Effect sizes are the
  * campaign's key-periods.* parameters: a 1-day warning, hazards due on the eve, 3 days during the
- * period, a one-step grade raise and a joint inspection within 3 days.
+ * period, a one-step raise of the likelihood L and a joint inspection within 3 days.
  */
 class KeyPeriodsTest {
 
     private static final String KEY_PERIODS = Wanzhou.PLAN + "二(八)";
     private static final Set<String> KEY_PERIOD_ACTIONS = Set.of("EARLY_WARNING_NOTICE", "JOINT_INSPECTION");
 
-    /** A restaurant (a crowded place by 消防法 第七十三条) with messy wiring: a general hazard, 15 days to rectify. */
-    static VenueFacts restaurantWithMessyWiring(String id, LocalDate date) {
+    /**
+     * A restaurant (a crowded place by 消防法 第七十三条) for 80 with expired extinguishers: an isolated defect
+     * (L2) in a place of consequence class S3, yellow at L2 × S3 = 6, 7 days to rectify.
+     */
+    static VenueFacts restaurantWithExpiredExtinguishers(String id, LocalDate date) {
         Venue venue = Venue.builder(id, "RESTAURANT").name("江南饭店").occupantCapacity(80).build();
-        return VenueFacts.of(venue, List.of(Finding.builder("F1", "WIRING_MESSY").location("后厨").build()), date);
+        return VenueFacts.of(venue, List.of(Finding.builder("F1", "FIRE_EXTINGUISHER_INVALID").location("后厨").build()), date);
     }
 
     /** A 300-seat KTV with too few exits: suspected major (GB 35181 6.5) and, in the campaign, to be suspended (二(二)). */
@@ -70,11 +73,11 @@ class KeyPeriodsTest {
 
         @Test
         void crowdedPlaceOnTheEveOnTheFirstDayAndTheDayAfterGetsDifferentActionsAndDeadlines() {
-            // Given a restaurant with messy wiring in its kitchen
+            // Given a restaurant with expired extinguishers in its kitchen
             // When it is assessed on 除夕 (the eve), on the first day of the holiday and the day after it
-            Assessment eve = assess(restaurantWithMessyWiring("R1", LocalDate.of(2024, 2, 9)));
-            Assessment firstDay = assess(restaurantWithMessyWiring("R1", LocalDate.of(2024, 2, 10)));
-            Assessment dayAfter = assess(restaurantWithMessyWiring("R1", LocalDate.of(2024, 2, 18)));
+            Assessment eve = assess(restaurantWithExpiredExtinguishers("R1", LocalDate.of(2024, 2, 9)));
+            Assessment firstDay = assess(restaurantWithExpiredExtinguishers("R1", LocalDate.of(2024, 2, 10)));
+            Assessment dayAfter = assess(restaurantWithExpiredExtinguishers("R1", LocalDate.of(2024, 2, 18)));
 
             // Then on the eve it is warned and the hazard is due that day, before the holiday starts
             assertThat(eve.calendar().upcomingPeriod()).map(Label::code).contains("SPRING_FESTIVAL");
@@ -83,11 +86,12 @@ class KeyPeriodsTest {
             assertThat(due(eve, "RECTIFY")).contains(LocalDate.of(2024, 2, 9));
             assertThat(eve.actionCodes()).doesNotContain("JOINT_INSPECTION");
 
-            // and on the first day its grade goes up one step, it is inspected jointly and the hazard is due in 3 days
+            // and on the first day its likelihood goes up one step, it is inspected jointly and the hazard is due in 3 days
             assertThat(firstDay.calendar().keyPeriod()).map(Label::code).contains("SPRING_FESTIVAL");
             assertThat(firstDay.calendar().alertLevel().code()).isEqualTo("RAISED");
+            assertThat(firstDay.grading().formula()).isEqualTo("L3 × S3 = 9");
             assertThat(firstDay.grade()).isEqualTo(RiskGrade.ORANGE);
-            assertThat(firstDay.gradeBasis()).anySatisfy(b -> {
+            assertThat(firstDay.grading().raises()).singleElement().satisfies(b -> {
                 assertThat(b.raise()).isEqualTo(1);
                 assertThat(b.clause().id()).isEqualTo(KEY_PERIODS);
             });
@@ -106,7 +110,7 @@ class KeyPeriodsTest {
 
         @Test
         void earlyWarningOnTheFirstDayOfTheLeadUpIsDueTheNextDayAndTheHazardOnTheEve() {
-            Assessment a = assess(restaurantWithMessyWiring("R1", LocalDate.of(2024, 2, 3)));
+            Assessment a = assess(restaurantWithExpiredExtinguishers("R1", LocalDate.of(2024, 2, 3)));
 
             assertThat(a.action("EARLY_WARNING_NOTICE")).get().satisfies(w -> {
                 assertThat(w.due()).contains(LocalDate.of(2024, 2, 4));
@@ -121,7 +125,7 @@ class KeyPeriodsTest {
 
         @Test
         void lastDayOfSpringFestivalIsAlsoTheFirstDayOfTheLanternFestivalsWarning() {
-            Assessment a = assess(restaurantWithMessyWiring("R1", LocalDate.of(2024, 2, 17)));
+            Assessment a = assess(restaurantWithExpiredExtinguishers("R1", LocalDate.of(2024, 2, 17)));
 
             assertThat(a.grade()).isEqualTo(RiskGrade.ORANGE);
             assertThat(due(a, "JOINT_INSPECTION")).as("never after the period ends").contains(LocalDate.of(2024, 2, 17));
@@ -134,7 +138,7 @@ class KeyPeriodsTest {
 
         @Test
         void raisedGradeIsExplainedNamingThePeriodAndCitingTheKeyPeriodClause() {
-            Assessment a = assess(restaurantWithMessyWiring("R1", LocalDate.of(2024, 2, 10)));
+            Assessment a = assess(restaurantWithExpiredExtinguishers("R1", LocalDate.of(2024, 2, 10)));
 
             assertThat(a.reasons()).filteredOn(r -> r.rule().equals("重要节点期间人员密集场所存在未整改火灾隐患的，提高风险等级"))
                     .singleElement().satisfies(r -> {
@@ -142,7 +146,7 @@ class KeyPeriodsTest {
                         assertThat(r.clause().verified()).isTrue();
                         assertThat(r.concern()).isEqualTo("rules.campaign");
                         assertThat(r.sentence().zh()).isEqualTo("春节期间（2024-02-10至2024-02-17）提高火灾防范等级："
-                                + "江南饭店为人员密集场所且有火灾隐患尚未整改，风险等级提高1级");
+                                + "江南饭店为人员密集场所且有火灾隐患尚未整改，可能性提高1级（不超过L4）");
                         assertThat(r.sentence().en()).startsWith("The fire-prevention level is raised during Spring Festival (2024-02-10 to 2024-02-17)");
                     });
         }
@@ -174,7 +178,8 @@ class KeyPeriodsTest {
             Assessment a = assess(VenueFacts.of(restaurant, List.of(fixed), LocalDate.of(2024, 3, 4)));
 
             assertThat(a.calendar().keyPeriod()).map(Label::code).contains("TWO_SESSIONS");
-            assertThat(a.grade()).isEqualTo(RiskGrade.BLUE);
+            assertThat(a.grading().formula()).isEqualTo("L2 × S3 = 6");
+            assertThat(a.grading().raises()).isEmpty();
             assertThat(a.actionCodes()).doesNotContainAnyElementsOf(KEY_PERIOD_ACTIONS);
         }
 
@@ -185,6 +190,9 @@ class KeyPeriodsTest {
             Assessment a = assess(VenueFacts.of(office, List.of(Finding.of("F1", "WIRING_MESSY")), LocalDate.of(2023, 12, 30)));
 
             assertThat(a.placeClasses()).anySatisfy(c -> assertThat(c.placeClass().code()).isEqualTo("CROWDED"));
+            // messy wiring is already a determination element (L4): the raise cannot lift it past the cap
+            assertThat(a.grading().formula()).isEqualTo("L4 × S3 = 12");
+            assertThat(a.grading().raises()).singleElement().satisfies(r -> assertThat(r.level()).isEqualTo(4));
             assertThat(a.grade()).isEqualTo(RiskGrade.ORANGE);
             assertThat(due(a, "JOINT_INSPECTION")).contains(LocalDate.of(2024, 1, 1));
             assertThat(due(a, "RECTIFY")).contains(LocalDate.of(2024, 1, 2));
@@ -221,10 +229,11 @@ class KeyPeriodsTest {
                 assertThat(a.verdict()).isEqualTo(io.firerisk.HazardVerdict.SUSPECTED_MAJOR);
                 assertThat(a.grade()).isEqualTo(RiskGrade.RED);
                 assertThat(a.actionCodes()).contains("COLLECTIVE_DETERMINATION", "RECTIFY");
-                // but nothing the plan alone requires: no suspension (二(二)), no 五落实 (二(一)), no key-period action
-                assertThat(a.suspensionRequired()).isFalse();
-                assertThat(a.actionCodes()).doesNotContain("SUSPEND_USE", "FIVE_IN_PLACE")
-                        .doesNotContainAnyElementsOf(KEY_PERIOD_ACTIONS);
+                // and the law still stops use where it gives a ground (消防法 第五十四条; 第二十二条(一)), plan or no plan
+                assertThat(a.suspension().parts()).singleElement()
+                        .satisfies(p -> assertThat(p.ground().code()).isEqualTo("NO_SAFE_EVACUATION"));
+                // but nothing the plan alone requires: no 五落实 (二(一)), no key-period action
+                assertThat(a.actionCodes()).doesNotContain("FIVE_IN_PLACE").doesNotContainAnyElementsOf(KEY_PERIOD_ACTIONS);
                 assertThat(a.firedRules()).isNotEmpty().allSatisfy(name ->
                         assertThat(rules.get(name).campaignOnly()).as("rule %s fired on %s", name, date).isFalse());
                 assertThat(a.reasons()).extracting(Reason::clause).extracting(ClauseRef::id)
@@ -266,10 +275,10 @@ class KeyPeriodsTest {
                     LocalDate.of(2024, 2, 10), LocalDate.of(2024, 2, 18), LocalDate.of(2024, 4, 1));
             List<VenueFacts> batch = new java.util.ArrayList<>();
             for (int i = 0; i < dates.size(); i++) {
-                batch.add(restaurantWithMessyWiring("R" + i, dates.get(i)));
+                batch.add(restaurantWithExpiredExtinguishers("R" + i, dates.get(i)));
             }
             batch.add(VenueFacts.of(Venue.builder("R-undated", "RESTAURANT").name("江南饭店").occupantCapacity(80).build(),
-                    Finding.builder("F1", "WIRING_MESSY").location("后厨").build()));
+                    Finding.builder("F1", "FIRE_EXTINGUISHER_INVALID").location("后厨").build()));
             Clock twoSessions = Clock.fixed(Instant.parse("2024-03-04T01:00:00Z"), ZoneId.of("UTC"));
 
             // When the batch is assessed in one go, by an engine whose clock says 2024-03-04
@@ -288,8 +297,8 @@ class KeyPeriodsTest {
             assertThat(results).extracting(a -> a.calendar().keyPeriod().map(Label::code).orElse("-"))
                     .containsExactly("-", "-", "SPRING_FESTIVAL", "-", "-", "TWO_SESSIONS");
             assertThat(results).extracting(a -> due(a, "RECTIFY").orElseThrow()).containsExactly(
-                    LocalDate.of(2023, 12, 15), LocalDate.of(2024, 2, 9), LocalDate.of(2024, 2, 13),
-                    LocalDate.of(2024, 2, 23), LocalDate.of(2024, 4, 16), LocalDate.of(2024, 3, 7));
+                    LocalDate.of(2023, 12, 7), LocalDate.of(2024, 2, 9), LocalDate.of(2024, 2, 13),
+                    LocalDate.of(2024, 2, 23), LocalDate.of(2024, 4, 8), LocalDate.of(2024, 3, 7));
             assertThat(results).extracting(a -> a.actionCodes().stream().filter(KEY_PERIOD_ACTIONS::contains).toList())
                     .containsExactly(List.of(), List.of("EARLY_WARNING_NOTICE"), List.of("JOINT_INSPECTION"),
                             List.of("EARLY_WARNING_NOTICE"), List.of(), List.of("JOINT_INSPECTION"));
@@ -310,20 +319,21 @@ class KeyPeriodsTest {
 
         @Test
         void changingTheKeyPeriodParametersChangesTheEffectsWithoutTouchingARule() {
-            // Given the campaign with a two-step raise, hazards due two days before a period, and one day within it
+            // Given the campaign with a three-step raise, hazards due two days before a period, and one day within it
             Path folder = CampaignFixture.copyOfFolder(Wanzhou.folder(), temp)
-                    .replace("campaign.yaml", "key-periods.grade-raise-steps: 1", "key-periods.grade-raise-steps: 2")
+                    .replace("campaign.yaml", "key-periods.likelihood-raise-steps: 1", "key-periods.likelihood-raise-steps: 3")
                     .replace("campaign.yaml", "key-periods.rectify-days-before-start: 1", "key-periods.rectify-days-before-start: 2")
                     .replace("campaign.yaml", "key-periods.in-period-rectify-within-days: 3", "key-periods.in-period-rectify-within-days: 1")
                     .folder();
             try (RiskEngine engine = RiskEngine.builder().campaignDirectory(folder).build()) {
                 // When the restaurant is assessed on the eve and on the first day of the Spring Festival
-                Assessment eve = engine.assess(restaurantWithMessyWiring("R1", LocalDate.of(2024, 2, 7)));
-                Assessment firstDay = engine.assess(restaurantWithMessyWiring("R1", LocalDate.of(2024, 2, 10)));
+                Assessment eve = engine.assess(restaurantWithExpiredExtinguishers("R1", LocalDate.of(2024, 2, 7)));
+                Assessment firstDay = engine.assess(restaurantWithExpiredExtinguishers("R1", LocalDate.of(2024, 2, 10)));
 
-                // Then the new sizes apply
+                // Then the new sizes apply, and the raise stops at the cap for raises (L4), short of red
                 assertThat(due(eve, "RECTIFY")).contains(LocalDate.of(2024, 2, 8));
-                assertThat(firstDay.grade()).isEqualTo(RiskGrade.RED);
+                assertThat(firstDay.grading().formula()).isEqualTo("L4 × S3 = 12");
+                assertThat(firstDay.grade()).isEqualTo(RiskGrade.ORANGE);
                 assertThat(due(firstDay, "RECTIFY")).contains(LocalDate.of(2024, 2, 11));
             }
         }
@@ -331,10 +341,10 @@ class KeyPeriodsTest {
         @Test
         void aRaiseOfZeroStepsTurnsTheRaiseOff() {
             Path folder = CampaignFixture.copyOfFolder(Wanzhou.folder(), temp)
-                    .replace("campaign.yaml", "key-periods.grade-raise-steps: 1", "key-periods.grade-raise-steps: 0")
+                    .replace("campaign.yaml", "key-periods.likelihood-raise-steps: 1", "key-periods.likelihood-raise-steps: 0")
                     .folder();
             try (RiskEngine engine = RiskEngine.builder().campaignDirectory(folder).build()) {
-                Assessment a = engine.assess(restaurantWithMessyWiring("R1", LocalDate.of(2024, 2, 10)));
+                Assessment a = engine.assess(restaurantWithExpiredExtinguishers("R1", LocalDate.of(2024, 2, 10)));
 
                 assertThat(a.grade()).isEqualTo(RiskGrade.YELLOW);
                 assertThat(a.actionCodes()).contains("JOINT_INSPECTION");
@@ -357,7 +367,7 @@ class KeyPeriodsTest {
                 assertThat(campaign.calendar().position(LocalDate.of(2024, 3, 1)).keyPeriod()).map(Label::code).contains("TWO_SESSIONS");
                 assertThat(campaign.calendar().position(LocalDate.of(2024, 3, 14)).alertLevel().code()).isEqualTo("RAISED");
                 assertThat(campaign.calendar().position(LocalDate.of(2024, 3, 15)).alertLevel().code()).isEqualTo("NORMAL");
-                Assessment a = engine.assess(restaurantWithMessyWiring("R1", LocalDate.of(2024, 2, 25)));
+                Assessment a = engine.assess(restaurantWithExpiredExtinguishers("R1", LocalDate.of(2024, 2, 25)));
                 assertThat(a.calendar().upcomingPeriod()).map(Label::code).contains("TWO_SESSIONS");
                 assertThat(due(a, "RECTIFY")).contains(LocalDate.of(2024, 2, 29));
                 assertThat(due(a, "EARLY_WARNING_NOTICE")).contains(LocalDate.of(2024, 2, 26));
