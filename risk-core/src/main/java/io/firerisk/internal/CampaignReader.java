@@ -111,9 +111,9 @@ public final class CampaignReader {
         this.root = root;
         if (root.syntaxError()) {
             // Nothing of campaign.yaml was read: its syntax error is its one problem, and the tables are checked
-            // on their own, not against categories and place classes that were never read.
+            // on their own, not against categories, place classes, matrix rows and grounds that were never read.
             Map<String, Clause> clauses = tables.readClauses();
-            tables.readHazards(clauses, tables.readElements(clauses), null);
+            tables.readHazards(clauses, tables.readElements(clauses), null, null, null);
             tables.readPlaceClasses(tables.readVenueKinds(), null, clauses);
             tables.readActions();
             return null;

@@ -141,7 +141,10 @@ final class DataTables extends CampaignPart {
         return elements;
     }
 
-    /** The hazard catalogue; {@code categories} null when campaign.yaml could not be read (then not checked). */
+    /**
+     * The hazard catalogue. {@code categories}, {@code matrix} and {@code suspension} are null when campaign.yaml
+     * could not be read: the rows are then checked on their own, not against what was never read.
+     */
     Map<String, HazardType> readHazards(Map<String, Clause> clauses, Map<String, Element> elements,
             Map<String, Text> categories, RiskMatrix matrix, SuspensionPolicy suspension) {
         List<String> catalogueFiles = new ArrayList<>();
@@ -189,14 +192,14 @@ final class DataTables extends CampaignPart {
                             + " days) is longer than its usual period (rectify_days " + days + ")"));
                 }
                 String likelihood = row.get("likelihood");
-                if (!likelihood.isEmpty() && !matrix.likelihood().containsKey(likelihood)) {
+                if (!likelihood.isEmpty() && matrix != null && !matrix.likelihood().containsKey(likelihood)) {
                     problems.add(row.problem("likelihood", "'" + likelihood + "' is not a row of the likelihood "
                             + "table (grades.likelihood.rows in campaign.yaml: "
                             + String.join(", ", new TreeSet<>(matrix.likelihood().keySet())) + ")"));
                 }
                 List<String> grounds = row.list("grounds");
                 for (String ground : grounds) {
-                    if (!suspension.grounds().containsKey(ground)) {
+                    if (suspension != null && !suspension.grounds().containsKey(ground)) {
                         problems.add(row.problem("grounds", "'" + ground + "' is not a suspension ground "
                                 + "(suspension.grounds in campaign.yaml)"));
                     }

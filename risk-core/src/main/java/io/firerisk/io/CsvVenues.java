@@ -40,7 +40,7 @@ final class CsvVenues implements VenueReader {
     private final Map<String, Integer> unread = new HashMap<>();
     private final Map<String, List<FindingRow>> readAhead = new HashMap<>();
     /** The line each venue id was first read on: an id given again is rejected, as in JSON Lines. */
-    private final Map<String, Long> seen = new HashMap<>();
+    private final SeenIds seen = new SeenIds();
     private final ArrayDeque<VenueRecord> queued = new ArrayDeque<>();
     private boolean venuesDone;
     /** How many finding rows the last {@link #collect} found for its venue. */
@@ -159,8 +159,8 @@ final class CsvVenues implements VenueReader {
     private VenueRecord join(CsvRecord row) throws IOException {
         Origin origin = origin(venuesName, row);
         String id = VenueCsv.venueId(venueHeader, row);
-        Long first = id.isEmpty() ? null : seen.putIfAbsent(id, row.line());
-        if (first != null) {
+        long first = id.isEmpty() ? 0 : seen.firstLine(id, row.line());
+        if (first > 0) {
             return new VenueRecord.Rejected(origin, id, venueHeader.name(VenueCsv.VenueColumn.ID), "venue '" + id
                     + "' appears again (first on line " + first + (findings == null ? "" : ", which took its findings")
                     + "): a venue is given once", row.raw());

@@ -5,8 +5,6 @@ import io.firerisk.VenueFacts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * JSON Lines: one venue, with its findings, per line (see {@link VenueJson}). Each line's venue id is
@@ -20,7 +18,7 @@ final class JsonLinesVenues implements VenueReader {
     private final String name;
     private final long total;
     /** The line each venue id was first read on. */
-    private final Map<String, Long> seen = new HashMap<>();
+    private final SeenIds seen = new SeenIds();
 
     JsonLinesVenues(InputStream in, String name, Charset charset, long total) {
         this.lines = new ByteLines(in, charset, Encodings.OPTION);
@@ -40,8 +38,8 @@ final class JsonLinesVenues implements VenueReader {
         ByteLines.Line read = line;
         Origin origin = new Origin(name, read.number());
         String id = read.malformed() ? "" : VenueJson.idOf(read.tooLong() ? read.head() : read.text());
-        Long first = id.isBlank() ? null : seen.putIfAbsent(id, read.number());
-        if (first != null) {
+        long first = id.isBlank() ? 0 : seen.firstLine(id, read.number());
+        if (first > 0) {
             VenueRecord again = new VenueRecord.Rejected(origin, id, "id", "venue '" + id + "' appears again (first on"
                     + " line " + first + "): a venue is given once", read.text());
             return Pending.of(read.text().length(), () -> again);

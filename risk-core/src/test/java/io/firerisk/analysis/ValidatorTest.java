@@ -88,12 +88,12 @@ class ValidatorTest {
         @Test
         void aNumberInCampaignYamlIsDigitsWithASignAndADecimalPointNothingElse() {
             CampaignFixture fixture = CampaignFixture.copyOf("tiny", temp)
-                    .replace("campaign.yaml", "defaultExposure: 0.005", "defaultExposure: 0.005d");
+                    .replace("campaign.yaml", "width-ratio-below: 0.8", "width-ratio-below: 0.8d");
 
             ValidationReport report = Validator.validate(fixture.folder());
 
             assertThat(report.errors()).singleElement().satisfies(d ->
-                    assertThat(d.message()).endsWith("'0.005d' is not a number"));
+                    assertThat(d.message()).endsWith("'0.8d' is not a number"));
         }
 
         @Test
