@@ -24,7 +24,9 @@ import java.util.function.Function;
  * reads them alongside the venues, holding back only rows that come before their venue. When both
  * tables list venues in the same order, as exports of one system do, memory stays flat whatever
  * the size; out of order, it grows with the rows read ahead. A finding whose venue is not in the
- * venue table is rejected, never dropped.
+ * venue table is rejected, never dropped. A finding row that cannot be read (not valid text, a stray
+ * quote, over the line limit) is counted under the venue its start names and rejects that venue. A venue
+ * id given a second time is rejected naming the line of the first, which took the venue's findings.
  */
 final class CsvVenues implements VenueReader {
 
