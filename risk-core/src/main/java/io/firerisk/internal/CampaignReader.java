@@ -109,6 +109,15 @@ public final class CampaignReader {
         }
         YamlNode root = YamlNode.parse(CAMPAIGN_FILE, yamlText.get(), problems);
         this.root = root;
+        if (root.syntaxError()) {
+            // Nothing of campaign.yaml was read: its syntax error is its one problem, and the tables are checked
+            // on their own, not against categories, place classes, matrix rows and grounds that were never read.
+            Map<String, Clause> clauses = tables.readClauses();
+            tables.readHazards(clauses, tables.readElements(clauses), null, null, null);
+            tables.readPlaceClasses(tables.readVenueKinds(), null, clauses);
+            tables.readActions();
+            return null;
+        }
         root.rejectUnknownKeys(List.of("id", "version", "title", "authority", "document", "issued", "standard",
                 "timeZone", "determination", "placeClasses", "placeClassWhenNone", "categories", "highRise", "grades",
                 "alertLevels", "calendar", "suspension", "parameters"), problems);

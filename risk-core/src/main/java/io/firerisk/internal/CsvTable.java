@@ -79,6 +79,9 @@ public final class CsvTable {
                 return Optional.empty();
             }
             try {
+                if (!Numbers.isWhole(value)) {
+                    throw new NumberFormatException(value);
+                }
                 int parsed = Integer.parseInt(value);
                 if (parsed < min || parsed > max) {
                     problems.add(problem(column, "'" + value + "' must be between " + min + " and " + max));
@@ -97,8 +100,11 @@ public final class CsvTable {
                 return Optional.empty();
             }
             try {
+                if (!Numbers.isDecimal(value)) {
+                    throw new NumberFormatException(value);
+                }
                 double parsed = Double.parseDouble(value);
-                if (Double.isNaN(parsed) || parsed < min || parsed > max) {
+                if (parsed < min || parsed > max) {
                     problems.add(problem(column, "'" + value + "' must be between " + min + " and " + max));
                     return Optional.empty();
                 }
@@ -197,7 +203,7 @@ public final class CsvTable {
 
     /**
      * Parses {@code text} with the one CSV reader ({@link CsvReader}), so a table reads as an input file
-     * would. Structural errors (a quote left open, text after a closing quote) are added to
+     * would. Structural errors (a quote left open or stray, text after a closing quote) are added to
      * {@code problems} at their line and the rows around them are kept, so one file can report several
      * problems at once.
      */
@@ -206,9 +212,10 @@ public final class CsvTable {
         List<CsvTable.Row> rows = new ArrayList<>();
         CsvTable table = null;
         try (CsvReader reader = CsvReader.of(text)) {
+            reader.skipComments();
             for (CsvRecord record = reader.next(); record != null; record = reader.next()) {
                 if (!record.error().isEmpty()) {
-                    problems.add(Problem.error(file, (int) record.line(), 0, record.error()));
+                    problems.add(Problem.error(file, (int) record.line(), record.column(), record.error()));
                     continue;
                 }
                 List<String> fields = record.fields();

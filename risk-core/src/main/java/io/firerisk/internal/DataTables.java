@@ -141,6 +141,10 @@ final class DataTables extends CampaignPart {
         return elements;
     }
 
+    /**
+     * The hazard catalogue. {@code categories}, {@code matrix} and {@code suspension} are null when campaign.yaml
+     * could not be read: the rows are then checked on their own, not against what was never read.
+     */
     Map<String, HazardType> readHazards(Map<String, Clause> clauses, Map<String, Element> elements,
             Map<String, Text> categories, RiskMatrix matrix, SuspensionPolicy suspension) {
         List<String> catalogueFiles = new ArrayList<>();
@@ -169,7 +173,7 @@ final class DataTables extends CampaignPart {
                             + "' must be upper-case letters, digits and underscores, starting with a letter"));
                     return;
                 }
-                if (!categories.containsKey(category.get())) {
+                if (categories != null && !categories.containsKey(category.get())) {
                     problems.add(row.problem("category", "'" + category.get()
                             + "' is not a category of campaign.yaml (" + String.join(", ", categories.keySet()) + ")"));
                 }
@@ -188,14 +192,14 @@ final class DataTables extends CampaignPart {
                             + " days) is longer than its usual period (rectify_days " + days + ")"));
                 }
                 String likelihood = row.get("likelihood");
-                if (!likelihood.isEmpty() && !matrix.likelihood().containsKey(likelihood)) {
+                if (!likelihood.isEmpty() && matrix != null && !matrix.likelihood().containsKey(likelihood)) {
                     problems.add(row.problem("likelihood", "'" + likelihood + "' is not a row of the likelihood "
                             + "table (grades.likelihood.rows in campaign.yaml: "
                             + String.join(", ", new TreeSet<>(matrix.likelihood().keySet())) + ")"));
                 }
                 List<String> grounds = row.list("grounds");
                 for (String ground : grounds) {
-                    if (!suspension.grounds().containsKey(ground)) {
+                    if (suspension != null && !suspension.grounds().containsKey(ground)) {
                         problems.add(row.problem("grounds", "'" + ground + "' is not a suspension ground "
                                 + "(suspension.grounds in campaign.yaml)"));
                     }
@@ -238,6 +242,7 @@ final class DataTables extends CampaignPart {
         return kinds;
     }
 
+    /** The place-class rows; {@code placeClasses} null when campaign.yaml could not be read (then not checked). */
     List<PlaceClassRule> readPlaceClasses(Map<String, VenueKind> kinds, Map<String, Text> placeClasses,
             Map<String, Clause> clauses) {
         List<PlaceClassRule> rules = new ArrayList<>();
@@ -268,7 +273,7 @@ final class DataTables extends CampaignPart {
                         + " (or * for every kind)"));
                 ok = false;
             }
-            if (!placeClasses.containsKey(placeClass.get())) {
+            if (placeClasses != null && !placeClasses.containsKey(placeClass.get())) {
                 problems.add(row.problem("place_class", "'" + placeClass.get()
                         + "' is not one of the placeClasses of campaign.yaml (" + String.join(", ", placeClasses.keySet()) + ")"));
                 ok = false;

@@ -33,6 +33,7 @@ public final class YamlNode {
     private final String scalar;
     private final Map<String, YamlNode> fields;
     private final List<YamlNode> items;
+    private boolean syntaxError;
 
     private YamlNode(String file, String path, int line, int column, String scalar, Map<String, YamlNode> fields,
             List<YamlNode> items) {
@@ -45,7 +46,12 @@ public final class YamlNode {
         this.items = items;
     }
 
-    /** Parses a YAML document; a syntax error becomes a problem with its location and an empty map. */
+    /**
+     * Parses a YAML document. A syntax error becomes one problem, at the line and column where the parser
+     * found it (a tab used for indenting, a bracket not closed), and an empty map that
+     * {@link #syntaxError()}, so that nothing is checked against a document that was not read. A key given
+     * twice in one mapping is an error at its second place (which value would count?).
+     */
     public static YamlNode parse(String file, String text, List<Problem> problems) {
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken first = parser.nextToken();
@@ -53,38 +59,80 @@ public final class YamlNode {
                 problems.add(Problem.error(file, 1, 0, "the file is empty"));
                 return emptyMap(file);
             }
-            YamlNode root = read(file, "", parser);
+            YamlNode root = read(file, "", parser, problems);
             if (root.fields == null) {
                 problems.add(Problem.error(file, root.line, root.column, "the document must be a mapping of keys to values"));
                 return emptyMap(file);
             }
             return root;
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            problems.add(Problem.error(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                    "YAML syntax: " + e.getOriginalMessage()));
-            return emptyMap(file);
+            problems.add(syntax(file, text, e));
+            YamlNode none = emptyMap(file);
+            none.syntaxError = true;
+            return none;
         } catch (IOException e) {
             problems.add(Problem.error(file, 0, 0, "cannot read: " + e.getMessage()));
             return emptyMap(file);
         }
     }
 
+    /**
+     * A syntax error where the YAML parser found it. Jackson's own location is that of the last token it
+     * read, often lines before (a tab at the start of line 81 was reported at line 79), so the parser's
+     * problem mark is used, and its message is kept to the problem without the quoted snippet.
+     */
+    private static Problem syntax(String file, String text, JsonProcessingException e) {
+        int line = 0;
+        int column = 0;
+        String message = e.getOriginalMessage();
+        if (e instanceof com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException marked
+                && marked.getProblemMark() != null) {
+            line = marked.getProblemMark().getLine() + 1;
+            column = marked.getProblemMark().getColumn() + 1;
+            message = marked.getProblem() + (marked.getContext() == null ? "" : " (" + marked.getContext() + ")");
+        } else if (e.getLocation() != null) {
+            line = e.getLocation().getLineNr();
+            column = e.getLocation().getColumnNr();
+        }
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        if (line >= 1 && line <= lines.length && column >= 1 && column <= lines[line - 1].length()
+                && lines[line - 1].charAt(column - 1) == '\t') {
+            message = "a tab cannot indent YAML or start a value: use spaces";
+        }
+        return Problem.error(file, line, column, "YAML syntax: " + message.replace("\t(TAB)", "tab").strip());
+    }
+
     private static YamlNode emptyMap(String file) {
         return new YamlNode(file, "", 1, 1, null, Map.of(), null);
     }
 
-    private static YamlNode read(String file, String path, JsonParser parser) throws IOException {
+    /** True when the file could not be parsed as YAML: the node is an empty stand-in. */
+    public boolean syntaxError() {
+        return syntaxError;
+    }
+
+    private static YamlNode read(String file, String path, JsonParser parser, List<Problem> problems) throws IOException {
         JsonLocation at = parser.currentTokenLocation();
         int line = at.getLineNr();
         int column = at.getColumnNr();
         JsonToken token = parser.currentToken();
         if (token == JsonToken.START_OBJECT) {
             Map<String, YamlNode> fields = new LinkedHashMap<>();
+            Map<String, Integer> keyLines = new java.util.HashMap<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
+                JsonLocation key = parser.currentTokenLocation();
                 parser.nextToken();
-                fields.put(name, read(file, path.isEmpty() ? name : path + "." + name, parser));
+                String keyPath = path.isEmpty() ? name : path + "." + name;
+                YamlNode value = read(file, keyPath, parser, problems);
+                Integer earlier = keyLines.putIfAbsent(name, key.getLineNr());
+                if (earlier != null) {
+                    problems.add(Problem.error(file, key.getLineNr(), key.getColumnNr(), keyPath, "key '" + name
+                            + "' is given twice in one mapping (first on line " + earlier + "): which value"
+                            + " counts is not clear; give it once"));
+                } else {
+                    fields.put(name, value);
+                }
             }
             return new YamlNode(file, path, line, column, null, Collections.unmodifiableMap(fields), null);
         }
@@ -92,7 +140,7 @@ public final class YamlNode {
             List<YamlNode> items = new ArrayList<>();
             int index = 0;
             while (parser.nextToken() != JsonToken.END_ARRAY) {
-                items.add(read(file, path + "[" + index++ + "]", parser));
+                items.add(read(file, path + "[" + index++ + "]", parser, problems));
             }
             return new YamlNode(file, path, line, column, null, null, List.copyOf(items));
         }
@@ -211,6 +259,9 @@ public final class YamlNode {
     public Optional<Integer> asInteger(int min, int max, List<Problem> problems) {
         String value = text();
         try {
+            if (!Numbers.isWhole(value)) {
+                throw new NumberFormatException(value);
+            }
             int parsed = Integer.parseInt(value);
             if (parsed < min || parsed > max) {
                 problems.add(problem("'" + value + "' must be between " + min + " and " + max));
@@ -230,8 +281,11 @@ public final class YamlNode {
     public Optional<Double> asDecimal(double min, double max, List<Problem> problems) {
         String value = text();
         try {
+            if (!Numbers.isDecimal(value)) {
+                throw new NumberFormatException(value);
+            }
             double parsed = Double.parseDouble(value);
-            if (Double.isNaN(parsed) || parsed < min || parsed > max) {
+            if (parsed < min || parsed > max) {
                 problems.add(problem("'" + value + "' must be between " + min + " and " + max));
                 return Optional.empty();
             }

@@ -7,12 +7,15 @@ import java.util.List;
  *
  * @param line      the line it starts on, from 1
  * @param fields    its cells: quoted cells exactly as written between the quotes, unquoted cells without
- *                  the blanks around them; empty when the record could not be split ({@code error})
+ *                  the blanks around them. For a record that could not be read ({@code error}), the cells
+ *                  its first line seems to hold, quotes left out, only for saying which row it was (such as
+ *                  its venue id): never values to use
  * @param raw       its text as read (lines joined by {@code \n}), for a rejects file
- * @param malformed some of its bytes were not valid in the file's encoding: its cells are not to be trusted
- * @param error     why the record could not be split into cells, or empty
+ * @param malformed some of its bytes were not valid text in the file's encoding: its cells are not to be trusted
+ * @param error     why the record could not be read (not valid text, a stray quote, a line too long), or empty
+ * @param column    the column (from 1) the error is in, 0 when it is about the row as a whole or there is none
  */
-public record CsvRecord(long line, List<String> fields, String raw, boolean malformed, String error) {
+public record CsvRecord(long line, List<String> fields, String raw, boolean malformed, String error, int column) {
 
     public CsvRecord {
         fields = List.copyOf(fields);

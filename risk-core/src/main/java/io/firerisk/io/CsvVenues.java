@@ -24,7 +24,9 @@ import java.util.function.Function;
  * reads them alongside the venues, holding back only rows that come before their venue. When both
  * tables list venues in the same order, as exports of one system do, memory stays flat whatever
  * the size; out of order, it grows with the rows read ahead. A finding whose venue is not in the
- * venue table is rejected, never dropped.
+ * venue table is rejected, never dropped. A finding row that cannot be read (not valid text, a stray
+ * quote, over the line limit) is counted under the venue its start names and rejects that venue. A venue
+ * id given a second time is rejected naming the line of the first, which took the venue's findings.
  */
 final class CsvVenues implements VenueReader {
 
@@ -34,25 +36,24 @@ final class CsvVenues implements VenueReader {
     private final String venuesName;
     private final VenueCsv.Header<VenueCsv.VenueColumn> venueHeader;
     private final long total;
-    private final Charset charset;
     private final CsvReader findings;
     private final String findingsName;
     private final VenueCsv.Header<VenueCsv.FindingColumn> findingHeader;
     private final Map<String, Integer> unread = new HashMap<>();
     private final Map<String, List<FindingRow>> readAhead = new HashMap<>();
-    private final Map<String, Long> joined = new HashMap<>();
+    /** The line each venue id was first read on: an id given again is rejected, as in JSON Lines. */
+    private final SeenIds seen = new SeenIds();
     private final ArrayDeque<VenueRecord> queued = new ArrayDeque<>();
     private boolean venuesDone;
     /** How many finding rows the last {@link #collect} found for its venue. */
     private int collected;
     private Iterator<Map.Entry<String, List<FindingRow>>> leftovers;
 
-    CsvVenues(InputStream venuesIn, String venuesName, long total, Reopenable findingsFile, String findingsName,
-            Charset charset) throws IOException, InputException {
-        this.venues = CsvReader.open(venuesIn, charset);
+    CsvVenues(InputStream venuesIn, String venuesName, Charset charset, long total, Reopenable findingsFile,
+            String findingsName, Charset findingsCharset) throws IOException, InputException {
+        this.venues = CsvReader.open(venuesIn, charset, Encodings.OPTION);
         this.venuesName = venuesName;
         this.total = total;
-        this.charset = charset;
         this.venueHeader = VenueCsv.venueHeader(nextRow(venues), venuesName);
         venues.expectColumns(venueHeader.width());
         this.findingsName = findingsName;
@@ -61,7 +62,7 @@ final class CsvVenues implements VenueReader {
             this.findingHeader = null;
             return;
         }
-        try (CsvReader count = CsvReader.open(findingsFile.open(), charset)) {
+        try (CsvReader count = CsvReader.open(findingsFile.open(), findingsCharset, Encodings.FINDINGS_OPTION)) {
             VenueCsv.Header<VenueCsv.FindingColumn> header = VenueCsv.findingHeader(nextRow(count), findingsName);
             count.expectColumns(header.width());
             for (CsvRecord row = nextRow(count); row != null; row = nextRow(count)) {
@@ -71,7 +72,7 @@ final class CsvVenues implements VenueReader {
                 }
             }
         }
-        this.findings = CsvReader.open(findingsFile.open(), charset);
+        this.findings = CsvReader.open(findingsFile.open(), findingsCharset, Encodings.FINDINGS_OPTION);
         this.findingHeader = VenueCsv.findingHeader(nextRow(findings), findingsName);
         findings.expectColumns(findingHeader.width());
     }
@@ -129,8 +130,10 @@ final class CsvVenues implements VenueReader {
     }
 
     private VenueRecord.Rejected orphan(FindingRow f) {
-        if (f.row().malformed()) {
-            return new VenueRecord.Rejected(origin(findingsName, f.row()), "", "", Encodings.hint(charset), f.row().raw());
+        if (!f.row().readable()) {
+            return new VenueRecord.Rejected(origin(findingsName, f.row()), f.venueId(), findingHeader.nameAt(
+                    f.row().column()), f.row().error() + "; and no venue '" + f.venueId() + "' is in " + venuesName,
+                    f.row().raw());
         }
         return new VenueRecord.Rejected(origin(findingsName, f.row()), f.venueId(), findingHeader.name(
                 VenueCsv.FindingColumn.VENUE_ID), "no venue '" + f.venueId() + "' in " + venuesName
@@ -147,35 +150,33 @@ final class CsvVenues implements VenueReader {
         if (!venueId.isEmpty()) {
             return new FindingRow(row, venueId);
         }
-        String message = row.malformed() ? Encodings.hint(charset) : !row.error().isEmpty() ? row.error()
-                : "is required: the finding belongs to no venue";
-        queued.add(new VenueRecord.Rejected(origin(findingsName, row), "", row.malformed() || !row.error().isEmpty() ? ""
-                : findingHeader.name(VenueCsv.FindingColumn.VENUE_ID), message, row.raw()));
+        String message = !row.error().isEmpty() ? row.error() + "; the row names no venue, so a venue may be assessed"
+                + " without this finding" : "is required: the finding belongs to no venue";
+        queued.add(new VenueRecord.Rejected(origin(findingsName, row), "", !row.error().isEmpty()
+                ? findingHeader.nameAt(row.column()) : findingHeader.name(VenueCsv.FindingColumn.VENUE_ID), message,
+                row.raw()));
         return null;
     }
 
     private VenueRecord join(CsvRecord row) throws IOException {
         Origin origin = origin(venuesName, row);
         String id = VenueCsv.venueId(venueHeader, row);
+        long first = id.isEmpty() ? 0 : seen.firstLine(id, row.line());
+        if (first > 0) {
+            return new VenueRecord.Rejected(origin, id, venueHeader.name(VenueCsv.VenueColumn.ID), "venue '" + id
+                    + "' appears again (first on line " + first + (findings == null ? "" : ", which took its findings")
+                    + "): a venue is given once", row.raw());
+        }
         collected = 0;
         List<FindingRow> rows = findings == null || id.isEmpty() ? List.of() : collect(id);
-        if (collected == 0 && joined.containsKey(id)) {
-            return new VenueRecord.Rejected(origin, id, venueHeader.name(VenueCsv.VenueColumn.ID), "venue '" + id
-                    + "' appears again (first on line " + joined.get(id) + ", which took its findings)", row.raw());
-        }
-        if (collected > 0) {
-            joined.put(id, row.line());
-        }
         if (collected > VenueFacts.MAX_FINDINGS) {
             return new VenueRecord.Rejected(origin, id, findingHeader.name(VenueCsv.FindingColumn.VENUE_ID), "venue '" + id
                     + "' has " + collected + " rows in " + findingsName + ", more than the " + VenueFacts.MAX_FINDINGS
                     + " findings one venue may have: the venue and its rows are skipped", row.raw());
         }
-        if (row.malformed()) {
-            return new VenueRecord.Rejected(origin, "", "", Encodings.hint(charset), row.raw());
-        }
-        if (!row.error().isEmpty()) {
-            return new VenueRecord.Rejected(origin, id, "", row.error(), row.raw());
+        if (!row.readable()) {
+            return new VenueRecord.Rejected(origin, row.malformed() ? "" : id, venueHeader.nameAt(row.column()),
+                    row.error(), row.raw());
         }
         Venue venue;
         LocalDate date;
@@ -191,11 +192,11 @@ final class CsvVenues implements VenueReader {
         List<Origin> origins = new ArrayList<>(rows.size());
         for (FindingRow f : rows) {
             Origin at = origin(findingsName, f.row());
-            if (f.row().malformed()) {
-                return new VenueRecord.Rejected(at, id, "", Encodings.hint(charset), f.row().raw());
-            }
-            if (!f.row().error().isEmpty()) {
-                return new VenueRecord.Rejected(at, id, "", f.row().error(), f.row().raw());
+            if (!f.row().readable()) {
+                // A finding row that cannot be read (not valid text, a stray quote, too long) may hold anything:
+                // its venue is not assessed without it.
+                return new VenueRecord.Rejected(at, id, findingHeader.nameAt(f.row().column()), f.row().error(),
+                        f.row().raw());
             }
             try {
                 list.add(VenueCsv.finding(findingHeader, f.row(), list.size() + 1));
@@ -285,11 +286,6 @@ final class CsvVenues implements VenueReader {
     @Override
     public String name() {
         return findings == null ? venuesName : venuesName + " + " + findingsName;
-    }
-
-    @Override
-    public String warning() {
-        return venues.warning();
     }
 
     @Override

@@ -2,20 +2,50 @@ package io.firerisk.io;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Set;
 
 /**
- * Text for encoding problems: what went wrong and what fixes it. It names {@code firerisk}'s
- * {@code --encoding} option, the one way users choose an encoding today.
+ * The encodings input may be in, and what to say when a line is not in the one chosen. Chinese input is
+ * UTF-8 or GBK (Excel's CSV on Chinese Windows) or its superset GB18030; any other encoding would read
+ * Chinese as wrong characters without an error, so none is accepted. The hints name the
+ * {@code firerisk} option that chooses the file's encoding ({@code --encoding}, or
+ * {@code --findings-encoding} for a findings table), the one way users choose one.
  */
 final class Encodings {
     private Encodings() {}
 
-    static String hint(Charset charset) {
+    /** The option that chooses the encoding of a venue table or JSON Lines file. */
+    static final String OPTION = "--encoding";
+    /** The option that chooses the encoding of a findings table. */
+    static final String FINDINGS_OPTION = "--findings-encoding";
+
+    private static final Set<String> ACCEPTED = Set.of("UTF-8", "GBK", "GB18030");
+
+    /** {@code charset} when input may be in it; otherwise an {@link IllegalArgumentException} saying which may. */
+    static Charset require(Charset charset) {
+        Objects.requireNonNull(charset, "charset");
+        if (!ACCEPTED.contains(charset.name())) {
+            throw new IllegalArgumentException("input is read as UTF-8 (with or without a byte-order mark), GBK or"
+                    + " GB18030, not " + charset.name() + ": Chinese text in any other encoding would be read as wrong"
+                    + " characters; save the file as UTF-8");
+        }
+        return charset;
+    }
+
+    /** A line that is not valid text in {@code charset}. */
+    static String hint(Charset charset, String option) {
         if (charset.equals(StandardCharsets.UTF_8)) {
             return "the line is not valid UTF-8 text: if the file was saved as GBK (Excel's default for CSV on"
-                    + " Chinese Windows), run again with --encoding GBK";
+                    + " Chinese Windows), run again with " + option + " GBK";
         }
-        return "the line is not valid " + charset.name() + " text: if the file is UTF-8, leave out --encoding "
-                + charset.name();
+        return "the line is not valid " + charset.name() + " text: if the file is UTF-8, run again with " + option
+                + " UTF-8";
+    }
+
+    /** A line of a file read as GBK that is plainly UTF-8. */
+    static String utf8ReadAs(Charset charset, String option) {
+        return "the line is UTF-8 text, not " + charset.name() + ": read as " + charset.name() + " it would give wrong"
+                + " characters; run again with " + option + " UTF-8";
     }
 }

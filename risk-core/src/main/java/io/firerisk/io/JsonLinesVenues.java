@@ -6,18 +6,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 
-/** JSON Lines: one venue, with its findings, per line (see {@link VenueJson}). */
+/**
+ * JSON Lines: one venue, with its findings, per line (see {@link VenueJson}). Each line's venue id is
+ * read as the line is, before the record is parsed on whichever thread: an id given again is rejected
+ * naming the line it was first given on, as in a CSV venue table, and a line too long to parse names
+ * its venue when the id comes early in it.
+ */
 final class JsonLinesVenues implements VenueReader {
 
     private final ByteLines lines;
     private final String name;
-    private final Charset charset;
     private final long total;
+    /** The line each venue id was first read on. */
+    private final SeenIds seen = new SeenIds();
 
     JsonLinesVenues(InputStream in, String name, Charset charset, long total) {
-        this.lines = new ByteLines(in, charset);
+        this.lines = new ByteLines(in, charset, Encodings.OPTION);
         this.name = name;
-        this.charset = charset;
         this.total = total;
     }
 
@@ -32,15 +37,27 @@ final class JsonLinesVenues implements VenueReader {
         }
         ByteLines.Line read = line;
         Origin origin = new Origin(name, read.number());
-        return Pending.of(read.text().length(), () -> read.tooLong()
-                ? new VenueRecord.Rejected(origin, "", "", read.tooLongMessage(), read.text())
-                : parse(origin, read.text(), read.malformed(), charset));
+        String id = read.malformed() ? "" : VenueJson.idOf(read.tooLong() ? read.head() : read.text());
+        long first = id.isBlank() ? 0 : seen.firstLine(id, read.number());
+        if (first > 0) {
+            VenueRecord again = new VenueRecord.Rejected(origin, id, "id", "venue '" + id + "' appears again (first on"
+                    + " line " + first + "): a venue is given once", read.text());
+            return Pending.of(read.text().length(), () -> again);
+        }
+        String text = read.text();
+        if (read.tooLong()) {
+            // Only the beginning is kept; the line's first mebibyte (its head) is let go here.
+            VenueRecord tooLong = new VenueRecord.Rejected(origin, id, "", read.tooLongMessage(), text);
+            return Pending.of(text.length(), () -> tooLong);
+        }
+        String encodingProblem = read.encodingProblem();
+        return Pending.of(text.length(), () -> parse(origin, text, encodingProblem));
     }
 
-    /** One line as a record; {@code malformed} lines (not valid in {@code charset}) are rejected with the hint. */
-    static VenueRecord parse(Origin origin, String text, boolean malformed, Charset charset) {
-        if (malformed) {
-            return new VenueRecord.Rejected(origin, "", "", Encodings.hint(charset), text);
+    /** One line as a record; a line with an {@code encodingProblem} is rejected with it. */
+    static VenueRecord parse(Origin origin, String text, String encodingProblem) {
+        if (!encodingProblem.isEmpty()) {
+            return new VenueRecord.Rejected(origin, "", "", encodingProblem, text);
         }
         try {
             VenueFacts facts = VenueJson.parse(text);
@@ -62,11 +79,6 @@ final class JsonLinesVenues implements VenueReader {
     @Override
     public long total() {
         return total;
-    }
-
-    @Override
-    public String warning() {
-        return lines.warning();
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.firerisk.RectificationPlan;
 import io.firerisk.RectificationStatus;
 import io.firerisk.ResponsibleParty;
 import io.firerisk.Venue;
+import io.firerisk.internal.Numbers;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -97,12 +98,19 @@ final class VenueCsv {
     static final class Header<C extends Enum<C>> {
         private final Map<C, Integer> index;
         private final Map<C, String> written;
+        private final List<String> names;
         private final int width;
 
-        private Header(Map<C, Integer> index, Map<C, String> written, int width) {
+        private Header(Map<C, Integer> index, Map<C, String> written, List<String> names, int width) {
             this.index = index;
             this.written = written;
+            this.names = names;
             this.width = width;
+        }
+
+        /** The name the header gives the column numbered {@code column} (from 1), or empty. */
+        String nameAt(int column) {
+            return column < 1 || column > names.size() ? "" : names.get(column - 1).strip();
         }
 
         boolean has(C column) {
@@ -161,12 +169,15 @@ final class VenueCsv {
         if (row == null) {
             throw new InputException(file + ": the file is empty: the first line must name the columns");
         }
-        if (!row.error().isEmpty()) {
+        if (row.malformed()) {
             throw new InputException(file + ":" + row.line() + ": the header cannot be read: " + row.error());
         }
-        if (row.malformed()) {
-            throw new InputException(file + ":1: the header is not valid text in the chosen encoding: if the file"
-                    + " was saved as GBK (Excel's default for CSV in Chinese Windows), add --encoding GBK");
+        if (row.raw().stripLeading().startsWith("{")) {
+            throw new InputException(file + ":" + row.line() + ": the file is JSON Lines (its first line is a JSON"
+                    + " object), not a CSV table: read it as JSON Lines, whose records hold their own findings");
+        }
+        if (!row.error().isEmpty()) {
+            throw new InputException(file + ":" + row.line() + ": the header cannot be read: " + row.error());
         }
         Map<C, Integer> index = new EnumMap<>(type);
         Map<C, String> written = new EnumMap<>(type);
@@ -216,7 +227,7 @@ final class VenueCsv {
         while (width > 0 && row.fields().get(width - 1).isBlank()) {
             width--;
         }
-        return new Header<>(index, written, width);
+        return new Header<>(index, written, row.fields(), width);
     }
 
     /** A column name as a message shows it: the first 60 characters (a reader prints it made safe for its screen). */
@@ -362,7 +373,8 @@ final class VenueCsv {
 
     private static final Set<String> TRUE = Set.of("true", "t", "yes", "y", "1", "是", "有", "√");
     private static final Set<String> FALSE = Set.of("false", "f", "no", "n", "0", "否", "无", "×");
-    private static final Pattern GROUPED = Pattern.compile("[-+]?\\d{1,3}([,，]\\d{3})+(\\.\\d+)?");
+    private static final Pattern GROUPED = Pattern.compile("[-+]?[0-9]{1,3}([,，][0-9]{3})+(\\.[0-9]+)?");
+    private static final Pattern WHOLE_WITH_ZEROS = Pattern.compile("[-+]?[0-9]+\\.0+");
     private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ofPattern("uuuu-M-d"),
             DateTimeFormatter.ofPattern("uuuu/M/d"), DateTimeFormatter.ofPattern("uuuu.M.d"),
             DateTimeFormatter.ofPattern("uuuu年M月d日"));
@@ -419,25 +431,24 @@ final class VenueCsv {
             if (v.isEmpty()) {
                 return null;
             }
-            try {
-                double d = Double.parseDouble(v);
-                if (Double.isNaN(d) || Double.isInfinite(d)) {
-                    throw new NumberFormatException();
-                }
-                return d;
-            } catch (NumberFormatException e) {
-                throw bad(column, "'" + v + "' is not a number");
+            if (!Numbers.isDecimal(v)) {
+                throw bad(column, "'" + cut(v) + "' is not a number (write it as 12, 18.5 or 1,200)");
             }
+            double d = Double.parseDouble(v);
+            if (Double.isInfinite(d)) {
+                throw bad(column, "'" + cut(v) + "' is not a number (write it as 12, 18.5 or 1,200)");
+            }
+            return d;
         }
 
         Double ratio(C column) throws BadRecord {
             String v = h.cell(row, column);
             if (v.endsWith("%")) {
-                try {
-                    return Double.parseDouble(v.substring(0, v.length() - 1).strip()) / 100.0;
-                } catch (NumberFormatException e) {
-                    throw bad(column, "'" + v + "' is not a percentage");
+                String percent = v.substring(0, v.length() - 1).strip();
+                if (!Numbers.isDecimal(percent)) {
+                    throw bad(column, "'" + cut(v) + "' is not a percentage (write it as 85% or 0.85)");
                 }
+                return Double.parseDouble(percent) / 100.0;
             }
             return number(column);
         }
@@ -447,10 +458,15 @@ final class VenueCsv {
             if (v.isEmpty()) {
                 return null;
             }
+            // A spreadsheet may write a whole number as 300.0.
+            String digits = WHOLE_WITH_ZEROS.matcher(v).matches() ? v.substring(0, v.indexOf('.')) : v;
+            if (!Numbers.isWhole(digits)) {
+                throw bad(column, "'" + cut(v) + "' is not a whole number");
+            }
             try {
-                return Integer.valueOf(v.endsWith(".0") ? v.substring(0, v.length() - 2) : v);
+                return Integer.valueOf(digits);
             } catch (NumberFormatException e) {
-                throw bad(column, "'" + v + "' is not a whole number");
+                throw bad(column, "'" + cut(v) + "' is not a whole number");
             }
         }
 

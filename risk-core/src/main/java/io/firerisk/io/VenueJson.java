@@ -3,6 +3,7 @@ package io.firerisk.io;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,6 +70,30 @@ final class VenueJson {
     private static final Set<String> PLAN_FIELDS = Set.of("responsible", "measures", "deadline", "funds", "contingencyPlan");
 
     private VenueJson() {}
+
+    /**
+     * The venue id of a record, read without parsing the rest, or empty when the line does not give one
+     * as text before anything goes wrong. Enough to name the venue of a line too long to parse, and to
+     * notice an id given twice in input order while records are parsed on other threads.
+     */
+    static String idOf(String line) {
+        try (JsonParser parser = JSON.createParser(line)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return "";
+            }
+            for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
+                boolean id = "id".equals(parser.currentName());
+                JsonToken value = parser.nextToken();
+                if (id) {
+                    return value == JsonToken.VALUE_STRING ? parser.getText() : "";
+                }
+                parser.skipChildren();
+            }
+            return "";
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
+        }
+    }
 
     static VenueFacts parse(String line) throws BadRecord {
         JsonNode node;

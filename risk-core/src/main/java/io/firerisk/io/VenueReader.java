@@ -13,10 +13,13 @@ import java.util.function.Supplier;
  * exports it (a venue table, optionally joined with a findings table by venue id, {@link #csv}).
  *
  * <p>Every record ends as exactly one {@link VenueRecord}: the venue, or a {@link VenueRecord.Rejected}
- * naming the file, line, venue and field at fault. Nothing is silently dropped or guessed: a line that
- * is not valid in the file's encoding, a truncated record, an unknown field, a value out of range are
- * all rejects, and the records around them are still read. A problem with the input as a whole (no such
- * column, an empty file) is an {@link InputException}.
+ * naming the file, line, venue and field at fault. Nothing is silently dropped, merged or guessed: a line
+ * that is not valid in the file's encoding, a truncated record, a stray quote, an unknown field, a value
+ * out of range, a venue id given a second time are all rejects, and the records around them are still
+ * read. A finding row that cannot be read rejects its venue (named from the row's start, even when the
+ * row is too long to read), so no venue is assessed without a finding it was given. A problem with the
+ * input as a whole (no such column, an empty file, JSON Lines given as a CSV table) is an
+ * {@link InputException}.
  *
  * <pre>{@code
  * try (VenueReader venues = VenueReader.jsonLines(in, "venues.jsonl", StandardCharsets.UTF_8, -1)) {
@@ -31,6 +34,10 @@ import java.util.function.Supplier;
  *
  * <p>Reading is sequential and not thread-safe; {@link Pending#parse()} may run on any thread, so
  * records can be parsed in parallel and still be delivered in input order.
+ *
+ * <p>Input is UTF-8 (a byte-order mark is dropped) or GBK/GB18030, each file in its own; a reader refuses any
+ * other charset with an {@link IllegalArgumentException}. Lines end in {@code \n}, {@code \r\n}, or {@code \r}
+ * alone in a file whose first line so ends.
  *
  * <p>Limits, each enforced record by record ({@code SECURITY.md} lists them all): a line of at most
  * {@link CsvReader#MAX_LINE_BYTES}; a quoted CSV cell spanning at most {@link CsvReader#MAX_RECORD_LINES}
@@ -92,7 +99,10 @@ public interface VenueReader extends Closeable {
     /** What is being read, for messages: the file name, or both tables' names. */
     String name();
 
-    /** Something about the input the user should know (such as a doubtful encoding), or empty. */
+    /**
+     * Something about the input the user should know, or empty. (The readers of this package say
+     * everything in rejects: a file in another encoding than the one chosen is rejected line by line.)
+     */
     default String warning() {
         return "";
     }
@@ -119,28 +129,42 @@ public interface VenueReader extends Closeable {
      */
     static VenueReader csv(InputStream venues, String name, Charset charset, long total)
             throws IOException, InputException {
-        return new CsvVenues(venues, name, total, null, "", charset);
+        return new CsvVenues(venues, name, charset, total, null, "", charset);
     }
 
     /**
      * A CSV venue table and a findings table joined to it by venue id, in any order. The join streams:
      * the findings table is read twice (once to count each venue's rows), and rows are held back only
      * while they arrive before their venue, so tables exported in the same order join in flat memory.
-     * A finding whose venue is missing is rejected, never dropped.
+     * A finding whose venue is missing is rejected, never dropped. Both tables are read as {@code charset}.
      *
      * @throws InputException when a header cannot be read or names an unknown column
      */
     static VenueReader csv(InputStream venues, String name, Charset charset, long total, Reopenable findings,
             String findingsName) throws IOException, InputException {
+        return csv(venues, name, charset, total, findings, findingsName, charset);
+    }
+
+    /**
+     * As {@link #csv(InputStream, String, Charset, long, Reopenable, String)}, the findings table in its own
+     * encoding (a venue table exported as GBK, a findings table as UTF-8): a line of either that is not
+     * valid in its encoding is rejected with the hint naming that table's option ({@code --encoding} or
+     * {@code --findings-encoding}).
+     *
+     * @throws InputException when a header cannot be read or names an unknown column
+     */
+    static VenueReader csv(InputStream venues, String name, Charset charset, long total, Reopenable findings,
+            String findingsName, Charset findingsCharset) throws IOException, InputException {
         Objects.requireNonNull(findings, "findings");
-        return new CsvVenues(venues, name, total, findings, findingsName, charset);
+        return new CsvVenues(venues, name, charset, total, findings, findingsName, findingsCharset);
     }
 
     /**
      * One JSON Lines record parsed on its own, for a program that splits the input itself (a Spark
-     * partition, say): exactly what {@link #jsonLines} makes of the same line.
+     * partition, say): exactly what {@link #jsonLines} makes of the same line, except that a line alone
+     * cannot know whether its venue id was given on an earlier line.
      */
     static VenueRecord jsonLine(Origin origin, String line) {
-        return JsonLinesVenues.parse(origin, line, false, java.nio.charset.StandardCharsets.UTF_8);
+        return JsonLinesVenues.parse(origin, line, "");
     }
 }

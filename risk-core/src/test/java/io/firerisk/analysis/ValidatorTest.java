@@ -46,6 +46,56 @@ class ValidatorTest {
     @Nested
     class WhatLoadingRefuses {
 
+        private int lineOf(CampaignFixture fixture, String text) {
+            List<String> lines = fixture.read("campaign.yaml").lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(text)) {
+                    return i + 1;
+                }
+            }
+            throw new AssertionError(text);
+        }
+
+        @Test
+        void aTabInCampaignYamlIsItsOneErrorAtTheLineAndColumnOfTheTab() {
+            // Given campaign.yaml with a key indented by a tab, as an editor may leave it
+            CampaignFixture fixture = CampaignFixture.copyOf("tiny", temp)
+                    .replace("campaign.yaml", "  rectifyWithinDays:", "\trectifyWithinDays:");
+            int line = lineOf(fixture, "\trectifyWithinDays");
+
+            // When it is validated
+            ValidationReport report = Validator.validate(fixture.folder());
+
+            // Then the syntax error is reported where the tab is, and nothing that only follows from the file
+            // not being read (missing keys, categories and place classes the tables name) is reported after it
+            assertThat(report.diagnostics()).extracting(Diagnostic::toString).containsExactly("campaign.yaml:" + line
+                    + ":1: error: YAML syntax: a tab cannot indent YAML or start a value: use spaces [data]");
+        }
+
+        @Test
+        void aKeyGivenTwiceInOneMappingOfCampaignYamlIsAnErrorAtItsSecondPlace() {
+            CampaignFixture fixture = CampaignFixture.copyOf("tiny", temp)
+                    .replace("campaign.yaml", "  leadDays: 3\n", "  leadDays: 3\n  leadDays: 30\n");
+            int first = lineOf(fixture, "leadDays: 3");
+
+            ValidationReport report = Validator.validate(fixture.folder());
+
+            assertThat(report.diagnostics()).extracting(Diagnostic::toString).containsExactly("campaign.yaml:"
+                    + (first + 1) + ":3: error: calendar.leadDays: key 'leadDays' is given twice in one mapping (first on"
+                    + " line " + first + "): which value counts is not clear; give it once [calendar]");
+        }
+
+        @Test
+        void aNumberInCampaignYamlIsDigitsWithASignAndADecimalPointNothingElse() {
+            CampaignFixture fixture = CampaignFixture.copyOf("tiny", temp)
+                    .replace("campaign.yaml", "width-ratio-below: 0.8", "width-ratio-below: 0.8d");
+
+            ValidationReport report = Validator.validate(fixture.folder());
+
+            assertThat(report.errors()).singleElement().satisfies(d ->
+                    assertThat(d.message()).endsWith("'0.8d' is not a number"));
+        }
+
         @Test
         void drlSyntaxErrorIsAnErrorWithFileLineAndColumn() {
             ValidationReport report = validateBroken("drl-syntax-error");

@@ -34,8 +34,9 @@ class CsvTableTest {
     void unterminatedQuoteIsAProblemAtTheLineItOpened() {
         List<Problem> problems = new ArrayList<>();
         CsvTable t = CsvTable.parse("x.csv", "code,zh\nA,\"never closed\nB,b\n", problems);
-        assertThat(problems).singleElement().hasToString("x.csv:2: error: a quoted cell opened on this line is not"
-                + " closed before the end of the file: the record is truncated");
+        assertThat(problems).singleElement().hasToString("x.csv:2:2: error: a quoted cell opened on this line (column 2)"
+                + " runs on into line 3, which reads as a row of its own (lines 2–3): the quote is stray or the line"
+                + " truncated; this line is rejected and the lines after it are read as rows");
         // and the line the quote ran into is read as the row it is
         assertThat(t.rows()).extracting(r -> r.get("code")).containsExactly("B");
     }

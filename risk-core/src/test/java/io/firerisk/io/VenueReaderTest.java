@@ -114,6 +114,181 @@ class VenueReaderTest {
                 .hasMessageStartingWith("v.csv:1: unknown column ocupants");
     }
 
+    private static List<VenueRecord> csv(String venues, String findings) throws Exception {
+        return all(VenueReader.csv(bytes(venues, StandardCharsets.UTF_8), "场所.csv", StandardCharsets.UTF_8, -1,
+                () -> bytes(findings, StandardCharsets.UTF_8), "隐患.csv"));
+    }
+
+    private static VenueRecord.Parsed parsed(List<VenueRecord> records, String id) {
+        return records.stream().filter(r -> r instanceof VenueRecord.Parsed p && p.facts().venue().id().equals(id))
+                .map(r -> (VenueRecord.Parsed) r).findFirst().orElseThrow(() -> new AssertionError(id + " not parsed: " + records));
+    }
+
+    private static VenueRecord.Rejected rejected(List<VenueRecord> records, String id) {
+        return records.stream().filter(r -> r instanceof VenueRecord.Rejected x && x.venueId().equals(id))
+                .map(r -> (VenueRecord.Rejected) r).findFirst().orElseThrow(() -> new AssertionError(id + " not rejected: " + records));
+    }
+
+    @Test
+    void aStrayQuoteInTheFindingsTableTakesNoOtherVenuesFindingsAndRejectsTheVenuesWhoseRowsItSpoilt() throws Exception {
+        // Given three venues with one finding each; a quote left open in V1's location and a stray quote in
+        // V3's, which read as one quoted cell would hide V2's and V3's findings inside V1's location
+        String venues = "场所编号,类型,容纳人数\nV1,HALL,300\nV2,HALL,300\nV3,HALL,300\n";
+        String findings = "场所编号,隐患编号,隐患代码,部位\n"
+                + "V1,F1,EXITS_TOO_FEW,\"一楼大厅\n"
+                + "V2,F1,EXITS_TOO_FEW,二楼\n"
+                + "V3,F1,EXITS_TOO_FEW,三楼\"\n";
+
+        // When the tables are joined
+        List<VenueRecord> records = csv(venues, findings);
+
+        // Then V2 keeps its finding, and V1 and V3, whose finding rows cannot be read, are rejected at those rows
+        assertThat(records).hasSize(3);
+        assertThat(parsed(records, "V2").facts().findings()).extracting(f -> f.location()).containsExactly("二楼");
+        VenueRecord.Rejected v1 = rejected(records, "V1");
+        assertThat(v1.origin()).isEqualTo(new Origin("隐患.csv", 2));
+        assertThat(v1.field()).isEqualTo("部位");
+        assertThat(v1.message()).contains("runs on into line 3, which reads as a row of its own (lines 2–3)");
+        VenueRecord.Rejected v3 = rejected(records, "V3");
+        assertThat(v3.origin()).isEqualTo(new Origin("隐患.csv", 4));
+        assertThat(v3.field()).isEqualTo("部位");
+        assertThat(v3.message()).contains("holds a quote inside a cell that is not quoted");
+    }
+
+    @Test
+    void aFindingsRowTooLongToReadRejectsItsVenueNamedFromTheRowsStart() throws Exception {
+        // Given a venue whose second finding row is over the line limit
+        String venues = "场所编号,类型,容纳人数\nV1,HALL,300\nV2,HALL,300\n";
+        String findings = "场所编号,隐患编号,隐患代码,部位\nV1,F1,EXITS_TOO_FEW,一楼\n"
+                + "V1,F2,EXITS_TOO_FEW," + "长".repeat(CsvReader.MAX_LINE_BYTES / 3 + 10) + "\nV2,F1,EXITS_TOO_FEW,二楼\n";
+
+        // When the tables are joined
+        List<VenueRecord> records = csv(venues, findings);
+
+        // Then the venue is rejected at that row, naming it, rather than assessed without the finding
+        assertThat(records).hasSize(2);
+        VenueRecord.Rejected v1 = rejected(records, "V1");
+        assertThat(v1.origin()).isEqualTo(new Origin("隐患.csv", 3));
+        assertThat(v1.message()).contains("bytes long, over the limit of 1048576 bytes");
+        assertThat(v1.raw()).hasSizeLessThan(300);
+        assertThat(parsed(records, "V2").facts().findings()).hasSize(1);
+    }
+
+    @Test
+    void aJsonLineTooLongToParseNamesItsVenue() throws Exception {
+        String file = "{\"id\":\"BIG\",\"kind\":\"HALL\",\"name\":\"" + "x".repeat(CsvReader.MAX_LINE_BYTES) + "\"}\n";
+
+        List<VenueRecord> records = all(VenueReader.jsonLines(bytes(file, StandardCharsets.UTF_8), "v.jsonl",
+                StandardCharsets.UTF_8, -1));
+
+        assertThat(records).singleElement().isInstanceOfSatisfying(VenueRecord.Rejected.class, r -> {
+            assertThat(r.venueId()).isEqualTo("BIG");
+            assertThat(r.message()).contains("over the limit");
+        });
+    }
+
+    @Test
+    void aVenueIdGivenTwiceIsRejectedTheSameWayInJsonLinesAndInCsvTables() throws Exception {
+        String json = "{\"id\":\"V1\",\"kind\":\"HALL\",\"occupants\":300}\n"
+                + "{\"id\":\"V2\",\"kind\":\"HALL\"}\n"
+                + "{\"id\":\"V1\",\"kind\":\"HALL\",\"occupants\":30}\n";
+        String table = "id,kind,occupants\nV1,HALL,300\nV2,HALL,\nV1,HALL,30\n";
+
+        List<VenueRecord> fromJson = all(VenueReader.jsonLines(bytes(json, StandardCharsets.UTF_8), "v.jsonl",
+                StandardCharsets.UTF_8, -1));
+        List<VenueRecord> fromCsv = all(VenueReader.csv(bytes(table, StandardCharsets.UTF_8), "v.csv",
+                StandardCharsets.UTF_8, -1));
+        List<VenueRecord> joined = csv(table, "venueId,id,code\nV2,F1,EXITS_TOO_FEW\n");
+
+        assertThat(((VenueRecord.Parsed) fromJson.get(0)).facts().venue().occupantCapacity()).isEqualTo(300);
+        assertThat(fromJson.get(2)).isEqualTo(new VenueRecord.Rejected(new Origin("v.jsonl", 3), "V1", "id",
+                "venue 'V1' appears again (first on line 1): a venue is given once", json.split("\n")[2]));
+        assertThat(fromCsv.get(2)).isEqualTo(new VenueRecord.Rejected(new Origin("v.csv", 4), "V1", "id",
+                "venue 'V1' appears again (first on line 2): a venue is given once", "V1,HALL,30"));
+        assertThat(joined.get(2)).isInstanceOfSatisfying(VenueRecord.Rejected.class, r -> {
+            assertThat(r.origin()).isEqualTo(new Origin("场所.csv", 4));
+            assertThat(r.message()).startsWith("venue 'V1' appears again (first on line 2");
+        });
+        assertThat(List.of(fromJson.get(1), fromCsv.get(1), joined.get(1))).allMatch(r -> r instanceof VenueRecord.Parsed);
+    }
+
+    @Test
+    void theFindingsTableIsReadInItsOwnEncodingAndALineNotInItNamesTheFindingsOption() throws Exception {
+        // Given a venue table exported as GBK and a findings table saved as UTF-8
+        String venues = "场所编号,名称,类型\nV1,滨江宾馆,HOTEL\n";
+        String findings = "场所编号,隐患编号,隐患代码,部位\nV1,F1,EXITS_TOO_FEW,后厨\n";
+        Charset gbk = Charset.forName("GBK");
+
+        // When each is read in its own encoding, the venue reads as written
+        List<VenueRecord> right = all(VenueReader.csv(bytes(venues, gbk), "场所.csv", gbk, -1,
+                () -> bytes(findings, StandardCharsets.UTF_8), "隐患.csv", StandardCharsets.UTF_8));
+        assertThat(parsed(right, "V1").facts().venue().name()).isEqualTo("滨江宾馆");
+        assertThat(parsed(right, "V1").facts().findings().get(0).location()).isEqualTo("后厨");
+
+        // When both are read as GBK, the findings table cannot be read, and the message names the option that fixes it
+        assertThatThrownBy(() -> VenueReader.csv(bytes(venues, gbk), "场所.csv", gbk, -1,
+                () -> bytes(findings, StandardCharsets.UTF_8), "隐患.csv")).isInstanceOf(InputException.class)
+                .hasMessage("隐患.csv:1: the header cannot be read: the line is UTF-8 text, not GBK: read as GBK it"
+                        + " would give wrong characters; run again with --findings-encoding UTF-8");
+        // and with a header in English, each row with Chinese in it rejects its venue, naming that option
+        List<VenueRecord> wrong = all(VenueReader.csv(bytes(venues, gbk), "场所.csv", gbk, -1,
+                () -> bytes(findings.replace("场所编号,隐患编号,隐患代码,部位", "venueId,id,code,location"),
+                        StandardCharsets.UTF_8), "隐患.csv"));
+        assertThat(rejected(wrong, "V1").message()).contains("run again with --findings-encoding UTF-8");
+        assertThat(rejected(wrong, "V1").origin()).isEqualTo(new Origin("隐患.csv", 2));
+    }
+
+    @Test
+    void numbersAreReadOnlyInTheFormsTheReadmeLists() throws Exception {
+        String venues = "id,kind,occupants,heightMeters\n"
+                + "A1,HALL,\"1,200\",18.5\n"
+                + "A2,HALL,300.0,-0\n"
+                + "A3,HALL,10f,\n"
+                + "A4,HALL,10d,\n"
+                + "A5,HALL,1e3,\n"
+                + "A6,HALL,0x10,\n"
+                + "A7,HALL,１２,\n"
+                + "A8,HALL,,18d\n"
+                + "A9,HALL,,NaN\n"
+                + "A10,HALL,,Infinity\n";
+
+        List<VenueRecord> records = all(VenueReader.csv(bytes(venues, StandardCharsets.UTF_8), "v.csv",
+                StandardCharsets.UTF_8, -1));
+
+        assertThat(parsed(records, "A1").facts().venue().occupantCapacity()).isEqualTo(1200);
+        assertThat(parsed(records, "A1").facts().venue().heightMeters()).isEqualTo(18.5);
+        assertThat(parsed(records, "A2").facts().venue().occupantCapacity()).isEqualTo(300);
+        for (String id : List.of("A3", "A4", "A5", "A6", "A7")) {
+            assertThat(rejected(records, id).field()).as(id).isEqualTo("occupants");
+            assertThat(rejected(records, id).message()).as(id).contains("is not a whole number");
+        }
+        for (String id : List.of("A8", "A9", "A10")) {
+            assertThat(rejected(records, id).field()).as(id).isEqualTo("heightMeters");
+            assertThat(rejected(records, id).message()).as(id).contains("is not a number");
+        }
+    }
+
+    @Test
+    void aJsonLinesFileGivenAsAVenueTableIsRefusedSayingItIsJsonLines() {
+        assertThatThrownBy(() -> VenueReader.csv(bytes("{\"id\":\"V1\",\"kind\":\"HALL\"}\n", StandardCharsets.UTF_8),
+                "v.jsonl", StandardCharsets.UTF_8, -1, () -> bytes("venueId,code\n", StandardCharsets.UTF_8), "f.csv"))
+                .isInstanceOf(InputException.class)
+                .hasMessage("v.jsonl:1: the file is JSON Lines (its first line is a JSON object), not a CSV table: read"
+                        + " it as JSON Lines, whose records hold their own findings");
+    }
+
+    @Test
+    void aJsonLinesFileWhoseLinesEndInACarriageReturnAloneGivesOneRecordPerLine() throws Exception {
+        String file = "{\"id\":\"V1\",\"kind\":\"HALL\"}\r{\"id\":\"V2\",\"kind\":\"HALL\"}\r";
+
+        List<VenueRecord> records = all(VenueReader.jsonLines(bytes(file, StandardCharsets.UTF_8), "mac.jsonl",
+                StandardCharsets.UTF_8, -1));
+
+        assertThat(records).extracting(VenueRecord::origin).containsExactly(new Origin("mac.jsonl", 1),
+                new Origin("mac.jsonl", 2));
+        assertThat(records).allMatch(r -> r instanceof VenueRecord.Parsed);
+    }
+
     @Test
     void theResultLineIsTheSameWrittenOneByOneOrAsAString() throws Exception {
         CampaignFixture tiny = CampaignFixture.copyOf("tiny", temp);

@@ -28,10 +28,12 @@ import java.util.concurrent.Callable;
                 + " them (a venue table, and with --findings a findings table joined by venue id). Without FILE,"
                 + " assesses the bundled sample of Wanzhou venues.",
                 "A record that cannot be read or assessed is reported on stderr with file, line and field, written"
-                + " to the rejects file, and the run goes on."},
+                + " to the rejects file, and the run goes on.",
+                "Files written (--out, --rejects) appear only when complete: a run that fails or is interrupted leaves"
+                + " the previous ones as they were. An output that is an input is refused."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every record was assessed", "1:the campaign or the input could not be read",
-                "2:wrong usage", "3:some records were rejected (see stderr and the rejects file)"})
+        exitCodeList = {"0:every record was assessed", "1:the campaign or the input could not be read, or an output"
+                + " could not be written", "2:wrong usage", "3:some records were rejected (see stderr and the rejects file)"})
 final class AssessCommand implements Callable<Integer> {
 
     static final int REJECTED = 3;
@@ -63,8 +65,8 @@ final class AssessCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--rejects", paramLabel = "FILE", defaultValue = "firerisk-rejects.csv",
-            description = "CSV file for records that could not be assessed, created when there are any"
-                    + " (default: ${DEFAULT-VALUE})")
+            description = "CSV file for records that could not be assessed, written when there are any and removed"
+                    + " when a run has none (default: ${DEFAULT-VALUE})")
     Path rejects;
 
     @Option(names = "--lang", paramLabel = "LANG", defaultValue = "zh",
@@ -92,16 +94,22 @@ final class AssessCommand implements Callable<Integer> {
         if (reportLimit < 1 || threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--report-limit and --threads must be at least 1");
         }
+        new PathClash().input("FILE", file).input("--findings", input.findings).output("-o", out)
+                .output("--rejects", rejects).check(spec.commandLine());
+        String reading = file == null ? "the sample" : file.toString().equals("-") ? "<stdin>" : file.toString();
         try (EngineOptions.Engine engine = campaign.engine(reasons);
              VenueReader source = input.open(file);
              Output output = Output.open(out, spec.commandLine().getOut(), format == Format.CSV);
              RejectsFile rejected = new RejectsFile(rejects)) {
+            reading = source.name();
             ResultWriter writer = writer(output.writer(), engine, source);
             Progress progress = new Progress(err, !noProgress && out != null && Progress.onTerminal(), System.nanoTime());
             Summary summary = new BatchRunner(engine.engine(), date, threads, rejected, err, progress)
                     .run(source, writer::write);
             writer.finish(summary);
-            writer.close();
+            // Only once the results are in place may anything say they are.
+            output.commit();
+            rejected.commit();
             if (format != Format.TABLE) {
                 err.println(summary.line());
             }
@@ -109,15 +117,19 @@ final class AssessCommand implements Callable<Integer> {
         } catch (CampaignException | InputException e) {
             Output.lines(err, e.getMessage());
             return 1;
+        } catch (Output.Failed e) {
+            Output.lines(err, e.getMessage() + (out == null ? "" : "; " + out + " is left as it was"));
+            return 1;
         } catch (IOException e) {
-            err.println("cannot read or write: " + e.getMessage());
+            Output.lines(err, reading + ": cannot be read: " + e.getMessage()
+                    + (out == null ? "" : "; " + out + " is left as it was"));
             return 1;
         }
     }
 
     private ResultWriter writer(Writer w, EngineOptions.Engine engine, VenueReader source) throws IOException {
         return switch (format) {
-            case TABLE -> new TableWriter(w instanceof PrintWriter p ? p : new PrintWriter(w));
+            case TABLE -> new TableWriter(w);
             case JSONL -> new ResultWriter() {
                 private final AssessmentJsonLines lines = new AssessmentJsonLines(w, lang.locale, reasons);
 

@@ -5,7 +5,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -29,8 +28,7 @@ public final class Firerisk implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8), args));
+        System.exit(run(Stdout.out(), Stdout.err(), args));
     }
 
     /** A {@code --date}: ISO, and within the years the fact records accept. */
@@ -56,7 +54,15 @@ public final class Firerisk implements Runnable {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.registerConverter(LocalDate.class, Firerisk::date);
         int code = cli.execute(args);
-        out.flush();
+        // Whatever the command, output it could not write is a failure: a report on a full disk is not a report.
+        try {
+            Output.check(out);
+        } catch (Output.Failed e) {
+            if (code != 1) {
+                err.println("firerisk: " + e.getMessage());
+                code = 1;
+            }
+        }
         err.flush();
         return code;
     }

@@ -2,12 +2,14 @@ package io.firerisk.cli;
 
 import io.firerisk.io.InputException;
 import io.firerisk.io.VenueReader;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -24,13 +26,40 @@ final class InputOptions {
             description = "CSV table of findings, joined to the venue table FILE by venue id (venueId/场所编号)")
     Path findings;
 
-    @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
+    @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8", converter = Encoding.class,
             description = "text encoding of the input files: UTF-8 (default, with or without BOM) or GBK/GB18030")
     Charset encoding;
+
+    @Option(names = "--findings-encoding", paramLabel = "CHARSET", converter = Encoding.class,
+            description = "text encoding of the --findings table, when it differs from --encoding's")
+    Charset findingsEncoding;
 
     @Option(names = "--input-format", paramLabel = "FORMAT",
             description = "jsonl or csv (default: from the file name, else from the first character)")
     Format format;
+
+    /**
+     * The encodings Chinese input comes in: UTF-8, and GBK (Excel's CSV on Chinese Windows, also named
+     * CP936 or, for its subset, GB2312) or GB18030. Any other would read Chinese as wrong characters.
+     */
+    static final class Encoding implements CommandLine.ITypeConverter<Charset> {
+        @Override
+        public Charset convert(String value) {
+            return switch (value.strip().toUpperCase(Locale.ROOT).replace('_', '-')) {
+                case "UTF-8", "UTF8" -> StandardCharsets.UTF_8;
+                case "GBK", "CP936", "MS936", "WINDOWS-936", "GB2312", "EUC-CN" -> Charset.forName("GBK");
+                case "GB18030" -> Charset.forName("GB18030");
+                default -> throw new CommandLine.TypeConversionException("'" + value + "' is not an encoding Chinese"
+                        + " input is read in: give UTF-8 (the default, with or without BOM), GBK (Excel's CSV on Chinese"
+                        + " Windows) or GB18030");
+            };
+        }
+    }
+
+    /** The findings table's encoding: its own, else the venue table's. */
+    Charset findingsEncoding() {
+        return findingsEncoding != null ? findingsEncoding : encoding;
+    }
 
     /** Opens the venues in {@code file}; {@code -} is standard input, {@code null} the bundled sample. */
     VenueReader open(Path file) throws IOException, InputException {
@@ -62,7 +91,9 @@ final class InputOptions {
         if (chosen == Format.JSONL) {
             if (findings != null) {
                 in.close();
-                throw new InputException("--findings goes with a CSV venue table; a JSON Lines record holds its findings");
+                throw new InputException(name + " is JSON Lines, whose records hold their own findings (\"findings\":"
+                        + " [ … ] in each line): --findings goes with a CSV venue table; leave it out, or give the"
+                        + " venues as a CSV table");
             }
             return VenueReader.jsonLines(in, name, encoding, total);
         }
@@ -73,16 +104,18 @@ final class InputOptions {
         Path f = findings;
         try {
             return f == null ? VenueReader.csv(in, name, encoding, total)
-                    : VenueReader.csv(in, name, encoding, total, () -> Files.newInputStream(f), f.toString());
+                    : VenueReader.csv(in, name, encoding, total, () -> Files.newInputStream(f), f.toString(),
+                            findingsEncoding());
         } catch (IOException | InputException | RuntimeException e) {
             in.close();
             throw e;
         }
     }
 
+    /** The format from the file's name (.csv, .jsonl, .ndjson, .json), else from its first character. */
     private Format guess(Path file, PushbackInputStream in) throws IOException {
         String n = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (n.endsWith(".csv") || findings != null) {
+        if (n.endsWith(".csv")) {
             return Format.CSV;
         }
         if (n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".json")) {
@@ -100,6 +133,6 @@ final class InputOptions {
             }
             return b == '{' ? Format.JSONL : Format.CSV;
         }
-        return Format.JSONL;
+        return findings != null ? Format.CSV : Format.JSONL;
     }
 }

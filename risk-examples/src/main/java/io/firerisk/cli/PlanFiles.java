@@ -80,8 +80,8 @@ final class PlanFiles {
             if (header == null) {
                 throw new InputException(file + ": the file is empty: the first line must name the columns");
             }
-            if (header.malformed()) {
-                throw new InputException(file + ":1: " + CsvReader.encodingHint(charset));
+            if (!header.readable()) {
+                throw new InputException(file + ":" + header.line() + ": " + header.error());
             }
             Map<String, Integer> index = new LinkedHashMap<>();
             for (int i = 0; i < header.fields().size(); i++) {
@@ -92,6 +92,11 @@ final class PlanFiles {
                     }
                 }
             }
+            int width = header.fields().size();
+            while (width > 0 && header.fields().get(width - 1).isBlank()) {
+                width--;
+            }
+            csv.expectColumns(width);
             Set<String> missing = new HashSet<>(required);
             missing.removeAll(index.keySet());
             if (!missing.isEmpty()) {
@@ -102,10 +107,7 @@ final class PlanFiles {
                 if (row.blank()) {
                     continue;
                 }
-                if (row.malformed()) {
-                    throw new InputException(file + ":" + row.line() + ": " + CsvReader.encodingHint(charset));
-                }
-                if (!row.error().isEmpty()) {
+                if (!row.readable()) {
                     throw new InputException(file + ":" + row.line() + ": " + row.error());
                 }
                 Map<String, String> cells = new HashMap<>();

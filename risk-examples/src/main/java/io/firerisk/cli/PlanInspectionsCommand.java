@@ -34,7 +34,8 @@ import java.util.concurrent.Callable;
                 "The same --seed and input give the same plan; the seed is written into the plan so it can be checked."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the plan was made from every record", "1:the campaign, the input, the roster or the previous"
-                + " plan could not be read", "2:wrong usage", "3:some records were rejected and left out of the draw"})
+                + " plan could not be read, or an output could not be written", "2:wrong usage",
+                "3:some records were rejected and left out of the draw"})
 final class PlanInspectionsCommand implements Callable<Integer> {
 
     static final List<String> COLUMNS = List.of("seq", "venueId", "name", "street", "kind", "grade", "reason",
@@ -94,7 +95,8 @@ final class PlanInspectionsCommand implements Callable<Integer> {
     Lang lang;
 
     @Option(names = "--rejects", paramLabel = "FILE", defaultValue = "firerisk-rejects.csv",
-            description = "CSV file for records that could not be assessed (default: ${DEFAULT-VALUE})")
+            description = "CSV file for records that could not be assessed, removed when a run has none"
+                    + " (default: ${DEFAULT-VALUE})")
     Path rejects;
 
     @Option(names = "--report-limit", paramLabel = "N", defaultValue = "500",
@@ -121,6 +123,9 @@ final class PlanInspectionsCommand implements Callable<Integer> {
                 weights.put(w.getKey(), w.getValue());
             }
         }
+        new PathClash().input("FILE", file).input("--findings", input.findings).input("--roster", roster)
+                .input("--previous", previous).output("-o", out).output("--report", report).output("--rejects", rejects)
+                .check(spec.commandLine());
         long drawSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
         if (seed == null) {
             err.println("seed " + drawSeed + " (give --seed " + drawSeed + " to draw this plan again)");
@@ -133,7 +138,8 @@ final class PlanInspectionsCommand implements Callable<Integer> {
             HtmlReportWriter html = null;
             Summary summary;
             try (VenueReader source = input.open(file); RejectsFile rejected = new RejectsFile(rejects);
-                 Output reportOut = report == null ? null : Output.open(report, null, false)) {
+                 Output reportOut = report == null ? null : Output.open(report, null, false);
+                 Output csv = Output.open(out, spec.commandLine().getOut(), true)) {
                 if (reportOut != null) {
                     html = new HtmlReportWriter(reportOut.writer(), engine.engine().campaign(), lang, reportLimit,
                             source.name(), planDate);
@@ -147,13 +153,17 @@ final class PlanInspectionsCommand implements Callable<Integer> {
                             }
                         });
                 InspectionPlan plan = planner.plan(planDate, inspectors, before, perVenue, lang);
-                try (Output csv = Output.open(out, spec.commandLine().getOut(), true)) {
-                    writeCsv(csv.writer(), plan);
-                }
+                writeCsv(csv.writer(), plan);
                 if (html != null) {
                     html.data.plan = plan;
                     html.finish(summary);
                 }
+                // Only once the plan and the report are in place may anything say they are.
+                csv.commit();
+                if (reportOut != null) {
+                    reportOut.commit();
+                }
+                rejected.commit();
                 for (String w : plan.warnings()) {
                     err.println("warning: " + w);
                 }
@@ -167,8 +177,11 @@ final class PlanInspectionsCommand implements Callable<Integer> {
         } catch (CampaignException | InputException e) {
             Output.lines(err, e.getMessage());
             return 1;
+        } catch (Output.Failed e) {
+            Output.lines(err, e.getMessage() + "; the files of an earlier plan are left as they were");
+            return 1;
         } catch (IOException e) {
-            err.println("cannot read or write: " + e.getMessage());
+            Output.lines(err, (file == null ? "the sample" : file.toString()) + ": cannot be read: " + e.getMessage());
             return 1;
         }
     }

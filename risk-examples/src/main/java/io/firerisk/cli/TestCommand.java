@@ -17,8 +17,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -77,7 +75,13 @@ final class TestCommand implements Callable<Integer> {
         Path written = null;
         if (measured != null) {
             written = coverageFile != null ? coverageFile : Path.of("coverage-" + measured.campaignId() + ".md");
-            Files.writeString(written, measured.toMarkdown(), StandardCharsets.UTF_8);
+            try (Output file = Output.open(written, null, false)) {
+                file.writer().write(measured.toMarkdown());
+                file.commit();
+            } catch (Output.Failed e) {
+                err.println(e.getMessage());
+                return 1;
+            }
         }
         if (json) {
             out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(report, measured)));

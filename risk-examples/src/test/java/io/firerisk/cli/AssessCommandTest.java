@@ -212,13 +212,19 @@ class AssessCommandTest {
     }
 
     @Test
-    void aUtf8FileReadAsGbkIsFlagged() throws IOException {
+    void aUtf8FileReadAsGbkIsRejectedLineByLineNotReadAsGarbledNames() throws IOException {
+        // Given a UTF-8 file of Chinese names
         Path utf8 = dir.resolve("utf8.jsonl");
         Files.copy(Cli.fixture("twelve-venues.jsonl"), utf8);
 
+        // When it is read with --encoding GBK
         Cli.Run run = Cli.run("assess", utf8.toString(), "--encoding", "GBK", "--rejects", dir.resolve("r.csv").toString());
 
-        assertThat(run.err()).contains("warning: the file looks like UTF-8, but --encoding GBK was given");
+        // Then no line with Chinese in it is assessed under garbled names: each is rejected with the option that fixes it
+        assertThat(run.exit()).isEqualTo(AssessCommand.REJECTED);
+        assertThat(run.out()).doesNotContain("星光歌舞娱乐城").contains("0 assessed, 12 rejected");
+        assertThat(run.err().lines().filter(l -> l.startsWith(utf8 + ":")))
+                .hasSize(12).allSatisfy(l -> assertThat(l).endsWith("run again with --encoding UTF-8"));
     }
 
     @Test
@@ -297,7 +303,8 @@ class AssessCommandTest {
         Cli.Run asUtf8 = Cli.run("assess", venues.toString(), "--findings", findings.toString(), "--rejects",
                 dir.resolve("r.csv").toString());
         assertThat(asUtf8.exit()).isEqualTo(1);
-        assertThat(asUtf8.err()).contains(venues + ":1: the header is not valid text").contains("--encoding GBK");
+        assertThat(asUtf8.err()).contains(venues + ":1: the header cannot be read: the line is not valid UTF-8 text")
+                .contains("--encoding GBK");
 
         // When read as GBK, it reads as the UTF-8 original does
         Cli.Run asGbk = Cli.run("assess", venues.toString(), "--findings", findings.toString(), "--encoding", "GBK",

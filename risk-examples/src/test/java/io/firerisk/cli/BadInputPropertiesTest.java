@@ -246,7 +246,7 @@ class BadInputPropertiesTest {
                 }
                 case QUOTE_LEFT_OPEN -> {
                     row = (cells[0] + ",\"" + cells[1] + "\r\n").getBytes(charset);
-                    reject = new Reject(vf, line, Set.of(""), "quoted cell opened on this line");
+                    reject = new Reject(vf, line, Set.of(vh[1]), "quoted cell opened on this line");
                 }
                 case UNQUOTED_COMMA -> {
                     cells[3] = "街道,社区";
@@ -302,7 +302,7 @@ class BadInputPropertiesTest {
                         case FINDING_WRONG_ENCODING -> {
                             f[3] = "后厨操作间";
                             bytes = csvRow(f).getBytes(Charset.forName("GBK"));
-                            bad = new Reject(ff, 0, Set.of(""), "--encoding GBK");
+                            bad = new Reject(ff, 0, Set.of(""), "--findings-encoding GBK");
                         }
                         case FINDING_BAD_STATUS -> {
                             f[5] = "差不多";
@@ -441,11 +441,21 @@ class BadInputPropertiesTest {
     @Property(tries = 200)
     void theCsvReaderSplitsAnyBytesIntoRowsThatAccountForEveryLine(@ForAll("anyBytes") byte[] bytes,
             @ForAll("columns") int columns) throws IOException {
-        long lines = 0;
-        for (byte b : bytes) {
-            lines += b == '\n' ? 1 : 0;
+        // Lines end at \n; in a file whose first line ends in a \r alone, at \r, \r\n or \n
+        boolean crEnds = false;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n' || bytes[i] == '\r') {
+                crEnds = bytes[i] == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n');
+                break;
+            }
         }
-        lines += bytes.length > 0 && bytes[bytes.length - 1] != '\n' ? 1 : 0;
+        long lines = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            boolean end = bytes[i] == '\n' || (crEnds && bytes[i] == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n'));
+            lines += end ? 1 : 0;
+        }
+        byte lastByte = bytes.length == 0 ? 0 : bytes[bytes.length - 1];
+        lines += bytes.length > 0 && lastByte != '\n' && !(crEnds && lastByte == '\r') ? 1 : 0;
         try (CsvReader csv = CsvReader.open(new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
             csv.expectColumns(columns);
             long previous = 0;

@@ -63,7 +63,7 @@ class InputLimitsTest {
         // Then the huge line is one reject saying how long it was and what the limit is, kept only in part
         assertThat(run.exit()).isEqualTo(AssessCommand.REJECTED);
         assertThat(assessedIds()).containsExactly("BEFORE", "AFTER");
-        assertThat(run.err()).contains(input + ":2: the line is ").contains("over the limit of 1048576 bytes");
+        assertThat(run.err()).contains(input + ":2: venue 'HUGE': the line is ").contains("over the limit of 1048576 bytes");
         List<Map<String, String>> rejects = Csv.read(dir.resolve("rejects.csv"));
         assertThat(rejects).singleElement().satisfies(r -> {
             assertThat(r.get("line")).isEqualTo("2");
@@ -88,7 +88,7 @@ class InputLimitsTest {
 
         assertThat(run.exit()).isEqualTo(AssessCommand.REJECTED);
         assertThat(assessedIds()).containsExactly("A1", "A3");
-        assertThat(run.err()).contains(venues + ":3: the line is 10485770 bytes long, over the limit");
+        assertThat(run.err()).contains(venues + ":3: venue 'A2': the line is 10485770 bytes long, over the limit");
     }
 
     @Test
@@ -127,10 +127,12 @@ class InputLimitsTest {
 
         Cli.Run run = assess(venues, "--date", "2024-01-10");
 
-        // Then only that row is rejected; the rows its quote ran into are read as the records they are
+        // Then only that row is rejected, naming the column and the line its quote ran into; the rows after
+        // it are read as the records they are
         assertThat(run.exit()).isEqualTo(AssessCommand.REJECTED);
         assertThat(assessedIds()).containsExactly("B1", "B3", "B4");
-        assertThat(run.err()).contains(venues + ":3: venue 'B2': a quoted cell opened on this line runs on to line 5");
+        assertThat(run.err()).contains(venues + ":3: venue 'B2': name: a quoted cell opened on this line (column 3)"
+                + " runs on into line 4, which reads as a row of its own (lines 3–4)");
     }
 
     @Test
