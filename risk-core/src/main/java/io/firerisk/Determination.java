@@ -3,7 +3,7 @@ package io.firerisk;
 import java.util.List;
 
 /**
- * The GB 35181 determination for a venue: which elements were present, how they counted, which
+ * The GB 35181 determination for a venue, under the edition in force on the assessment date: which elements were present, how they counted, which
  * exclusions applied, and the resulting candidate verdict.
  *
  * @param verdict               the candidate verdict
@@ -11,7 +11,9 @@ import java.util.List;
  * @param comprehensiveElements comprehensive elements (chapter 7) present, by number
  * @param thresholds            every counting row that applied to the venue's place classes
  * @param exclusions            exclusions of 5.1.3 that applied: a venue with any is not judged major
- * @param reminder              what the standard requires before the verdict is final
+ * @param reminder              what must happen before the verdict is final
+ * @param standard              the edition applied on the assessment date, as results name it (such as
+ *                              GB 35181-2017); empty when the campaign applies none on that date
  */
 public record Determination(
         HazardVerdict verdict,
@@ -19,7 +21,8 @@ public record Determination(
         List<String> comprehensiveElements,
         List<ThresholdCheck> thresholds,
         List<Label> exclusions,
-        Text reminder) {
+        Text reminder,
+        String standard) {
 
     public Determination {
         Checks.notNull("Determination", "verdict", verdict);
@@ -28,6 +31,7 @@ public record Determination(
         thresholds = List.copyOf(thresholds);
         exclusions = List.copyOf(exclusions);
         reminder = reminder == null ? Text.EMPTY : reminder;
+        standard = standard == null ? "" : standard;
     }
 
     /** The final determination is for people: true whenever the verdict is a suspected major hazard. */

@@ -109,6 +109,8 @@ public final class NewCampaign {
         String version = nextMajor(old.version());
         Map<String, String> copy = new java.util.TreeMap<>(files.files());
         copy.remove(CHECKLIST);
+        // Standards are shared: the new campaign names them in its campaign.yaml, it does not copy them.
+        copy.keySet().removeIf(path -> path.startsWith(CampaignFiles.STANDARDS_ROOT));
         copy.put(CampaignReader.CAMPAIGN_FILE, retitle(copy.get(CampaignReader.CAMPAIGN_FILE), old, newId, version));
 
         List<Item> checklist = checklist(copy, old, newId);

@@ -137,7 +137,7 @@ final class RuleScan {
 
     static RuleScan of(CampaignFiles files) {
         RuleScan scan = new RuleScan();
-        for (String path : files.paths(RuleCompiler.RULES_FOLDER, ".drl")) {
+        for (String path : RuleCompiler.rulePaths(files)) {
             scan.file(path, files.text(path).orElse(""));
         }
         return scan;

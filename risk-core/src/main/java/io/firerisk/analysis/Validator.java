@@ -341,8 +341,14 @@ public final class Validator {
             if (yaml != null) {
                 scalars(yaml, cited);
             }
+            List<String> clauseFiles = new ArrayList<>(List.of(CampaignReader.CLAUSES_FILE));
+            for (String path : files.paths(CampaignFiles.STANDARDS_ROOT, "/" + CampaignFiles.STANDARD_FILE)) {
+                scalars(YamlNode.parse(path, files.text(path).orElse(""), new ArrayList<>()), cited);
+                clauseFiles.add(path.substring(0, path.length() - CampaignFiles.STANDARD_FILE.length())
+                        + CampaignReader.CLAUSES_FILE);
+            }
             for (String path : files.paths("", ".csv")) {
-                if (path.equals(CampaignReader.CLAUSES_FILE) || path.startsWith(ScenarioSuite.FOLDER)) {
+                if (clauseFiles.contains(path) || ScenarioSuite.isTable(path)) {
                     continue;
                 }
                 CsvTable table = table(path);
@@ -353,10 +359,19 @@ public final class Validator {
                     }
                 }
             }
-            Map<String, Integer> lines = csvLines(CampaignReader.CLAUSES_FILE, "id");
+            Map<String, String> fileOf = new HashMap<>();
+            Map<String, Integer> lines = new HashMap<>();
+            for (String file : clauseFiles) {
+                csvLines(file, "id").forEach((id, line) -> {
+                    if (fileOf.putIfAbsent(id, file) == null) {
+                        lines.put(id, line);
+                    }
+                });
+            }
             for (String id : new TreeSet<>(campaign.clauses().keySet())) {
                 if (!cited.contains(id)) {
-                    out.add(Diagnostic.warning(Check.UNCITED_CLAUSE, CampaignReader.CLAUSES_FILE, lines.getOrDefault(id, 0), 1,
+                    out.add(Diagnostic.warning(Check.UNCITED_CLAUSE, fileOf.getOrDefault(id, CampaignReader.CLAUSES_FILE),
+                            lines.getOrDefault(id, 0), 1,
                             "clause '" + id + "' is cited by no rule and no table: cite it where it applies, or remove the row"));
                 }
             }
@@ -413,8 +428,10 @@ public final class Validator {
         /** Checks the scenario tables; returns how many scenarios they hold. */
         int scenarios() {
             Map<String, String> tables = new TreeMap<>();
-            for (String path : files.paths(ScenarioSuite.FOLDER, ".csv")) {
-                tables.put(path, files.text(path).orElse(""));
+            for (String path : files.paths("", ".csv")) {
+                if (ScenarioSuite.isTable(path)) {
+                    tables.put(path, files.text(path).orElse(""));
+                }
             }
             if (tables.isEmpty()) {
                 return 0;

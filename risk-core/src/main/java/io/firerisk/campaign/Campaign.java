@@ -20,12 +20,11 @@ import java.util.Optional;
  * @param authority             the issuing authority
  * @param document              the plan's document number, such as 万州城管发〔2023〕114号
  * @param issued                the date the plan was issued
- * @param standard              the hazard standard edition it applies, such as GB 35181-2017
+ * @param standards             the hazard-standard editions it applies, each with the dates it applies it
  * @param timeZone              the zone in which "today" is reckoned
  * @param source                where it was loaded from (a folder, or {@code classpath:campaigns/<id>})
- * @param determinationReminder what the standard requires before a suspected major hazard is final
  * @param clauses               the clause table, by id
- * @param elements              the standard's determination elements, by number
+ * @param elements              the determination elements of every standard it applies, by number
  * @param categories            hazard categories, by code
  * @param hazards               the hazard catalogue, by code
  * @param venueKinds            venue kinds, by code
@@ -34,8 +33,6 @@ import java.util.Optional;
  *                              declare such a class for itself
  * @param placeClassWhenNone    the class of a venue in no other class (其他场所)
  * @param placeClassRules       which venue kinds belong to which place classes
- * @param exclusions            the exclusion codes rules may record, with their labels
- * @param countingRows          the comprehensive-determination counting rows
  * @param actions               the action table, by code
  * @param highRise              the high-rise definition
  * @param calendar              phases, key periods and alert levels
@@ -52,10 +49,9 @@ public record Campaign(
         Text authority,
         String document,
         LocalDate issued,
-        String standard,
+        List<Standard> standards,
         ZoneId timeZone,
         String source,
-        Text determinationReminder,
         Map<String, Clause> clauses,
         Map<String, Element> elements,
         Map<String, Text> categories,
@@ -65,8 +61,6 @@ public record Campaign(
         Map<String, String> placeClassClauses,
         String placeClassWhenNone,
         List<PlaceClassRule> placeClassRules,
-        Map<String, Text> exclusions,
-        List<CountingRow> countingRows,
         Map<String, ActionType> actions,
         HighRiseRule highRise,
         CampaignCalendar calendar,
@@ -85,12 +79,33 @@ public record Campaign(
         placeClasses = Map.copyOf(placeClasses);
         placeClassClauses = Map.copyOf(placeClassClauses);
         placeClassRules = List.copyOf(placeClassRules);
-        exclusions = Map.copyOf(exclusions);
-        countingRows = List.copyOf(countingRows);
+        standards = List.copyOf(standards);
         actions = Map.copyOf(actions);
         rectifyWithinDays = Map.copyOf(rectifyWithinDays);
         parameters = Map.copyOf(parameters);
         rules = List.copyOf(rules);
+    }
+
+    /** The editions in force on {@code date}: at most one per standard code, none before the first. */
+    public List<Standard> standardsOn(LocalDate date) {
+        return standards.stream().filter(s -> s.inForceOn(date)).toList();
+    }
+
+    /** The editions it applies, as results name them, such as {@code GB 35181-2017, GB 35181-2025}. */
+    public String standard() {
+        return String.join(", ", standards.stream().map(Standard::document).distinct().toList());
+    }
+
+    /** The exclusion codes of every edition it applies, with their labels (the first edition's label for a shared code). */
+    public Map<String, Text> exclusions() {
+        Map<String, Text> all = new java.util.LinkedHashMap<>();
+        standards.forEach(s -> s.exclusions().forEach(all::putIfAbsent));
+        return java.util.Collections.unmodifiableMap(all);
+    }
+
+    /** The counting rows of every edition it applies. */
+    public List<CountingRow> countingRows() {
+        return standards.stream().flatMap(s -> s.countingRows().stream()).toList();
     }
 
     public Optional<HazardType> hazard(String code) {
@@ -114,9 +129,9 @@ public record Campaign(
 
     /** The campaign with its compiled rules attached; used by the loader once the rules compile. */
     public Campaign withRules(List<RuleInfo> compiled) {
-        return new Campaign(id, version, title, authority, document, issued, standard, timeZone, source,
-                determinationReminder, clauses, elements, categories, hazards, venueKinds, placeClasses,
-                placeClassClauses, placeClassWhenNone, placeClassRules, exclusions, countingRows, actions, highRise,
+        return new Campaign(id, version, title, authority, document, issued, standards, timeZone, source,
+                clauses, elements, categories, hazards, venueKinds, placeClasses,
+                placeClassClauses, placeClassWhenNone, placeClassRules, actions, highRise,
                 calendar, matrix, suspension, rectifyWithinDays, parameters, compiled);
     }
 

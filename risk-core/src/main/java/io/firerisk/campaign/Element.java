@@ -6,15 +6,17 @@ import io.firerisk.Verification;
 import java.util.Comparator;
 
 /**
- * A determination element of the hazard standard, such as GB 35181-2017 6.5 or 7.3.6.
+ * A determination element of a hazard standard's edition, such as GB 35181-2017 6.5 or 7.3.6.
  *
  * @param number       the element's number in the standard
  * @param kind         direct or comprehensive
  * @param label        its wording, in short
  * @param clause       the clause id that cites it
  * @param verification how sure the campaign is of its wording and number
+ * @param standard     the id of the standard edition it belongs to ({@link Standard#id()})
  */
-public record Element(String number, ElementKind kind, Text label, String clause, Verification verification) {
+public record Element(String number, ElementKind kind, Text label, String clause, Verification verification,
+        String standard) {
 
     /** Element numbers in the standard's order: 6.2 before 6.10, 7.3.9 before 7.3.10. */
     public static final Comparator<String> NUMBER_ORDER = Element::compareNumbers;

@@ -199,8 +199,9 @@ public final class Assessor {
                 thresholds.add(new ThresholdCheck(t.row().row(), placeClassOf(t, prepared), List.copyOf(t.elements()),
                         t.count(), t.threshold(), clause(t.row().clause())));
             } else if (fact instanceof Exclusion x) {
-                exclusions.putIfAbsent(x.code(), new Label(x.code(),
-                        campaign.exclusions().getOrDefault(x.code(), Text.of(x.code(), x.code()))));
+                exclusions.putIfAbsent(x.code(), new Label(x.code(), prepared.editions().stream()
+                        .map(s -> s.exclusions().get(x.code())).filter(java.util.Objects::nonNull).findFirst()
+                        .orElse(Text.of(x.code(), x.code()))));
             } else if (fact instanceof SuspensionRequired) {
                 suspensions.add(c);
             } else if (fact instanceof LikelihoodRow) {
@@ -221,10 +222,22 @@ public final class Assessor {
         List<RequiredAction> actions = mergeActions(actionRequests, caps, grade, date);
         thresholds.sort(Comparator.comparing(ThresholdCheck::row));
         Determination determination = new Determination(verdict, List.copyOf(direct), List.copyOf(comprehensive),
-                thresholds, List.copyOf(exclusions.values()), campaign.determinationReminder());
+                thresholds, List.copyOf(exclusions.values()), reminder(prepared.editions()),
+                String.join(", ", prepared.editions().stream().map(io.firerisk.campaign.Standard::document).toList()));
         return new Assessment(campaign.id(), campaign.version(), prepared.profile().venueId(), date, grade, grading,
                 determination, suspension(suspensions), prepared.position(), prepared.placeClasses(),
                 prepared.assessedFindings(), actions, explain ? recorder.reasons() : List.of());
+    }
+
+    /** What must happen before the verdict is final, by the editions in force (one, nearly always). */
+    private static Text reminder(List<io.firerisk.campaign.Standard> editions) {
+        List<Text> reminders = editions.stream().map(io.firerisk.campaign.Standard::reminder)
+                .filter(r -> !r.zh().isEmpty() || !r.en().isEmpty()).toList();
+        if (reminders.size() <= 1) {
+            return reminders.isEmpty() ? Text.EMPTY : reminders.get(0);
+        }
+        return Text.of(String.join(" ", reminders.stream().map(Text::zh).toList()),
+                String.join(" ", reminders.stream().map(Text::en).toList()));
     }
 
     /**

@@ -28,11 +28,23 @@ import java.util.stream.Stream;
  * to the folder with forward slashes. Loading works on the snapshot, so a folder edited during a
  * reload is read either wholly before or wholly after the edit as far as each file goes, and a
  * campaign inside a jar loads the same way as one on disk.
+ *
+ * <p>The standards the campaign names ({@code standards:} in campaign.yaml) are part of the snapshot,
+ * each under {@code standards/<id>/}, so that every file of a campaign and its standards is read, cited
+ * and reported the same way. A standard is taken from the first of: the campaign folder's own
+ * {@code standards/<id>/}; {@code standards/<id>/} beside the folder holding the campaign (the layout
+ * of risk-rules' resources, {@code campaigns/<campaign>} next to {@code standards/<id>}); the class
+ * path's {@code standards/<id>/}. One that is found nowhere is reported by the campaign reader, at its
+ * line of campaign.yaml.
  */
 public final class CampaignFiles {
 
     /** The classpath folder bundled campaigns live under. */
     public static final String CLASSPATH_ROOT = "campaigns/";
+    /** The folder standards live under: on the class path, beside campaigns, and in the snapshot. */
+    public static final String STANDARDS_ROOT = "standards/";
+    /** The file that makes a folder a standard. */
+    public static final String STANDARD_FILE = "standard.yaml";
     private static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
 
     private final String source;
@@ -89,7 +101,7 @@ public final class CampaignFiles {
             throw new CampaignException(folder.toString(), List.of(Problem.error("", 0, 0,
                     "not a campaign folder: " + root + " does not exist or is not a directory")));
         }
-        return read(root.toString(), root, root);
+        return read(root.toString(), root, root, CampaignFiles.class.getClassLoader());
     }
 
     /** A campaign bundled on the classpath under {@code campaigns/<id>/}, in a jar or a directory. */
@@ -114,14 +126,14 @@ public final class CampaignFiles {
                 }
                 try {
                     Path yaml = fs.provider().getPath(uri);
-                    return read(source, yaml.getParent(), null);
+                    return read(source, yaml.getParent(), null, loader);
                 } finally {
                     if (opened) {
                         fs.close();
                     }
                 }
             }
-            return read(source, Path.of(uri).getParent(), null);
+            return read(source, Path.of(uri).getParent(), null, loader);
         } catch (URISyntaxException | IOException e) {
             throw new CampaignException(id, List.of(Problem.error("", 0, 0, "cannot read campaign from " + url + ": "
                     + e.getMessage())));
@@ -130,19 +142,99 @@ public final class CampaignFiles {
 
     /** An in-memory campaign, for tests and tools that generate campaigns. */
     public static CampaignFiles of(String source, Map<String, String> files) {
-        return new CampaignFiles(source, null, Map.copyOf(files), List.of(), null);
+        Map<String, String> all = new TreeMap<>(files);
+        List<Problem> problems = new java.util.ArrayList<>();
+        mountStandards(all, null, CampaignFiles.class.getClassLoader(), problems);
+        return new CampaignFiles(source, null, Map.copyOf(all), problems, null);
     }
 
-    private static CampaignFiles read(String source, Path root, Path folderOnDisk) {
+    private static CampaignFiles read(String source, Path root, Path folderOnDisk, ClassLoader loader) {
         Map<String, String> files = new TreeMap<>();
         List<Problem> problems = new java.util.ArrayList<>();
+        byte[] precompiled = walk(source, root, "", files, problems);
+        mountStandards(files, root, loader, problems);
+        return new CampaignFiles(source, folderOnDisk, Map.copyOf(files), problems, precompiled);
+    }
+
+    /**
+     * Adds to {@code files}, under {@code standards/<id>/}, every standard campaign.yaml names that the
+     * files do not already hold. campaign.yaml is parsed here only for the ids; the reader parses it
+     * again and reports its problems (an id found nowhere among them).
+     */
+    private static void mountStandards(Map<String, String> files, Path root, ClassLoader loader,
+            List<Problem> problems) {
+        String yaml = files.get(CampaignReader.CAMPAIGN_FILE);
+        if (yaml == null) {
+            return;
+        }
+        YamlNode parsed = YamlNode.parse(CampaignReader.CAMPAIGN_FILE, yaml, new java.util.ArrayList<>());
+        if (parsed.syntaxError() || !parsed.isMap()) {
+            return;
+        }
+        for (YamlNode entry : parsed.list("standards", false, new java.util.ArrayList<>())) {
+            if (!entry.isMap()) {
+                continue;
+            }
+            String id = entry.string("id", false, new java.util.ArrayList<>()).orElse("");
+            if (!CampaignReader.CAMPAIGN_ID.matcher(id).matches()
+                    || files.containsKey(STANDARDS_ROOT + id + "/" + STANDARD_FILE)) {
+                continue;
+            }
+            Path beside = root == null || root.getParent() == null || root.getParent().getParent() == null ? null
+                    : root.getParent().getParent().resolve(STANDARDS_ROOT + id);
+            if (beside != null && Files.isRegularFile(beside.resolve(STANDARD_FILE))) {
+                walk(beside.toString(), beside, STANDARDS_ROOT + id + "/", files, problems);
+                continue;
+            }
+            URL url = loader.getResource(STANDARDS_ROOT + id + "/" + STANDARD_FILE);
+            if (url != null) {
+                fromUrl(url, id, files, problems);
+            }
+        }
+    }
+
+    private static void fromUrl(URL url, String id, Map<String, String> files, List<Problem> problems) {
+        String prefix = STANDARDS_ROOT + id + "/";
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                boolean opened = false;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                    opened = true;
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                try {
+                    walk(url.toString(), fs.provider().getPath(uri).getParent(), prefix, files, problems);
+                } finally {
+                    if (opened) {
+                        fs.close();
+                    }
+                }
+                return;
+            }
+            walk(url.toString(), Path.of(uri).getParent(), prefix, files, problems);
+        } catch (URISyntaxException | IOException e) {
+            problems.add(Problem.error(prefix + STANDARD_FILE, 0, 0, "cannot read standard from " + url + ": "
+                    + e.getMessage()));
+        }
+    }
+
+    /**
+     * Reads the text files under {@code root} into {@code files}, each keyed by {@code prefix} and its
+     * path below root; returns the precompiled rules found at the top, if any.
+     */
+    private static byte[] walk(String source, Path root, String prefix, Map<String, String> files,
+            List<Problem> problems) {
         byte[] precompiled = null;
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 if (!Files.isRegularFile(p)) {
                     continue;
                 }
-                String relative = root.relativize(p).toString().replace('\\', '/');
+                String relative = prefix + root.relativize(p).toString().replace('\\', '/');
                 if (relative.equals(Precompiled.FILE)) {
                     precompiled = Files.readAllBytes(p);
                     continue;
@@ -167,7 +259,7 @@ public final class CampaignFiles {
         } catch (UncheckedIOException e) {
             throw new CampaignException(source, List.of(Problem.error("", 0, 0, "cannot read folder: " + e.getCause())));
         }
-        return new CampaignFiles(source, folderOnDisk, Map.copyOf(files), problems, precompiled);
+        return precompiled;
     }
 
     private static boolean isCampaignFile(String relative) {

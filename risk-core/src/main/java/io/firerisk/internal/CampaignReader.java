@@ -11,6 +11,7 @@ import io.firerisk.campaign.Element;
 import io.firerisk.campaign.HazardType;
 import io.firerisk.campaign.HighRiseRule;
 import io.firerisk.campaign.PlaceClassRule;
+import io.firerisk.campaign.Standard;
 import io.firerisk.campaign.SuspensionPolicy;
 import io.firerisk.campaign.VenueKind;
 
@@ -33,9 +34,9 @@ import java.util.regex.Pattern;
  *
  * <p>The folder:
  * <pre>
- *   campaign.yaml        identity, calendar, grades (the risk matrix), suspension grounds, counting rows, parameters
- *   clauses.csv          every clause rules and data cite, with its verification mark
- *   elements.csv         the hazard standard's determination elements
+ *   campaign.yaml        identity, the standards it applies and when, calendar, grades (the risk matrix),
+ *                        suspension grounds, parameters
+ *   clauses.csv          every clause its own rules and data cite, with its verification mark
  *   hazards.csv, hazards/*.csv   the hazard catalogue (several files are merged)
  *   venue-kinds.csv      venue kinds
  *   place-classes.csv    which kinds (or, with kind * and a when condition, which venues) belong to which
@@ -44,6 +45,20 @@ import java.util.regex.Pattern;
  *   rules/**.drl         the rules (compiled by {@link RuleCompiler})
  *   scenarios/*.csv      scenario tables (read by the scenario runner)
  * </pre>
+ *
+ * <p>A standard it applies is a folder of its own, in the snapshot under {@code standards/<id>/}:
+ * <pre>
+ *   standard.yaml        identity (id, code, document, title, effective), determination (reminder,
+ *                        exclusions, counting rows), parameters
+ *   clauses.csv          the clauses it cites
+ *   elements.csv         its determination elements
+ *   hazards/*.csv        the hazard codes it defines
+ *   evidence.csv         which of its elements codes defined elsewhere evidence (code, elements)
+ *   rules/&lt;id&gt;/**.drl  its rules, package rules.&lt;id with - as _&gt;, each joining InForce(standard == "&lt;id&gt;")
+ *   scenarios/*.csv      its scenario tables
+ * </pre>
+ * A campaign that names no standard carries one determination itself: {@code standard:} and
+ * {@code determination:} in campaign.yaml and its own elements.csv, in force on every date.
  */
 public final class CampaignReader {
 
@@ -113,13 +128,14 @@ public final class CampaignReader {
             // Nothing of campaign.yaml was read: its syntax error is its one problem, and the tables are checked
             // on their own, not against categories, place classes, matrix rows and grounds that were never read.
             Map<String, Clause> clauses = tables.readClauses();
-            tables.readHazards(clauses, tables.readElements(clauses), null, null, null);
+            tables.readHazards(clauses, files.text(ELEMENTS_FILE).isPresent() ? tables.readElements(clauses) : Map.of(),
+                    null, null, null);
             tables.readPlaceClasses(tables.readVenueKinds(), null, clauses);
             tables.readActions();
             return null;
         }
         root.rejectUnknownKeys(List.of("id", "version", "title", "authority", "document", "issued", "standard",
-                "timeZone", "determination", "placeClasses", "placeClassWhenNone", "categories", "highRise", "grades",
+                "standards", "timeZone", "determination", "placeClasses", "placeClassWhenNone", "categories", "highRise", "grades",
                 "alertLevels", "calendar", "suspension", "parameters"), problems);
 
         String id = root.string("id", true, problems).orElse("invalid");
@@ -136,7 +152,16 @@ public final class CampaignReader {
         Text authority = yaml.text(root, "authority", true);
         String document = root.string("document", true, problems).orElse("");
         LocalDate issued = root.date("issued", true, problems).orElse(LocalDate.MIN);
-        String standard = root.string("standard", true, problems).orElse("");
+        boolean shared = root.get("standards").isPresent();
+        String standard = "";
+        if (shared) {
+            for (String own : List.of("standard", "determination")) {
+                root.get(own).ifPresent(n -> problems.add(n.problem("a campaign that names its standards (standards:) "
+                        + "takes '" + own + "' from them: move it to the standard's " + CampaignFiles.STANDARD_FILE)));
+            }
+        } else {
+            standard = root.string("standard", true, problems).orElse("");
+        }
         ZoneId zone = ZoneId.of("Asia/Shanghai");
         Optional<String> zoneText = root.string("timeZone", false, problems);
         if (zoneText.isPresent()) {
@@ -148,7 +173,10 @@ public final class CampaignReader {
             }
         }
 
-        Map<String, Clause> clauses = tables.readClauses();
+        List<StandardReader.Use> uses = shared ? StandardReader.uses(root, files, problems) : List.of();
+        List<String> clauseFiles = new ArrayList<>(List.of(CLAUSES_FILE));
+        uses.forEach(u -> clauseFiles.add(u.folder() + CLAUSES_FILE));
+        Map<String, Clause> clauses = tables.readClauses(clauseFiles);
         Map<String, Text> placeClasses = yaml.labelMap(root, "placeClasses", true, List.of("clause"));
         Map<String, String> placeClassClauses = new LinkedHashMap<>();
         root.map("placeClasses", false, problems).ifPresent(m -> m.fields().forEach((code, v) -> {
@@ -165,31 +193,68 @@ public final class CampaignReader {
                     + "' is not one of placeClasses (" + String.join(", ", placeClasses.keySet()) + ")"));
         }
         Map<String, Text> categories = yaml.labelMap(root, "categories", true);
-        Map<String, Element> elements = tables.readElements(clauses);
+        Map<String, Element> elements = new LinkedHashMap<>();
+        Map<String, String> elementLines = new java.util.HashMap<>();
+        if (!shared || files.text(ELEMENTS_FILE).isPresent()) {
+            tables.readElements(ELEMENTS_FILE, standard, clauses, elements, elementLines);
+        }
+        uses.forEach(u -> tables.readElements(u.folder() + ELEMENTS_FILE, u.id(), clauses, elements, elementLines));
         YamlSections.Grades grades = yaml.readGrades(root, clauses);
         SuspensionPolicy suspension = yaml.readSuspension(root, clauses);
-        Map<String, HazardType> hazards = tables.readHazards(clauses, elements, categories, grades.matrix(), suspension);
+        List<String> catalogueFiles = new ArrayList<>(tables.catalogueFiles(""));
+        uses.forEach(u -> catalogueFiles.addAll(tables.catalogueFiles(u.folder())));
+        Map<String, HazardType> hazards = tables.readHazards(catalogueFiles, clauses, elements, categories,
+                grades.matrix(), suspension);
+        for (StandardReader.Use u : uses) {
+            hazards = tables.readEvidence(u.id(), hazards, elements);
+        }
         Map<String, VenueKind> venueKinds = tables.readVenueKinds();
         List<PlaceClassRule> placeClassRules = tables.readPlaceClasses(venueKinds, placeClasses, clauses);
         Map<String, ActionType> actions = tables.readActions();
 
-        YamlNode determination = root.map("determination", true, problems).orElse(root);
-        determination.rejectUnknownKeys(List.of("reminder", "exclusions", "counting"), problems);
-        Text reminder = yaml.text(determination, "reminder", true);
-        Map<String, Text> exclusions = yaml.labelMap(determination, "exclusions", false);
-        List<CountingRow> countingRows = yaml.readCountingRows(determination, placeClasses, elements, clauses);
+        List<Standard> standards = new ArrayList<>();
+        Map<String, Double> parameters = new LinkedHashMap<>();
+        Map<String, String> parameterSources = new LinkedHashMap<>();
+        if (shared) {
+            for (StandardReader.Use u : uses) {
+                StandardReader.read(u, files, yaml, placeClasses, elements, clauses, problems).ifPresent(s -> {
+                    standards.add(s.standard());
+                    s.parameters().forEach((k, v) -> {
+                        String previous = parameterSources.putIfAbsent(k, u.folder() + CampaignFiles.STANDARD_FILE);
+                        if (previous != null) {
+                            problems.add(Problem.error(u.folder() + CampaignFiles.STANDARD_FILE, s.parameterLines()
+                                    .getOrDefault(k, 0), 0, "parameter '" + k + "' is also defined by " + previous
+                                    + ": name a standard's parameters after it (" + u.id() + ".…)"));
+                        } else {
+                            parameters.put(k, v);
+                        }
+                    });
+                });
+            }
+            StandardReader.checkSuccession(standards, uses, problems);
+        } else {
+            YamlNode determination = root.map("determination", true, problems).orElse(root);
+            determination.rejectUnknownKeys(List.of("reminder", "exclusions", "counting"), problems);
+            Text reminder = yaml.text(determination, "reminder", true);
+            Map<String, Text> exclusions = yaml.labelMap(determination, "exclusions", false);
+            List<CountingRow> countingRows = yaml.readCountingRows(determination, placeClasses, elements, clauses);
+            standards.add(new Standard(standard, standard, standard, Text.EMPTY, files.source(), reminder, exclusions,
+                    countingRows, LocalDate.MIN, LocalDate.MAX));
+        }
 
         HighRiseRule highRise = yaml.readHighRise(root, clauses);
         Map<String, Text> alertLevels = yaml.labelMap(root, "alertLevels", true);
         CampaignCalendar calendarOf = calendar.readCalendar(root, alertLevels, clauses);
-        Map<String, Double> parameters = yaml.readParameters(root);
+        // The campaign's own values win over a standard's: a campaign may read a standard differently, and
+        // says so in its campaign.yaml.
+        parameters.putAll(yaml.readParameters(root));
 
         if (problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
             return null;
         }
-        return new Campaign(id, version, title, authority, document, issued, standard, zone, files.source(), reminder,
+        return new Campaign(id, version, title, authority, document, issued, standards, zone, files.source(),
                 clauses, elements, categories, hazards, venueKinds, placeClasses, placeClassClauses, placeClassWhenNone,
-                placeClassRules, exclusions, countingRows, actions, highRise, calendarOf, grades.matrix(), suspension,
+                placeClassRules, actions, highRise, calendarOf, grades.matrix(), suspension,
                 grades.rectifyWithinDays(), parameters, List.of());
     }
 }

@@ -62,6 +62,12 @@ final class DataTables extends CampaignPart {
         table(file, columns, true).ifPresent(t -> t.rows().forEach(read));
     }
 
+    /** The folder a file belongs to, for a message: the campaign's, or a standard's. */
+    private static String folderOf(String file) {
+        return file.startsWith(CampaignFiles.STANDARDS_ROOT)
+                ? file.substring(0, file.indexOf('/', CampaignFiles.STANDARDS_ROOT.length()) + 1) : "";
+    }
+
     /**
      * A table of the folder with its required columns, kept for the validator; empty (with the problem
      * recorded) when the file is missing or lacks a column.
@@ -83,9 +89,24 @@ final class DataTables extends CampaignPart {
     }
 
     Map<String, Clause> readClauses() {
+        return readClauses(List.of(CLAUSES_FILE));
+    }
+
+    /**
+     * The clause tables of the campaign and its standards as one: a clause is defined once, in whichever
+     * folder it belongs to, and cited from any.
+     */
+    Map<String, Clause> readClauses(List<String> clauseFiles) {
         Map<String, Clause> clauses = new LinkedHashMap<>();
-        Map<String, Integer> lines = new HashMap<>();
-        eachRow(CLAUSES_FILE, CLAUSE_COLUMNS, row -> {
+        Map<String, String> where = new HashMap<>();
+        for (String file : clauseFiles) {
+            readClauses(file, clauses, where);
+        }
+        return clauses;
+    }
+
+    private void readClauses(String file, Map<String, Clause> clauses, Map<String, String> where) {
+        eachRow(file, CLAUSE_COLUMNS, row -> {
             Optional<String> id = row.required("id", problems);
             Optional<String> zh = row.required("zh", problems);
             Optional<String> scope = row.required("scope", problems);
@@ -103,19 +124,29 @@ final class DataTables extends CampaignPart {
                     return;
                 }
             }
-            if (duplicate(lines, id.get(), row, "id")) {
+            String previous = where.putIfAbsent(id.get(), row.file() + ":" + row.line());
+            if (previous != null) {
+                problems.add(row.problem("id", "'" + id.get() + "' is already defined at " + previous));
                 return;
             }
             clauses.put(id.get(), new Clause(id.get(), Text.of(zh.get(), row.get("en")), row.get("source"),
                     campaignOnly, verified.get(), row.get("note")));
         });
-        return clauses;
     }
 
     Map<String, Element> readElements(Map<String, Clause> clauses) {
         Map<String, Element> elements = new LinkedHashMap<>();
-        Map<String, Integer> lines = new HashMap<>();
-        eachRow(ELEMENTS_FILE, ELEMENT_COLUMNS, row -> {
+        readElements(ELEMENTS_FILE, "", clauses, elements, new HashMap<>());
+        return elements;
+    }
+
+    /**
+     * Adds the elements of one table, those of the edition {@code standard}, to {@code elements}: the
+     * editions a campaign applies share one map by number, so a number is defined once across them.
+     */
+    void readElements(String file, String standard, Map<String, Clause> clauses, Map<String, Element> elements,
+            Map<String, String> where) {
+        eachRow(file, ELEMENT_COLUMNS, row -> {
             Optional<String> number = row.required("element", problems);
             Optional<String> kind = row.required("kind", problems);
             Optional<String> zh = row.required("zh", problems);
@@ -132,13 +163,16 @@ final class DataTables extends CampaignPart {
                 return;
             }
             knownClause(clause.get(), row, "clause", clauses);
-            if (duplicate(lines, number.get(), row, "element")) {
+            String previous = where.putIfAbsent(number.get(), row.file() + ":" + row.line());
+            if (previous != null) {
+                problems.add(row.problem("element", "'" + number.get() + "' is already defined at " + previous
+                        + (folderOf(previous).equals(folderOf(row.file())) ? ""
+                        : ": the editions a campaign applies share element numbers, so each number belongs to one")));
                 return;
             }
             elements.put(number.get(), new Element(number.get(), elementKind, Text.of(zh.get(), row.get("en")),
-                    clause.get(), verified.get()));
+                    clause.get(), verified.get(), standard));
         });
-        return elements;
     }
 
     /**
@@ -147,11 +181,23 @@ final class DataTables extends CampaignPart {
      */
     Map<String, HazardType> readHazards(Map<String, Clause> clauses, Map<String, Element> elements,
             Map<String, Text> categories, RiskMatrix matrix, SuspensionPolicy suspension) {
+        return readHazards(catalogueFiles(""), clauses, elements, categories, matrix, suspension);
+    }
+
+    /** The catalogue files of a folder ({@code ""} the campaign's, {@code standards/<id>/} a standard's). */
+    List<String> catalogueFiles(String folder) {
         List<String> catalogueFiles = new ArrayList<>();
-        if (files.text(HAZARDS_FILE).isPresent()) {
-            catalogueFiles.add(HAZARDS_FILE);
+        if (files.text(folder + HAZARDS_FILE).isPresent()) {
+            catalogueFiles.add(folder + HAZARDS_FILE);
         }
-        catalogueFiles.addAll(files.paths(HAZARDS_FOLDER, ".csv"));
+        catalogueFiles.addAll(files.paths(folder + HAZARDS_FOLDER, ".csv"));
+        return catalogueFiles;
+    }
+
+    /** The hazard catalogue read from every file given, a code defined once across them. */
+    Map<String, HazardType> readHazards(List<String> catalogueFiles, Map<String, Clause> clauses,
+            Map<String, Element> elements, Map<String, Text> categories, RiskMatrix matrix,
+            SuspensionPolicy suspension) {
         if (catalogueFiles.isEmpty()) {
             problems.add(Problem.error(HAZARDS_FILE, 0, 0,
                     "missing: the hazard catalogue (hazards.csv, or CSV files under hazards/) is required"));
@@ -178,9 +224,18 @@ final class DataTables extends CampaignPart {
                             + "' is not a category of campaign.yaml (" + String.join(", ", categories.keySet()) + ")"));
                 }
                 List<String> evidenced = row.list("element");
+                String folder = folderOf(row.file());
                 for (String element : evidenced) {
-                    if (!elements.containsKey(element)) {
-                        problems.add(row.problem("element", "'" + element + "' is not an element of " + ELEMENTS_FILE));
+                    Element known = elements.get(element);
+                    if (known != null && !folder.isEmpty()
+                            && !(CampaignFiles.STANDARDS_ROOT + known.standard() + "/").equals(folder)) {
+                        problems.add(row.problem("element", "'" + element + "' is an element of " + known.standard()
+                                + ", not of the standard this catalogue belongs to (" + folder + "); map a code to "
+                                + "another edition's element in that edition's " + EVIDENCE_FILE));
+                    }
+                    if (known == null) {
+                        problems.add(row.problem("element", "'" + element + "' is not an element of " + folderOf(row.file())
+                                + ELEMENTS_FILE));
                     }
                 }
                 knownClause(clause.get(), row, "clause", clauses);
@@ -222,6 +277,60 @@ final class DataTables extends CampaignPart {
             });
         }
         return hazards;
+    }
+
+    /** A standard's map of hazard codes defined elsewhere to its own elements. */
+    static final String EVIDENCE_FILE = "evidence.csv";
+    static final List<String> EVIDENCE_COLUMNS = List.of("code", "elements");
+
+    /**
+     * Reads a standard's {@value #EVIDENCE_FILE}: which of its elements a code of the catalogue (the
+     * campaign's, or another standard's) evidences. Returns the catalogue with those elements added to
+     * the codes' lists; a code mapped twice in one file, an unknown code and another edition's element
+     * are problems.
+     */
+    Map<String, HazardType> readEvidence(String standard, Map<String, HazardType> hazards,
+            Map<String, Element> elements) {
+        String file = CampaignFiles.STANDARDS_ROOT + standard + "/" + EVIDENCE_FILE;
+        if (files.text(file).isEmpty()) {
+            return hazards;
+        }
+        Map<String, HazardType> out = new LinkedHashMap<>(hazards);
+        Map<String, Integer> lines = new HashMap<>();
+        eachRow(file, EVIDENCE_COLUMNS, row -> {
+            Optional<String> code = row.required("code", problems);
+            List<String> mapped = row.list("elements");
+            if (code.isEmpty()) {
+                return;
+            }
+            if (mapped.isEmpty()) {
+                problems.add(row.problem("elements", "must name at least one element of " + standard));
+                return;
+            }
+            HazardType type = out.get(code.get());
+            if (type == null) {
+                problems.add(row.problem("code", "'" + code.get() + "' is not in the hazard catalogue of the campaign "
+                        + "or of a standard it applies"));
+                return;
+            }
+            if (duplicate(lines, code.get(), row, "code")) {
+                return;
+            }
+            List<String> all = new ArrayList<>(type.elements());
+            for (String element : mapped) {
+                Element known = elements.get(element);
+                if (known == null || !known.standard().equals(standard)) {
+                    problems.add(row.problem("elements", "'" + element + "' is not an element of "
+                            + CampaignFiles.STANDARDS_ROOT + standard + "/" + ELEMENTS_FILE));
+                } else if (!all.contains(element)) {
+                    all.add(element);
+                }
+            }
+            out.put(type.code(), new HazardType(type.code(), type.label(), type.category(), all, type.clause(),
+                    type.appliesTo(), type.correctableOnSpot(), type.rectifyDays(), type.minimumDays(),
+                    type.likelihood(), type.grounds(), type.measure(), type.verification(), type.file(), type.line()));
+        });
+        return out;
     }
 
     Map<String, VenueKind> readVenueKinds() {

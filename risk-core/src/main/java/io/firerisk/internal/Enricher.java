@@ -1,5 +1,8 @@
 package io.firerisk.internal;
 
+import io.firerisk.campaign.Standard;
+import io.firerisk.rules.InForce;
+
 import io.firerisk.AssessedFinding;
 import io.firerisk.AssessmentException;
 import io.firerisk.CalendarPosition;
@@ -42,11 +45,13 @@ final class Enricher {
             VenueProfile profile,
             List<HazardFinding> findings,
             List<PlaceClassification> placeClasses,
-            List<AssessedFinding> assessedFindings) {
+            List<AssessedFinding> assessedFindings,
+            List<Standard> editions) {
 
         /** The facts the rules see, in the order they are inserted. */
         public List<Object> facts() {
-            List<Object> facts = new java.util.ArrayList<>(2 + placeClasses.size() + findings.size());
+            List<Object> facts = new java.util.ArrayList<>(2 + editions.size() + placeClasses.size() + findings.size());
+            editions.forEach(e -> facts.add(InForce.of(e)));
             facts.add(day);
             facts.add(profile);
             facts.addAll(placeClasses);
@@ -67,6 +72,11 @@ final class Enricher {
         }
         LocalDate date = facts.assessmentDate() != null ? facts.assessmentDate() : today;
         CalendarPosition position = campaign.calendar().position(date);
+        // The editions in force on the date: only their rules conclude, and a finding is evidence of their
+        // elements only.
+        List<Standard> editions = campaign.standardsOn(date);
+        Set<String> inForce = new java.util.HashSet<>();
+        editions.forEach(e -> inForce.add(e.id()));
 
         List<String> uses = new ArrayList<>();
         uses.add(kind.code());
@@ -143,9 +153,15 @@ final class Enricher {
                 throw invalid(campaign, venue, "findings[" + i + "].quantity", "finding '" + f.id() + "' ("
                         + f.hazardCode() + ") needs a quantity: the criterion counts something");
             }
-            findings.add(toFact(profile, f, type, date));
+            List<String> elements = new ArrayList<>(type.elements().size());
+            for (String element : type.elements()) {
+                if (inForce.contains(campaign.elements().get(element).standard())) {
+                    elements.add(element);
+                }
+            }
+            findings.add(toFact(profile, f, type, elements, date));
             HazardFinding fact = findings.get(findings.size() - 1);
-            assessed.add(new AssessedFinding(f.id(), f.hazardCode(), type.label(), type.category(), type.elements(),
+            assessed.add(new AssessedFinding(f.id(), f.hazardCode(), type.label(), type.category(), elements,
                     type.verification(), f.status(), f.area(), fact.open() && !fact.correctableOnSpot(),
                     fact.correctedOnSpot(), fact.overdue()));
         }
@@ -162,10 +178,10 @@ final class Enricher {
                 campaign.calendar().start(),
                 campaign.calendar().end());
         return new Prepared(date, position, day, profile, List.copyOf(findings), List.copyOf(classifications),
-                List.copyOf(assessed));
+                List.copyOf(assessed), editions);
     }
 
-    private static HazardFinding toFact(VenueProfile venue, Finding f, HazardType type,
+    private static HazardFinding toFact(VenueProfile venue, Finding f, HazardType type, List<String> elements,
             LocalDate date) {
         // The inspector's facts only: a catalogue saying such a hazard usually can be corrected on the
         // spot presumes nothing about this one (a locked exit not recorded as opened stays locked).
@@ -180,7 +196,7 @@ final class Enricher {
         boolean overdue = open && deadline != null && deadline.isBefore(date);
         int daysOverdue = overdue ? (int) ChronoUnit.DAYS.between(deadline, date) : 0;
         return new HazardFinding(venue.venueId(), f.id(), f.hazardCode(), type.label(), type.category(),
-                new LinkedHashSet<>(type.elements()), f.location(), f.area(), f.foundOn() != null ? f.foundOn() : date,
+                new LinkedHashSet<>(elements), f.location(), f.area(), f.foundOn() != null ? f.foundOn() : date,
                 correctable, corrected, corrected || f.correctableOnSpot() != null, type.correctableOnSpot(), f.status(),
                 open, f.ratio() == null ? Double.NaN : f.ratio(), f.quantity() == null ? -1 : f.quantity(),
                 f.expertReviewed(), missing, deadline, overdue, daysOverdue, f.timesFound(), f.party(),

@@ -85,6 +85,13 @@ public final class RuleCompiler {
             String path = file.getKey();
             String text = file.getValue();
             checkPackage(path, text, problems);
+            String standard = standardOf(path);
+            if (!standard.isEmpty() && !path.startsWith(CampaignFiles.STANDARDS_ROOT + standard + "/"
+                    + standardRulesFolder(standard))) {
+                problems.add(Problem.error(path, 1, 1, "a standard's rules live in " + standardRulesFolder(standard)
+                        + " of its folder (its id, - as _), so that two editions never share a package"));
+            }
+            checkEditionGate(path, text, problems);
             checkParameters(path, text, campaign, problems);
             checkRatioGuards(path, text, problems);
         }
@@ -110,10 +117,62 @@ public final class RuleCompiler {
      */
     static Map<String, String> ruleFiles(CampaignFiles files) {
         Map<String, String> texts = new LinkedHashMap<>();
-        for (String path : files.paths(RULES_FOLDER, ".drl")) {
+        for (String path : rulePaths(files)) {
             texts.put(path, files.text(path).orElseThrow());
         }
         return texts;
+    }
+
+    /** The rule files of a campaign and of the standards in its snapshot ({@code standards/<id>/rules/}), in path order. */
+    public static List<String> rulePaths(CampaignFiles files) {
+        List<String> paths = new ArrayList<>(files.paths(RULES_FOLDER, ".drl"));
+        for (String path : files.paths(CampaignFiles.STANDARDS_ROOT, ".drl")) {
+            String standard = standardOf(path);
+            if (!standard.isEmpty() && path.startsWith(CampaignFiles.STANDARDS_ROOT + standard + "/" + RULES_FOLDER)
+                    && files.text(CampaignFiles.STANDARDS_ROOT + standard + "/" + CampaignFiles.STANDARD_FILE).isPresent()) {
+                paths.add(path);
+            }
+        }
+        return paths;
+    }
+
+    /** The id of the standard a file of the snapshot belongs to, {@code ""} for the campaign's own. */
+    public static String standardOf(String path) {
+        if (!path.startsWith(CampaignFiles.STANDARDS_ROOT)) {
+            return "";
+        }
+        int end = path.indexOf('/', CampaignFiles.STANDARDS_ROOT.length());
+        return end < 0 ? "" : path.substring(CampaignFiles.STANDARDS_ROOT.length(), end);
+    }
+
+    /** The folder a standard's rules live in: {@code rules/<id with - as _>/}, so that two editions never share a package. */
+    static String standardRulesFolder(String standard) {
+        return RULES_FOLDER + standard.replace('-', '_') + "/";
+    }
+
+    private static final Pattern WHEN_THEN = Pattern.compile("(?ms)^\\s*when\\b(.*?)^\\s*then\\b");
+
+    /**
+     * Every rule of a standard joins the fact of its edition being in force, {@code InForce(standard ==
+     * "<id>")}, so that the editions a campaign applies share one rule base and only the one in force on
+     * an assessment's date concludes anything: no salience, no agenda tricks, no global switch.
+     */
+    static void checkEditionGate(String path, String text, List<Problem> problems) {
+        String standard = standardOf(path);
+        if (standard.isEmpty()) {
+            return;
+        }
+        Pattern gate = Pattern.compile("\\bInForce\\s*\\(\\s*standard\\s*==\\s*\"" + Pattern.quote(standard)
+                + "\"\\s*\\)");
+        Matcher name = RULE_NAME.matcher(text);
+        while (name.find()) {
+            Matcher body = WHEN_THEN.matcher(text);
+            if (!body.find(name.end()) || !gate.matcher(body.group(1)).find()) {
+                problems.add(Problem.error(path, lineAt(text, name.start(1)), 0, "rule " + name.group(1)
+                        + " belongs to standard " + standard + " and must join its edition: write InForce(standard == \""
+                        + standard + "\") in its when part, so that it concludes only on dates the edition is in force"));
+            }
+        }
     }
 
     /** Parses and compiles the rule files; every Drools error and warning becomes a located problem. */
@@ -167,7 +226,9 @@ public final class RuleCompiler {
 
     /** The folder {@code rules/gb35181/} holds package {@code rules.gb35181}: one folder, one package, one concern. */
     static String expectedPackage(String path) {
-        String folder = path.substring(0, path.lastIndexOf('/'));
+        String standard = standardOf(path);
+        String inFolder = standard.isEmpty() ? path : path.substring(CampaignFiles.STANDARDS_ROOT.length() + standard.length() + 1);
+        String folder = inFolder.substring(0, inFolder.lastIndexOf('/'));
         return folder.replace('/', '.');
     }
 
@@ -181,8 +242,10 @@ public final class RuleCompiler {
         }
         if (!m.group(1).equals(expected)) {
             int line = lineAt(text, m.start(1));
+            String shown = standardOf(path).isEmpty() ? path
+                    : path.substring(CampaignFiles.STANDARDS_ROOT.length() + standardOf(path).length() + 1);
             problems.add(Problem.error(path, line, column(text, m.start(1)), "package " + m.group(1)
-                    + " does not match the folder: a file in " + path.substring(0, path.lastIndexOf('/') + 1)
+                    + " does not match the folder: a file in " + shown.substring(0, shown.lastIndexOf('/') + 1)
                     + " declares 'package " + expected + ";'"));
         }
     }

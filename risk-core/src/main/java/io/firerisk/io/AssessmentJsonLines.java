@@ -95,6 +95,7 @@ public final class AssessmentJsonLines {
         g.writeStringField("grade", a.grade().name());
         g.writeStringField("gradeLabel", of(a.grade().label()));
         g.writeStringField("verdict", a.verdict().name());
+        g.writeStringField("standard", a.determination().standard());
         g.writeBooleanField("collectiveDecisionNeeded", a.determination().needsCollectiveDecision());
         strings(g, "directElements", a.determination().directElements());
         strings(g, "comprehensiveElements", a.determination().comprehensiveElements());

@@ -162,10 +162,26 @@ public final class ScenarioSuite {
         return new ScenarioSuite(scenarios);
     }
 
+    /**
+     * True for a scenario table of a campaign's snapshot: {@code scenarios/*.csv}, or a standard's
+     * {@code standards/<id>/scenarios/*.csv}, which runs with every campaign that applies the standard.
+     */
+    public static boolean isTable(String path) {
+        if (!path.endsWith(".csv")) {
+            return false;
+        }
+        if (path.startsWith(FOLDER)) {
+            return true;
+        }
+        String root = io.firerisk.internal.CampaignFiles.STANDARDS_ROOT;
+        int slash = path.indexOf('/', root.length());
+        return path.startsWith(root) && slash > 0 && path.startsWith(FOLDER, slash + 1);
+    }
+
     private static Map<String, String> filesUnder(Map<String, String> files) {
         Map<String, String> out = new java.util.TreeMap<>();
         files.forEach((path, text) -> {
-            if (path.startsWith(FOLDER) && path.endsWith(".csv")) {
+            if (isTable(path)) {
                 out.put(path, text);
             }
         });

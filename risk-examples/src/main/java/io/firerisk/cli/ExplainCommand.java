@@ -161,6 +161,9 @@ final class ExplainCommand implements Callable<Integer> {
 
         out.println();
         out.println(lang.of("重大火灾隐患判定：", "GB 35181 determination: ") + lang.of(a.verdict().label()));
+        out.println(lang.of("  判定标准：", "  edition applied: ") + (a.determination().standard().isEmpty()
+                ? lang.of("无（该日期本活动不适用任何判定标准）", "none (the campaign applies no standard on this date)")
+                : a.determination().standard()));
         if (!a.determination().directElements().isEmpty()) {
             out.println(lang.of("  直接判定要素：", "  direct elements: ") + String.join(lang.of("、", ", "), a.determination().directElements()));
         }

@@ -51,7 +51,7 @@ final class ReportData {
     }
 
     record SuspectedEntry(Place place, List<String> direct, List<String> comprehensive, List<String> thresholds,
-            List<Text> hazards, int elements) {}
+            List<Text> hazards, int elements, String standard) {}
 
     record ActionEntry(Place place, LocalDate due, Priority priority, Text action, Text about, String location,
             List<Text> details, List<ClauseRef> clauses, long order) {}
@@ -97,7 +97,8 @@ final class ReportData {
                     .map(f -> located(f.label(), location(facts, f.id()).orElse(""))).collect(Collectors.toList());
             suspected.add(new SuspectedEntry(place, a.determination().directElements(),
                     a.determination().comprehensiveElements(), reached, hazards,
-                    a.determination().directElements().size() + a.determination().comprehensiveElements().size()));
+                    a.determination().directElements().size() + a.determination().comprehensiveElements().size(),
+                    a.determination().standard()));
         }
         for (RequiredAction act : a.actions()) {
             AssessedFinding f = act.findingId().map(id -> finding(a, id)).orElse(null);

@@ -36,7 +36,7 @@ class CampaignDiffTest {
     @Test
     void raisingTheExitWidthThresholdChangesExactlyTheVenuesBetweenTheOldAndNewThreshold() throws IOException {
         CampaignFixture copy = CampaignFixture.copyOfFolder(Wanzhou.folder(), temp)
-                .replace("campaign.yaml", "gb35181.6.5.exit-width-ratio-below: 0.80", "gb35181.6.5.exit-width-ratio-below: 0.85");
+                .replace("campaign.yaml", "\nparameters:\n", "\nparameters:\n  gb35181.6.5.exit-width-ratio-below: 0.85\n");
 
         DiffReport diff;
         try (RiskEngine wider = RiskEngine.builder().campaignDirectory(copy.folder()).build()) {
@@ -65,9 +65,9 @@ class CampaignDiffTest {
 
     @Test
     void anExplanationStatesTheThresholdTheCampaignSetsNotTheOneTheRuleWasFirstWrittenWith() throws IOException {
-        // Given a copy of the campaign that raises 6.5's exit-width threshold from 80% to 85%
+        // Given a copy of the campaign that raises 6.5's exit-width threshold from the standard's 80% to 85%
         CampaignFixture copy = CampaignFixture.copyOfFolder(Wanzhou.folder(), temp)
-                .replace("campaign.yaml", "gb35181.6.5.exit-width-ratio-below: 0.80", "gb35181.6.5.exit-width-ratio-below: 0.85");
+                .replace("campaign.yaml", "\nparameters:\n", "\nparameters:\n  gb35181.6.5.exit-width-ratio-below: 0.85\n");
         VenueFacts shopAt84 = venues().stream().filter(v -> v.venue().id().equals("V-SHOP-84")).findFirst().orElseThrow();
 
         // When a shop whose exits are 84% of the required width is assessed under it

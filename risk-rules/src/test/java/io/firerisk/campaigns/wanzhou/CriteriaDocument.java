@@ -140,7 +140,7 @@ final class CriteriaDocument {
 
         Set<String> elementClauses = campaign.elements().values().stream().map(Element::clause).collect(Collectors.toSet());
         md.append("\n## Determination rules (chapters 5 and 8)\n\n| Rule | Clause | Verified | File |\n|---|---|---|---|\n");
-        campaign.rules().stream().filter(r -> r.concern().equals("rules.gb35181") && !elementClauses.contains(r.clause()))
+        campaign.rules().stream().filter(r -> r.concern().equals("rules.gb35181_2017") && !elementClauses.contains(r.clause()))
                 .sorted(Comparator.comparing(RuleInfo::clause).thenComparing(RuleInfo::name))
                 .forEach(r -> md.append("| ").append(r.name()).append(" | ").append(r.clause()).append(" | ")
                         .append(campaign.clauses().get(r.clause()).verification().mark()).append(" | `")

@@ -1,0 +1,235 @@
+package io.firerisk;
+
+import io.firerisk.testing.CampaignFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Standards as shared, effective-dated folders: the campaign src/test/resources/campaigns/dated applies
+ * two editions of a test standard (standards/test-2023 up to 2024-01-15, standards/test-2024 from
+ * 2024-01-16, both on the test class path), and every assessment applies the edition in force on its date.
+ */
+class StandardEditionsTest {
+
+    static final LocalDate LAST_DAY_OF_2023_EDITION = LocalDate.of(2024, 1, 15);
+    static final LocalDate FIRST_DAY_OF_2024_EDITION = LocalDate.of(2024, 1, 16);
+
+    @TempDir
+    Path temp;
+
+    static Venue hall() {
+        return Venue.builder("HALL-1", "HALL").name("礼堂").occupantCapacity(50).build();
+    }
+
+    static Venue shed() {
+        return Venue.builder("SHED-1", "SHED").name("棚屋").occupantCapacity(5).build();
+    }
+
+    @Nested
+    class InForceByDate {
+
+        RiskEngine engine;
+
+        @BeforeEach
+        void load() {
+            engine = RiskEngine.builder().campaignDirectory(CampaignFixture.copyOf("dated", temp).folder()).build();
+        }
+
+        @AfterEach
+        void close() {
+            engine.close();
+        }
+
+        Assessment assess(Venue venue, LocalDate date, Finding... findings) {
+            return engine.assess(VenueFacts.of(venue, List.of(findings), date));
+        }
+
+        @Test
+        void tooFewExitsIsDirectUnderTheOldEditionOnItsLastDayAndComprehensiveUnderTheNewOnItsFirst() {
+            // Given a hall with too few exits, a direct element of test-2023 and a comprehensive one of test-2024
+            Finding exits = Finding.of("F1", "EXITS_TOO_FEW");
+
+            // When it is assessed on the last day of the old edition and the first day of the new
+            Assessment before = assess(hall(), LAST_DAY_OF_2023_EDITION, exits);
+            Assessment after = assess(hall(), FIRST_DAY_OF_2024_EDITION, exits);
+
+            // Then each date applies its own edition, and the result names it
+            assertThat(before.verdict()).isEqualTo(HazardVerdict.SUSPECTED_MAJOR);
+            assertThat(before.determination().standard()).isEqualTo("TEST 1-2023");
+            assertThat(before.determination().directElements()).containsExactly("D.1");
+            assertThat(before.determination().reminder().zh()).contains("TEST 1-2023");
+            assertThat(before.firedRules()).contains("2023 D.1 出口不足").noneMatch(r -> r.startsWith("2024 "));
+
+            assertThat(after.verdict()).isEqualTo(HazardVerdict.GENERAL);
+            assertThat(after.determination().standard()).isEqualTo("TEST 1-2024");
+            assertThat(after.determination().directElements()).isEmpty();
+            assertThat(after.determination().comprehensiveElements()).containsExactly("E.1");
+            assertThat(after.determination().reminder()).isEqualTo(Text.EMPTY);
+            assertThat(after.firedRules()).noneMatch(r -> r.startsWith("2023 "));
+        }
+
+        @Test
+        void aFindingIsEvidenceOnlyOfTheElementsOfTheEditionInForce() {
+            Finding signs = Finding.of("F1", "SIGNS_DAMAGED");
+
+            assertThat(assess(shed(), LAST_DAY_OF_2023_EDITION, signs).findings().get(0).elements()).containsExactly("C.1");
+            assertThat(assess(shed(), FIRST_DAY_OF_2024_EDITION, signs).findings().get(0).elements()).containsExactly("E.2");
+        }
+
+        @Test
+        void theNewEditionsOwnDirectElementAppliesOnlyFromItsFirstDay() {
+            Finding locked = Finding.of("F1", "EXITS_LOCKED");
+
+            assertThat(assess(shed(), LAST_DAY_OF_2023_EDITION, locked).verdict()).isEqualTo(HazardVerdict.GENERAL);
+            Assessment after = assess(shed(), FIRST_DAY_OF_2024_EDITION, locked);
+            assertThat(after.verdict()).isEqualTo(HazardVerdict.SUSPECTED_MAJOR);
+            assertThat(after.determination().directElements()).containsExactly("F.1");
+        }
+
+        @Test
+        void eachEditionCountsWithItsOwnRowsAndOneElementFoundTwiceCountsOnce() {
+            // Signs and lights are two elements under test-2023 but one (E.2) under test-2024
+            Finding signs = Finding.of("F1", "SIGNS_DAMAGED");
+            Finding lights = Finding.of("F2", "LIGHTS_DAMAGED");
+
+            Assessment crowdedBefore = assess(hall(), LAST_DAY_OF_2023_EDITION, signs, lights);
+            assertThat(crowdedBefore.determination().thresholds()).extracting(ThresholdCheck::row).containsExactly("CROWDED_TWO");
+            assertThat(crowdedBefore.verdict()).isEqualTo(HazardVerdict.SUSPECTED_MAJOR);
+
+            Assessment crowdedAfter = assess(hall(), FIRST_DAY_OF_2024_EDITION, signs, lights);
+            assertThat(crowdedAfter.determination().thresholds()).singleElement().satisfies(t -> {
+                assertThat(t.row()).isEqualTo("ANY_TWO");
+                assertThat(t.count()).isEqualTo(1);
+            });
+            assertThat(crowdedAfter.verdict()).isEqualTo(HazardVerdict.GENERAL);
+
+            Assessment withWiring = assess(hall(), FIRST_DAY_OF_2024_EDITION, signs, lights, Finding.of("F3", "OLD_WIRING"));
+            assertThat(withWiring.determination().comprehensiveElements()).containsExactly("E.2", "E.3");
+            assertThat(withWiring.verdict()).isEqualTo(HazardVerdict.SUSPECTED_MAJOR);
+        }
+
+        @Test
+        void anExclusionIsLabelledInTheWordsOfTheEditionInForce() {
+            Venue closed = Venue.builder("HALL-2", "HALL").name("停用礼堂").occupantCapacity(50)
+                    .operatingStatus(OperatingStatus.CLOSED).build();
+
+            assertThat(assess(closed, LAST_DAY_OF_2023_EDITION, Finding.of("F1", "EXITS_TOO_FEW")).determination()
+                    .exclusions()).extracting(l -> l.text().zh()).containsExactly("停止使用");
+            assertThat(assess(closed, FIRST_DAY_OF_2024_EDITION, Finding.of("F1", "EXITS_LOCKED")).determination()
+                    .exclusions()).extracting(l -> l.text().zh()).containsExactly("停止使用且无现实火灾风险");
+        }
+
+        @Test
+        void beforeTheFirstEditionTheCampaignAppliesNoStandardAndSaysSo() {
+            Assessment a = assess(hall(), LocalDate.of(2022, 12, 31), Finding.of("F1", "EXITS_TOO_FEW"));
+
+            assertThat(a.determination().standard()).isEmpty();
+            assertThat(a.determination().directElements()).isEmpty();
+            assertThat(a.verdict()).isEqualTo(HazardVerdict.GENERAL);
+        }
+
+        @Test
+        void theCampaignListsItsEditionsWithTheirDates() {
+            assertThat(engine.campaign().standards()).extracting(s -> s.id() + " " + s.from() + " " + s.to())
+                    .containsExactly("test-2023 2023-01-01 2024-01-15", "test-2024 2024-01-16 +999999999-12-31");
+            assertThat(engine.campaign().standard()).isEqualTo("TEST 1-2023, TEST 1-2024");
+        }
+    }
+
+    @Nested
+    class LoadErrors {
+
+        CampaignException load(String from, String to) {
+            CampaignFixture fixture = CampaignFixture.copyOf("dated", temp).replace("campaign.yaml", from, to);
+            return catchThrowableOfType(CampaignException.class,
+                    () -> RiskEngine.builder().campaignDirectory(fixture.folder()).build());
+        }
+
+        @Test
+        void anUnknownStandardIsRefusedAtItsLineOfCampaignYaml() {
+            CampaignException e = load("{id: test-2024, from", "{id: test-2042, from");
+
+            assertThat(e.problems()).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+                    .startsWith("campaign.yaml:12:").contains("unknown standard 'test-2042'"));
+        }
+
+        @Test
+        void overlappingEditionsOfOneStandardAreRefusedAtTheLaterOnesLine() {
+            CampaignException e = load("to: 2024-01-15}", "to: 2024-01-20}");
+
+            assertThat(e.problems()).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+                    .startsWith("campaign.yaml:12:").contains("test-2024 (from 2024-01-16) overlaps test-2023"));
+        }
+
+        @Test
+        void anOpenEndedEditionFollowedByAnotherOverlapsIt() {
+            CampaignException e = load(", to: 2024-01-15}", "}");
+
+            assertThat(e.problems()).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+                    .startsWith("campaign.yaml:12:").contains("overlaps test-2023").contains("open-ended"));
+        }
+
+        @Test
+        void aGapBetweenEditionsIsRefused() {
+            CampaignException e = load("to: 2024-01-15}", "to: 2024-01-10}");
+
+            assertThat(e.problems()).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+                    .startsWith("campaign.yaml:12:").contains("no edition of TEST 1 applies from 2024-01-11 to 2024-01-15"));
+        }
+
+        @Test
+        void anEditionAppliedBeforeItCameIntoForceIsRefused() {
+            CampaignException e = load("{id: test-2023, from: 2023-01-01", "{id: test-2023, from: 2022-06-01");
+
+            assertThat(e.problems()).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+                    .startsWith("campaign.yaml:11:").contains("before it came into force on 2023-01-01"));
+        }
+
+        @Test
+        void aStandardsRuleThatDoesNotJoinItsEditionIsRefusedWithFileAndLine() {
+            // Given the campaign carrying its own copy of test-2024 with one rule not gated by its edition
+            CampaignFixture fixture = CampaignFixture.copyOf("dated", temp);
+            Path standard = Path.of("src/test/resources/standards/test-2024").toAbsolutePath();
+            for (String file : List.of("standard.yaml", "clauses.csv", "elements.csv", "evidence.csv",
+                    "rules/test_2024/determination.drl")) {
+                fixture.write("standards/test-2024/" + file, read(standard.resolve(file)));
+            }
+            fixture.replace("standards/test-2024/rules/test_2024/determination.drl",
+                    "when\n    InForce(standard == \"test-2024\")\n    $f : HazardFinding(elements contains \"F.1\"",
+                    "when\n    $f : HazardFinding(elements contains \"F.1\"");
+
+            CampaignException e = catchThrowableOfType(CampaignException.class,
+                    () -> RiskEngine.builder().campaignDirectory(fixture.folder()).build());
+
+            assertThat(e.problems()).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+                    .startsWith("standards/test-2024/rules/test_2024/determination.drl:7:")
+                    .contains("must join its edition: write InForce(standard == \"test-2024\")"));
+        }
+
+        @Test
+        void aCampaignNamingStandardsCannotAlsoCarryItsOwnDetermination() {
+            CampaignException e = load("standards:\n", "standard: TEST-STANDARD\nstandards:\n");
+
+            assertThat(e.problems()).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+                    .startsWith("campaign.yaml:10:").contains("takes 'standard' from them"));
+        }
+
+        private static String read(Path file) {
+            try {
+                return java.nio.file.Files.readString(file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+}
