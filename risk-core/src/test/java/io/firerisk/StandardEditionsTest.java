@@ -224,6 +224,48 @@ class StandardEditionsTest {
                     .startsWith("campaign.yaml:10:").contains("takes 'standard' from them"));
         }
 
+        /** The dated campaign carrying its own copies of both editions, each defining the code BATTERY_STORE. */
+        CampaignFixture withSharedCode(String category2024) {
+            CampaignFixture fixture = CampaignFixture.copyOf("dated", temp);
+            for (String edition : List.of("test-2023", "test-2024")) {
+                Path standard = Path.of("src/test/resources/standards/" + edition).toAbsolutePath();
+                String pkg = "rules/" + edition.replace('-', '_') + "/determination.drl";
+                for (String file : List.of("standard.yaml", "clauses.csv", "elements.csv", "evidence.csv", pkg)) {
+                    fixture.write("standards/" + edition + "/" + file, read(standard.resolve(file)));
+                }
+            }
+            String header = "code,zh,en,category,element,clause,applies_to,correctable,rectify_days,measure,verified,min_days,likelihood,grounds\n";
+            fixture.write("standards/test-2023/hazards/battery.csv", header
+                    + "BATTERY_STORE,电池储存场所未分隔,battery store not separated,EVACUATION,C.3,TEST 1-2023 7,,N,30,,U,7,HAZARD,\n");
+            fixture.write("standards/test-2024/hazards/battery.csv", header
+                    + "BATTERY_STORE,电池储存场所未分隔,battery store not separated," + category2024 + ",E.3,TEST 1-2024 6,,N,30,,V,7,HAZARD,\n");
+            return fixture;
+        }
+
+        @Test
+        void twoEditionsMayEachDefineACodeTheyShareAndEachDateReadsItsOwnElement() {
+            try (RiskEngine engine = RiskEngine.builder().campaignDirectory(withSharedCode("EVACUATION").folder()).build()) {
+                Finding battery = Finding.of("F1", "BATTERY_STORE");
+                assertThat(engine.campaign().hazards().get("BATTERY_STORE").elements()).containsExactly("C.3", "E.3");
+                assertThat(engine.assess(VenueFacts.of(shed(), List.of(battery), LAST_DAY_OF_2023_EDITION)).findings()
+                        .get(0).elements()).containsExactly("C.3");
+                assertThat(engine.assess(VenueFacts.of(shed(), List.of(battery), FIRST_DAY_OF_2024_EDITION)).findings()
+                        .get(0).elements()).containsExactly("E.3");
+            }
+        }
+
+        @Test
+        void twoEditionsDefiningOneCodeDifferentlyAreRefusedAtTheLaterRow() {
+            CampaignFixture fixture = withSharedCode("WIRING");
+
+            CampaignException e = catchThrowableOfType(CampaignException.class,
+                    () -> RiskEngine.builder().campaignDirectory(fixture.folder()).build());
+
+            assertThat(e.problems()).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+                    .startsWith("standards/test-2024/hazards/battery.csv:2:")
+                    .contains("also defined at standards/test-2023/hazards/battery.csv:2 with other category"));
+        }
+
         private static String read(Path file) {
             try {
                 return java.nio.file.Files.readString(file);

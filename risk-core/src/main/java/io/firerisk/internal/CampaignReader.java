@@ -177,16 +177,31 @@ public final class CampaignReader {
         List<String> clauseFiles = new ArrayList<>(List.of(CLAUSES_FILE));
         uses.forEach(u -> clauseFiles.add(u.folder() + CLAUSES_FILE));
         Map<String, Clause> clauses = tables.readClauses(clauseFiles);
+        // Place classes: the campaign's, and those a standard defines (the places its elements name).
         Map<String, Text> placeClasses = yaml.labelMap(root, "placeClasses", true, List.of("clause"));
         Map<String, String> placeClassClauses = new LinkedHashMap<>();
-        root.map("placeClasses", false, problems).ifPresent(m -> m.fields().forEach((code, v) -> {
-            if (v.isMap()) {
-                v.string("clause", false, problems).ifPresent(c -> {
-                    yaml.knownClause(c, v.get("clause").orElseThrow(), clauses);
-                    placeClassClauses.put(code, c);
+        Map<String, String> placeClassFiles = new LinkedHashMap<>();
+        List<YamlNode> placeClassRoots = new ArrayList<>(List.of(root));
+        uses.forEach(u -> placeClassRoots.add(u.root()));
+        for (YamlNode at : placeClassRoots) {
+            if (at != root) {
+                yaml.labelMap(at, "placeClasses", false, List.of("clause")).forEach((code, label) -> {
+                    if (placeClasses.putIfAbsent(code, label) != null) {
+                        problems.add(at.get("placeClasses").flatMap(n -> n.get(code)).orElse(at).problem("place class '"
+                                + code + "' is already defined in " + placeClassFiles.getOrDefault(code, CAMPAIGN_FILE)));
+                    }
                 });
             }
-        }));
+            at.map("placeClasses", false, problems).ifPresent(m -> m.fields().forEach((code, v) -> {
+                placeClassFiles.putIfAbsent(code, v.problem("").file());
+                if (v.isMap()) {
+                    v.string("clause", false, problems).ifPresent(c -> {
+                        yaml.knownClause(c, v.get("clause").orElseThrow(), clauses);
+                        placeClassClauses.putIfAbsent(code, c);
+                    });
+                }
+            }));
+        }
         String placeClassWhenNone = root.string("placeClassWhenNone", true, problems).orElse("");
         if (!placeClassWhenNone.isEmpty() && !placeClasses.containsKey(placeClassWhenNone)) {
             problems.add(root.get("placeClassWhenNone").orElseThrow().problem("'" + placeClassWhenNone
@@ -208,8 +223,9 @@ public final class CampaignReader {
         for (StandardReader.Use u : uses) {
             hazards = tables.readEvidence(u.id(), hazards, elements);
         }
-        Map<String, VenueKind> venueKinds = tables.readVenueKinds();
-        List<PlaceClassRule> placeClassRules = tables.readPlaceClasses(venueKinds, placeClasses, clauses);
+        List<String> standardFolders = uses.stream().map(StandardReader.Use::folder).toList();
+        Map<String, VenueKind> venueKinds = tables.readVenueKinds(standardFolders);
+        List<PlaceClassRule> placeClassRules = tables.readPlaceClasses(standardFolders, venueKinds, placeClasses, clauses);
         Map<String, ActionType> actions = tables.readActions();
 
         List<Standard> standards = new ArrayList<>();

@@ -264,19 +264,72 @@ final class DataTables extends CampaignPart {
                         && !measure.equals(HazardType.MEASURE_QUANTITY)) {
                     problems.add(row.problem("measure", "'" + measure + "' must be ratio, quantity or empty"));
                 }
-                String previous = where.putIfAbsent(code.get(), row.file() + ":" + row.line());
-                if (previous != null) {
-                    problems.add(row.problem("code", "'" + code.get() + "' is already defined at " + previous));
-                    return;
-                }
-                hazards.put(code.get(), new HazardType(code.get(), Text.of(zh.get(), row.get("en")),
+                HazardType type = new HazardType(code.get(), Text.of(zh.get(), row.get("en")),
                         category.get(), evidenced, clause.get(),
                         row.list("applies_to"), correctable, days, minimum, likelihood, grounds,
                         measure.isEmpty() ? Optional.empty() : Optional.of(measure), verified.get(), row.file(),
-                        row.line()));
+                        row.line());
+                String previous = where.putIfAbsent(code.get(), row.file() + ":" + row.line());
+                if (previous != null) {
+                    HazardType earlier = hazards.get(code.get());
+                    String earlierFolder = folderOf(previous);
+                    if (earlier == null || folder.isEmpty() || earlierFolder.isEmpty() || earlierFolder.equals(folder)) {
+                        problems.add(row.problem("code", "'" + code.get() + "' is already defined at " + previous));
+                        return;
+                    }
+                    // Two editions of a standard may each define a code they share, so that a campaign applying
+                    // only one still has it; applied together they must mean the same hazard.
+                    List<String> differing = differences(earlier, type);
+                    if (!differing.isEmpty()) {
+                        problems.add(row.problem("code", "'" + code.get() + "' is also defined at " + previous
+                                + " with other " + String.join(", ", differing) + ": two standards defining one code "
+                                + "must agree on everything but element, clause and verified"));
+                        return;
+                    }
+                    List<String> all = new ArrayList<>(earlier.elements());
+                    evidenced.stream().filter(e -> !all.contains(e)).forEach(all::add);
+                    type = new HazardType(type.code(), type.label(), type.category(), all, type.clause(),
+                            type.appliesTo(), type.correctableOnSpot(), type.rectifyDays(), type.minimumDays(),
+                            type.likelihood(), type.grounds(), type.measure(), type.verification(), type.file(),
+                            type.line());
+                }
+                hazards.put(code.get(), type);
             });
         }
         return hazards;
+    }
+
+    /** The columns, besides element, clause and verified, in which two definitions of a code differ. */
+    private static List<String> differences(HazardType a, HazardType b) {
+        List<String> out = new ArrayList<>();
+        if (!a.label().equals(b.label())) {
+            out.add("zh/en");
+        }
+        if (!a.category().equals(b.category())) {
+            out.add("category");
+        }
+        if (!a.appliesTo().equals(b.appliesTo())) {
+            out.add("applies_to");
+        }
+        if (a.correctableOnSpot() != b.correctableOnSpot()) {
+            out.add("correctable");
+        }
+        if (a.rectifyDays() != b.rectifyDays()) {
+            out.add("rectify_days");
+        }
+        if (a.minimumDays() != b.minimumDays()) {
+            out.add("min_days");
+        }
+        if (!a.likelihood().equals(b.likelihood())) {
+            out.add("likelihood");
+        }
+        if (!a.grounds().equals(b.grounds())) {
+            out.add("grounds");
+        }
+        if (!a.measure().equals(b.measure())) {
+            out.add("measure");
+        }
+        return out;
     }
 
     /** A standard's map of hazard codes defined elsewhere to its own elements. */
@@ -334,29 +387,65 @@ final class DataTables extends CampaignPart {
     }
 
     Map<String, VenueKind> readVenueKinds() {
+        return readVenueKinds(List.of());
+    }
+
+    /**
+     * The venue kinds of the campaign and of the standards whose folders are given (a standard may name
+     * the kinds of place its elements single out, such as a cold store); a kind is defined once.
+     */
+    Map<String, VenueKind> readVenueKinds(List<String> standardFolders) {
         Map<String, VenueKind> kinds = new LinkedHashMap<>();
-        Map<String, Integer> lines = new HashMap<>();
-        eachRow(VENUE_KINDS_FILE, VENUE_KIND_COLUMNS, row -> {
+        Map<String, String> where = new HashMap<>();
+        readVenueKinds(VENUE_KINDS_FILE, true, kinds, where);
+        for (String folder : standardFolders) {
+            if (files.text(folder + VENUE_KINDS_FILE).isPresent()) {
+                readVenueKinds(folder + VENUE_KINDS_FILE, false, kinds, where);
+            }
+        }
+        return kinds;
+    }
+
+    private void readVenueKinds(String file, boolean required, Map<String, VenueKind> kinds, Map<String, String> where) {
+        table(file, VENUE_KIND_COLUMNS, required).ifPresent(t -> t.rows().forEach(row -> {
             Optional<String> kind = code(row, "kind");
             Optional<String> zh = row.required("zh", problems);
             Optional<String> building = row.required("building", problems);
             if (kind.isEmpty() || zh.isEmpty() || building.isEmpty()) {
                 return;
             }
-            if (duplicate(lines, kind.get(), row, "kind")) {
+            String previous = where.putIfAbsent(kind.get(), row.file() + ":" + row.line());
+            if (previous != null) {
+                problems.add(row.problem("kind", "'" + kind.get() + "' is already defined at " + previous));
                 return;
             }
             kinds.put(kind.get(), new VenueKind(kind.get(), Text.of(zh.get(), row.get("en")), building.get()));
-        });
-        return kinds;
+        }));
     }
 
     /** The place-class rows; {@code placeClasses} null when campaign.yaml could not be read (then not checked). */
     List<PlaceClassRule> readPlaceClasses(Map<String, VenueKind> kinds, Map<String, Text> placeClasses,
             Map<String, Clause> clauses) {
+        return readPlaceClasses(List.of(), kinds, placeClasses, clauses);
+    }
+
+    /** The place-class rows of the campaign and of the standards whose folders are given. */
+    List<PlaceClassRule> readPlaceClasses(List<String> standardFolders, Map<String, VenueKind> kinds,
+            Map<String, Text> placeClasses, Map<String, Clause> clauses) {
         List<PlaceClassRule> rules = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        eachRow(PLACE_CLASSES_FILE, PLACE_CLASS_COLUMNS, row -> {
+        readPlaceClasses(PLACE_CLASSES_FILE, true, rules, seen, kinds, placeClasses, clauses);
+        for (String folder : standardFolders) {
+            if (files.text(folder + PLACE_CLASSES_FILE).isPresent()) {
+                readPlaceClasses(folder + PLACE_CLASSES_FILE, false, rules, seen, kinds, placeClasses, clauses);
+            }
+        }
+        return rules;
+    }
+
+    private void readPlaceClasses(String file, boolean required, List<PlaceClassRule> rules, Set<String> seen,
+            Map<String, VenueKind> kinds, Map<String, Text> placeClasses, Map<String, Clause> clauses) {
+        table(file, PLACE_CLASS_COLUMNS, required).ifPresent(t -> t.rows().forEach(row -> {
             Optional<String> kind = row.required("kind", problems);
             Optional<String> placeClass = row.required("place_class", problems);
             Optional<String> source = row.required("source", problems);
@@ -400,8 +489,7 @@ final class DataTables extends CampaignPart {
             if (ok) {
                 rules.add(new PlaceClassRule(kind.get(), placeClass.get(), src, clause.get(), when));
             }
-        });
-        return rules;
+        }));
     }
 
     Map<String, ActionType> readActions() {

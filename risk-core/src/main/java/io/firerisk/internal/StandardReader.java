@@ -32,8 +32,9 @@ final class StandardReader {
      * @param from the first day the campaign applies it
      * @param to   the last day, {@link LocalDate#MAX} when open-ended
      * @param node the entry in campaign.yaml, for problems
+     * @param root its standard.yaml as parsed
      */
-    record Use(String id, LocalDate from, LocalDate to, YamlNode node) {
+    record Use(String id, LocalDate from, LocalDate to, YamlNode node, YamlNode root) {
         String folder() {
             return CampaignFiles.STANDARDS_ROOT + id + "/";
         }
@@ -74,14 +75,19 @@ final class StandardReader {
                         + from.get() + ")"));
                 continue;
             }
-            Use use = new Use(id.get(), from.get(), to.orElse(LocalDate.MAX), entry);
-            if (files.text(use.folder() + CampaignFiles.STANDARD_FILE).isEmpty()) {
+            String folder = CampaignFiles.STANDARDS_ROOT + id.get() + "/";
+            Optional<String> text = files.text(folder + CampaignFiles.STANDARD_FILE);
+            if (text.isEmpty()) {
                 problems.add(entry.get("id").orElse(entry).problem("unknown standard '" + id.get() + "': no "
-                        + use.folder() + CampaignFiles.STANDARD_FILE + " in the campaign folder, beside it, or on the "
+                        + folder + CampaignFiles.STANDARD_FILE + " in the campaign folder, beside it, or on the "
                         + "class path"));
                 continue;
             }
-            uses.add(use);
+            YamlNode standardRoot = YamlNode.parse(folder + CampaignFiles.STANDARD_FILE, text.get(), problems);
+            if (standardRoot.syntaxError() || !standardRoot.isMap()) {
+                continue;
+            }
+            uses.add(new Use(id.get(), from.get(), to.orElse(LocalDate.MAX), entry, standardRoot));
         }
         return uses;
     }
@@ -91,12 +97,9 @@ final class StandardReader {
             Map<String, Element> elements, Map<String, Clause> clauses, List<Problem> problems) {
         String file = use.folder() + CampaignFiles.STANDARD_FILE;
         int before = problems.size();
-        YamlNode root = YamlNode.parse(file, files.text(file).orElseThrow(), problems);
-        if (root.syntaxError()) {
-            return Optional.empty();
-        }
-        root.rejectUnknownKeys(List.of("id", "code", "document", "title", "effective", "determination",
-                "parameters"), problems);
+        YamlNode root = use.root();
+        root.rejectUnknownKeys(List.of("id", "code", "document", "title", "effective", "placeClasses",
+                "determination", "parameters"), problems);
         String id = root.string("id", true, problems).orElse("");
         if (!id.isEmpty() && !id.equals(use.id())) {
             problems.add(root.get("id").orElseThrow().problem("'" + id + "' is not the id of its folder ("
