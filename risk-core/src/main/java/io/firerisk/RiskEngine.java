@@ -165,6 +165,7 @@ public final class RiskEngine implements AutoCloseable {
         private int maxRuleFirings = DEFAULT_MAX_RULE_FIRINGS;
         private int sessionPoolSize = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
         private ClassLoader classLoader = RiskEngine.class.getClassLoader();
+        private String onlyStandard;
 
         private Builder() {}
 
@@ -213,6 +214,19 @@ public final class RiskEngine implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Applies this one edition of a standard on every date, instead of the edition in force on each
+         * date: to see the same venues under two editions ({@code firerisk diff --standard}). The campaign
+         * must name its standards ({@code standards:}); the edition need not be one of them.
+         */
+        public Builder onlyStandard(String standardId) {
+            if (standardId == null || standardId.isBlank()) {
+                throw new IllegalArgumentException("standard id must not be blank");
+            }
+            this.onlyStandard = standardId.strip();
+            return this;
+        }
+
         /** The class loader bundled campaigns are looked up in (default: firerisk's own). */
         public Builder classLoader(ClassLoader loader) {
             this.classLoader = Objects.requireNonNull(loader, "classLoader");
@@ -242,6 +256,9 @@ public final class RiskEngine implements AutoCloseable {
             CampaignFiles files = campaignDirectory != null
                     ? CampaignFiles.fromFolder(campaignDirectory)
                     : CampaignFiles.fromClasspath(campaignId, classLoader);
+            if (onlyStandard != null) {
+                files = files.applyingOnly(onlyStandard, classLoader);
+            }
             return new Assessor(CompiledCampaign.load(files), explanations, maxRuleFirings, sessionPoolSize);
         }
 
@@ -254,6 +271,7 @@ public final class RiskEngine implements AutoCloseable {
             b.maxRuleFirings = maxRuleFirings;
             b.sessionPoolSize = sessionPoolSize;
             b.classLoader = classLoader;
+            b.onlyStandard = onlyStandard;
             return b;
         }
     }

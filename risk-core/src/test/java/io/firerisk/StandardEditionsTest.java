@@ -147,6 +147,93 @@ class StandardEditionsTest {
     }
 
     @Nested
+    class TwoEditionsSideBySide {
+
+        @Test
+        void theSameVenuesUnderTwoEditionsListEveryVerdictThatChangesWithTheElementsResponsible() {
+            // Given the dated campaign applying test-2023 on every date (A) and test-2024 on every date (B)
+            Path folder = CampaignFixture.copyOf("dated", temp).folder();
+            List<VenueFacts> venues = List.of(
+                    VenueFacts.of(hall(), List.of(Finding.of("F1", "EXITS_TOO_FEW")), LAST_DAY_OF_2023_EDITION),
+                    VenueFacts.of(shed(), List.of(Finding.of("F1", "EXITS_LOCKED")), LAST_DAY_OF_2023_EDITION),
+                    VenueFacts.of(Venue.builder("SHED-2", "SHED").name("旧棚屋").occupantCapacity(5).build(),
+                            List.of(Finding.of("F1", "CLUTTER")), LAST_DAY_OF_2023_EDITION));
+
+            io.firerisk.analysis.DiffReport diff;
+            try (RiskEngine a = RiskEngine.builder().campaignDirectory(folder).onlyStandard("test-2023").build();
+                 RiskEngine b = RiskEngine.builder().campaignDirectory(folder).onlyStandard("test-2024").build()) {
+                // Every date is judged under the chosen edition, whatever the campaign's dates say
+                assertThat(b.campaign().standards()).extracting(io.firerisk.campaign.Standard::id).containsExactly("test-2024");
+                diff = io.firerisk.analysis.CampaignDiff.compare(a, b, venues);
+            }
+
+            // Then the two venues whose verdict changes are listed, each with the elements on either side
+            assertThat(diff.changes()).extracting(io.firerisk.analysis.VenueChange::venueId).containsExactly("HALL-1", "SHED-1");
+            assertThat(diff.describe())
+                    .contains("HALL-1 礼堂\n  grade")
+                    .contains("  verdict     SUSPECTED_MAJOR → GENERAL\n")
+                    .contains("  elements    TEST 1-2023 direct D.1 → TEST 1-2024 comprehensive E.1\n")
+                    .contains("  verdict     GENERAL → SUSPECTED_MAJOR\n")
+                    .contains("  elements    TEST 1-2023 none → TEST 1-2024 direct F.1\n");
+        }
+
+        @Test
+        void aCampaignWithItsOwnDeterminationHasNoEditionToChoose() {
+            CampaignException e = catchThrowableOfType(CampaignException.class, () -> RiskEngine.builder()
+                    .campaignDirectory(CampaignFixture.copyOf("tiny", temp).folder()).onlyStandard("test-2024").build());
+
+            assertThat(e.problems()).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+                    .contains("the campaign names no standards (standards:)"));
+        }
+    }
+
+    @Nested
+    class NewCampaignFromAStartDate {
+
+        String standardsOf(Path folder) throws java.io.IOException {
+            return java.nio.file.Files.readString(folder.resolve("campaign.yaml")).lines()
+                    .filter(l -> l.startsWith("standards:") || l.startsWith("  - {id: test-")).reduce("", (a, b) -> a + b + "\n");
+        }
+
+        @Test
+        void aCampaignStartingAfterTheNewEditionNamesOnlyTheNewEditionAndCopiesNoStandard() throws java.io.IOException {
+            Path old = CampaignFixture.copyOf("dated", temp).folder();
+            Path next = temp.resolve("next");
+
+            io.firerisk.analysis.NewCampaign.fromFolder(old, "next", next, LocalDate.of(2024, 2, 1));
+
+            assertThat(standardsOf(next)).isEqualTo("standards:\n  - {id: test-2024, from: 2024-01-16}\n");
+            assertThat(next.resolve("standards")).doesNotExist();
+            try (RiskEngine engine = RiskEngine.builder().campaignDirectory(next).build()) {
+                assertThat(engine.campaign().standards()).extracting(io.firerisk.campaign.Standard::id).containsExactly("test-2024");
+            }
+        }
+
+        @Test
+        void aCampaignStartingBeforeTheNewEditionNamesTheOneInForceThenTheBundledSuccessor() throws java.io.IOException {
+            // Given an old campaign that knows only test-2023 (open-ended)
+            CampaignFixture old = CampaignFixture.copyOf("dated", temp)
+                    .replace("campaign.yaml", "  - {id: test-2023, from: 2023-01-01, to: 2024-01-15}\n  - {id: test-2024, from: 2024-01-16}\n",
+                            "  - {id: test-2023, from: 2023-01-01}\n");
+            Path next = temp.resolve("next");
+
+            // When a campaign starting 2023-12-01 is made from it
+            io.firerisk.analysis.NewCampaign.Result result =
+                    io.firerisk.analysis.NewCampaign.fromFolder(old.folder(), "next", next, LocalDate.of(2023, 12, 1));
+
+            // Then it names test-2023 up to the day before test-2024, found among the bundled standards, came into force
+            assertThat(standardsOf(next)).isEqualTo("standards:\n  - {id: test-2023, from: 2023-01-01, to: 2024-01-15}\n"
+                    + "  - {id: test-2024, from: 2024-01-16}\n");
+            assertThat(result.checklist()).extracting(Object::toString).anySatisfy(i -> assertThat(i)
+                    .contains("from the start date 2023-12-01 it applies test-2023 from 2023-01-01 to 2024-01-15, test-2024 from 2024-01-16"));
+            try (RiskEngine engine = RiskEngine.builder().campaignDirectory(next).build()) {
+                assertThat(engine.assess(VenueFacts.of(hall(), List.of(Finding.of("F1", "EXITS_TOO_FEW")),
+                        FIRST_DAY_OF_2024_EDITION)).determination().standard()).isEqualTo("TEST 1-2024");
+            }
+        }
+    }
+
+    @Nested
     class LoadErrors {
 
         CampaignException load(String from, String to) {

@@ -82,17 +82,104 @@ public final class NewCampaign {
         }
     }
 
-    /** Starts a new campaign from a campaign folder on disk. */
+    /** Starts a new campaign from a campaign folder on disk, naming the standards the old one names. */
     public static Result fromFolder(Path source, String newId, Path target) {
-        return create(CampaignFiles.fromFolder(source), newId, target);
+        return create(CampaignFiles.fromFolder(source), newId, target, null);
     }
 
-    /** Starts a new campaign from a campaign bundled on the classpath. */
+    /** Starts a new campaign from a campaign bundled on the classpath, naming the standards the old one names. */
     public static Result fromBundled(String sourceId, String newId, Path target) {
-        return create(CampaignFiles.fromClasspath(sourceId, NewCampaign.class.getClassLoader()), newId, target);
+        return create(CampaignFiles.fromClasspath(sourceId, NewCampaign.class.getClassLoader()), newId, target, null);
     }
 
-    private static Result create(CampaignFiles files, String newId, Path target) {
+    /**
+     * Starts a new campaign from a campaign folder on disk that begins on {@code start}: it names, of each
+     * standard the old campaign applies, the edition in force on that date and every later bundled edition,
+     * each from its own date, and copies none of them.
+     */
+    public static Result fromFolder(Path source, String newId, Path target, LocalDate start) {
+        return create(CampaignFiles.fromFolder(source), newId, target, java.util.Objects.requireNonNull(start, "start"));
+    }
+
+    /** Like {@link #fromFolder(Path, String, Path, LocalDate)}, from a campaign bundled on the classpath. */
+    public static Result fromBundled(String sourceId, String newId, Path target, LocalDate start) {
+        return create(CampaignFiles.fromClasspath(sourceId, NewCampaign.class.getClassLoader()), newId, target,
+                java.util.Objects.requireNonNull(start, "start"));
+    }
+
+    /**
+     * One edition of a standard as the new campaign names it.
+     *
+     * @param id   the standard's id
+     * @param code the standard it is an edition of
+     * @param from the first day it applies
+     * @param to   the last day, {@code null} when open-ended
+     */
+    record Edition(String id, String code, LocalDate from, LocalDate to) {
+        String yaml() {
+            return "  - {id: " + id + ", from: " + from + (to == null ? "" : ", to: " + to) + "}";
+        }
+    }
+
+    /**
+     * The editions the new campaign names: of each standard code the old campaign applies, the edition in
+     * force on {@code start} (among the old campaign's and the bundled ones, the latest that came into force
+     * by then) and every later bundled one, each up to the day before the next.
+     */
+    static List<Edition> editionsFrom(Campaign old, LocalDate start, Map<String, String> bundled) {
+        Map<String, List<Edition>> byCode = new java.util.LinkedHashMap<>();
+        for (io.firerisk.campaign.Standard s : old.standards()) {
+            byCode.computeIfAbsent(s.code(), c -> new ArrayList<>()).add(new Edition(s.id(), s.code(), s.from(), null));
+        }
+        bundled.forEach((id, text) -> {
+            YamlNode yaml = YamlNode.parse(id + "/standard.yaml", text, new ArrayList<>());
+            String code = yaml.isMap() ? yaml.string("code", false, new ArrayList<>()).orElse("") : "";
+            Optional<LocalDate> effective = yaml.isMap() ? yaml.date("effective", false, new ArrayList<>()) : Optional.empty();
+            List<Edition> known = byCode.get(code);
+            if (known != null && effective.isPresent() && known.stream().noneMatch(e -> e.id().equals(id))) {
+                known.add(new Edition(id, code, effective.get(), null));
+            }
+        });
+        List<Edition> out = new ArrayList<>();
+        for (List<Edition> editions : byCode.values()) {
+            editions.sort(java.util.Comparator.comparing(Edition::from));
+            int first = 0;
+            for (int i = 0; i < editions.size(); i++) {
+                if (!editions.get(i).from().isAfter(start)) {
+                    first = i;
+                }
+            }
+            for (int i = first; i < editions.size(); i++) {
+                Edition e = editions.get(i);
+                LocalDate to = i + 1 < editions.size() ? editions.get(i + 1).from().minusDays(1) : null;
+                out.add(new Edition(e.id(), e.code(), e.from(), to));
+            }
+        }
+        return out;
+    }
+
+    /** campaign.yaml with its {@code standards:} list replaced by {@code editions}. */
+    static String withStandards(String yaml, List<Edition> editions) {
+        String[] lines = yaml.split("\n", -1);
+        StringBuilder out = new StringBuilder();
+        boolean inList = false;
+        for (String line : lines) {
+            if (line.startsWith("standards:")) {
+                inList = true;
+                out.append("standards:\n");
+                editions.forEach(e -> out.append(e.yaml()).append("\n"));
+                continue;
+            }
+            if (inList && (line.startsWith(" ") || line.startsWith("-")) && !line.isBlank()) {
+                continue;
+            }
+            inList = false;
+            out.append(line).append("\n");
+        }
+        return out.substring(0, out.length() - 1);
+    }
+
+    private static Result create(CampaignFiles files, String newId, Path target, LocalDate start) {
         if (newId == null || !CampaignReader.CAMPAIGN_ID.matcher(newId).matches()) {
             throw new IllegalArgumentException("the new campaign id '" + newId
                     + "' must be lower-case letters, digits and hyphens, such as wanzhou-2024-winter");
@@ -112,8 +199,14 @@ public final class NewCampaign {
         // Standards are shared: the new campaign names them in its campaign.yaml, it does not copy them.
         copy.keySet().removeIf(path -> path.startsWith(CampaignFiles.STANDARDS_ROOT));
         copy.put(CampaignReader.CAMPAIGN_FILE, retitle(copy.get(CampaignReader.CAMPAIGN_FILE), old, newId, version));
+        List<Edition> editions = List.of();
+        if (start != null && !old.standards().isEmpty() && files.text(CampaignReader.CAMPAIGN_FILE).orElse("")
+                .lines().anyMatch(l -> l.startsWith("standards:"))) {
+            editions = editionsFrom(old, start, CampaignFiles.bundledStandards(NewCampaign.class.getClassLoader()));
+            copy.put(CampaignReader.CAMPAIGN_FILE, withStandards(copy.get(CampaignReader.CAMPAIGN_FILE), editions));
+        }
 
-        List<Item> checklist = checklist(copy, old, newId);
+        List<Item> checklist = checklist(copy, old, newId, start, editions);
         try {
             for (Map.Entry<String, String> file : copy.entrySet()) {
                 Path path = target.resolve(file.getKey());
@@ -146,7 +239,8 @@ public final class NewCampaign {
 
     // ------------------------------------------------------------------ the checklist
 
-    private static List<Item> checklist(Map<String, String> files, Campaign old, String newId) {
+    private static List<Item> checklist(Map<String, String> files, Campaign old, String newId, LocalDate start,
+            List<Edition> editions) {
         List<Item> items = new ArrayList<>();
         Set<String> listed = new HashSet<>();
         YamlNode yaml = YamlNode.parse(CampaignReader.CAMPAIGN_FILE, files.get(CampaignReader.CAMPAIGN_FILE), new ArrayList<>());
@@ -157,6 +251,14 @@ public final class NewCampaign {
         yamlItem(items, listed, plan, yaml, "issued", "the date the new plan was issued (now: " + old.issued() + ")");
         yamlItem(items, listed, plan, yaml, "standard", "the hazard standard edition the new plan applies (now: "
                 + old.standard() + "); if it changes, review elements.csv, the hazard catalogue and determination.counting");
+        if (start != null && !editions.isEmpty()) {
+            yamlItem(items, listed, plan, yaml, "standards", "the standards, shared and not copied: from the start date "
+                    + start + " it applies " + String.join(", ", editions.stream().map(e -> e.id() + " from " + e.from()
+                    + (e.to() == null ? "" : " to " + e.to())).toList()) + "; check the plan names the same editions");
+        } else {
+            yamlItem(items, listed, plan, yaml, "standards", "the standards, shared and not copied (now: " + old.standard()
+                    + "); give new-campaign --start to name the editions in force from the new campaign's first day");
+        }
         yamlItem(items, listed, plan, yaml, "timeZone", "the time zone \"today\" is reckoned in, if the new campaign is elsewhere");
 
         String dates = "Dates";

@@ -1,5 +1,7 @@
 package io.firerisk.analysis;
 
+import io.firerisk.Determination;
+
 import io.firerisk.Assessment;
 import io.firerisk.Grading;
 import io.firerisk.MatrixRow;
@@ -75,6 +77,23 @@ public record VenueChange(String venueId, String name, Set<Aspect> aspects, Outc
         return Optional.of(new VenueChange(id, name == null ? "" : name, aspects, before, after, onlyBefore, onlyAfter));
     }
 
+    /**
+     * The elements behind a verdict, with the edition that found them: {@code GB 35181-2017 direct 6.5;
+     * comprehensive 7.3.1, 7.3.2}, or {@code GB 35181-2025 none}.
+     */
+    static String elements(Assessment a) {
+        Determination d = a.determination();
+        List<String> parts = new ArrayList<>();
+        if (!d.directElements().isEmpty()) {
+            parts.add("direct " + String.join(", ", d.directElements()));
+        }
+        if (!d.comprehensiveElements().isEmpty()) {
+            parts.add("comprehensive " + String.join(", ", d.comprehensiveElements()));
+        }
+        String standard = d.standard().isEmpty() ? "no standard" : d.standard();
+        return standard + " " + (parts.isEmpty() ? "none" : String.join("; ", parts));
+    }
+
     /** Each action code with its earliest deadline ({@code -} for none). */
     static Map<String, String> actions(Assessment a) {
         Map<String, String> out = new TreeMap<>();
@@ -122,6 +141,9 @@ public record VenueChange(String venueId, String name, Set<Aspect> aspects, Outc
             }
             if (aspects.contains(Aspect.ACTIONS)) {
                 lines.add("  actions     " + String.join(" ", actionChanges(actions(x), actions(y))));
+            }
+            if (aspects.contains(Aspect.VERDICT) || !elements(x).equals(elements(y))) {
+                lines.add("  elements    " + elements(x) + " → " + elements(y));
             }
         }
         if (rulesBefore.isEmpty() && rulesAfter.isEmpty()) {

@@ -103,6 +103,15 @@ public record Campaign(
         return java.util.Collections.unmodifiableMap(all);
     }
 
+    /**
+     * What must happen before a suspected major hazard is final, by each edition it applies that says
+     * (distinct, in the order of {@code standards:}).
+     */
+    public List<Text> determinationReminders() {
+        return standards.stream().map(Standard::reminder).filter(r -> !r.zh().isEmpty() || !r.en().isEmpty())
+                .distinct().toList();
+    }
+
     /** The counting rows of every edition it applies. */
     public List<CountingRow> countingRows() {
         return standards.stream().flatMap(s -> s.countingRows().stream()).toList();

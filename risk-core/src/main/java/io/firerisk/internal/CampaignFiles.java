@@ -52,14 +52,90 @@ public final class CampaignFiles {
     private final Map<String, String> files;
     private final List<Problem> problems;
     private final byte[] precompiled;
+    private final String onlyStandard;
 
     private CampaignFiles(String source, Path folder, Map<String, String> files, List<Problem> problems,
             byte[] precompiled) {
+        this(source, folder, files, problems, precompiled, null);
+    }
+
+    private CampaignFiles(String source, Path folder, Map<String, String> files, List<Problem> problems,
+            byte[] precompiled, String onlyStandard) {
         this.source = source;
         this.folder = folder;
         this.files = files;
         this.problems = List.copyOf(problems);
         this.precompiled = precompiled;
+        this.onlyStandard = onlyStandard;
+    }
+
+    /**
+     * The same campaign read so that it applies the one edition {@code standardId} on every date, instead
+     * of the edition in force on each date: for comparing editions on the same venues. The edition is
+     * added to the snapshot when the campaign does not name it.
+     */
+    public CampaignFiles applyingOnly(String standardId, ClassLoader loader) {
+        Map<String, String> all = new TreeMap<>(files);
+        List<Problem> found = new java.util.ArrayList<>(problems);
+        mount(List.of(standardId), all, folder, loader, found);
+        return new CampaignFiles(source, folder, Map.copyOf(all), found, precompiled, standardId);
+    }
+
+    /**
+     * The standard.yaml of every standard bundled on the class path ({@code standards/<id>/standard.yaml}),
+     * by id: where a new campaign finds the edition in force on its start date.
+     */
+    public static Map<String, String> bundledStandards(ClassLoader loader) {
+        Map<String, String> out = new TreeMap<>();
+        URL url = loader.getResource(STANDARDS_ROOT);
+        if (url == null) {
+            return out;
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                boolean opened = false;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                    opened = true;
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                try {
+                    listStandards(fs.provider().getPath(uri), out);
+                } finally {
+                    if (opened) {
+                        fs.close();
+                    }
+                }
+            } else {
+                listStandards(Path.of(uri), out);
+            }
+        } catch (URISyntaxException | IOException e) {
+            throw new UncheckedIOException("cannot list the bundled standards at " + url, e instanceof IOException io
+                    ? io : new IOException(e));
+        }
+        return out;
+    }
+
+    private static void listStandards(Path root, Map<String, String> out) throws IOException {
+        try (Stream<Path> list = Files.list(root)) {
+            for (Path folder : (Iterable<Path>) list::iterator) {
+                Path yaml = folder.resolve(STANDARD_FILE);
+                if (Files.isRegularFile(yaml)) {
+                    String text = decode(Files.readAllBytes(yaml));
+                    if (text != null) {
+                        out.put(folder.getFileName().toString().replace("/", ""), text);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The one edition to apply on every date, when the snapshot was made with {@link #applyingOnly}. */
+    public Optional<String> onlyStandard() {
+        return Optional.ofNullable(onlyStandard);
     }
 
     /** The rule packages compiled at build time ({@link Precompiled#FILE}), when the folder has them. */
@@ -171,11 +247,19 @@ public final class CampaignFiles {
         if (parsed.syntaxError() || !parsed.isMap()) {
             return;
         }
+        List<String> ids = new java.util.ArrayList<>();
         for (YamlNode entry : parsed.list("standards", false, new java.util.ArrayList<>())) {
-            if (!entry.isMap()) {
-                continue;
+            if (entry.isMap()) {
+                entry.string("id", false, new java.util.ArrayList<>()).ifPresent(ids::add);
             }
-            String id = entry.string("id", false, new java.util.ArrayList<>()).orElse("");
+        }
+        mount(ids, files, root, loader, problems);
+    }
+
+    /** Adds each named standard the files do not already hold, from beside {@code root} or the class path. */
+    private static void mount(List<String> ids, Map<String, String> files, Path root, ClassLoader loader,
+            List<Problem> problems) {
+        for (String id : ids) {
             if (!CampaignReader.CAMPAIGN_ID.matcher(id).matches()
                     || files.containsKey(STANDARDS_ROOT + id + "/" + STANDARD_FILE)) {
                 continue;

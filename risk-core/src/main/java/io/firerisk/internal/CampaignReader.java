@@ -173,7 +173,16 @@ public final class CampaignReader {
             }
         }
 
-        List<StandardReader.Use> uses = shared ? StandardReader.uses(root, files, problems) : List.of();
+        List<StandardReader.Use> uses = shared ? StandardReader.uses(root, files, problems) : new ArrayList<>();
+        String only = files.onlyStandard().orElse(null);
+        if (only != null) {
+            if (!shared) {
+                problems.add(root.problem("the campaign names no standards (standards:): it carries its own "
+                        + "determination, so there is no edition to choose"));
+            } else if (uses.stream().noneMatch(u -> u.id().equals(only))) {
+                StandardReader.extra(only, root.get("standards").orElse(root), files, problems).ifPresent(uses::add);
+            }
+        }
         List<String> clauseFiles = new ArrayList<>(List.of(CLAUSES_FILE));
         uses.forEach(u -> clauseFiles.add(u.folder() + CLAUSES_FILE));
         Map<String, Clause> clauses = tables.readClauses(clauseFiles);
@@ -247,7 +256,16 @@ public final class CampaignReader {
                     });
                 });
             }
-            StandardReader.checkSuccession(standards, uses, problems);
+            if (only == null) {
+                StandardReader.checkSuccession(standards, uses, problems);
+            } else {
+                // Chosen to compare editions: this one, on every date.
+                List<Standard> chosen = standards.stream().filter(s -> s.id().equals(only))
+                        .map(s -> new Standard(s.id(), s.code(), s.document(), s.title(), s.source(), s.reminder(),
+                                s.exclusions(), s.countingRows(), LocalDate.MIN, LocalDate.MAX)).toList();
+                standards.clear();
+                standards.addAll(chosen);
+            }
         } else {
             YamlNode determination = root.map("determination", true, problems).orElse(root);
             determination.rejectUnknownKeys(List.of("reminder", "exclusions", "counting"), problems);

@@ -92,6 +92,26 @@ final class StandardReader {
         return uses;
     }
 
+    /**
+     * A standard the campaign does not name, chosen to be applied on every date (to compare editions);
+     * {@code at} is where a problem with it is reported.
+     */
+    static Optional<Use> extra(String id, YamlNode at, CampaignFiles files, List<Problem> problems) {
+        String file = CampaignFiles.STANDARDS_ROOT + id + "/" + CampaignFiles.STANDARD_FILE;
+        Optional<String> text = files.text(file);
+        if (text.isEmpty()) {
+            problems.add(at.problem("unknown standard '" + id + "': no " + file + " in the campaign folder, beside it, "
+                    + "or on the class path"));
+            return Optional.empty();
+        }
+        YamlNode root = YamlNode.parse(file, text.get(), problems);
+        if (root.syntaxError() || !root.isMap()) {
+            return Optional.empty();
+        }
+        // Dated from the end of time, so no date check applies: the caller applies it on every date.
+        return Optional.of(new Use(id, LocalDate.MAX, LocalDate.MAX, at, root));
+    }
+
     /** Reads one standard's standard.yaml; empty when it has an error. */
     static Optional<Read> read(Use use, CampaignFiles files, YamlSections yaml, Map<String, Text> placeClasses,
             Map<String, Element> elements, Map<String, Clause> clauses, List<Problem> problems) {

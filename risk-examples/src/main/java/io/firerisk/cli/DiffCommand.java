@@ -39,6 +39,9 @@ import java.util.concurrent.Callable;
         description = {"Assesses the same venues under two campaigns (A, the first --campaign, and B, the second) and"
                 + " lists every venue whose grade, verdict, suspension or actions change, with the rules that fired"
                 + " only under A or only under B, then a summary count.",
+                "With one --campaign and --standard twice, compares two editions of a standard instead: A applies the"
+                + " first edition on every date, B the second; every verdict that changes is listed with the elements"
+                + " found under each.",
                 "Venue files are JSON Lines (.jsonl, as firerisk assess reads them) or CSV in the scenario-table"
                 + " format (.csv; the expect_ columns are optional and ignored)."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -50,8 +53,13 @@ final class DiffCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--campaign", required = true, paramLabel = "ID|DIR",
-            description = "a campaign folder or bundled campaign id; give it twice: A then B")
+            description = "a campaign folder or bundled campaign id; give it twice: A then B (once with --standard)")
     List<String> campaigns;
+
+    @Option(names = "--standard", paramLabel = "ID",
+            description = "an edition of a standard, such as gb35181-2017; give it twice (A then B) with one --campaign"
+                    + " to compare the two editions on the same venues")
+    List<String> standards;
 
     @Parameters(arity = "1..*", paramLabel = "VENUES", description = "venue files (.jsonl or .csv)")
     List<Path> venueFiles;
@@ -66,7 +74,12 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (campaigns.size() != 2) {
+        boolean editions = standards != null && !standards.isEmpty();
+        if (editions && (standards.size() != 2 || campaigns.size() != 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "to compare editions give --standard exactly"
+                    + " twice (A then B) and --campaign once (got " + standards.size() + " and " + campaigns.size() + ")");
+        }
+        if (!editions && campaigns.size() != 2) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give --campaign exactly twice, A then B (got " + campaigns.size() + ")");
         }
@@ -87,8 +100,14 @@ final class DiffCommand implements Callable<Integer> {
             venues.replaceAll(v -> v.on(date));
         }
         DiffReport report;
-        try (RiskEngine a = CampaignChoice.of(campaigns.get(0)).builder().build();
-             RiskEngine b = CampaignChoice.of(campaigns.get(1)).builder().build()) {
+        RiskEngine.Builder builderA = CampaignChoice.of(campaigns.get(0)).builder();
+        RiskEngine.Builder builderB = CampaignChoice.of(campaigns.get(editions ? 0 : 1)).builder();
+        if (editions) {
+            builderA.onlyStandard(standards.get(0));
+            builderB.onlyStandard(standards.get(1));
+        }
+        try (RiskEngine a = builderA.build();
+             RiskEngine b = builderB.build()) {
             report = CampaignDiff.compare(a, b, venues);
         } catch (CampaignException e) {
             Output.lines(err, e.getMessage());
@@ -167,6 +186,11 @@ final class DiffCommand implements Callable<Integer> {
         n.put("grade", a.grade().name());
         n.put("verdict", a.verdict().name());
         n.put("suspension", a.suspensionRequired());
+        n.put("standard", a.determination().standard());
+        ArrayNode direct = n.putArray("directElements");
+        a.determination().directElements().forEach(direct::add);
+        ArrayNode comprehensive = n.putArray("comprehensiveElements");
+        a.determination().comprehensiveElements().forEach(comprehensive::add);
         ObjectNode actions = n.putObject("actions");
         TreeMap<String, String> due = new TreeMap<>();
         for (RequiredAction action : a.actions()) {

@@ -18,6 +18,8 @@ import java.util.concurrent.Callable;
                 + " next major version, and writes CHECKLIST.md there: everything that still describes the old plan"
                 + " (title, authority, document number, dates, the old plan's own clauses, scenarios dated for the"
                 + " old campaign, thresholds to review), each with its file and line.",
+                "Standards are shared, not copied: with --start the new campaign names, of each standard the old one"
+                + " applies, the edition in force on its first day and any later bundled edition, each from its own date.",
                 "The copy loads and validates as it is: edit it one item at a time and check as you go."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:created", "1:the old campaign could not be read, or the new folder could not be written",
@@ -37,6 +39,11 @@ final class NewCampaignCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "where to create it (default: a folder named after the new id)")
     Path out;
 
+    @Option(names = "--start", paramLabel = "YYYY-MM-DD",
+            description = "the new campaign's first day: it names the standard editions in force from then"
+                    + " (default: the old campaign's standards as they are)")
+    java.time.LocalDate start;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -45,8 +52,13 @@ final class NewCampaignCommand implements Callable<Integer> {
         CampaignChoice source = CampaignChoice.of(from);
         NewCampaign.Result result;
         try {
-            result = source.isFolder() ? NewCampaign.fromFolder(source.folder(), id, target)
-                    : NewCampaign.fromBundled(from, id, target);
+            if (start == null) {
+                result = source.isFolder() ? NewCampaign.fromFolder(source.folder(), id, target)
+                        : NewCampaign.fromBundled(from, id, target);
+            } else {
+                result = source.isFolder() ? NewCampaign.fromFolder(source.folder(), id, target, start)
+                        : NewCampaign.fromBundled(from, id, target, start);
+            }
         } catch (IllegalArgumentException | java.io.UncheckedIOException | CampaignException e) {
             Output.lines(err, e.getMessage());
             return 1;
