@@ -220,9 +220,10 @@ public final class CampaignReader {
         Map<String, Element> elements = new LinkedHashMap<>();
         Map<String, String> elementLines = new java.util.HashMap<>();
         if (!shared || files.text(ELEMENTS_FILE).isPresent()) {
-            tables.readElements(ELEMENTS_FILE, standard, clauses, elements, elementLines);
+            tables.readElements(ELEMENTS_FILE, standard, clauses, placeClasses, elements, elementLines);
         }
-        uses.forEach(u -> tables.readElements(u.folder() + ELEMENTS_FILE, u.id(), clauses, elements, elementLines));
+        uses.forEach(u -> tables.readElements(u.folder() + ELEMENTS_FILE, u.id(), clauses, placeClasses, elements,
+                elementLines));
         YamlSections.Grades grades = yaml.readGrades(root, clauses);
         SuspensionPolicy suspension = yaml.readSuspension(root, clauses);
         List<String> catalogueFiles = new ArrayList<>(tables.catalogueFiles(""));

@@ -8,6 +8,7 @@ import io.firerisk.campaign.ActionType;
 import io.firerisk.campaign.Clause;
 import io.firerisk.campaign.Element;
 import io.firerisk.campaign.ElementKind;
+import io.firerisk.campaign.PlaceCondition;
 import io.firerisk.campaign.HazardType;
 import io.firerisk.campaign.PlaceClassRule;
 import io.firerisk.campaign.RiskMatrix;
@@ -135,8 +136,17 @@ final class DataTables extends CampaignPart {
     }
 
     Map<String, Element> readElements(Map<String, Clause> clauses) {
+        return readElements(clauses, null);
+    }
+
+    /**
+     * The elements, with the places each names ({@code places}: checked against {@code placeClasses} unless that
+     * is null because campaign.yaml could not be read) and the conditions that also make it ({@code conditions}:
+     * elements of kind CONDITION of the same table).
+     */
+    Map<String, Element> readElements(Map<String, Clause> clauses, Map<String, Text> placeClasses) {
         Map<String, Element> elements = new LinkedHashMap<>();
-        readElements(ELEMENTS_FILE, "", clauses, elements, new HashMap<>());
+        readElements(ELEMENTS_FILE, "", clauses, placeClasses, elements, new HashMap<>());
         return elements;
     }
 
@@ -144,8 +154,9 @@ final class DataTables extends CampaignPart {
      * Adds the elements of one table, those of the edition {@code standard}, to {@code elements}: the
      * editions a campaign applies share one map by number, so a number is defined once across them.
      */
-    void readElements(String file, String standard, Map<String, Clause> clauses, Map<String, Element> elements,
-            Map<String, String> where) {
+    void readElements(String file, String standard, Map<String, Clause> clauses, Map<String, Text> placeClasses,
+            Map<String, Element> elements, Map<String, String> where) {
+        Map<String, CsvTable.Row> conditionCells = new LinkedHashMap<>();
         eachRow(file, ELEMENT_COLUMNS, row -> {
             Optional<String> number = row.required("element", problems);
             Optional<String> kind = row.required("kind", problems);
@@ -159,10 +170,25 @@ final class DataTables extends CampaignPart {
             try {
                 elementKind = ElementKind.valueOf(kind.get().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add(row.problem("kind", "'" + kind.get() + "' must be DIRECT or COMPREHENSIVE"));
+                problems.add(row.problem("kind", "'" + kind.get() + "' must be DIRECT, COMPREHENSIVE or CONDITION"));
                 return;
             }
             knownClause(clause.get(), row, "clause", clauses);
+            List<PlaceCondition> places = new ArrayList<>();
+            for (String item : row.list("places")) {
+                try {
+                    PlaceCondition place = PlaceCondition.parse(item);
+                    if (placeClasses != null && !place.placeClass().equals(PlaceCondition.ANY)
+                            && !placeClasses.containsKey(place.placeClass())) {
+                        problems.add(row.problem("places", "'" + place.placeClass() + "' is not one of the placeClasses"
+                                + " of campaign.yaml (" + String.join(", ", placeClasses.keySet()) + "), nor * for any place"));
+                    } else {
+                        places.add(place);
+                    }
+                } catch (IllegalArgumentException e) {
+                    problems.add(row.problem("places", e.getMessage()));
+                }
+            }
             String previous = where.putIfAbsent(number.get(), row.file() + ":" + row.line());
             if (previous != null) {
                 problems.add(row.problem("element", "'" + number.get() + "' is already defined at " + previous
@@ -170,8 +196,23 @@ final class DataTables extends CampaignPart {
                         : ": the editions a campaign applies share element numbers, so each number belongs to one")));
                 return;
             }
+            if (!row.list("conditions").isEmpty()) {
+                conditionCells.put(number.get(), row);
+            }
             elements.put(number.get(), new Element(number.get(), elementKind, Text.of(zh.get(), row.get("en")),
-                    clause.get(), verified.get(), standard));
+                    clause.get(), verified.get(), places, row.list("conditions"), standard));
+        });
+        // A condition may be listed before the row that defines it, so conditions are checked once all are read.
+        conditionCells.forEach((number, row) -> {
+            for (String condition : row.list("conditions")) {
+                Element c = elements.get(condition);
+                if (c == null) {
+                    problems.add(row.problem("conditions", "'" + condition + "' is not an element of " + file));
+                } else if (c.kind() != ElementKind.CONDITION) {
+                    problems.add(row.problem("conditions", "'" + condition + "' is a " + c.kind().name().toLowerCase(
+                            Locale.ROOT) + " element; conditions lists elements of kind CONDITION"));
+                }
+            }
         });
     }
 
