@@ -38,11 +38,11 @@ class PlaceConditionTest {
     @Test
     void anElementWithoutPlacesAppliesAnywhereAndOneWithSeveralWhereAnyHolds() {
         Element anyPlace = new Element("5.1.a", ElementKind.DIRECT, io.firerisk.Text.of("甲乙类在地下", "A/B below ground"),
-                "GB 35181-2025 5.1 a)", io.firerisk.Verification.VERIFIED);
+                "GB 35181-2025 5.1 a)", io.firerisk.Verification.VERIFIED, "gb35181-2025");
         Element highRiseOrUnderground = new Element("5.1.d", ElementKind.DIRECT, io.firerisk.Text.of("出口", "exits"),
                 "GB 35181-2025 5.1 d)", io.firerisk.Verification.VERIFIED,
                 java.util.List.of(PlaceCondition.parse("*+high_rise"), PlaceCondition.parse("CROWDED+underground")),
-                java.util.List.of());
+                java.util.List.of(), "gb35181-2025");
         assertThat(anyPlace.appliesTo(Set.of("OTHER"), Set.of())).isTrue();
         assertThat(highRiseOrUnderground.appliesTo(Set.of("CROWDED"), Set.of("underground"))).isTrue();
         assertThat(highRiseOrUnderground.appliesTo(Set.of("OTHER"), Set.of("high_rise"))).isTrue();
