@@ -7,6 +7,7 @@ import io.firerisk.campaign.Element;
 import io.firerisk.campaign.ElementKind;
 import io.firerisk.campaign.HazardType;
 import io.firerisk.campaign.RuleInfo;
+import io.firerisk.campaign.Standard;
 import io.firerisk.scenario.Scenario;
 import io.firerisk.scenario.ScenarioSuite;
 
@@ -21,9 +22,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * docs/criteria.md, rendered from what the campaign actually holds: every GB 35181 element of
- * elements.csv with its hazard codes (every catalogue file), the compiled rules citing its clause,
- * the scenario rows exercising it and the JUnit tests marked {@link Covers} for it.
+ * docs/criteria-&lt;edition&gt;.md for one edition of a standard the campaign applies, rendered from what
+ * the campaign actually holds: every element of the edition's elements.csv with its hazard codes (every
+ * catalogue file, and the edition's evidence.csv), the compiled rules citing its clause, the scenario rows
+ * exercising it and the JUnit tests marked {@link Covers} for it; and docs/criteria.md, the index of them.
  */
 final class CriteriaDocument {
 
@@ -31,17 +33,42 @@ final class CriteriaDocument {
             + "-Dsurefire.failIfNoSpecifiedTests=false -Dcriteria.write=true";
 
     private final Campaign campaign;
+    private final Standard edition;
     private final ScenarioSuite scenarios;
     private final List<Class<?>> testClasses;
 
-    CriteriaDocument(Campaign campaign, ScenarioSuite scenarios, List<Class<?>> testClasses) {
+    CriteriaDocument(Campaign campaign, Standard edition, ScenarioSuite scenarios, List<Class<?>> testClasses) {
         this.campaign = campaign;
+        this.edition = edition;
         this.scenarios = scenarios;
         this.testClasses = testClasses;
     }
 
+    /** The file of the edition's document, relative to docs/. */
+    static String file(Standard edition) {
+        return "criteria-" + edition.id() + ".md";
+    }
+
+    /** docs/criteria.md: the editions the campaign applies, when, and where each one's criteria are. */
+    static String index(Campaign campaign) {
+        StringBuilder md = new StringBuilder("# Criteria of the hazard standards, edition by edition\n\n");
+        md.append("Generated from the `").append(campaign.id()).append("` campaign by `CriteriaDocumentTest` (risk-rules),\n")
+                .append("which fails when these files no longer match the standards' folders, the compiled rules, the scenario\n")
+                .append("tables or the tests marked `@Covers`. Do not edit them by hand; regenerate them:\n\n")
+                .append("    ").append(REGENERATE).append("\n\n")
+                .append("An assessment applies the edition in force on its own date (`standards:` in the campaign's campaign.yaml).\n\n")
+                .append("| Edition | Standard folder | Applied from | Applied to | Criteria |\n|---|---|---|---|---|\n");
+        for (Standard s : campaign.standards()) {
+            md.append("| ").append(s.document()).append(" ").append(s.title().zh()).append(" | `standards/").append(s.id())
+                    .append("/` | ").append(s.from()).append(" | ").append(s.to().equals(java.time.LocalDate.MAX) ? "—" : s.to())
+                    .append(" | [").append(file(s)).append("](").append(file(s)).append(") |\n");
+        }
+        return md.toString();
+    }
+
     List<Element> elements() {
-        return campaign.elements().values().stream().sorted(Comparator.comparing(Element::number, Element.NUMBER_ORDER)).toList();
+        return campaign.elements().values().stream().filter(e -> e.standard().equals(edition.id()))
+                .sorted(Comparator.comparing(Element::number, Element.NUMBER_ORDER)).toList();
     }
 
     List<HazardType> codes(Element e) {
@@ -104,52 +131,60 @@ final class CriteriaDocument {
 
     List<CountingRow> countingRows(Element e) {
         return e.kind() == ElementKind.DIRECT ? List.of()
-                : campaign.countingRows().stream().filter(r -> r.counts(e.number())).toList();
+                : edition.countingRows().stream().filter(r -> r.counts(e.number())).toList();
     }
 
     String render() {
         StringBuilder md = new StringBuilder();
-        md.append("# GB 35181-2017 criteria: elements, hazard codes, rules and tests\n\n");
+        String folder = "standards/" + edition.id() + "/";
+        md.append("# ").append(edition.document()).append(" criteria: elements, hazard codes, rules and tests\n\n");
+        md.append(edition.document()).append(" ").append(edition.title().zh()).append(", applied by the `").append(campaign.id())
+                .append("` campaign from ").append(edition.from())
+                .append(edition.to().equals(java.time.LocalDate.MAX) ? "" : " to " + edition.to()).append(".\n\n");
         md.append("Generated from the `").append(campaign.id()).append("` campaign by `CriteriaDocumentTest` (risk-rules),\n")
-                .append("which fails when this file no longer matches `elements.csv`, the hazard catalogue (`hazards/*.csv`),\n")
+                .append("which fails when this file no longer matches `").append(folder).append("elements.csv`, the hazard catalogue (`hazards/*.csv`),\n")
                 .append("the compiled rules, the scenario tables or the tests marked `@Covers`. Do not edit it by hand; regenerate it:\n\n")
                 .append("    ").append(REGENERATE).append("\n\n");
-        md.append("Verified is the mark of the element's wording carried from `shared/docs/domain.md`: **V** read in a\n")
-                .append("source, **P** partly (wording or number), **U** reconstructed from memory: check it against the\n")
-                .append("official text before relying on a verdict that rests on it.\n\n")
-                .append("A rule counts a finding only if it is open, the inspector did not record it as correctable or\n")
-                .append("corrected on the spot (5.1.2: the catalogue's `correctable` column only prompts, it presumes nothing),\n")
-                .append("and it is not covered by an expert design review whose measures were taken (5.1.3 a); comprehensive\n")
-                .append("rules select findings by the element their code names, so a code added to any catalogue file counts too.\n\n");
+        md.append("Verified is how sure the element's wording is (its mark in `").append(folder).append("elements.csv`): **V** read in a\n")
+                .append("source, **P** partly (wording or number), **U** unverified: check it against the\n")
+                .append("official text before relying on a verdict that rests on it.\n\n");
 
         md.append("## Summary\n\nScenarios counts the rows of `scenarios/*.csv` that report a code of the element or expect it present.\n\n")
                 .append("| Element | Kind | Verified | Codes | Rules | Scenarios | JUnit tests |\n|---|---|---|---|---|---|---|\n");
         for (Element e : elements()) {
-            md.append("| ").append(e.number()).append(" | ").append(e.kind() == ElementKind.DIRECT ? "direct" : "comprehensive")
+            md.append("| ").append(e.number()).append(" | ").append(e.kind().name().toLowerCase(java.util.Locale.ROOT))
                     .append(" | ").append(e.verification().mark()).append(" | ").append(codes(e).size())
                     .append(" | ").append(rules(e).size()).append(" | ").append(scenarios(e).size())
                     .append(" | ").append(tests(e).size()).append(" |\n");
         }
 
-        md.append("\n## Counting rows (8.2)\n\n| Row | Place classes | Elements counted | At least | Clause |\n|---|---|---|---|---|\n");
-        for (CountingRow r : campaign.countingRows()) {
+        md.append("\n## Counting rows\n\n| Row | Place classes | Elements counted | At least | Clause |\n|---|---|---|---|---|\n");
+        for (CountingRow r : edition.countingRows()) {
             md.append("| ").append(r.row()).append(" | ").append(String.join(", ", r.placeClasses())).append(" | ")
                     .append(r.elements().isEmpty() ? "any" : r.elements().stream().sorted(Element.NUMBER_ORDER).collect(Collectors.joining(", ")))
                     .append(" | ").append(r.atLeast()).append(" | ").append(r.clause()).append(" |\n");
         }
 
-        Set<String> elementClauses = campaign.elements().values().stream().map(Element::clause).collect(Collectors.toSet());
-        md.append("\n## Determination rules (chapters 5 and 8)\n\n| Rule | Clause | Verified | File |\n|---|---|---|---|\n");
-        campaign.rules().stream().filter(r -> r.concern().equals("rules.gb35181_2017") && !elementClauses.contains(r.clause()))
+        Set<String> elementClauses = elements().stream().map(Element::clause).collect(Collectors.toSet());
+        String concern = "rules." + edition.id().replace('-', '_');
+        md.append("\n## Determination rules\n\n| Rule | Clause | Verified | File |\n|---|---|---|---|\n");
+        campaign.rules().stream().filter(r -> r.concern().startsWith(concern) && !elementClauses.contains(r.clause()))
                 .sorted(Comparator.comparing(RuleInfo::clause).thenComparing(RuleInfo::name))
                 .forEach(r -> md.append("| ").append(r.name()).append(" | ").append(r.clause()).append(" | ")
                         .append(campaign.clauses().get(r.clause()).verification().mark()).append(" | `")
                         .append(r.file()).append("` |\n"));
 
-        md.append("\n## Direct elements (chapter 6)\n");
-        elements().stream().filter(e -> e.kind() == ElementKind.DIRECT).forEach(e -> section(md, e));
-        md.append("\n## Comprehensive elements (chapter 7)\n");
-        elements().stream().filter(e -> e.kind() == ElementKind.COMPREHENSIVE).forEach(e -> section(md, e));
+        for (ElementKind kind : ElementKind.values()) {
+            List<Element> ofKind = elements().stream().filter(e -> e.kind() == kind).toList();
+            if (!ofKind.isEmpty()) {
+                md.append("\n## ").append(switch (kind.name()) {
+                    case "DIRECT" -> "Direct elements";
+                    case "COMPREHENSIVE" -> "Comprehensive elements";
+                    default -> "Conditions";
+                }).append("\n");
+                ofKind.forEach(e -> section(md, e));
+            }
+        }
         return md.toString();
     }
 

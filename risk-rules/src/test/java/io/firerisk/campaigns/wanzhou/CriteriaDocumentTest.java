@@ -22,26 +22,38 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** docs/criteria.md and the completeness of the GB 35181 encoding, checked against the campaign itself. */
+/**
+ * docs/criteria.md (the index), docs/criteria-&lt;edition&gt;.md for every edition the campaign applies, and the
+ * completeness of the GB 35181-2017 encoding, checked against the campaign itself.
+ */
 class CriteriaDocumentTest {
 
     static final Campaign CAMPAIGN = Wanzhou.ENGINE.campaign();
     static final ScenarioSuite SCENARIOS = ScenarioSuite.fromFolder(Wanzhou.folder());
-    static final CriteriaDocument DOCUMENT = new CriteriaDocument(CAMPAIGN, SCENARIOS, List.of(Gb35181DeterminationTest.class));
+    /** The test classes whose {@link Covers} tests the documents list. */
+    static final List<Class<?>> COVERING = List.of(Gb35181DeterminationTest.class);
+    static final CriteriaDocument DOCUMENT = new CriteriaDocument(CAMPAIGN, CAMPAIGN.standards().stream()
+            .filter(s -> s.id().equals("gb35181-2017")).findFirst().orElseThrow(), SCENARIOS, COVERING);
 
     /** Elements whose wording is only a number test: a finding without the number cannot make them. */
     static final Set<String> NUMBER_ONLY = Set.of("7.2.1", "7.2.2", "7.3.5", "7.3.7");
 
     @Test
-    void criteriaDocumentMatchesTheElementsTheCatalogueTheRulesAndTheTests() throws IOException {
-        Path file = docs().resolve("criteria.md");
-        String expected = DOCUMENT.render();
+    void criteriaDocumentOfEveryEditionMatchesTheElementsTheCatalogueTheRulesAndTheTests() throws IOException {
+        matches("criteria.md", CriteriaDocument.index(CAMPAIGN));
+        for (io.firerisk.campaign.Standard edition : CAMPAIGN.standards()) {
+            matches(CriteriaDocument.file(edition), new CriteriaDocument(CAMPAIGN, edition, SCENARIOS, COVERING).render());
+        }
+    }
+
+    private static void matches(String name, String expected) throws IOException {
+        Path file = docs().resolve(name);
         if (Boolean.getBoolean("criteria.write")) {
             Files.writeString(file, expected, StandardCharsets.UTF_8);
         }
         String actual = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
 
-        assertThat(actual).as("docs/criteria.md is out of date; regenerate it with%n  %s", CriteriaDocument.REGENERATE)
+        assertThat(actual).as("docs/%s is out of date; regenerate it with%n  %s", name, CriteriaDocument.REGENERATE)
                 .isEqualTo(expected);
     }
 
