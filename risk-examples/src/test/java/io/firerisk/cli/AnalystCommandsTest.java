@@ -216,8 +216,8 @@ class AnalystCommandsTest {
         void changedThresholdChangesExactlyTheVenuesItNowCatches() throws IOException {
             Path folder = copyInto("wider");
             Path yaml = folder.resolve("campaign.yaml");
-            write(yaml, Files.readString(yaml).replace("gb35181.6.5.exit-width-ratio-below: 0.80",
-                    "gb35181.6.5.exit-width-ratio-below: 0.85"));
+            write(yaml, Files.readString(yaml).replace("\nparameters:\n",
+                    "\nparameters:\n  gb35181.6.5.exit-width-ratio-below: 0.85\n"));
             Path venues = temp.resolve("venues.jsonl");
             write(venues, VENUES);
 
@@ -247,7 +247,7 @@ class AnalystCommandsTest {
         @Test
         void scenarioTableServesAsTheVenueList() {
             Run run = firerisk("diff", "--campaign", BUNDLED, "--campaign", copy.toString(),
-                    copy.resolve("scenarios/gb35181-direct.csv").toString(), "--json");
+                    copy.resolve("scenarios/tasks.csv").toString(), "--json");
 
             assertThat(run.exit()).as(run.err()).isZero();
             assertThat(run.out()).contains("\"changed\" : 0");
