@@ -36,7 +36,7 @@ public record DeskProperties(
      * @param h2               the H2 file, without {@code .mv.db}
      * @param postgresUrl      such as {@code jdbc:postgresql://localhost:5432/firerisk}
      * @param postgresUser     its user
-     * @param postgresPassword its password (give it through the environment: {@code FIRERISK_DESK_DATABASE_POSTGRES_PASSWORD})
+     * @param postgresPassword its password (give it through the environment: {@code FIRERISK_DESK_DATABASE_POSTGRESPASSWORD})
      * @param schema           a PostgreSQL schema of its own, if wanted
      * @param poolSize         connections each pool keeps
      */

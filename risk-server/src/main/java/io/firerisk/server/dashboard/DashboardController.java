@@ -28,6 +28,13 @@ class DashboardController {
         return "dashboard";
     }
 
+    /** The schematic street map alone, as of the date. */
+    @GetMapping("/map")
+    String map(AsOf asOf, Viewer viewer, Locale locale, Model model) {
+        model.addAttribute("map", StreetMap.of(dashboards.dashboard(asOf.date(), viewer, locale).byStreet()));
+        return "map";
+    }
+
     @GetMapping("/api/dashboard")
     @ResponseBody
     Dashboard json(AsOf asOf, Viewer viewer, Locale locale) {

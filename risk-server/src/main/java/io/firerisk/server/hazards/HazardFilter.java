@@ -25,12 +25,15 @@ import java.util.Set;
  * @param grades     venue grades
  * @param categories catalogue categories
  * @param overdue    only overdue, or only not overdue
+ * @param leadUp     a key period's code: only hazards found in its early-warning lead-up (the days the
+ *                   campaign gives units to put things right before the holiday)
  * @param sort       the order
  * @param ascending  its direction
  * @param page       the page, from 1
  */
 public record HazardFilter(Set<String> streets, Set<String> units, Set<HazardState> states, Set<RiskGrade> grades,
-        Set<String> categories, Optional<Boolean> overdue, HazardQuery.Sort sort, boolean ascending, int page) {
+        Set<String> categories, Optional<Boolean> overdue, Optional<String> leadUp, HazardQuery.Sort sort,
+        boolean ascending, int page) {
 
     /** Rows on a page of the list. */
     public static final int PAGE_SIZE = 50;
@@ -81,15 +84,24 @@ public record HazardFilter(Set<String> streets, Set<String> units, Set<HazardSta
                 throw DeskRequestException.badParameter("page", p, "1 … " + HazardQuery.MAX_LIMIT / PAGE_SIZE);
             }
         }
+        String lead = params.getFirst("leadUp");
         return new HazardFilter(new LinkedHashSet<>(values(params, "street")), new LinkedHashSet<>(values(params, "unit")),
-                states, grades, new LinkedHashSet<>(values(params, "category")), overdue, sort,
+                states, grades, new LinkedHashSet<>(values(params, "category")), overdue,
+                lead == null || lead.isBlank() ? Optional.empty() : Optional.of(lead.strip()), sort,
                 !"desc".equals(dir), page);
     }
 
-    /** The ledger query for this filter (paging aside), as of a date. */
-    public HazardQuery.Builder query(java.time.LocalDate asOf) {
+    /**
+     * The ledger query for this filter (paging aside), as of a date, for a viewer: empty when the viewer
+     * may see none of what it asks for (a unit officer asking for another unit).
+     */
+    public Optional<HazardQuery.Builder> query(java.time.LocalDate asOf, io.firerisk.server.security.Viewer viewer) {
+        Set<String> allowedUnits = viewer.units(units);
+        if (allowedUnits.isEmpty() && !units.isEmpty()) {
+            return Optional.empty();
+        }
         HazardQuery.Builder b = HazardQuery.builder().asOf(asOf).sort(sort, ascending);
-        b.streets(streets.toArray(String[]::new)).units(units.toArray(String[]::new))
+        b.streets(streets.toArray(String[]::new)).units(allowedUnits.toArray(String[]::new))
                 .categories(categories.toArray(String[]::new));
         if (!states.isEmpty()) {
             b.states(states);
@@ -101,7 +113,7 @@ public record HazardFilter(Set<String> streets, Set<String> units, Set<HazardSta
             b.grades(grades.toArray(RiskGrade[]::new));
         }
         overdue.ifPresent(b::overdue);
-        return b;
+        return Optional.of(b);
     }
 
     /** This filter as name/value pairs for a link, with another page, sort or direction. */
@@ -113,6 +125,7 @@ public record HazardFilter(Set<String> streets, Set<String> units, Set<HazardSta
         grades.stream().sorted().forEach(s -> { out.add("grade"); out.add(s.name()); });
         categories.forEach(s -> { out.add("category"); out.add(s); });
         overdue.ifPresent(o -> { out.add("overdue"); out.add(o.toString()); });
+        leadUp.ifPresent(k -> { out.add("leadUp"); out.add(k); });
         if (sort != HazardQuery.Sort.DEADLINE) {
             out.add("sort");
             out.add(sort.name());

@@ -4,7 +4,6 @@ import io.firerisk.Text;
 import io.firerisk.campaign.Campaign;
 import io.firerisk.io.CsvWriter;
 import io.firerisk.ledger.Directory;
-import io.firerisk.ledger.HazardQuery;
 import io.firerisk.ledger.HazardRow;
 import io.firerisk.ledger.HazardState;
 import io.firerisk.ledger.Ledger;
@@ -12,6 +11,8 @@ import io.firerisk.ledger.Page;
 import io.firerisk.server.dashboard.DashboardService;
 import io.firerisk.server.security.Viewer;
 import io.firerisk.server.web.AsOf;
+import io.firerisk.server.web.DeskRequestException;
+import io.firerisk.campaign.KeyPeriod;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -50,9 +51,9 @@ class HazardListController {
     @GetMapping("/hazards")
     String list(@RequestParam MultiValueMap<String, String> params, AsOf asOf, Viewer viewer, Locale locale, Model model) {
         HazardFilter filter = HazardFilter.parse(params);
-        HazardQuery query = viewer.scope(filter.query(asOf.date()))
-                .page((filter.page() - 1) * HazardFilter.PAGE_SIZE, HazardFilter.PAGE_SIZE).build();
-        Page<HazardRow> page = ledger.hazards(query);
+        checkLeadUp(filter);
+        Page<HazardRow> page = page(filter, asOf, viewer, (filter.page() - 1) * HazardFilter.PAGE_SIZE,
+                HazardFilter.PAGE_SIZE);
         Directory directory = ledger.directory();
         model.addAttribute("filter", filter);
         model.addAttribute("lines", lines(page.items(), directory, locale));
@@ -66,6 +67,7 @@ class HazardListController {
     void csv(@RequestParam MultiValueMap<String, String> params, AsOf asOf, Viewer viewer, Locale locale,
             HttpServletResponse response) throws IOException {
         HazardFilter filter = HazardFilter.parse(params);
+        checkLeadUp(filter);
         Directory directory = ledger.directory();
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"hazards-" + asOf.date() + ".csv\"");
@@ -77,9 +79,8 @@ class HazardListController {
                 "grade", "foundOn", "deadline", "daysOverdue", "closedOn", "supervised").stream()
                 .map(h -> messages.getMessage("csv." + h, null, locale)).toList());
         int offset = 0;
-        Page<HazardRow> page;
-        do {
-            page = ledger.hazards(viewer.scope(filter.query(asOf.date())).page(offset, 1000).build());
+        while (true) {
+            Page<HazardRow> page = page(filter, asOf, viewer, offset, 1000);
             for (HazardLine l : lines(page.items(), directory, locale)) {
                 csv.write(List.of(l.hazardId(), l.venueId(), l.venueName(), l.unit(), l.streetName(), l.hazardCode(),
                         l.hazardLabel(), l.categoryLabel(), l.stateLabel(), l.gradeLabel(), l.foundOn().toString(),
@@ -87,8 +88,49 @@ class HazardListController {
                         l.closedOn() == null ? "" : l.closedOn().toString(), l.supervised() ? "Y" : ""));
             }
             offset += page.items().size();
-        } while (page.hasMore() && !page.items().isEmpty());
+            if (!page.hasMore() || page.items().isEmpty()) {
+                break;
+            }
+        }
         out.flush();
+    }
+
+    /**
+     * One page of the filtered list. The ledger filters, sorts and pages, except for the key-period
+     * lead-up, which it has no filter for: then the desk reads every row the other filters pass, in the
+     * ledger's order, keeps those found in the lead-up and pages them itself.
+     */
+    private Page<HazardRow> page(HazardFilter filter, AsOf asOf, Viewer viewer, int offset, int limit) {
+        var query = filter.query(asOf.date(), viewer);
+        if (query.isEmpty()) {
+            return new Page<>(List.of(), 0, offset, limit);
+        }
+        if (filter.leadUp().isEmpty()) {
+            return ledger.hazards(query.get().page(offset, limit).build());
+        }
+        KeyPeriod period = checkLeadUp(filter);
+        List<HazardRow> found = new ArrayList<>();
+        int from = 0;
+        while (true) {
+            Page<HazardRow> all = ledger.hazards(query.get().page(from, 1000).build());
+            all.items().stream().filter(r -> period.inLeadUp(r.foundOn())).forEach(found::add);
+            from += all.items().size();
+            if (!all.hasMore() || all.items().isEmpty()) {
+                break;
+            }
+        }
+        return new Page<>(found.subList(Math.min(offset, found.size()), Math.min(offset + limit, found.size())),
+                found.size(), offset, limit);
+    }
+
+    /** The key period the filter's lead-up names (null for none), or a refusal naming the codes there are. */
+    private KeyPeriod checkLeadUp(HazardFilter filter) {
+        if (filter.leadUp().isEmpty()) {
+            return null;
+        }
+        return ledger.campaign().calendar().keyPeriod(filter.leadUp().get()).orElseThrow(() ->
+                DeskRequestException.badParameter("leadUp", filter.leadUp().get(), String.join(" | ",
+                        ledger.campaign().calendar().keyPeriods().stream().map(KeyPeriod::code).toList())));
     }
 
     List<HazardLine> lines(List<HazardRow> rows, Directory directory, Locale locale) {
@@ -126,7 +168,10 @@ class HazardListController {
         List<FilterOptions.Option> categories = ledger.campaign().categories().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> new FilterOptions.Option(e.getKey(), e.getValue().in(locale))).toList();
-        return new FilterOptions(streets, units, states, grades, categories);
+        List<FilterOptions.Option> periods = ledger.campaign().calendar().keyPeriods().stream()
+                .map(k -> new FilterOptions.Option(k.code(), k.label().in(locale) + " (" + k.warningFrom() + " – "
+                        + k.raisedFrom().minusDays(1) + ")")).toList();
+        return new FilterOptions(streets, units, states, grades, categories, periods);
     }
 
     private static String unitName(Directory directory, String unitId) {
