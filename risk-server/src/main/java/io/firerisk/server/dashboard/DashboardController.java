@@ -5,13 +5,12 @@ import io.firerisk.server.web.AsOf;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 import java.util.Locale;
 
 /**
- * 挂图作战: the dashboard page, and the same numbers as JSON for its charts (the page allows no inline
- * script, so the charts fetch their data from {@code /api/dashboard} with the page's as-of date).
+ * 挂图作战: the dashboard page and the street map. The page allows no inline script, so its charts fetch
+ * the same numbers from {@link DashboardApi} ({@code /api/dashboard}) with the page's as-of date.
  */
 @Controller
 class DashboardController {
@@ -35,9 +34,4 @@ class DashboardController {
         return "map";
     }
 
-    @GetMapping("/api/dashboard")
-    @ResponseBody
-    Dashboard json(AsOf asOf, Viewer viewer, Locale locale) {
-        return dashboards.dashboard(asOf.date(), viewer, locale);
-    }
 }

@@ -152,4 +152,14 @@ class DashboardTest {
         assertThat(r.getResponse().getCookie("firerisk-lang").getValue()).isEqualTo("en");
         assertThat(page("/", "test-staff")).contains("挂图作战");
     }
+
+    @Test
+    void theJsonEndpointRefusesABadDateInJson() throws Exception {
+        var r = mvc.perform(get("/api/dashboard?asOf=yesterday").with(as("test-staff")))
+                .andExpect(status().isBadRequest()).andReturn().getResponse();
+        assertThat(r.getContentType()).startsWith("application/problem+json");
+        JsonNode p = new ObjectMapper().readTree(r.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(p.get("status").asInt()).isEqualTo(400);
+        assertThat(p.get("detail").asText()).contains("asOf", "yesterday", "YYYY-MM-DD");
+    }
 }

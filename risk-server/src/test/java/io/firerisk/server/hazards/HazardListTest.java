@@ -27,7 +27,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class HazardListTest {
 
     static final LocalDate DEMO_DAY = LocalDate.of(2024, 2, 5);
-    static final Pattern ROW_ID = Pattern.compile("<tr[^>]*>\\s*<td>([^<]+)</td>");
+    static final Pattern ROW_ID = Pattern.compile("<tr[^>]*>\\s*<td[^>]*>([^<]+)</td>");
 
     @Autowired
     MockMvc mvc;
