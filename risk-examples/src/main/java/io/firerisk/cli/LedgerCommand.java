@@ -56,7 +56,7 @@ final class LedgerCommand implements Runnable {
 
     /** Where the ledger is and which campaign it belongs to. */
     static final class Where {
-        @Option(names = "--db", paramLabel = "PATH", defaultValue = "firerisk-ledger",
+        @Option(names = {"--db", "--ledger"}, paramLabel = "PATH", defaultValue = "firerisk-ledger",
                 description = "embedded H2 database file, without .mv.db (default: ${DEFAULT-VALUE} in the current folder)")
         Path db;
 
