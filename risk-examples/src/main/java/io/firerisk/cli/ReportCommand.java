@@ -15,9 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -71,15 +69,6 @@ final class ReportCommand extends LedgerCommand.Sub {
 
     @Override
     int run(Ledger ledger) throws IOException {
-        try {
-            return write(ledger);
-        } catch (Output.Failed e) {
-            err().println(Safe.text(e.getMessage()));
-            return 1;
-        }
-    }
-
-    private int write(Ledger ledger) throws IOException {
         ReportDocument.Kind which;
         Format as;
         try {
@@ -102,16 +91,7 @@ final class ReportCommand extends LedgerCommand.Sub {
             return 2;
         }
         switch (as) {
-            case XLSX -> {
-                try (OutputFile file = OutputFile.create(out)) {
-                    OutputStream stream = new BufferedOutputStream(file.stream(), 1 << 16);
-                    Workbooks.write(doc, stream);
-                    stream.flush();
-                    file.commit();
-                } catch (IOException e) {
-                    throw new Output.Failed(out.toString(), Output.reason(e), e);
-                }
-            }
+            case XLSX -> LedgerCommand.writeWorkbook(out, stream -> Workbooks.write(doc, stream));
             case HTML, CSV -> {
                 try (Output o = Output.open(out, out(), as == Format.CSV)) {
                     if (as == Format.HTML) {

@@ -164,6 +164,35 @@ class ReportCommandTest {
         assertThat(noFile.err()).contains("--out FILE.xlsx");
     }
 
+    @Test
+    void inspectionWorkbooksGoOutAndComeBackAndABadOneRecordsNothing() throws Exception {
+        Path sheets = dir.resolve("检查记录.xlsx");
+        Cli.Run export = Cli.run("ledger", "export-sheets", "--from", "2024-01-01", "--to", "2024-01-31", "-o",
+                sheets.toString(), "--ledger", db.toString());
+        assertThat(export.exit()).as(export.err()).isZero();
+        Cli.Run again = Cli.run("ledger", "import-sheets", sheets.toString(), "--ledger", db.toString());
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("0 inspections and 0 hazards recorded");
+
+        Path template = dir.resolve("模板.xlsx");
+        Cli.Run t = Cli.run("ledger", "sheet-template", "-o", template.toString(), "--ledger", db.toString());
+        assertThat(t.exit()).as(t.err()).isZero();
+        try (InputStream in = Files.newInputStream(template); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Row row = wb.getSheet("检查记录").createRow(1);
+            String[] cells = {"X-1", "WZ-0002", "抽查", "下周", "nobody"};
+            for (int c = 0; c < cells.length; c++) {
+                row.createCell(c).setCellValue(cells[c]);
+            }
+            try (var out = Files.newOutputStream(template)) {
+                wb.write(out);
+            }
+        }
+        Cli.Run bad = Cli.run("ledger", "import-sheets", template.toString(), "--ledger", db.toString());
+        assertThat(bad.exit()).isEqualTo(LedgerCommand.REJECTED);
+        assertThat(bad.err()).contains("第2行 D 检查日期列：类型不对", "第2行 E 检查人员列：人员“nobody”未在台账中登记",
+                "nothing recorded, 2 problem(s) in 1 row(s)");
+    }
+
     private static List<String> headers(XSSFSheet sheet) {
         List<String> h = new ArrayList<>();
         for (Cell c : sheet.getRow(0)) {
