@@ -278,7 +278,7 @@ final class LedgerCommand implements Runnable {
 
         @Override
         int run(Ledger ledger) throws IOException {
-            writeWorkbook(file, out -> io.firerisk.ledger.excel.InspectionSheets.template(ledger.campaign(), out));
+            writeBinary(file, out -> io.firerisk.ledger.excel.InspectionSheets.template(ledger.campaign(), out));
             out().println("template written to " + Safe.text(file.toString()));
             return 0;
         }
@@ -300,7 +300,7 @@ final class LedgerCommand implements Runnable {
         int run(Ledger ledger) throws IOException {
             LocalDate first = from != null ? from : ledger.campaign().calendar().start();
             LocalDate last = to != null ? to : ledger.campaign().calendar().end();
-            writeWorkbook(file, out -> io.firerisk.ledger.excel.InspectionSheets.export(ledger, first, last, out));
+            writeBinary(file, out -> io.firerisk.ledger.excel.InspectionSheets.export(ledger, first, last, out));
             out().println("inspections " + first + " to " + last + " written to " + Safe.text(file.toString()));
             return 0;
         }
@@ -329,13 +329,13 @@ final class LedgerCommand implements Runnable {
         }
     }
 
-    /** What writes a workbook into a stream. */
-    interface WorkbookBody {
+    /** What writes a file's bytes into a stream. */
+    interface BinaryBody {
         void write(java.io.OutputStream out) throws IOException;
     }
 
-    /** Writes a workbook whole or not at all (beside the target, then renamed over it). */
-    static void writeWorkbook(Path file, WorkbookBody body) throws IOException {
+    /** Writes a binary file (a workbook, a PDF) whole or not at all (beside the target, then renamed over it). */
+    static void writeBinary(Path file, BinaryBody body) throws IOException {
         try (OutputFile target = OutputFile.create(file)) {
             java.io.OutputStream stream = new java.io.BufferedOutputStream(target.stream(), 1 << 16);
             body.write(stream);

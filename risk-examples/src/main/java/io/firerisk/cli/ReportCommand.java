@@ -91,7 +91,7 @@ final class ReportCommand extends LedgerCommand.Sub {
             return 2;
         }
         switch (as) {
-            case XLSX -> LedgerCommand.writeWorkbook(out, stream -> Workbooks.write(doc, stream));
+            case XLSX -> LedgerCommand.writeBinary(out, stream -> Workbooks.write(doc, stream));
             case HTML, CSV -> {
                 try (Output o = Output.open(out, out(), as == Format.CSV)) {
                     if (as == Format.HTML) {

@@ -6,6 +6,7 @@ import io.firerisk.ledger.Ledger;
 import io.firerisk.ledger.report.Figures;
 import io.firerisk.ledger.report.Reports;
 import io.firerisk.ledger.report.UnitAccountability;
+import io.firerisk.ledger.notice.Notice;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -191,6 +192,61 @@ class ReportCommandTest {
         assertThat(bad.exit()).isEqualTo(LedgerCommand.REJECTED);
         assertThat(bad.err()).contains("第2行 D 检查日期列：类型不对", "第2行 E 检查人员列：人员“nobody”未在台账中登记",
                 "nothing recorded, 2 problem(s) in 1 row(s)");
+    }
+
+    @Test
+    void theMajorHazardNoticePrintedToPdfReadsBackInChineseWithVenueClausesAndDeadline() throws Exception {
+        Chromium.required();
+        Path pdftotext = pdftotext();
+        LocalDate day = LocalDate.of(2024, 3, 31);
+        io.firerisk.ledger.notice.Notice notice;
+        try (Ledger ledger = open()) {
+            notice = io.firerisk.ledger.notice.Notices.of(ledger).majorHazard("WZ-0020", day);
+        }
+        assertThat(notice.determination()).as("WZ-0020 is suspected, not yet listed, on %s", day).isNotEmpty();
+        Path pdf = dir.resolve("重大火灾隐患整改通知书.pdf");
+
+        Cli.Run r = Cli.run("notice", "--venue", "WZ-0020", "--major", "--as-of", day.toString(), "--out", pdf.toString(),
+                "--ledger", db.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readAllBytes(pdf)).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+        Process p = new ProcessBuilder(pdftotext.toString(), "-enc", "UTF-8", pdf.toString(), "-").redirectErrorStream(true)
+                .start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).replaceAll("\\s+", "");
+        assertThat(p.waitFor()).isZero();
+        Notice.Item first = notice.items().get(0);
+        assertThat(text).contains("重大火灾隐患整改通知书", notice.venueName(), notice.unitName().replaceAll("\\s+", ""),
+                        notice.reference())
+                .contains(first.clause().id().replaceAll("\\s+", ""), first.clause().title().replaceAll("\\s+", ""))
+                .contains("整改期限：" + notice.deadline() + "前整改完毕")
+                .contains("待集体讨论", "不是最终认定结论")
+                .contains("责任", "措施", "时限", "资金", "预案");
+
+        Path html = dir.resolve("通知书.html");
+        Cli.Run page = Cli.run("notice", "--hazard", first.hazardId(), "--as-of", day.toString(), "--out", html.toString(),
+                "--ledger", db.toString());
+        assertThat(page.exit()).as(page.err()).isZero();
+        assertThat(Files.readString(html)).contains("火灾隐患整改通知书", "@page { size: A4 portrait", first.hazardId());
+        Cli.Run general = Cli.run("notice", "--venue", "WZ-0002", "--major", "--as-of", "2023-12-01", "--ledger",
+                db.toString());
+        assertThat(general.exit()).isEqualTo(1);
+    }
+
+    /** pdftotext (Debian's poppler-utils): failed in CI when missing, skipped elsewhere. */
+    private static Path pdftotext() {
+        for (String folder : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(folder, "pdftotext");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        String message = "no pdftotext on PATH: install Debian's poppler-utils and fonts-noto-cjk (.ci/run does)";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assertions.fail(message + " (CI=true: never skipped in CI)");
+        }
+        org.junit.jupiter.api.Assumptions.abort(message);
+        return null;
     }
 
     private static List<String> headers(XSSFSheet sheet) {

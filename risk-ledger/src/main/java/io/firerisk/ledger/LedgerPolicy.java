@@ -21,9 +21,10 @@ import java.util.Set;
  *                    registered person
  * @param reports     what the reports count: the plan's tasks and the criteria for follow-up
  *                    ({@link Reporting#NONE} when the file has no {@code reports} section)
+ * @param notices     the wording of the notices the desk prints; empty when the file has no {@code notices} section
  */
 public record LedgerPolicy(String source, Set<String> ownPremises, String deadlineAction, Extensions extensions, Escalation escalation,
-        Map<EventType, Set<Role>> permissions, Reporting reports) {
+        Map<EventType, Set<Role>> permissions, Reporting reports, Optional<Notices> notices) {
 
     public LedgerPolicy {
         ownPremises = Set.copyOf(ownPremises);
@@ -135,6 +136,19 @@ public record LedgerPolicy(String source, Set<String> ownPremises, String deadli
      */
     public record FollowUp(String clause, boolean assumption, double onTimeRateBelow, int overdueHazardsAtLeast,
             int maxDaysOverdueAtLeast, int reopenedHazardsAtLeast, boolean selfInspectionMissing) {}
+
+    /**
+     * The notices' wording ({@code notices} in ledger.yaml).
+     *
+     * @param clause        the clause the notices rest on (the 五落实)
+     * @param rectification the 整改通知书
+     * @param major         the 重大火灾隐患整改通知书
+     * @param pending       what the major notice says while the determination is still to be made
+     */
+    public record Notices(String clause, Form rectification, Form major, String pending) {}
+
+    /** A notice's form: its title, the prefix of its reference number and its body text. */
+    public record Form(String title, String prefix, String body) {}
 
     /** The roles that may record {@code type}; empty when any registered person may. */
     public Set<Role> allowed(EventType type) {

@@ -89,7 +89,7 @@ final class PolicyReader {
     }
 
     private LedgerPolicy policy(JsonNode root) {
-        known(root, "", Set.of("ownPremises", "deadlineAction", "extensions", "escalation", "permissions", "reports"));
+        known(root, "", Set.of("ownPremises", "deadlineAction", "extensions", "escalation", "permissions", "reports", "notices"));
         Set<String> ownPremises = new java.util.LinkedHashSet<>();
         JsonNode own = root.get("ownPremises");
         if (own == null || !own.isArray()) {
@@ -150,7 +150,23 @@ final class PolicyReader {
         }
         LedgerPolicy.Reporting reports = root.has("reports") ? reports(object(root, "reports"))
                 : LedgerPolicy.Reporting.NONE;
-        return new LedgerPolicy(file, ownPremises, deadlineAction, extensions, escalation, permissions, reports);
+        java.util.Optional<LedgerPolicy.Notices> notices = java.util.Optional.empty();
+        if (root.has("notices")) {
+            JsonNode n = object(root, "notices");
+            known(n, "notices.", Set.of("clause", "rectification", "major"));
+            JsonNode major = object(n, "major");
+            notices = java.util.Optional.of(new LedgerPolicy.Notices(clause(n, "notices.clause"),
+                    form(object(n, "rectification"), "notices.rectification", Set.of()), form(major, "notices.major",
+                    Set.of("pending")), text(major, "notices.major.pending")));
+        }
+        return new LedgerPolicy(file, ownPremises, deadlineAction, extensions, escalation, permissions, reports, notices);
+    }
+
+    private LedgerPolicy.Form form(JsonNode node, String at, Set<String> more) {
+        Set<String> keys = new java.util.HashSet<>(Set.of("title", "prefix", "body"));
+        keys.addAll(more);
+        known(node, at + ".", keys);
+        return new LedgerPolicy.Form(text(node, at + ".title"), text(node, at + ".prefix"), text(node, at + ".body"));
     }
 
     private LedgerPolicy.Reporting reports(JsonNode node) {
