@@ -47,7 +47,7 @@ class ModuleBoundariesTest {
         LEDGER("risk-ledger", RULES, CORE),
         EXAMPLES("risk-examples", LEDGER, RULES, CORE),
         // SERVER("risk-server", LEDGER, RULES, CORE),
-        // SPARK("risk-spark", LEDGER, RULES, CORE),
+        SPARK("risk-spark", LEDGER, RULES, CORE),
         BENCH("risk-bench", LEDGER, RULES, CORE);
 
         final String folder;

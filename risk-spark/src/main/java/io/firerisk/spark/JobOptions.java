@@ -1,0 +1,89 @@
+package io.firerisk.spark;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Locale;
+
+/** The options every job takes: where venues come from and where results go. */
+final class JobOptions {
+
+    enum OutFormat { PARQUET, JSONL }
+
+    enum Lang {
+        ZH(Locale.SIMPLIFIED_CHINESE), EN(Locale.ENGLISH);
+
+        final Locale locale;
+
+        Lang(Locale locale) {
+            this.locale = locale;
+        }
+    }
+
+    @Option(names = "--findings", paramLabel = "CSV",
+            description = "CSV table of findings, joined to the one CSV venue table by venue id (venueId/场所编号)")
+    String findings;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8", converter = Encoding.class,
+            description = "text encoding of the input files: UTF-8 (default, with or without BOM) or GBK/GB18030")
+    Charset encoding;
+
+    @Option(names = "--findings-encoding", paramLabel = "CHARSET", converter = Encoding.class,
+            description = "text encoding of the --findings table, when it differs from --encoding's")
+    Charset findingsEncoding;
+
+    @Option(names = "--input-format", paramLabel = "FORMAT",
+            description = "jsonl or csv (default: from each file's name)")
+    Inputs.Format inputFormat;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+            description = "assess every venue as of this date (default: each record's own date, else today)")
+    LocalDate date;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
+            description = "output folder: outcome=assessed/ holds the results, outcome=rejected/ the rejects")
+    String out;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "parquet",
+            description = "parquet (columns, with the JSON line in json) or jsonl (the lines firerisk assess -f jsonl"
+                    + " writes) (default: ${DEFAULT-VALUE})")
+    OutFormat format;
+
+    @Option(names = "--overwrite", description = "replace the output folder when it exists (default: refuse)")
+    boolean overwrite;
+
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "zh",
+            description = "language of labels: zh or en (default: ${DEFAULT-VALUE})")
+    Lang lang;
+
+    @Option(names = "--tasks-per-file", paramLabel = "N",
+            description = "tasks sharing each file's records (default: the cluster's parallelism over the number of"
+                    + " files)")
+    Integer tasksPerFile;
+
+    @Option(names = "--fail-on-rejects", description = "exit with code 3 when any record was rejected (default: 0,"
+            + " the rejects counted in the summary and written beside the results)")
+    boolean failOnRejects;
+
+    Charset findingsEncoding() {
+        return findingsEncoding != null ? findingsEncoding : encoding;
+    }
+
+    /** Chinese input comes in UTF-8, GBK (also named CP936, or GB2312 for its subset) or GB18030; no other. */
+    static final class Encoding implements CommandLine.ITypeConverter<Charset> {
+        @Override
+        public Charset convert(String value) {
+            return switch (value.strip().toUpperCase(Locale.ROOT).replace('_', '-')) {
+                case "UTF-8", "UTF8" -> StandardCharsets.UTF_8;
+                case "GBK", "CP936", "MS936", "WINDOWS-936", "GB2312", "EUC-CN" -> Charset.forName("GBK");
+                case "GB18030" -> Charset.forName("GB18030");
+                default -> throw new CommandLine.TypeConversionException("'" + value + "' is not an encoding Chinese"
+                        + " input is read in: give UTF-8 (the default, with or without BOM), GBK (Excel's CSV on Chinese"
+                        + " Windows) or GB18030");
+            };
+        }
+    }
+}
