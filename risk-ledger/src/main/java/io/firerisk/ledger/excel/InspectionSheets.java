@@ -58,7 +58,9 @@ import java.util.TreeMap;
  * problem reported by sheet, row and column; only a workbook without one is recorded, in one
  * transaction, so a refusal by the ledger itself (a person without the role, a date before the venue
  * was registered) also records nothing and is reported at its row. Importing the same workbook again
- * records nothing twice (the event ids are made from the 检查编号 and 隐患编号). Each inspection and its
+ * records nothing twice (the event ids are made from the 检查编号 and 隐患编号), and an inspection or hazard
+ * the ledger already holds as the row has it (an export of this ledger read back) is not recorded again;
+ * an id it holds for something else is a problem at its row. Each inspection and its
  * hazards are recorded as by the first inspector named, on the inspection day at noon.
  *
  * <p>Limits, checked before anything is read: {@value #MAX_BYTES} bytes a file, {@value #MAX_ROWS} rows;
@@ -272,10 +274,14 @@ public final class InspectionSheets {
             // POI's zip guards and a damaged package end here: the file as a whole is refused.
             return failed(name, "无法读取工作簿：" + e.getMessage());
         }
+        Set<String> held = new HashSet<>();
+        if (problems.isEmpty()) {
+            held = held(ledger, lines, problems);
+        }
         if (!problems.isEmpty()) {
             return new SheetImport(name, dataRows, 0, 0, 0, problems);
         }
-        return record(ledger, name, dataRows, lines);
+        return record(ledger, name, dataRows, lines, held);
     }
 
     private static SheetImport failed(String file, String message) {
@@ -426,7 +432,51 @@ public final class InspectionSheets {
         }
     }
 
-    private static SheetImport record(Ledger ledger, String file, int rows, List<Line> lines) {
+    /**
+     * The inspections and hazards of the workbook the ledger already holds as the workbook has them
+     * (recorded by hand, by another import, or exported from this ledger): they are not recorded again.
+     * An id the ledger holds for something else is a problem at its row.
+     */
+    private static Set<String> held(Ledger ledger, List<Line> lines, List<SheetProblem> problems) {
+        Set<String> held = new HashSet<>();
+        Map<LocalDate, Map<String, io.firerisk.ledger.InspectionView>> byDay = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (Line l : lines) {
+            if (seen.add(l.inspectionId())) {
+                io.firerisk.ledger.InspectionView i = byDay.computeIfAbsent(l.date(), d -> {
+                    Map<String, io.firerisk.ledger.InspectionView> m = new HashMap<>();
+                    ledger.inspections(d, d).forEach(x -> m.put(x.inspectionId(), x));
+                    return m;
+                }).get(l.inspectionId());
+                if (i != null) {
+                    if (i.venueId().equals(l.venueId()) && i.kind() == l.kind() && i.inspectors().equals(l.inspectors())) {
+                        held.add("inspection:" + l.inspectionId());
+                    } else {
+                        problems.add(new SheetProblem(SHEET, l.row(), column(ID), "检查编号“" + l.inspectionId()
+                                + "”在台账中已用于另一次检查（" + i.venueId() + "，" + i.kind().label().zh() + "，"
+                                + String.join("、", i.inspectors()) + "）"));
+                    }
+                }
+            }
+            if (!l.hazardId().isEmpty()) {
+                var h = ledger.hazard(l.hazardId(), ledger.today());
+                if (h.isPresent()) {
+                    var v = h.get();
+                    if (v.venueId().equals(l.venueId()) && v.inspectionId().equals(l.inspectionId())
+                            && v.hazardCode().equals(l.code())) {
+                        held.add("hazard:" + l.hazardId());
+                    } else {
+                        problems.add(new SheetProblem(SHEET, l.row(), column(HAZARD), "隐患编号“" + l.hazardId()
+                                + "”在台账中已用于另一隐患（" + v.venueId() + "，检查 " + v.inspectionId() + "，"
+                                + v.hazardCode() + "）"));
+                    }
+                }
+            }
+        }
+        return held;
+    }
+
+    private static SheetImport record(Ledger ledger, String file, int rows, List<Line> lines, Set<String> held) {
         java.time.ZoneId zone = ledger.campaign().timeZone();
         List<Entry> entries = new ArrayList<>();
         Map<String, Integer> rowOf = new HashMap<>();
@@ -434,13 +484,13 @@ public final class InspectionSheets {
         for (Line l : lines) {
             Instant at = l.date().atTime(12, 0).atZone(zone).toInstant();
             String actor = l.inspectors().get(0);
-            if (inspections.add(l.inspectionId())) {
+            if (inspections.add(l.inspectionId()) && !held.contains("inspection:" + l.inspectionId())) {
                 String eventId = "xlsx:" + l.inspectionId();
                 rowOf.put(eventId, l.row());
                 entries.add(Entry.of(eventId, actor, at, new Event.InspectionRecorded(l.inspectionId(), l.venueId(), l.kind(),
                         l.date(), l.inspectors(), l.note())));
             }
-            if (!l.hazardId().isEmpty()) {
+            if (!l.hazardId().isEmpty() && !held.contains("hazard:" + l.hazardId())) {
                 String eventId = "xlsx:" + l.inspectionId() + ":" + l.hazardId();
                 rowOf.put(eventId, l.row());
                 Finding f = Finding.builder(l.hazardId(), l.code()).location(l.location()).build();
@@ -452,7 +502,7 @@ public final class InspectionSheets {
             Receipt receipt = ledger.record(entries);
             int insp = (int) receipt.recorded().stream().filter(e -> e.event() instanceof Event.InspectionRecorded).count();
             int haz = (int) receipt.recorded().stream().filter(e -> e.event() instanceof Event.HazardFound).count();
-            return new SheetImport(file, rows, insp, haz, receipt.alreadyRecorded().size(), List.of());
+            return new SheetImport(file, rows, insp, haz, receipt.alreadyRecorded().size() + held.size(), List.of());
         } catch (RefusedException e) {
             int row = rowOf.getOrDefault(e.eventId(), 0);
             return new SheetImport(file, rows, 0, 0, 0, List.of(new SheetProblem(SHEET, row, columnOf(e.field()),
