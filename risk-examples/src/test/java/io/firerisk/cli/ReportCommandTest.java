@@ -219,7 +219,9 @@ class ReportCommandTest {
         assertThat(text).contains("重大火灾隐患整改通知书", notice.venueName(), notice.unitName().replaceAll("\\s+", ""),
                         notice.reference())
                 .contains(first.clause().id().replaceAll("\\s+", ""), first.clause().title().replaceAll("\\s+", ""))
-                .contains("整改期限：" + notice.deadline() + "前整改完毕")
+                .contains(notice.deadline().isBefore(day)
+                        ? "整改期限：已过期限的隐患（最早" + notice.deadline() + "）应立即整改完毕"
+                        : "整改期限：" + notice.deadline() + "前整改完毕")
                 .contains("待集体讨论", "不是最终认定结论")
                 .contains("责任", "措施", "时限", "资金", "预案");
 
