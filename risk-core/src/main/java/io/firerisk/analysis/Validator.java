@@ -343,9 +343,19 @@ public final class Validator {
             }
             List<String> clauseFiles = new ArrayList<>(List.of(CampaignReader.CLAUSES_FILE));
             for (String path : files.paths(CampaignFiles.STANDARDS_ROOT, "/" + CampaignFiles.STANDARD_FILE)) {
-                scalars(YamlNode.parse(path, files.text(path).orElse(""), new ArrayList<>()), cited);
                 clauseFiles.add(path.substring(0, path.length() - CampaignFiles.STANDARD_FILE.length())
                         + CampaignReader.CLAUSES_FILE);
+            }
+            // Other YAML files of the folder cite clauses too (ledger.yaml: the closed loop's rules and
+            // the reports' criteria, which no engine rule reads; a standard's standard.yaml).
+            for (String path : files.paths("", ".yaml")) {
+                if (path.equals(CampaignReader.CAMPAIGN_FILE) || path.startsWith(ScenarioSuite.FOLDER)) {
+                    continue;
+                }
+                YamlNode other = YamlNode.parse(path, files.text(path).orElse(""), new java.util.ArrayList<>());
+                if (other != null) {
+                    scalars(other, cited);
+                }
             }
             for (String path : files.paths("", ".csv")) {
                 if (clauseFiles.contains(path) || ScenarioSuite.isTable(path)) {
