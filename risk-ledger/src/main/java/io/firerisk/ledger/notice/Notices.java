@@ -95,12 +95,13 @@ public final class Notices {
         List<String> numbers = new ArrayList<>(a.determination().directElements());
         numbers.addAll(a.determination().comprehensiveElements());
         for (String n : numbers) {
-            elements.add(cited("GB 35181-2017 " + n));
+            // The edition applied on the notice's date names the element's clause.
+            elements.add(cited(a.determination().standard() + " " + n));
         }
         List<String> determination = new ArrayList<>();
         if (supervision.isEmpty()) {
             determination.add(wording.pending());
-            determination.add(campaign.determinationReminder().zh());
+            determination.add(a.determination().reminder().zh());
         }
         return notice(Notice.Kind.MAJOR_HAZARD, wording.major(), v, open, date, elements, determination, supervision);
     }
