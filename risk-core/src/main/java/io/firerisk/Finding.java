@@ -34,6 +34,8 @@ import java.time.LocalDate;
  * @param timesFound         how many inspections in a row found it (1 = first time)
  * @param party              who is responsible for it
  * @param enforcement        how far enforcement has gone
+ * @param standardRevision   whether it arises only from a revision of a fire technical standard
+ *                           (GB 35181-2025 4.2 a); {@code null} means {@link StandardRevision#NONE}
  */
 public record Finding(
         String id,
@@ -49,7 +51,8 @@ public record Finding(
         boolean expertReviewed,
         int timesFound,
         ResponsibleParty party,
-        Enforcement enforcement) {
+        Enforcement enforcement,
+        StandardRevision standardRevision) {
 
     public static final int MAX_QUANTITY = 1_000_000;
     public static final int MAX_TIMES_FOUND = 1_000;
@@ -70,6 +73,7 @@ public record Finding(
         Checks.between(owner, "timesFound", timesFound, 1, MAX_TIMES_FOUND);
         party = party == null ? ResponsibleParty.UNKNOWN : party;
         enforcement = enforcement == null ? Enforcement.NONE : enforcement;
+        standardRevision = standardRevision == null ? StandardRevision.NONE : standardRevision;
     }
 
     public static Builder builder(String id, String hazardCode) {
@@ -84,7 +88,7 @@ public record Finding(
     public Builder toBuilder() {
         return new Builder(id, hazardCode).location(location).area(area).foundOn(foundOn).correctableOnSpot(correctableOnSpot)
                 .ratio(ratio).quantity(quantity).status(status).plan(plan).expertReviewed(expertReviewed)
-                .timesFound(timesFound).party(party).enforcement(enforcement);
+                .timesFound(timesFound).party(party).enforcement(enforcement).standardRevision(standardRevision);
     }
 
     /** Builds a {@link Finding}; unset fields take the defaults documented on the record. */
@@ -103,6 +107,7 @@ public record Finding(
         private int timesFound = 1;
         private ResponsibleParty party = ResponsibleParty.UNKNOWN;
         private Enforcement enforcement = Enforcement.NONE;
+        private StandardRevision standardRevision = StandardRevision.NONE;
 
         private Builder(String id, String hazardCode) {
             this.id = id;
@@ -121,10 +126,11 @@ public record Finding(
         public Builder timesFound(int timesFound) { this.timesFound = timesFound; return this; }
         public Builder party(ResponsibleParty party) { this.party = party; return this; }
         public Builder enforcement(Enforcement enforcement) { this.enforcement = enforcement; return this; }
+        public Builder standardRevision(StandardRevision standardRevision) { this.standardRevision = standardRevision; return this; }
 
         public Finding build() {
             return new Finding(id, hazardCode, location, area, foundOn, correctableOnSpot, ratio, quantity, status, plan,
-                    expertReviewed, timesFound, party, enforcement);
+                    expertReviewed, timesFound, party, enforcement, standardRevision);
         }
     }
 }

@@ -17,8 +17,12 @@ import java.util.Set;
  * @param judgedNotMajor        a person with authority judged that the hazards are not enough to cause a
  *                              major or extra-major fire or serious social impact (GB 35181-2017
  *                              5.1.3 c): a human judgment the engine records but never makes
+ * @param noRealFireRisk        an on-site inspection confirmed that the venue, stopped or out of use, has no
+ *                              real fire risk (经现场检查确认无现实火灾风险, GB 35181-2025 4.2 b): only with it
+ *                              does being out of use exclude a major hazard under the 2025 edition
  */
-public record VenueFacts(Venue venue, List<Finding> findings, LocalDate assessmentDate, boolean judgedNotMajor) {
+public record VenueFacts(Venue venue, List<Finding> findings, LocalDate assessmentDate, boolean judgedNotMajor,
+        boolean noRealFireRisk) {
 
     /** More findings than this on one venue is a data error, not an inspection. */
     public static final int MAX_FINDINGS = 1_000;
@@ -46,6 +50,11 @@ public record VenueFacts(Venue venue, List<Finding> findings, LocalDate assessme
         }
     }
 
+    /** Facts with no on-site confirmation that a stopped venue has no real fire risk. */
+    public VenueFacts(Venue venue, List<Finding> findings, LocalDate assessmentDate, boolean judgedNotMajor) {
+        this(venue, findings, assessmentDate, judgedNotMajor, false);
+    }
+
     public static VenueFacts of(Venue venue, List<Finding> findings, LocalDate assessmentDate) {
         return new VenueFacts(venue, findings, assessmentDate, false);
     }
@@ -55,10 +64,14 @@ public record VenueFacts(Venue venue, List<Finding> findings, LocalDate assessme
     }
 
     public VenueFacts on(LocalDate date) {
-        return new VenueFacts(venue, findings, date, judgedNotMajor);
+        return new VenueFacts(venue, findings, date, judgedNotMajor, noRealFireRisk);
     }
 
     public VenueFacts withJudgedNotMajor(boolean judged) {
-        return new VenueFacts(venue, findings, assessmentDate, judged);
+        return new VenueFacts(venue, findings, assessmentDate, judged, noRealFireRisk);
+    }
+
+    public VenueFacts withNoRealFireRisk(boolean confirmed) {
+        return new VenueFacts(venue, findings, assessmentDate, judgedNotMajor, confirmed);
     }
 }

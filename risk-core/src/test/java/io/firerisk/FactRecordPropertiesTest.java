@@ -77,7 +77,7 @@ class FactRecordPropertiesTest {
 
         Throwable thrown = catchThrowable(() -> {
             Finding f = new Finding(id, code, location, "", foundOn, null, ratio, quantity, null, plan, false, timesFound,
-                    null, null);
+                    null, null, null);
             assertThat(f.hazardCode()).isEqualTo(code.strip());
             assertThat(f.status()).isEqualTo(RectificationStatus.OPEN);
             assertThat(f.plan()).isEqualTo(plan);

@@ -10,12 +10,15 @@ import java.util.Set;
  * is a suspected major hazard. An empty element set means every comprehensive element.
  *
  * @param row          the row's code
- * @param placeClasses the place classes it applies to
+ * @param placeClasses the place classes it applies to, or {@link #ANY_PLACE} for every place
  * @param elements     the elements it counts; empty for all
  * @param atLeast      the threshold, inclusive ("以上" 含本数)
  * @param clause       the clause id
  */
 public record CountingRow(String row, List<String> placeClasses, Set<String> elements, int atLeast, String clause) {
+
+    /** In {@code placeClasses}: every building or place, whatever its classes (GB 35181-2025 4.1 c). */
+    public static final String ANY_PLACE = "*";
 
     public CountingRow {
         placeClasses = List.copyOf(placeClasses);
@@ -24,6 +27,9 @@ public record CountingRow(String row, List<String> placeClasses, Set<String> ele
 
     /** True when the venue, with these place classes, is subject to this row. */
     public boolean appliesTo(Collection<String> venuePlaceClasses) {
+        if (placeClasses.contains(ANY_PLACE)) {
+            return true;
+        }
         for (String placeClass : placeClasses) {
             if (venuePlaceClasses.contains(placeClass)) {
                 return true;

@@ -4,6 +4,8 @@ import io.firerisk.Text;
 import io.firerisk.Verification;
 
 import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 
 /**
  * A determination element of the hazard standard, such as GB 35181-2017 6.5 or 7.3.6.
@@ -13,8 +15,31 @@ import java.util.Comparator;
  * @param label        its wording, in short
  * @param clause       the clause id that cites it
  * @param verification how sure the campaign is of its wording and number
+ * @param places       the places the element names in its wording (高层建筑、地下人员密集场所), any of which
+ *                     makes it apply; empty when it applies to any building or place
+ * @param conditions   conditions (elements of kind {@link ElementKind#CONDITION}) that also make it, such as
+ *                     GB 35181-2025 A.4 for 5.1 e): "…或已设置的系统按照附录A判定为不能正常运行"
  */
-public record Element(String number, ElementKind kind, Text label, String clause, Verification verification) {
+public record Element(String number, ElementKind kind, Text label, String clause, Verification verification,
+        List<PlaceCondition> places, List<String> conditions) {
+
+    public Element {
+        places = List.copyOf(places);
+        conditions = List.copyOf(conditions);
+    }
+
+    /** An element for any building or place, made by findings only. */
+    public Element(String number, ElementKind kind, Text label, String clause, Verification verification) {
+        this(number, kind, label, clause, verification, List.of(), List.of());
+    }
+
+    /**
+     * True when a venue in {@code placeClasses}, with the {@code facts} of {@link PlaceCondition#FACTS} that
+     * hold for it, is a place the element names.
+     */
+    public boolean appliesTo(Set<String> placeClasses, Set<String> facts) {
+        return places.isEmpty() || places.stream().anyMatch(p -> p.holds(placeClasses, facts));
+    }
 
     /** Element numbers in the standard's order: 6.2 before 6.10, 7.3.9 before 7.3.10. */
     public static final Comparator<String> NUMBER_ORDER = Element::compareNumbers;

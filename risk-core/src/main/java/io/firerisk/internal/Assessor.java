@@ -325,6 +325,9 @@ public final class Assessor {
     }
 
     private Label placeClassOf(ThresholdCount t, Enricher.Prepared prepared) {
+        if (t.row().placeClasses().contains(io.firerisk.campaign.CountingRow.ANY_PLACE)) {
+            return new Label(io.firerisk.campaign.CountingRow.ANY_PLACE, Text.of("任何建筑或场所", "any building or place"));
+        }
         for (String pc : t.row().placeClasses()) {
             if (prepared.profile().is(pc)) {
                 return campaign.placeClass(pc);

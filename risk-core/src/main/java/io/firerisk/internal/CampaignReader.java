@@ -165,7 +165,7 @@ public final class CampaignReader {
                     + "' is not one of placeClasses (" + String.join(", ", placeClasses.keySet()) + ")"));
         }
         Map<String, Text> categories = yaml.labelMap(root, "categories", true);
-        Map<String, Element> elements = tables.readElements(clauses);
+        Map<String, Element> elements = tables.readElements(clauses, placeClasses);
         YamlSections.Grades grades = yaml.readGrades(root, clauses);
         SuspensionPolicy suspension = yaml.readSuspension(root, clauses);
         Map<String, HazardType> hazards = tables.readHazards(clauses, elements, categories, grades.matrix(), suspension);

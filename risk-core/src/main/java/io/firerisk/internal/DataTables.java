@@ -8,6 +8,7 @@ import io.firerisk.campaign.ActionType;
 import io.firerisk.campaign.Clause;
 import io.firerisk.campaign.Element;
 import io.firerisk.campaign.ElementKind;
+import io.firerisk.campaign.PlaceCondition;
 import io.firerisk.campaign.HazardType;
 import io.firerisk.campaign.PlaceClassRule;
 import io.firerisk.campaign.RiskMatrix;
@@ -113,8 +114,18 @@ final class DataTables extends CampaignPart {
     }
 
     Map<String, Element> readElements(Map<String, Clause> clauses) {
+        return readElements(clauses, null);
+    }
+
+    /**
+     * The elements, with the places each names ({@code places}: checked against {@code placeClasses} unless that
+     * is null because campaign.yaml could not be read) and the conditions that also make it ({@code conditions}:
+     * elements of kind CONDITION of the same table).
+     */
+    Map<String, Element> readElements(Map<String, Clause> clauses, Map<String, Text> placeClasses) {
         Map<String, Element> elements = new LinkedHashMap<>();
         Map<String, Integer> lines = new HashMap<>();
+        Map<String, CsvTable.Row> conditionCells = new LinkedHashMap<>();
         eachRow(ELEMENTS_FILE, ELEMENT_COLUMNS, row -> {
             Optional<String> number = row.required("element", problems);
             Optional<String> kind = row.required("kind", problems);
@@ -128,15 +139,45 @@ final class DataTables extends CampaignPart {
             try {
                 elementKind = ElementKind.valueOf(kind.get().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add(row.problem("kind", "'" + kind.get() + "' must be DIRECT or COMPREHENSIVE"));
+                problems.add(row.problem("kind", "'" + kind.get() + "' must be DIRECT, COMPREHENSIVE or CONDITION"));
                 return;
             }
             knownClause(clause.get(), row, "clause", clauses);
+            List<PlaceCondition> places = new ArrayList<>();
+            for (String item : row.list("places")) {
+                try {
+                    PlaceCondition place = PlaceCondition.parse(item);
+                    if (placeClasses != null && !place.placeClass().equals(PlaceCondition.ANY)
+                            && !placeClasses.containsKey(place.placeClass())) {
+                        problems.add(row.problem("places", "'" + place.placeClass() + "' is not one of the placeClasses"
+                                + " of campaign.yaml (" + String.join(", ", placeClasses.keySet()) + "), nor * for any place"));
+                    } else {
+                        places.add(place);
+                    }
+                } catch (IllegalArgumentException e) {
+                    problems.add(row.problem("places", e.getMessage()));
+                }
+            }
             if (duplicate(lines, number.get(), row, "element")) {
                 return;
             }
+            if (!row.list("conditions").isEmpty()) {
+                conditionCells.put(number.get(), row);
+            }
             elements.put(number.get(), new Element(number.get(), elementKind, Text.of(zh.get(), row.get("en")),
-                    clause.get(), verified.get()));
+                    clause.get(), verified.get(), places, row.list("conditions")));
+        });
+        // A condition may be listed before the row that defines it, so conditions are checked once all are read.
+        conditionCells.forEach((number, row) -> {
+            for (String condition : row.list("conditions")) {
+                Element c = elements.get(condition);
+                if (c == null) {
+                    problems.add(row.problem("conditions", "'" + condition + "' is not an element of " + ELEMENTS_FILE));
+                } else if (c.kind() != ElementKind.CONDITION) {
+                    problems.add(row.problem("conditions", "'" + condition + "' is a " + c.kind().name().toLowerCase(
+                            Locale.ROOT) + " element; conditions lists elements of kind CONDITION"));
+                }
+            }
         });
         return elements;
     }

@@ -123,7 +123,7 @@ final class Enricher {
                 venue.heightMeters() == null ? Double.NaN : venue.heightMeters(), venue.floors(), venue.underground(),
                 highRise, venue.occupantCapacity(), venue.sleepingOnSite(), venue.gasSupply(), venue.dangerousGoods(),
                 venue.operatingStatus().inUse(), classes, facts.judgedNotMajor(), new LinkedHashSet<>(uses),
-                venue.ownedByAuthority());
+                venue.ownedByAuthority(), facts.noRealFireRisk());
 
         List<HazardFinding> findings = new ArrayList<>(facts.findings().size());
         List<AssessedFinding> assessed = new ArrayList<>(facts.findings().size());
@@ -185,7 +185,7 @@ final class Enricher {
                 open, f.ratio() == null ? Double.NaN : f.ratio(), f.quantity() == null ? -1 : f.quantity(),
                 f.expertReviewed(), missing, deadline, overdue, daysOverdue, f.timesFound(), f.party(),
                 f.enforcement(), type.rectifyDays(), type.minimumDays(), type.likelihood(),
-                new LinkedHashSet<>(type.grounds()), type.verification());
+                new LinkedHashSet<>(type.grounds()), type.verification(), f.standardRevision());
     }
 
     private static AssessmentException invalid(Campaign campaign, Venue venue, String field, String message) {

@@ -1,5 +1,7 @@
 package io.firerisk.internal;
 
+import io.firerisk.ClauseRef;
+
 import io.firerisk.Reason;
 import io.firerisk.Text;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -166,7 +168,14 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
             }
             return null;
         };
-        return Reason.deferred(rule.info().name(), rule.info().concern(), rule.clause().ref(),
+        ClauseRef cited = rule.clause().ref();
+        if (!rule.cites().isEmpty() && bindings.apply(rule.cites()) instanceof io.firerisk.campaign.Element e) {
+            io.firerisk.campaign.Clause own = campaign.campaign().clauses().get(e.clause());
+            if (own != null) {
+                cited = own.ref();
+            }
+        }
+        return Reason.deferred(rule.info().name(), rule.info().concern(), cited,
                 () -> {
                     List<String> facts = new ArrayList<>(matched.size());
                     for (Object o : matched) {

@@ -46,6 +46,12 @@ public final class RuleCompiler {
     public static final String ZH = "zh";
     public static final String EN = "en";
     public static final String SCOPE = "scope";
+    /**
+     * {@code @cites("$e")}: a rule over the rows of elements.csv cites the clause of the row it matched ({@code $e},
+     * bound to an {@link io.firerisk.campaign.Element}) in its reasons, so one rule for a family of elements still
+     * names each element's own clause.
+     */
+    public static final String CITES = "cites";
 
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
     // As tolerant of spacing as the validator's (RuleScan), so the two never disagree on what a rule reads.
@@ -57,7 +63,8 @@ public final class RuleCompiler {
     private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|\\S+)");
 
     /** A compiled rule with what the engine needs at run time. */
-    record CompiledRule(RuleInfo info, Clause clause, Template zh, Template en) {}
+    /** A compiled rule; {@code cites} is the binding whose element's clause its reasons cite, empty for its own. */
+    record CompiledRule(RuleInfo info, Clause clause, Template zh, Template en, String cites) {}
 
     /** The result of a successful compile. */
     public record Result(KieBase kieBase, Map<String, CompiledRule> rules) {}
@@ -307,6 +314,19 @@ public final class RuleCompiler {
         Template en = template(meta, EN, where, file, line, bindings, campaign.parameters(), problems);
         ok &= zh != null && en != null;
 
+        String cites = metaString(meta, CITES).strip();
+        if (!cites.isEmpty()) {
+            String binding = cites.startsWith("$") ? cites.substring(1) : cites;
+            Class<?> type = bindings.containsKey(cites) ? bindings.get(cites) : bindings.get(binding);
+            if (type == null || !io.firerisk.campaign.Element.class.isAssignableFrom(type)) {
+                problems.add(Problem.error(file, line, 0, where + " has @cites(\"" + cites + "\"): it must name a binding "
+                        + "of the rule to an Element (for example $e : Element(…) from campaign.elementsAt($v))"));
+                ok = false;
+            } else {
+                cites = bindings.containsKey(cites) ? cites : binding;
+            }
+        }
+
         String scope = metaString(meta, SCOPE).toLowerCase(Locale.ROOT);
         if (!scope.isEmpty() && !scope.equals("campaign") && !scope.equals("standing")) {
             problems.add(Problem.error(file, line, 0, where + " has @scope(\"" + scope
@@ -320,7 +340,7 @@ public final class RuleCompiler {
         Map<String, String> metadata = new LinkedHashMap<>();
         meta.forEach((k, v) -> metadata.put(k, String.valueOf(v)));
         RuleInfo info = new RuleInfo(rule.getName(), rule.getPackageName(), file, clauseId, campaignOnly, metadata);
-        return Optional.of(new CompiledRule(info, clause, zh, en));
+        return Optional.of(new CompiledRule(info, clause, zh, en, cites));
     }
 
     private static Template template(Map<String, Object> meta, String key, String where, String file, int line,

@@ -53,7 +53,7 @@ final class YamlSections extends CampaignPart {
                 problems.add(node.problem("placeClasses must name at least one place class"));
             }
             for (String c : classes) {
-                if (!placeClasses.containsKey(c)) {
+                if (!c.equals(CountingRow.ANY_PLACE) && !placeClasses.containsKey(c)) {
                     problems.add(node.get("placeClasses").orElse(node).problem("'" + c + "' is not one of placeClasses"));
                 }
             }

@@ -2,11 +2,18 @@ package io.firerisk.rules;
 
 import io.firerisk.campaign.Campaign;
 import io.firerisk.campaign.CountingRow;
+import io.firerisk.campaign.Element;
+import io.firerisk.campaign.ElementKind;
+import io.firerisk.campaign.PlaceCondition;
 import io.firerisk.campaign.Ground;
 import io.firerisk.campaign.KeyPeriod;
 import io.firerisk.campaign.RiskMatrix;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The campaign's data, read-only, as the DRL global {@code campaign}: the named parameters and
@@ -89,6 +96,65 @@ public final class CampaignData {
     private RiskMatrix.Level likelihoodLevel(String row) {
         return campaign.matrix().likelihoodRow(row).orElseThrow(() -> new IllegalArgumentException("campaign "
                 + campaign.id() + " has no row '" + row + "' in its likelihood table (grades.likelihood)"));
+    }
+
+    /**
+     * The elements whose places (elements.csv, {@code places}) the venue is one of, in the table's order:
+     * {@code $e : Element(number == $number, kind == ElementKind.DIRECT) from campaign.elementsAt($v)}.
+     */
+    public List<Element> elementsAt(VenueProfile venue) {
+        Set<String> facts = facts(venue);
+        List<Element> out = new ArrayList<>();
+        for (Element e : campaign.elements().values()) {
+            if (e.appliesTo(venue.placeClasses(), facts)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The place classes named by the conditions ({@link ElementKind#CONDITION}) that hold at the venue: for
+     * GB 35181-2025 Annex A, the systems the building must have.
+     */
+    public Set<String> conditionPlacesAt(VenueProfile venue) {
+        Set<String> facts = facts(venue);
+        Set<String> out = new TreeSet<>();
+        for (Element e : campaign.elements().values()) {
+            if (e.kind() == ElementKind.CONDITION) {
+                for (PlaceCondition p : e.places()) {
+                    if (!p.placeClass().equals(PlaceCondition.ANY) && p.holds(venue.placeClasses(), facts)) {
+                        out.add(p.placeClass());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The condition {@code element} evidenced by the finding, for the place of it that the venue is. */
+    public ConditionPresent condition(VenueProfile venue, HazardFinding finding, Element element) {
+        Set<String> facts = facts(venue);
+        String place = element.places().stream().filter(p -> p.holds(venue.placeClasses(), facts))
+                .map(PlaceCondition::placeClass).filter(c -> !c.equals(PlaceCondition.ANY)).findFirst().orElse("");
+        return new ConditionPresent(venue.venueId(), element.number(), place, finding.findingId());
+    }
+
+    private static Set<String> facts(VenueProfile venue) {
+        Set<String> facts = new HashSet<>();
+        if (venue.underground()) {
+            facts.add("underground");
+        }
+        if (venue.highRise()) {
+            facts.add("high_rise");
+        }
+        if (venue.sleepingOnSite()) {
+            facts.add("sleeping");
+        }
+        if (venue.dangerousGoods()) {
+            facts.add("dangerous_goods");
+        }
+        return facts;
     }
 
     /** The comprehensive-determination counting rows (GB 35181-2017 chapter 8). */

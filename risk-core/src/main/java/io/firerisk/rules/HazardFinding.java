@@ -3,6 +3,7 @@ package io.firerisk.rules;
 import io.firerisk.Enforcement;
 import io.firerisk.RectificationStatus;
 import io.firerisk.ResponsibleParty;
+import io.firerisk.StandardRevision;
 import io.firerisk.Text;
 import io.firerisk.Verification;
 
@@ -48,6 +49,7 @@ import java.util.Set;
  * @param likelihoodRow     the row of the likelihood table an open finding of it sets, empty for none
  * @param grounds           the suspension grounds it can evidence (the rules decide which holds)
  * @param verification      how sure the catalogue is of the criterion
+ * @param standardRevision  whether it arises only from a revision of a fire technical standard (GB 35181-2025 4.2 a)
  */
 public record HazardFinding(
         String venueId,
@@ -79,7 +81,8 @@ public record HazardFinding(
         int minimumDays,
         String likelihoodRow,
         Set<String> grounds,
-        Verification verification) {
+        Verification verification,
+        StandardRevision standardRevision) {
 
     public HazardFinding {
         elements = Set.copyOf(elements);
@@ -103,6 +106,14 @@ public record HazardFinding(
     /** True when its catalogue entry names a row of the likelihood table. */
     public boolean setsLikelihood() {
         return !likelihoodRow.isEmpty();
+    }
+
+    /**
+     * True when it arises only from a revision of a fire technical standard and no law or regulation expressly
+     * requires compliance: GB 35181-2025 4.2 a) then neither counts it nor lets it make a major hazard.
+     */
+    public boolean fromStandardRevision() {
+        return standardRevision.excludes();
     }
 
     /** True when the hazard can evidence some GB 35181 element. */

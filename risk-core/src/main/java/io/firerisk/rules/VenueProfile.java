@@ -30,6 +30,7 @@ import java.util.Set;
  * @param judgedNotMajor a person with authority judged the hazards not enough for a major fire (5.1.3 c)
  * @param uses           its venue kind and every other use it declared
  * @param ownedByAuthority the campaign's own authority runs it, so it stops the venue's use itself
+ * @param noRealFireRisk an on-site inspection confirmed the venue, out of use, has no real fire risk (GB 35181-2025 4.2 b)
  */
 public record VenueProfile(
         String venueId,
@@ -50,7 +51,8 @@ public record VenueProfile(
         Set<String> placeClasses,
         boolean judgedNotMajor,
         Set<String> uses,
-        boolean ownedByAuthority) {
+        boolean ownedByAuthority,
+        boolean noRealFireRisk) {
 
     public VenueProfile {
         placeClasses = Set.copyOf(placeClasses);

@@ -14,6 +14,7 @@ import io.firerisk.RectificationStatus;
 import io.firerisk.RequiredAction;
 import io.firerisk.ResponsibleParty;
 import io.firerisk.RiskEngine;
+import io.firerisk.StandardRevision;
 import io.firerisk.RiskGrade;
 import io.firerisk.Venue;
 import io.firerisk.VenueFacts;
@@ -45,7 +46,8 @@ import java.util.function.Function;
  *   name, street             text
  *   height_m, floors         building height in metres, storeys above ground
  *   underground, sleeping,   Y/N
- *   dangerous_goods, judged_not_major
+ *   dangerous_goods, judged_not_major, no_real_fire_risk (an on-site inspection confirmed the stopped venue has
+ *                            no real fire risk, GB 35181-2025 4.2 b)
  *   occupants                occupant capacity
  *   gas                      NONE, PIPED_NATURAL_GAS, LPG_CYLINDER, PIPED_LPG, OTHER
  *   status                   OPERATING, SUSPENDED, CLOSED
@@ -57,6 +59,7 @@ import java.util.function.Function;
  *                              area=二楼营业区域 (the floor or area it puts at risk; default the whole venue)
  *                              found=2024-01-02 deadline=2024-01-20 plan=RESPONSIBILITY+MEASURES (or all, none)
  *                              expert=Y times=2 party=UNIT|INDIVIDUAL enforcement=ORDERED_TO_CORRECT|REFUSED_TO_CORRECT
+ *                              revision=CAUSED|CAUSED_BUT_LAW_REQUIRES (arises from a standard's revision, 4.2 a)
  *                              id=F9 (default F1, F2, … in order)
  * </pre>
  * Expected columns (empty = not checked):
@@ -79,7 +82,7 @@ public final class ScenarioSuite {
     public static final String FOLDER = "scenarios/";
     static final List<String> REQUIRED = List.of("id", "date", "kind");
     static final List<String> KNOWN = List.of("id", "description", "date", "kind", "name", "street", "height_m",
-            "floors", "underground", "occupants", "sleeping", "gas", "dangerous_goods", "status", "judged_not_major",
+            "floors", "underground", "occupants", "sleeping", "gas", "dangerous_goods", "status", "judged_not_major", "no_real_fire_risk",
             "uses", "place_classes", "own", "findings", "expect_grade", "expect_verdict", "expect_suspension",
             "expect_likelihood", "expect_severity", "expect_actions", "expect_elements", "expect_clauses");
 
@@ -301,7 +304,8 @@ public final class ScenarioSuite {
             return Optional.empty();
         }
         try {
-            VenueFacts facts = new VenueFacts(venue, findings, date, row.flag("judged_not_major", false, problems));
+            VenueFacts facts = new VenueFacts(venue, findings, date, row.flag("judged_not_major", false, problems),
+                    row.flag("no_real_fire_risk", false, problems));
             return Optional.of(new Scenario(id, row.get("description"), row.file(), row.line(), facts, expected));
         } catch (IllegalArgumentException e) {
             problems.add(row.problem("findings", e.getMessage()));
@@ -354,8 +358,10 @@ public final class ScenarioSuite {
                         case "times" -> f.timesFound(Integer.parseInt(v));
                         case "party" -> f.party(ResponsibleParty.valueOf(v.toUpperCase(Locale.ROOT)));
                         case "enforcement" -> f.enforcement(Enforcement.valueOf(v.toUpperCase(Locale.ROOT)));
+                        case "revision" -> f.standardRevision(StandardRevision.valueOf(v.toUpperCase(Locale.ROOT)));
                         default -> throw new IllegalArgumentException("unknown setting (known: id, ratio, quantity, "
-                                + "status, correctable, location, area, found, deadline, plan, expert, times, party, enforcement)");
+                                + "status, correctable, location, area, found, deadline, plan, expert, times, party, "
+                                + "enforcement, revision)");
                     }
                 } catch (IllegalArgumentException | DateTimeParseException e) {
                     problems.add(row.problem("findings", where + ": " + s.getKey() + "=" + v + ": "

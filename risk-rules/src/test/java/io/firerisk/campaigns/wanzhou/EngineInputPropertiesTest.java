@@ -100,7 +100,7 @@ class EngineInputPropertiesTest {
                 Finding f = list.get(i);
                 numbered.add(new Finding("F" + i, f.hazardCode(), f.location(), f.area(), f.foundOn(), f.correctableOnSpot(),
                         f.ratio(), f.quantity(), f.status(), f.plan(), f.expertReviewed(), f.timesFound(), f.party(),
-                        f.enforcement()));
+                        f.enforcement(), f.standardRevision()));
             }
             return numbered;
         });

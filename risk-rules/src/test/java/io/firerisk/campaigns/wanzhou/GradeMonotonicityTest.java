@@ -81,7 +81,7 @@ class GradeMonotonicityTest {
     private static Finding rebuild(Finding.Builder builder, String id) {
         Finding f = builder.build();
         return new Finding(id, f.hazardCode(), f.location(), f.area(), f.foundOn(), f.correctableOnSpot(), f.ratio(),
-                f.quantity(), f.status(), f.plan(), f.expertReviewed(), f.timesFound(), f.party(), f.enforcement());
+                f.quantity(), f.status(), f.plan(), f.expertReviewed(), f.timesFound(), f.party(), f.enforcement(), f.standardRevision());
     }
 
     @Provide
