@@ -46,7 +46,7 @@ class ModuleBoundariesTest {
         RULES("risk-rules", CORE),
         LEDGER("risk-ledger", RULES, CORE),
         EXAMPLES("risk-examples", LEDGER, RULES, CORE),
-        // SERVER("risk-server", LEDGER, RULES, CORE),
+        SERVER("risk-server", LEDGER, RULES, CORE),
         SPARK("risk-spark", LEDGER, RULES, CORE),
         BENCH("risk-bench", LEDGER, RULES, CORE);
 

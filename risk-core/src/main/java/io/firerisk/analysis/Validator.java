@@ -341,6 +341,17 @@ public final class Validator {
             if (yaml != null) {
                 scalars(yaml, cited);
             }
+            // Other YAML files of the folder cite clauses too (ledger.yaml: the closed loop's rules and
+            // the reports' criteria, which no engine rule reads).
+            for (String path : files.paths("", ".yaml")) {
+                if (path.equals(CampaignReader.CAMPAIGN_FILE) || path.startsWith(ScenarioSuite.FOLDER)) {
+                    continue;
+                }
+                YamlNode other = YamlNode.parse(path, files.text(path).orElse(""), new java.util.ArrayList<>());
+                if (other != null) {
+                    scalars(other, cited);
+                }
+            }
             for (String path : files.paths("", ".csv")) {
                 if (path.equals(CampaignReader.CLAUSES_FILE) || path.startsWith(ScenarioSuite.FOLDER)) {
                     continue;

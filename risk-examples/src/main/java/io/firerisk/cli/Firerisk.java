@@ -15,7 +15,7 @@ import java.time.format.DateTimeParseException;
         description = "Assesses venues against a fire-prevention campaign: risk grade, suspected major fire hazard,"
                 + " suspension and dated actions, each tied to its clause.",
         subcommands = {AssessCommand.class, ExplainCommand.class, PlanInspectionsCommand.class, ValidateCommand.class,
-                TestCommand.class, DiffCommand.class, NewCampaignCommand.class, LedgerCommand.class,
+                TestCommand.class, DiffCommand.class, NewCampaignCommand.class, LedgerCommand.class, ReportCommand.class, NoticeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Firerisk implements Runnable {
 

@@ -101,6 +101,15 @@ final class HtmlReport {
         }
     }
 
+    /** Renders another page of the program (a ledger report, a notice) with the same engine and the same escaping. */
+    static void render(String template, Object param, Writer out) throws IOException {
+        try {
+            TEMPLATES.render(template, param, new EscapingOutput(new WriterOutput(out)));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
     /**
      * The one way a template writes a value: HTML-escaped ({@code & < > " '}), after control and
      * direction-changing characters are made visible, in text and in attributes alike.

@@ -41,7 +41,8 @@ import java.util.concurrent.Callable;
                 + " default (--db), or PostgreSQL (--pg-url, with the password in FIRERISK_PG_PASSWORD)."},
         subcommands = {LedgerCommand.Create.class, LedgerCommand.Demo.class, LedgerCommand.Import.class,
                 LedgerCommand.ImportVenues.class, LedgerCommand.Export.class, LedgerCommand.VenueCmd.class, LedgerCommand.Overdue.class,
-                LedgerCommand.Rebuild.class})
+                LedgerCommand.Rebuild.class, LedgerCommand.SheetTemplate.class, LedgerCommand.ExportSheets.class,
+                LedgerCommand.ImportSheets.class})
 final class LedgerCommand implements Runnable {
 
     static final int REJECTED = 3;
@@ -56,7 +57,7 @@ final class LedgerCommand implements Runnable {
 
     /** Where the ledger is and which campaign it belongs to. */
     static final class Where {
-        @Option(names = "--db", paramLabel = "PATH", defaultValue = "firerisk-ledger",
+        @Option(names = {"--db", "--ledger"}, paramLabel = "PATH", defaultValue = "firerisk-ledger",
                 description = "embedded H2 database file, without .mv.db (default: ${DEFAULT-VALUE} in the current folder)")
         Path db;
 
@@ -120,6 +121,9 @@ final class LedgerCommand implements Runnable {
             try (EngineOptions.Engine engine = where.campaign.engine(explanations()); Ledger ledger = where.open(engine)) {
                 return run(ledger);
             } catch (LedgerException | CampaignException | io.firerisk.io.InputException e) {
+                err().println(Safe.text(e.getMessage()));
+                return 1;
+            } catch (Output.Failed e) {
                 err().println(Safe.text(e.getMessage()));
                 return 1;
             } catch (IOException e) {
@@ -263,6 +267,82 @@ final class LedgerCommand implements Runnable {
             long n = ledger.exportEvents(file);
             out().println(n + " events written to " + file);
             return 0;
+        }
+    }
+
+    @Command(name = "sheet-template", mixinStandardHelpOptions = true,
+            header = "Write the inspection workbook template (检查记录.xlsx) that import-sheets reads.")
+    static final class SheetTemplate extends Sub {
+        @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true, description = "the .xlsx to write")
+        Path file;
+
+        @Override
+        int run(Ledger ledger) throws IOException {
+            writeBinary(file, out -> io.firerisk.ledger.excel.InspectionSheets.template(ledger.campaign(), out));
+            out().println("template written to " + Safe.text(file.toString()));
+            return 0;
+        }
+    }
+
+    @Command(name = "export-sheets", mixinStandardHelpOptions = true,
+            header = "Write the inspections of a period and the hazards found in them as an inspection workbook.")
+    static final class ExportSheets extends Sub {
+        @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "first day (default: the campaign's first)")
+        LocalDate from;
+
+        @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "last day (default: the campaign's last)")
+        LocalDate to;
+
+        @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true, description = "the .xlsx to write")
+        Path file;
+
+        @Override
+        int run(Ledger ledger) throws IOException {
+            LocalDate first = from != null ? from : ledger.campaign().calendar().start();
+            LocalDate last = to != null ? to : ledger.campaign().calendar().end();
+            writeBinary(file, out -> io.firerisk.ledger.excel.InspectionSheets.export(ledger, first, last, out));
+            out().println("inspections " + first + " to " + last + " written to " + Safe.text(file.toString()));
+            return 0;
+        }
+    }
+
+    @Command(name = "import-sheets", mixinStandardHelpOptions = true,
+            header = "Record a filled inspection workbook: all of it, or nothing and every bad row listed.")
+    static final class ImportSheets extends Sub {
+        @Parameters(index = "0", paramLabel = "FILE", description = "the .xlsx (the template of sheet-template, filled)")
+        Path file;
+
+        @Override
+        int run(Ledger ledger) {
+            io.firerisk.ledger.excel.SheetImport r = io.firerisk.ledger.excel.InspectionSheets.read(ledger, file);
+            for (io.firerisk.ledger.excel.SheetProblem p : r.problems()) {
+                err().println(Safe.text(p.toString()));
+            }
+            if (!r.recorded()) {
+                err().println(Safe.text(file.toString()) + ": nothing recorded, " + r.problems().size() + " problem(s) in "
+                        + r.rows() + " row(s)");
+                return REJECTED;
+            }
+            out().println(Safe.text(file.toString()) + ": " + r.rows() + " rows, " + r.inspections() + " inspections and "
+                    + r.hazards() + " hazards recorded, " + r.alreadyRecorded() + " already recorded");
+            return 0;
+        }
+    }
+
+    /** What writes a file's bytes into a stream. */
+    interface BinaryBody {
+        void write(java.io.OutputStream out) throws IOException;
+    }
+
+    /** Writes a binary file (a workbook, a PDF) whole or not at all (beside the target, then renamed over it). */
+    static void writeBinary(Path file, BinaryBody body) throws IOException {
+        try (OutputFile target = OutputFile.create(file)) {
+            java.io.OutputStream stream = new java.io.BufferedOutputStream(target.stream(), 1 << 16);
+            body.write(stream);
+            stream.flush();
+            target.commit();
+        } catch (IOException e) {
+            throw new Output.Failed(file.toString(), Output.reason(e), e);
         }
     }
 

@@ -96,7 +96,7 @@ class PlanInspectionsCommandTest {
     @Test
     void theDrawDoesNotDependOnTheOrderOfTheInput() throws IOException {
         // Given the sample with its lines reversed
-        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("src/main/resources/samples/wanzhou-venues.jsonl")));
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("../risk-rules/src/main/resources/samples/wanzhou-venues.jsonl")));
         Collections.reverse(lines);
         Path reversed = dir.resolve("reversed.jsonl");
         Files.write(reversed, lines);

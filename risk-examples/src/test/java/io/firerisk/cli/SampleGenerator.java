@@ -44,7 +44,7 @@ import java.util.TreeSet;
  * <pre>
  * ./mvnw -B -ntp -q package -DskipTests
  * java -cp risk-examples/target/test-classes:risk-examples/target/firerisk.jar io.firerisk.cli.SampleGenerator \
- *      --count 200 --seed 2023 --out risk-examples/src/main/resources/samples/wanzhou-venues.jsonl
+ *      --count 200 --seed 2023 --out risk-rules/src/main/resources/samples/wanzhou-venues.jsonl
  * java -cp risk-examples/target/test-classes:risk-examples/target/firerisk.jar io.firerisk.cli.SampleGenerator \
  *      --realistic --count 5000 --out realistic.jsonl
  * </pre>

@@ -738,6 +738,16 @@ public final class Ledger implements AutoCloseable {
         return store.jdbi.withHandle(h -> Reads.inspections(h, from, to));
     }
 
+    /**
+     * The venues registered by the end of {@code date}, with their kind, unit and area then, in the
+     * order they were registered: what per-unit reports count venues from.
+     */
+    public List<VenueListing> venues(LocalDate date) {
+        Objects.requireNonNull(date, "date");
+        return replay.snapshot(date).state.venues.values().stream().filter(v -> v.venue != null)
+                .map(v -> new VenueListing(v.venueId, v.venue.name(), v.venue.kind(), v.unitId, v.area)).toList();
+    }
+
     /** The areas, units and people as registered now. */
     public Directory directory() {
         return store.jdbi.withHandle(Reads::directory);

@@ -19,9 +19,12 @@ import java.util.Set;
  * @param escalation  the escalation ladder
  * @param permissions which roles may record each event; an event not listed may be recorded by any
  *                    registered person
+ * @param reports     what the reports count: the plan's tasks and the criteria for follow-up
+ *                    ({@link Reporting#NONE} when the file has no {@code reports} section)
+ * @param notices     the wording of the notices the desk prints; empty when the file has no {@code notices} section
  */
 public record LedgerPolicy(String source, Set<String> ownPremises, String deadlineAction, Extensions extensions, Escalation escalation,
-        Map<EventType, Set<Role>> permissions) {
+        Map<EventType, Set<Role>> permissions, Reporting reports, Optional<Notices> notices) {
 
     public LedgerPolicy {
         ownPremises = Set.copyOf(ownPremises);
@@ -76,6 +79,76 @@ public record LedgerPolicy(String source, Set<String> ownPremises, String deadli
      * @param afterDaysOverdue reached once a hazard is this many days overdue
      */
     public record Level(int level, String code, Text label, int afterDaysOverdue) {}
+
+    /**
+     * What the reports count ({@code reports} in ledger.yaml).
+     *
+     * @param tasks             the plan's tasks, in order, and what counts under each
+     * @param readinessCategory the hazard category whose open findings are readiness gaps; empty for none
+     * @param followUp          when a unit's record calls for follow-up; empty when the campaign sets no criteria
+     */
+    public record Reporting(List<Task> tasks, String readinessCategory, Optional<FollowUp> followUp) {
+        public static final Reporting NONE = new Reporting(List.of(), "", Optional.empty());
+
+        public Reporting {
+            tasks = List.copyOf(tasks);
+        }
+    }
+
+    /**
+     * One task of the plan and what counts under it.
+     *
+     * @param code        such as {@code 二(四)}
+     * @param title       its title in the plan
+     * @param clause      the clause it is
+     * @param catalogues  hazard catalogue files whose hazards count under it
+     * @param inspections inspection kinds that count under it
+     * @param keyPeriods  hazards found while a key period's raised level is in force count under it
+     */
+    public record Task(String code, Text title, String clause, Set<String> catalogues, Set<InspectionKind> inspections,
+            boolean keyPeriods) {
+        public Task {
+            catalogues = Set.copyOf(catalogues);
+            inspections = inspections.isEmpty() ? Set.of() : Set.copyOf(inspections);
+        }
+
+        /** Whether hazards of this type count under the task by their catalogue file. */
+        public boolean covers(io.firerisk.campaign.HazardType type) {
+            return catalogues.contains(fileName(type.file()));
+        }
+
+        /** A catalogue file's own name, as {@code catalogues} gives it. */
+        static String fileName(String file) {
+            return file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+        }
+    }
+
+    /**
+     * The criteria of 督导问效: a unit meeting any one is listed for follow-up.
+     *
+     * @param clause                the clause they rest on
+     * @param assumption            the numbers are the campaign's assumption, not the plan's
+     * @param onTimeRateBelow       a share of due hazards rectified by their deadline below this
+     * @param overdueHazardsAtLeast this many hazards overdue on the date
+     * @param maxDaysOverdueAtLeast one hazard this many days overdue
+     * @param reopenedHazardsAtLeast this many hazards reopened at 回头看
+     * @param selfInspectionMissing a venue of the unit's own premises not self-inspected
+     */
+    public record FollowUp(String clause, boolean assumption, double onTimeRateBelow, int overdueHazardsAtLeast,
+            int maxDaysOverdueAtLeast, int reopenedHazardsAtLeast, boolean selfInspectionMissing) {}
+
+    /**
+     * The notices' wording ({@code notices} in ledger.yaml).
+     *
+     * @param clause        the clause the notices rest on (the 五落实)
+     * @param rectification the 整改通知书
+     * @param major         the 重大火灾隐患整改通知书
+     * @param pending       what the major notice says while the determination is still to be made
+     */
+    public record Notices(String clause, Form rectification, Form major, String pending) {}
+
+    /** A notice's form: its title, the prefix of its reference number and its body text. */
+    public record Form(String title, String prefix, String body) {}
 
     /** The roles that may record {@code type}; empty when any registered person may. */
     public Set<Role> allowed(EventType type) {

@@ -89,7 +89,7 @@ final class PolicyReader {
     }
 
     private LedgerPolicy policy(JsonNode root) {
-        known(root, "", Set.of("ownPremises", "deadlineAction", "extensions", "escalation", "permissions"));
+        known(root, "", Set.of("ownPremises", "deadlineAction", "extensions", "escalation", "permissions", "reports", "notices"));
         Set<String> ownPremises = new java.util.LinkedHashSet<>();
         JsonNode own = root.get("ownPremises");
         if (own == null || !own.isArray()) {
@@ -148,7 +148,104 @@ final class PolicyReader {
                 problems.add("permissions." + e.getKey() + ": no such event type; one of " + List.of(EventType.values()));
             }
         }
-        return new LedgerPolicy(file, ownPremises, deadlineAction, extensions, escalation, permissions);
+        LedgerPolicy.Reporting reports = root.has("reports") ? reports(object(root, "reports"))
+                : LedgerPolicy.Reporting.NONE;
+        java.util.Optional<LedgerPolicy.Notices> notices = java.util.Optional.empty();
+        if (root.has("notices")) {
+            JsonNode n = object(root, "notices");
+            known(n, "notices.", Set.of("clause", "rectification", "major"));
+            JsonNode major = object(n, "major");
+            notices = java.util.Optional.of(new LedgerPolicy.Notices(clause(n, "notices.clause"),
+                    form(object(n, "rectification"), "notices.rectification", Set.of()), form(major, "notices.major",
+                    Set.of("pending")), text(major, "notices.major.pending")));
+        }
+        return new LedgerPolicy(file, ownPremises, deadlineAction, extensions, escalation, permissions, reports, notices);
+    }
+
+    private LedgerPolicy.Form form(JsonNode node, String at, Set<String> more) {
+        Set<String> keys = new java.util.HashSet<>(Set.of("title", "prefix", "body"));
+        keys.addAll(more);
+        known(node, at + ".", keys);
+        return new LedgerPolicy.Form(text(node, at + ".title"), text(node, at + ".prefix"), text(node, at + ".body"));
+    }
+
+    private LedgerPolicy.Reporting reports(JsonNode node) {
+        known(node, "reports.", Set.of("tasks", "readinessCategory", "followUp"));
+        List<LedgerPolicy.Task> tasks = new ArrayList<>();
+        JsonNode list = node.get("tasks");
+        Set<String> files = new java.util.HashSet<>();
+        campaign.hazards().values().forEach(h -> files.add(LedgerPolicy.Task.fileName(h.file())));
+        if (list != null && !list.isArray()) {
+            problems.add("reports.tasks: must be a list");
+        } else if (list != null) {
+            Set<String> codes = new java.util.HashSet<>();
+            for (int i = 0; i < list.size(); i++) {
+                String at = "reports.tasks[" + i + "]";
+                JsonNode t = list.get(i);
+                known(t, at + ".", Set.of("code", "clause", "zh", "en", "catalogues", "inspections", "keyPeriods"));
+                String code = text(t, at + ".code");
+                if (!codes.add(code)) {
+                    problems.add(at + ".code: '" + code + "' is given twice");
+                }
+                Set<String> catalogues = new java.util.LinkedHashSet<>();
+                for (JsonNode c : array(t, at + ".catalogues")) {
+                    if (!files.contains(c.asText())) {
+                        problems.add(at + ".catalogues: '" + c.asText() + "' is not a hazard catalogue file of the campaign "
+                                + new java.util.TreeSet<>(files));
+                    }
+                    catalogues.add(c.asText());
+                }
+                Set<InspectionKind> kinds = EnumSet.noneOf(InspectionKind.class);
+                for (JsonNode k : array(t, at + ".inspections")) {
+                    try {
+                        kinds.add(InspectionKind.valueOf(k.asText()));
+                    } catch (IllegalArgumentException e) {
+                        problems.add(at + ".inspections: '" + k.asText() + "' is not an inspection kind; one of "
+                                + List.of(InspectionKind.values()));
+                    }
+                }
+                boolean keyPeriods = t.has("keyPeriods") && bool(t, at + ".keyPeriods");
+                tasks.add(new LedgerPolicy.Task(code, Text.of(text(t, at + ".zh"), text(t, at + ".en")),
+                        clause(t, at + ".clause"), catalogues, kinds, keyPeriods));
+            }
+        }
+        String readiness = "";
+        if (node.has("readinessCategory")) {
+            readiness = text(node, "reports.readinessCategory");
+            if (!readiness.isEmpty() && !campaign.categories().containsKey(readiness)) {
+                problems.add("reports.readinessCategory: '" + readiness + "' is not a category of campaign.yaml");
+            }
+        }
+        java.util.Optional<LedgerPolicy.FollowUp> followUp = java.util.Optional.empty();
+        if (node.has("followUp")) {
+            JsonNode f = object(node, "followUp");
+            known(f, "reports.followUp.", Set.of("clause", "assumption", "onTimeRateBelow", "overdueHazardsAtLeast",
+                    "maxDaysOverdueAtLeast", "reopenedHazardsAtLeast", "selfInspectionMissing"));
+            JsonNode rate = f.get("onTimeRateBelow");
+            double below = 0;
+            if (rate == null || !rate.isNumber() || rate.doubleValue() < 0 || rate.doubleValue() > 1) {
+                problems.add("reports.followUp.onTimeRateBelow: must be a number from 0 to 1 (was " + rate + ")");
+            } else {
+                below = rate.doubleValue();
+            }
+            followUp = java.util.Optional.of(new LedgerPolicy.FollowUp(clause(f, "reports.followUp.clause"),
+                    bool(f, "reports.followUp.assumption"), below, whole(f, "reports.followUp.overdueHazardsAtLeast", 1),
+                    whole(f, "reports.followUp.maxDaysOverdueAtLeast", 1),
+                    whole(f, "reports.followUp.reopenedHazardsAtLeast", 1),
+                    bool(f, "reports.followUp.selfInspectionMissing")));
+        }
+        return new LedgerPolicy.Reporting(tasks, readiness, followUp);
+    }
+
+    private List<JsonNode> array(JsonNode node, String path) {
+        JsonNode v = node.get(path.substring(path.lastIndexOf('.') + 1));
+        if (v == null || !v.isArray()) {
+            problems.add(path + ": must be a list (may be empty)");
+            return List.of();
+        }
+        List<JsonNode> out = new ArrayList<>();
+        v.forEach(out::add);
+        return out;
     }
 
     private JsonNode object(JsonNode parent, String key) {

@@ -22,7 +22,7 @@ final class OnSpark {
 
     /** The firerisk program, built by risk-examples before this module (this module depends on it for tests). */
     static final Path FIRERISK_JAR = Path.of("..", "risk-examples", "target", "firerisk.jar").toAbsolutePath().normalize();
-    static final Path SAMPLE = Path.of("..", "risk-examples", "src", "main", "resources", "samples",
+    static final Path SAMPLE = Path.of("..", "risk-rules", "src", "main", "resources", "samples",
             "wanzhou-venues.jsonl").toAbsolutePath().normalize();
 
     private static SparkSession spark;

@@ -1,0 +1,157 @@
+package io.firerisk.ledger.notice;
+
+import io.firerisk.Assessment;
+import io.firerisk.HazardVerdict;
+import io.firerisk.RectificationPlan;
+import io.firerisk.campaign.Campaign;
+import io.firerisk.campaign.HazardType;
+import io.firerisk.ledger.Directory;
+import io.firerisk.ledger.HazardState;
+import io.firerisk.ledger.HazardView;
+import io.firerisk.ledger.Ledger;
+import io.firerisk.ledger.LedgerPolicy;
+import io.firerisk.ledger.VenueView;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Makes notices from the ledger as of a date.
+ *
+ * <pre>{@code
+ * Notices notices = Notices.of(ledger);
+ * Notice one = notices.forHazard("WZ-0002/F1", LocalDate.of(2024, 1, 10));
+ * Notice all = notices.forVenue("WZ-0002", LocalDate.of(2024, 1, 10));
+ * Notice major = notices.majorHazard("WZ-0020", LocalDate.of(2024, 1, 10));
+ * }</pre>
+ */
+public final class Notices {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final Ledger ledger;
+    private final Campaign campaign;
+    private final LedgerPolicy.Notices wording;
+
+    private Notices(Ledger ledger) {
+        this.ledger = ledger;
+        this.campaign = ledger.campaign();
+        this.wording = ledger.policy().notices().orElseThrow(() -> new IllegalStateException("campaign "
+                + campaign.id() + " words no notices: add a notices section to its ledger.yaml"));
+    }
+
+    /** @throws IllegalStateException when the campaign's ledger.yaml has no {@code notices} section */
+    public static Notices of(Ledger ledger) {
+        return new Notices(Objects.requireNonNull(ledger, "ledger"));
+    }
+
+    /** A 整改通知书 for one hazard, as of {@code date}. */
+    public Notice forHazard(String hazardId, LocalDate date) {
+        HazardView h = ledger.hazard(hazardId, date).orElseThrow(() -> new IllegalArgumentException("hazard '"
+                + hazardId + "' is not in the ledger as of " + date));
+        if (!h.state().isOpen()) {
+            throw new IllegalArgumentException("hazard " + hazardId + " is " + h.state().label().zh() + " as of " + date
+                    + ": a notice orders what is still to be rectified");
+        }
+        VenueView v = ledger.venue(h.venueId(), date).orElseThrow();
+        return notice(Notice.Kind.RECTIFICATION, wording.rectification(), v, List.of(h), date, List.of(), List.of(),
+                List.of());
+    }
+
+    /** A 整改通知书 for every hazard of a venue still open on {@code date}. */
+    public Notice forVenue(String venueId, LocalDate date) {
+        VenueView v = venue(venueId, date);
+        List<HazardView> open = open(v);
+        if (open.isEmpty()) {
+            throw new IllegalArgumentException("venue " + venueId + " has no open hazard as of " + date);
+        }
+        return notice(Notice.Kind.RECTIFICATION, wording.rectification(), v, open, date, List.of(), List.of(), List.of());
+    }
+
+    /**
+     * A 重大火灾隐患整改通知书 for a venue the engine finds a suspected major hazard at on {@code date},
+     * or with a hazard under 挂牌督办: its open hazards, the determination elements present, and, until a
+     * hazard of it is listed, that it awaits the collective determination (GB 35181-2017 4.2).
+     */
+    public Notice majorHazard(String venueId, LocalDate date) {
+        VenueView v = venue(venueId, date);
+        Assessment a = v.assessment();
+        List<HazardView> open = open(v);
+        List<String> supervision = open.stream().filter(h -> h.supervision().isPresent()).map(h -> {
+            HazardView.Supervision s = h.supervision().get();
+            return h.hazardId() + "：" + unitName(s.supervisingUnit()) + " 挂牌督办（" + s.documentNo() + "，" + s.since() + " 起）";
+        }).toList();
+        boolean suspected = a.verdict() == HazardVerdict.SUSPECTED_MAJOR;
+        if (!suspected && supervision.isEmpty()) {
+            throw new IllegalArgumentException("venue " + venueId + " has no suspected or determined major fire hazard as of "
+                    + date + " (" + a.verdict().label().zh() + "): a 整改通知书 is the notice for it");
+        }
+        List<Notice.Cited> elements = new ArrayList<>();
+        List<String> numbers = new ArrayList<>(a.determination().directElements());
+        numbers.addAll(a.determination().comprehensiveElements());
+        for (String n : numbers) {
+            elements.add(cited("GB 35181-2017 " + n));
+        }
+        List<String> determination = new ArrayList<>();
+        if (supervision.isEmpty()) {
+            determination.add(wording.pending());
+            determination.add(campaign.determinationReminder().zh());
+        }
+        return notice(Notice.Kind.MAJOR_HAZARD, wording.major(), v, open, date, elements, determination, supervision);
+    }
+
+    private VenueView venue(String venueId, LocalDate date) {
+        return ledger.venue(venueId, date).orElseThrow(() -> new IllegalArgumentException("venue '" + venueId
+                + "' is not in the ledger as of " + date));
+    }
+
+    private static List<HazardView> open(VenueView v) {
+        return v.hazards().stream().filter(h -> h.state().isOpen())
+                .sorted(Comparator.comparing(HazardView::deadline).thenComparing(HazardView::hazardId)).toList();
+    }
+
+    private Notice notice(Notice.Kind kind, LedgerPolicy.Form form, VenueView v, List<HazardView> hazards, LocalDate date,
+            List<Notice.Cited> elements, List<String> determination, List<String> supervision) {
+        List<Notice.Item> items = new ArrayList<>();
+        for (HazardView h : hazards) {
+            String clause = campaign.hazard(h.hazardCode()).map(HazardType::clause).orElse("");
+            RectificationPlan p = h.plan();
+            items.add(new Notice.Item(h.hazardId(), h.label().zh(), h.location(), h.foundOn(), h.deadline(), cited(clause),
+                    new Notice.FivePoints(text(p.responsiblePerson()), text(p.measures()), Optional.ofNullable(p.deadline()),
+                            text(p.funds()), text(p.contingencyPlan())), state(h)));
+        }
+        LocalDate deadline = hazards.stream().map(HazardView::deadline).min(Comparator.naturalOrder()).orElseThrow();
+        String reference = form.prefix() + "〔" + date.getYear() + "〕" + v.venueId() + "-" + date.format(DAY)
+                + (kind == Notice.Kind.RECTIFICATION && hazards.size() == 1 ? "-" + hazards.get(0).hazardId() : "") + "号";
+        String address = v.venue().address().isEmpty() ? v.venue().street() : v.venue().address();
+        return new Notice(kind, form.title(), reference, date, campaign.authority().zh(), campaign.document(), v.venueId(),
+                v.venue().name(), address, unitName(v.unitId()), form.body(), items, deadline, cited(wording.clause()),
+                elements, determination, supervision);
+    }
+
+    private static String state(HazardView h) {
+        String s = h.state().label().zh();
+        if (h.overdue()) {
+            s += "，已逾期 " + h.daysOverdue() + " 天";
+        }
+        return h.state() == HazardState.REOPENED ? s + "（回头看发现反弹）" : s;
+    }
+
+    private Notice.Cited cited(String id) {
+        return new Notice.Cited(id, campaign.clause(id).map(c -> c.title().zh()).orElse(""));
+    }
+
+    private String unitName(String unitId) {
+        Directory.Unit u = ledger.directory().units().get(unitId);
+        return u == null ? unitId : u.name();
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,102 @@
+package io.firerisk.ledger;
+
+import io.firerisk.Finding;
+import io.firerisk.ledger.notice.Notice;
+import io.firerisk.ledger.notice.Notices;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.firerisk.ledger.World.CANTEEN;
+import static io.firerisk.ledger.World.INSPECTOR;
+import static io.firerisk.ledger.World.LEADER;
+import static io.firerisk.ledger.World.OFFICER;
+import static io.firerisk.ledger.World.RESTAURANT;
+import static io.firerisk.ledger.World.at;
+import static io.firerisk.ledger.World.day;
+import static io.firerisk.ledger.World.plan;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Notices from a hand-built ledger: what each prints, as of the date asked for, and the major-hazard
+ * notice saying it awaits the collective determination until a hazard is listed for 挂牌督办.
+ */
+class NoticesTest extends LedgerTestBase {
+
+    @Override
+    TestDatabase database() {
+        return TestDatabase.h2();
+    }
+
+    private Notices notices;
+
+    @BeforeEach
+    void twoHazardsAtTheRestaurant() {
+        ledger.record(List.of(
+                world.entry(INSPECTOR, at("2023-12-11", 10), new Event.InspectionRecorded("I-1", RESTAURANT,
+                        InspectionKind.SPOT_CHECK, day("2023-12-11"), List.of(INSPECTOR), "")),
+                world.entry(INSPECTOR, at("2023-12-11", 10), new Event.HazardFound(RESTAURANT, "I-1",
+                        Finding.builder("H1", "GAS_ALARM_NOT_INSTALLED").location("后厨").build(), false,
+                        day("2023-12-18"), List.of())),
+                world.entry(INSPECTOR, at("2023-12-11", 10), new Event.HazardFound(RESTAURANT, "I-1",
+                        Finding.builder("H2", "EXIT_LOCKED_OR_BLOCKED").location("一楼东侧安全出口").build(), false,
+                        day("2023-12-14"), List.of()))));
+        ledger.record(world.entry(OFFICER, at("2023-12-12", 9), new Event.PlanSet("H1", plan("2023-12-16"))));
+        notices = Notices.of(ledger);
+    }
+
+    @Test
+    void aHazardsNoticeCarriesItsClauseDeadlineAndFiveImplementations() {
+        Notice n = notices.forHazard("H1", day("2023-12-12"));
+
+        assertThat(n.kind()).isEqualTo(Notice.Kind.RECTIFICATION);
+        assertThat(n.title()).isEqualTo("火灾隐患整改通知书");
+        assertThat(n.reference()).isEqualTo("万州城管消改〔2023〕WZ-0002-20231212-H1号");
+        assertThat(n.venueName()).isEqualTo("老张串串香");
+        assertThat(n.unitName()).isEqualTo("老张餐饮有限公司");
+        assertThat(n.authority()).isEqualTo("重庆市万州区城市管理局");
+        assertThat(n.deadline()).isEqualTo(day("2023-12-16"));
+        assertThat(n.basis().id()).isEqualTo("万州城管发〔2023〕114号 二(一)");
+        assertThat(n.basis().title()).contains("整改责任、措施、时限、资金和预案");
+        Notice.Item item = n.items().get(0);
+        assertThat(item.clause().id()).isEqualTo(ledger.campaign().hazard("GAS_ALARM_NOT_INSTALLED").orElseThrow().clause());
+        assertThat(item.clause().title()).isNotEmpty();
+        assertThat(item.plan().responsibility()).isEqualTo("周经理");
+        assertThat(item.plan().funds()).isEqualTo("企业自筹3000元");
+        assertThat(item.plan().deadline()).contains(day("2023-12-16"));
+        assertThat(item.location()).isEqualTo("后厨");
+        assertThat(n.determination()).isEmpty();
+    }
+
+    @Test
+    void aVenuesNoticeListsItsOpenHazardsEarliestFirstAsOfTheDate() {
+        Notice n = notices.forVenue(RESTAURANT, day("2023-12-15"));
+
+        assertThat(n.items()).extracting(Notice.Item::hazardId).containsExactly("H2", "H1");
+        assertThat(n.deadline()).isEqualTo(day("2023-12-14"));
+        assertThat(n.items().get(0).state()).isEqualTo("待整改，已逾期 1 天");
+        assertThat(n.items().get(0).plan().responsibility()).isEmpty();
+        assertThat(n.reference()).isEqualTo("万州城管消改〔2023〕WZ-0002-20231215号");
+        assertThatThrownBy(() -> notices.forVenue(RESTAURANT, day("2023-12-10")))
+                .hasMessageContaining("no open hazard as of 2023-12-10");
+        assertThatThrownBy(() -> notices.forVenue(CANTEEN, day("2023-12-15"))).hasMessageContaining("no open hazard");
+    }
+
+    @Test
+    void theMajorHazardNoticeNamesItsSupervisionOnceListedAndIsRefusedForAGeneralHazard() {
+        assertThatThrownBy(() -> notices.majorHazard(RESTAURANT, day("2023-12-12")))
+                .hasMessageContaining("no suspected or determined major fire hazard");
+
+        ledger.record(world.entry(LEADER, at("2023-12-13", 9), new Event.SupervisionListed("H2", "BUREAU",
+                "万州城管督〔2023〕2号")));
+        Notice n = notices.majorHazard(RESTAURANT, day("2023-12-13"));
+
+        assertThat(n.kind()).isEqualTo(Notice.Kind.MAJOR_HAZARD);
+        assertThat(n.title()).isEqualTo("重大火灾隐患整改通知书");
+        assertThat(n.reference()).startsWith("万州城管重改〔2023〕WZ-0002-20231213");
+        assertThat(n.supervision()).containsExactly("H2：万州区城市管理局 挂牌督办（万州城管督〔2023〕2号，2023-12-13 起）");
+        assertThat(n.determination()).isEmpty();
+    }
+}

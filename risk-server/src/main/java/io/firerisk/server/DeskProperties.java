@@ -1,0 +1,73 @@
+package io.firerisk.server;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * The desk's settings ({@code firerisk.desk.*}).
+ *
+ * @param campaign the campaign the ledger belongs to
+ * @param asOf     the date pages open on when the address names none; empty for today. A campaign that has
+ *                 ended is best shown on a day inside it (the demo does so).
+ * @param database where the ledger and the desk's own tables live
+ * @param demo     fill a new, throw-away embedded database with the demo campaign at start
+ * @param login    how many wrong passwords lock an account, and for how long
+ */
+@ConfigurationProperties("firerisk.desk")
+public record DeskProperties(
+        @DefaultValue("wanzhou-2023-winter") String campaign,
+        Optional<LocalDate> asOf,
+        @DefaultValue Database database,
+        @DefaultValue Demo demo,
+        @DefaultValue Login login) {
+
+    public DeskProperties {
+        asOf = asOf == null ? Optional.empty() : asOf;
+    }
+
+    /**
+     * The database: an embedded H2 file ({@code h2}, the default) unless {@code postgresUrl} is set.
+     *
+     * @param h2               the H2 file, without {@code .mv.db}
+     * @param postgresUrl      such as {@code jdbc:postgresql://localhost:5432/firerisk}
+     * @param postgresUser     its user
+     * @param postgresPassword its password (give it through the environment: {@code FIRERISK_DESK_DATABASE_POSTGRESPASSWORD})
+     * @param schema           a PostgreSQL schema of its own, if wanted
+     * @param poolSize         connections each pool keeps
+     */
+    public record Database(
+            @DefaultValue("firerisk-desk") Path h2,
+            Optional<String> postgresUrl,
+            @DefaultValue("firerisk") String postgresUser,
+            @DefaultValue("") String postgresPassword,
+            Optional<String> schema,
+            @DefaultValue("10") int poolSize) {
+
+        public Database {
+            postgresUrl = postgresUrl == null ? Optional.empty() : postgresUrl.filter(u -> !u.isBlank());
+            schema = schema == null ? Optional.empty() : schema.filter(u -> !u.isBlank());
+            postgresPassword = postgresPassword == null ? "" : postgresPassword;
+        }
+
+        public boolean postgres() {
+            return postgresUrl.isPresent();
+        }
+    }
+
+    /**
+     * @param enabled generate the demo campaign into a new temporary H2 database at start
+     * @param seed    its random seed
+     */
+    public record Demo(@DefaultValue("false") boolean enabled, @DefaultValue("2023") long seed) {}
+
+    /**
+     * @param maxFailures wrong passwords in a row that lock an account
+     * @param lockFor     how long it stays locked
+     */
+    public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration lockFor) {}
+}

@@ -1,0 +1,185 @@
+package io.firerisk.server.dashboard;
+
+import io.firerisk.RiskGrade;
+import io.firerisk.Text;
+import io.firerisk.campaign.Campaign;
+import io.firerisk.campaign.CampaignCalendar;
+import io.firerisk.ledger.Count;
+import io.firerisk.ledger.Dimension;
+import io.firerisk.ledger.Directory;
+import io.firerisk.ledger.HazardQuery;
+import io.firerisk.ledger.HazardRow;
+import io.firerisk.ledger.HazardState;
+import io.firerisk.ledger.Ledger;
+import io.firerisk.ledger.Page;
+import io.firerisk.ledger.WeekCounts;
+import io.firerisk.server.security.Viewer;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds the {@link Dashboard} from the ledger: one count over every dimension, the closed hazards, the trend. */
+@Service
+public class DashboardService {
+
+    /** States of a hazard not yet closed: what "open" counts. */
+    public static final Set<HazardState> OPEN = EnumSet.of(HazardState.OPEN, HazardState.RECTIFYING,
+            HazardState.REOPENED, HazardState.AWAITING_VERIFICATION, HazardState.VERIFIED);
+    /** States of a hazard done with: closed (销号) or corrected on the spot. */
+    public static final Set<HazardState> CLOSED = EnumSet.of(HazardState.CLOSED, HazardState.CORRECTED_ON_SPOT);
+    /** Every state that counts: all but cancelled (recorded by mistake). */
+    public static final Set<HazardState> COUNTED = EnumSet.complementOf(EnumSet.of(HazardState.CANCELLED));
+    /** The grade bucket of a venue not assessed. */
+    public static final String NO_GRADE = "NONE";
+
+    private static final Dimension[] DIMS = {Dimension.STREET, Dimension.UNIT, Dimension.STATE, Dimension.GRADE,
+            Dimension.CATEGORY, Dimension.OVERDUE};
+
+    private final Ledger ledger;
+    private final MessageSource messages;
+
+    DashboardService(Ledger ledger, MessageSource messages) {
+        this.ledger = ledger;
+        this.messages = messages;
+    }
+
+    public Dashboard dashboard(LocalDate asOf, Viewer viewer, Locale locale) {
+        Campaign campaign = ledger.campaign();
+        Directory directory = ledger.directory();
+        HazardQuery filter = viewer.scope(HazardQuery.builder().asOf(asOf).states(COUNTED)).build();
+
+        long hazards = 0, open = 0, overdue = 0, openMajor = 0, closed = 0;
+        Map<HazardState, Long> byState = new LinkedHashMap<>();
+        for (HazardState s : HazardState.values()) {
+            if (COUNTED.contains(s)) {
+                byState.put(s, 0L);
+            }
+        }
+        Map<String, Long> byGrade = new LinkedHashMap<>();
+        List<RiskGrade> redFirst = new ArrayList<>(List.of(RiskGrade.values()));
+        java.util.Collections.reverse(redFirst);
+        for (RiskGrade g : redFirst) {
+            byGrade.put(g.name(), 0L);
+        }
+        byGrade.put(NO_GRADE, 0L);
+        Map<String, Long> byCategory = new LinkedHashMap<>();
+        Map<String, long[]> streets = new LinkedHashMap<>();
+        Map<String, long[]> units = new LinkedHashMap<>();
+        for (Count c : ledger.counts(filter, DIMS)) {
+            String street = c.key().get(0);
+            String unit = c.key().get(1);
+            HazardState state = HazardState.valueOf(c.key().get(2));
+            String grade = c.key().get(3).isEmpty() ? NO_GRADE : c.key().get(3);
+            String category = c.key().get(4);
+            boolean late = Boolean.parseBoolean(c.key().get(5));
+            long n = c.hazards();
+            boolean isOpen = OPEN.contains(state);
+            boolean isMajor = isOpen && grade.equals(RiskGrade.RED.name());
+            boolean isClosed = CLOSED.contains(state);
+            hazards += n;
+            open += isOpen ? n : 0;
+            overdue += late ? n : 0;
+            openMajor += isMajor ? n : 0;
+            closed += isClosed ? n : 0;
+            byState.merge(state, n, Long::sum);
+            byGrade.merge(grade, n, Long::sum);
+            byCategory.merge(category, n, Long::sum);
+            for (long[] a : List.of(streets.computeIfAbsent(street, k -> new long[5]),
+                    units.computeIfAbsent(unit, k -> new long[5]))) {
+                a[0] += n;
+                a[1] += isOpen ? n : 0;
+                a[2] += late ? n : 0;
+                a[3] += isMajor ? n : 0;
+                a[4] += isClosed ? n : 0;
+            }
+        }
+
+        long[] onTime = closedOnTime(viewer.scope(HazardQuery.builder().asOf(asOf).states(HazardState.CLOSED)));
+        Dashboard.Totals totals = new Dashboard.Totals(hazards, open, overdue, openMajor, closed, onTime[0], onTime[1]);
+
+        List<Dashboard.Bucket> states = byState.entrySet().stream().map(e -> new Dashboard.Bucket(e.getKey().name(),
+                e.getKey().label().in(locale), e.getValue())).toList();
+        List<Dashboard.Bucket> grades = byGrade.entrySet().stream().map(e -> new Dashboard.Bucket(e.getKey(),
+                gradeLabel(e.getKey(), locale), e.getValue())).toList();
+        List<Dashboard.Bucket> categories = byCategory.entrySet().stream()
+                .map(e -> new Dashboard.Bucket(e.getKey(), campaign.categories().getOrDefault(e.getKey(),
+                        Text.of(e.getKey(), e.getKey())).in(locale), e.getValue()))
+                .sorted(Comparator.comparingLong(Dashboard.Bucket::count).reversed().thenComparing(Dashboard.Bucket::key))
+                .toList();
+        return new Dashboard(asOf, calendar(campaign.calendar(), asOf, locale), totals, states, grades, categories,
+                areas(streets, code -> areaName(directory, code, locale)),
+                areas(units, id -> directory.units().containsKey(id) ? directory.units().get(id).name() : id),
+                trend(campaign, asOf, viewer));
+    }
+
+    /** Of the closed hazards, how many were closed by their deadline: {on time, all}. Reads every page. */
+    private long[] closedOnTime(HazardQuery.Builder query) {
+        long[] n = new long[2];
+        int offset = 0;
+        Page<HazardRow> page;
+        do {
+            page = ledger.hazards(query.page(offset, 1000).build());
+            for (HazardRow r : page.items()) {
+                n[1]++;
+                if (r.closedOn().isPresent() && !r.closedOn().get().isAfter(r.deadline())) {
+                    n[0]++;
+                }
+            }
+            offset += page.items().size();
+        } while (page.hasMore() && !page.items().isEmpty());
+        return n;
+    }
+
+    private List<Dashboard.Week> trend(Campaign campaign, LocalDate asOf, Viewer viewer) {
+        LocalDate from = campaign.calendar().start();
+        if (asOf.isBefore(from)) {
+            return List.of();
+        }
+        List<Dashboard.Week> weeks = new ArrayList<>();
+        for (WeekCounts w : ledger.trend(from, asOf, viewer.scope(HazardQuery.builder()).build())) {
+            weeks.add(new Dashboard.Week(w.from(), w.to(), w.found(), w.closed(), w.openAtEnd(), w.overdueAtEnd()));
+        }
+        return weeks;
+    }
+
+    private static Dashboard.Calendar calendar(CampaignCalendar calendar, LocalDate asOf, Locale locale) {
+        var position = calendar.position(asOf);
+        Dashboard.KeyPeriod next = calendar.keyPeriods().stream()
+                .filter(k -> !k.raisedTo().isBefore(asOf))
+                .findFirst()
+                .map(k -> new Dashboard.KeyPeriod(k.code(), k.label().in(locale), k.from(), k.to(), k.raisedFrom(),
+                        Math.max(0, ChronoUnit.DAYS.between(asOf, k.raisedFrom())), k.raisedOn(asOf), k.inLeadUp(asOf)))
+                .orElse(null);
+        return new Dashboard.Calendar(position.phase().map(p -> p.text().in(locale)).orElse(""),
+                position.alertLevel().code(), position.alertLevel().text().in(locale), next);
+    }
+
+    private static List<Dashboard.Area> areas(Map<String, long[]> numbers, java.util.function.Function<String, String> name) {
+        return numbers.entrySet().stream()
+                .map(e -> new Dashboard.Area(e.getKey(), e.getKey().isEmpty() ? "" : name.apply(e.getKey()),
+                        e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3], e.getValue()[4]))
+                .sorted(Comparator.comparingLong(Dashboard.Area::open).reversed().thenComparing(Dashboard.Area::key))
+                .toList();
+    }
+
+    static String areaName(Directory directory, String code, Locale locale) {
+        Directory.Area a = directory.areas().get(code);
+        return a == null ? code : a.name();
+    }
+
+    /** A grade's name (重大风险 …), or "not assessed" for {@link #NO_GRADE}. */
+    public String gradeLabel(String grade, Locale locale) {
+        return grade.equals(NO_GRADE) ? messages.getMessage("grade.none", null, locale)
+                : RiskGrade.valueOf(grade).label().in(locale);
+    }
+}

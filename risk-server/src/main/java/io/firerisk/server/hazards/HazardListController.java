@@ -1,0 +1,186 @@
+package io.firerisk.server.hazards;
+
+import io.firerisk.Text;
+import io.firerisk.campaign.Campaign;
+import io.firerisk.io.CsvWriter;
+import io.firerisk.ledger.Directory;
+import io.firerisk.ledger.HazardRow;
+import io.firerisk.ledger.HazardState;
+import io.firerisk.ledger.Ledger;
+import io.firerisk.ledger.Page;
+import io.firerisk.server.dashboard.DashboardService;
+import io.firerisk.server.security.Viewer;
+import io.firerisk.server.web.AsOf;
+import io.firerisk.server.web.DeskRequestException;
+import io.firerisk.campaign.KeyPeriod;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * 隐患台账: the hazards as of a date, filtered, sorted and paged; and the same filtered list as CSV
+ * (every page, through the project's one CSV writer, which keeps spreadsheet formulas out). A unit
+ * officer's list holds their own unit's hazards only, whatever the address asks for.
+ */
+@Controller
+class HazardListController {
+
+    private final Ledger ledger;
+    private final DashboardService dashboard;
+    private final MessageSource messages;
+
+    HazardListController(Ledger ledger, DashboardService dashboard, MessageSource messages) {
+        this.ledger = ledger;
+        this.dashboard = dashboard;
+        this.messages = messages;
+    }
+
+    @GetMapping("/hazards")
+    String list(@RequestParam MultiValueMap<String, String> params, AsOf asOf, Viewer viewer, Locale locale, Model model) {
+        HazardFilter filter = HazardFilter.parse(params);
+        checkLeadUp(filter);
+        Page<HazardRow> page = page(filter, asOf, viewer, (filter.page() - 1) * HazardFilter.PAGE_SIZE,
+                HazardFilter.PAGE_SIZE);
+        Directory directory = ledger.directory();
+        model.addAttribute("filter", filter);
+        model.addAttribute("lines", lines(page.items(), directory, locale));
+        model.addAttribute("total", page.total());
+        model.addAttribute("pages", Math.max(1, (page.total() + HazardFilter.PAGE_SIZE - 1) / HazardFilter.PAGE_SIZE));
+        model.addAttribute("options", options(directory, viewer, locale));
+        return "hazards";
+    }
+
+    @GetMapping("/hazards.csv")
+    void csv(@RequestParam MultiValueMap<String, String> params, AsOf asOf, Viewer viewer, Locale locale,
+            HttpServletResponse response) throws IOException {
+        HazardFilter filter = HazardFilter.parse(params);
+        checkLeadUp(filter);
+        Directory directory = ledger.directory();
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"hazards-" + asOf.date() + ".csv\"");
+        Writer out = new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        // A byte-order mark, so that spreadsheets open the Chinese as UTF-8.
+        out.write('\uFEFF');
+        CsvWriter csv = new CsvWriter(out);
+        csv.write(List.of("hazardId", "venueId", "venue", "unit", "street", "hazardCode", "hazard", "category", "state",
+                "grade", "foundOn", "deadline", "daysOverdue", "closedOn", "supervised").stream()
+                .map(h -> messages.getMessage("csv." + h, null, locale)).toList());
+        int offset = 0;
+        while (true) {
+            Page<HazardRow> page = page(filter, asOf, viewer, offset, 1000);
+            for (HazardLine l : lines(page.items(), directory, locale)) {
+                csv.write(List.of(l.hazardId(), l.venueId(), l.venueName(), l.unit(), l.streetName(), l.hazardCode(),
+                        l.hazardLabel(), l.categoryLabel(), l.stateLabel(), l.gradeLabel(), l.foundOn().toString(),
+                        l.deadline().toString(), Integer.toString(l.daysOverdue()),
+                        l.closedOn() == null ? "" : l.closedOn().toString(), l.supervised() ? "Y" : ""));
+            }
+            offset += page.items().size();
+            if (!page.hasMore() || page.items().isEmpty()) {
+                break;
+            }
+        }
+        out.flush();
+    }
+
+    /**
+     * One page of the filtered list. The ledger filters, sorts and pages, except for the key-period
+     * lead-up, which it has no filter for: then the desk reads every row the other filters pass, in the
+     * ledger's order, keeps those found in the lead-up and pages them itself.
+     */
+    private Page<HazardRow> page(HazardFilter filter, AsOf asOf, Viewer viewer, int offset, int limit) {
+        var query = filter.query(asOf.date(), viewer);
+        if (query.isEmpty()) {
+            return new Page<>(List.of(), 0, offset, limit);
+        }
+        if (filter.leadUp().isEmpty()) {
+            return ledger.hazards(query.get().page(offset, limit).build());
+        }
+        KeyPeriod period = checkLeadUp(filter);
+        List<HazardRow> found = new ArrayList<>();
+        int from = 0;
+        while (true) {
+            Page<HazardRow> all = ledger.hazards(query.get().page(from, 1000).build());
+            all.items().stream().filter(r -> period.inLeadUp(r.foundOn())).forEach(found::add);
+            from += all.items().size();
+            if (!all.hasMore() || all.items().isEmpty()) {
+                break;
+            }
+        }
+        return new Page<>(found.subList(Math.min(offset, found.size()), Math.min(offset + limit, found.size())),
+                found.size(), offset, limit);
+    }
+
+    /** The key period the filter's lead-up names (null for none), or a refusal naming the codes there are. */
+    private KeyPeriod checkLeadUp(HazardFilter filter) {
+        if (filter.leadUp().isEmpty()) {
+            return null;
+        }
+        return ledger.campaign().calendar().keyPeriod(filter.leadUp().get()).orElseThrow(() ->
+                DeskRequestException.badParameter("leadUp", filter.leadUp().get(), String.join(" | ",
+                        ledger.campaign().calendar().keyPeriods().stream().map(KeyPeriod::code).toList())));
+    }
+
+    List<HazardLine> lines(List<HazardRow> rows, Directory directory, Locale locale) {
+        Campaign campaign = ledger.campaign();
+        List<HazardLine> out = new ArrayList<>(rows.size());
+        for (HazardRow r : rows) {
+            String grade = r.grade().map(Enum::name).orElse(DashboardService.NO_GRADE);
+            out.add(new HazardLine(r.hazardId(), r.venueId(), r.venueName(), r.unitId(), unitName(directory, r.unitId()),
+                    r.street(), areaName(directory, r.street()), r.hazardCode(),
+                    campaign.hazard(r.hazardCode()).map(h -> h.label().in(locale)).orElse(r.hazardCode()),
+                    r.category(), campaign.categories().getOrDefault(r.category(), Text.of(r.category(), r.category()))
+                            .in(locale), r.state().name(), r.state().label().in(locale), grade,
+                    dashboard.gradeLabel(grade, locale), r.foundOn(), r.deadline(), r.daysOverdue(), r.dueSoon(),
+                    r.closedOn().orElse(null), r.supervised()));
+        }
+        return out;
+    }
+
+    /** What the filter form offers: streets, units (a unit officer: their own), states, grades, categories. */
+    private FilterOptions options(Directory directory, Viewer viewer, Locale locale) {
+        List<FilterOptions.Option> streets = directory.areas().values().stream()
+                .filter(a -> a.level() == io.firerisk.ledger.AreaLevel.STREET)
+                .sorted(Comparator.comparing(Directory.Area::code))
+                .map(a -> new FilterOptions.Option(a.code(), a.name())).toList();
+        List<FilterOptions.Option> units = directory.units().values().stream()
+                .filter(u -> viewer.maySee(u.unitId()))
+                .sorted(Comparator.comparing(Directory.Unit::unitId))
+                .map(u -> new FilterOptions.Option(u.unitId(), u.name())).toList();
+        List<FilterOptions.Option> states = java.util.Arrays.stream(HazardState.values())
+                .map(s -> new FilterOptions.Option(s.name(), s.label().in(locale))).toList();
+        List<FilterOptions.Option> grades = new ArrayList<>();
+        for (io.firerisk.RiskGrade g : io.firerisk.RiskGrade.values()) {
+            grades.add(0, new FilterOptions.Option(g.name(), g.label().in(locale)));
+        }
+        List<FilterOptions.Option> categories = ledger.campaign().categories().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> new FilterOptions.Option(e.getKey(), e.getValue().in(locale))).toList();
+        List<FilterOptions.Option> periods = ledger.campaign().calendar().keyPeriods().stream()
+                .map(k -> new FilterOptions.Option(k.code(), k.label().in(locale) + " (" + k.warningFrom() + " – "
+                        + k.raisedFrom().minusDays(1) + ")")).toList();
+        return new FilterOptions(streets, units, states, grades, categories, periods);
+    }
+
+    private static String unitName(Directory directory, String unitId) {
+        Directory.Unit u = directory.units().get(unitId);
+        return u == null ? unitId : u.name();
+    }
+
+    private static String areaName(Directory directory, String code) {
+        Directory.Area a = directory.areas().get(code);
+        return a == null ? code : a.name();
+    }
+}

@@ -1,0 +1,76 @@
+package io.firerisk.server.security;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Who may reach what. Form login with BCrypt hashes; every page but the login page, the static files,
+ * the health check and the public pages needs an account; a leader only reads (every request that
+ * is not a GET is refused to them, logging out and changing their own password aside); the
+ * administration is the administrator's. CSRF tokens on every form (Spring Security's default), a new
+ * session id at login (session fixation), and a Content-Security-Policy that lets the browser run
+ * only the desk's own script files: no inline script or style, nothing from elsewhere.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** Only the desk's own files; charts and htmx come from the jar. */
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    /** Pages and files anyone may reach, signed in or not. */
+    static final String[] OPEN = {"/login", "/css/**", "/js/**", "/vendor/**", "/favicon.ico", "/error",
+            "/actuator/health", "/actuator/health/**", "/public/**"};
+
+    @Bean
+    SecurityFilterChain desk(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers(OPEN).permitAll()
+                        .requestMatchers("/actuator/**", "/admin/**").hasRole(DeskRole.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/logout", "/account/password").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/**").authenticated()
+                        .requestMatchers(HttpMethod.HEAD, "/**").authenticated()
+                        .anyRequest().hasAnyRole(DeskRole.ADMIN.name(), DeskRole.STAFF.name(),
+                                DeskRole.UNIT_OFFICER.name(), DeskRole.INSPECTOR.name()))
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof LockedException ? "/login?locked" : "/login?error"))))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .securityContext(c -> c.securityContextRepository(contexts))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    /** Where the signed-in account is kept between requests: the session (later shared through the database). */
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    /** Publishes wrong passwords and logins as events, for {@link LoginThrottle}. */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        return new DefaultAuthenticationEventPublisher(publisher);
+    }
+}

@@ -1,0 +1,34 @@
+package io.firerisk.server.venues;
+
+import io.firerisk.ledger.VenueView;
+
+import java.util.List;
+
+/**
+ * What the venue page shows: the ledger's view of the venue as of a date, its codes named, its history
+ * up to then, and what would lower its grade.
+ *
+ * @param view      the ledger's venue as of the date (facts, hazards, inspections, the engine's assessment)
+ * @param kind      the venue kind's name
+ * @param unit      the unit responsible, named
+ * @param area      the area path, district first
+ * @param history   what happened, oldest first
+ * @param whatIf    what would lower the grade; null when it cannot be told
+ */
+public record VenuePage(VenueView view, String kind, String unit, String area, List<HistoryItem> history,
+        WhatIf whatIf) {
+
+    public VenuePage {
+        history = List.copyOf(history);
+    }
+
+    /**
+     * One event of the venue's history.
+     *
+     * @param when     when it happened (the campaign's time zone), minutes
+     * @param what     the event's kind, named
+     * @param hazardId the hazard it concerns, or empty
+     * @param actor    who recorded it, named when the directory knows them
+     */
+    public record HistoryItem(String when, String what, String hazardId, String actor) {}
+}

@@ -1,0 +1,203 @@
+package io.firerisk.server.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firerisk.RiskGrade;
+import io.firerisk.ledger.HazardQuery;
+import io.firerisk.ledger.HazardRow;
+import io.firerisk.ledger.Ledger;
+import io.firerisk.server.DeskTest;
+import io.firerisk.server.HostileVenue;
+import io.firerisk.server.TestAccounts;
+import io.firerisk.server.security.DeskAccounts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The desk in a real browser (headless Chromium): logging in through the form, the dashboard's charts
+ * drawn with the numbers {@code /api/dashboard} gives, the venue page, a phone's width (375 px), and
+ * no script blocked or failing. Screenshots go to {@code target/screenshots/}.
+ */
+@DeskTest
+class DeskBrowserTest {
+
+    static final Path SHOTS = Path.of("target", "screenshots");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DeskAccounts accounts;
+    @Autowired
+    Ledger ledger;
+
+    ChromeDriver browser;
+
+    @BeforeEach
+    void start() throws Exception {
+        TestAccounts.ensure(accounts, ledger);
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void logIn(String username) {
+        browser.get(url("/login"));
+        browser.findElement(By.name("username")).sendKeys(username);
+        browser.findElement(By.name("password")).sendKeys(TestAccounts.PASSWORD);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElements(By.id("total-hazards")).size() == 1);
+    }
+
+    private void shot(String name) throws Exception {
+        Path file = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(file, SHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** What the browser reported: a blocked script or style (CSP) or a script error is a failure. */
+    private List<String> problems() {
+        List<String> out = new ArrayList<>();
+        for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()
+                    && !e.getMessage().contains("favicon.ico")) {
+                out.add(e.getLevel() + " " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Long> chartValues(String id) {
+        Object v = ((JavascriptExecutor) browser).executeScript(
+                "var c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
+                        + "return c.getOption().series[0].data.map(function (d) { return d.value; });", id);
+        return ((List<Number>) v).stream().map(Number::longValue).toList();
+    }
+
+    private JsonNode api(String path) throws Exception {
+        Object text = ((JavascriptExecutor) browser).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done);", path);
+        return new ObjectMapper().readTree((String) text);
+    }
+
+    @Test
+    void theDashboardsChartsShowTheNumbersTheApiGives() throws Exception {
+        browser = Browser.start(1280, 1600);
+        logIn("test-staff");
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d ->
+                "true".equals(d.findElement(By.id("chart-state")).getAttribute("data-rendered"))
+                        && "true".equals(d.findElement(By.id("chart-grade")).getAttribute("data-rendered"))
+                        && "true".equals(d.findElement(By.id("chart-trend")).getAttribute("data-rendered")));
+        JsonNode d = api("/api/dashboard?asOf=2024-02-05");
+        List<Long> states = new ArrayList<>();
+        d.get("byState").forEach(b -> states.add(b.get("count").asLong()));
+        assertThat(chartValues("chart-state")).isEqualTo(states);
+        List<Long> grades = new ArrayList<>();
+        d.get("byGrade").forEach(b -> {
+            if (!b.get("key").asText().equals("NONE") || b.get("count").asLong() > 0) {
+                grades.add(b.get("count").asLong());
+            }
+        });
+        assertThat(chartValues("chart-grade")).isEqualTo(grades);
+        assertThat(browser.findElement(By.cssSelector("#total-hazards strong")).getText())
+                .isEqualTo(d.at("/totals/hazards").asText());
+        // The charts draw on a canvas that is not blank
+        assertThat(browser.findElements(By.cssSelector("#chart-state canvas"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#street-map rect"))).hasSize(d.get("byStreet").size()
+                - (int) java.util.stream.StreamSupport.stream(d.get("byStreet").spliterator(), false)
+                .filter(a -> a.get("key").asText().isEmpty()).count());
+        shot("dashboard.png");
+        assertThat(problems()).isEmpty();
+    }
+
+    @Test
+    void aClickOnABarOpensTheListItCounts() {
+        browser = Browser.start(1280, 1600);
+        logIn("test-staff");
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d ->
+                "true".equals(d.findElement(By.id("chart-state")).getAttribute("data-rendered")));
+        browser.findElement(By.id("total-overdue")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/hazards"));
+        long overdue = ledger.hazards(HazardQuery.builder().asOf(LocalDate.of(2024, 2, 5)).overdue(true).build()).total();
+        assertThat(browser.findElement(By.id("hazard-count")).getText()).isEqualTo("共 " + overdue + " 条");
+    }
+
+    @Test
+    void onAPhonesWidthTheVenuePageAndTheListFitTheScreen() throws Exception {
+        browser = Browser.start(375, 812);
+        logIn("test-officer");
+        String venue = ledger.hazards(HazardQuery.builder().asOf(LocalDate.of(2024, 2, 5))
+                .units(TestAccounts.officerUnits(ledger)[0]).build()).items().stream().map(HazardRow::venueId)
+                .findFirst().orElseThrow();
+        for (String[] page : new String[][] {{"/venues/" + venue + "?asOf=2024-02-05", "venue-375.png"},
+                {"/hazards?asOf=2024-02-05", "hazards-375.png"}, {"/?asOf=2024-02-05", "dashboard-375.png"}}) {
+            browser.get(url(page[0]));
+            Number inner = (Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth;");
+            Number scroll = (Number) ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth;");
+            assertThat(inner.intValue()).isEqualTo(375);
+            assertThat(scroll.intValue()).as(page[0] + " is no wider than the screen").isLessThanOrEqualTo(375);
+            shot(page[1]);
+            if (page[0].startsWith("/venues/")) {
+                assertThat(browser.findElement(By.id("venue-grade")).getText()).isNotBlank();
+            }
+        }
+        assertThat(problems()).isEmpty();
+    }
+
+    @Test
+    void aHostileVenueNameIsShownAsTextAndRunsNothing() throws Exception {
+        HostileVenue.ensure(ledger);
+        browser = Browser.start(1280, 1200);
+        logIn("test-staff");
+        browser.get(url("/venues/" + HostileVenue.ID + "?asOf=2024-02-05"));
+        // An alert would have opened: the next command would fail with an unhandled alert
+        assertThat(browser.findElement(By.id("venue-name")).getText()).startsWith(HostileVenue.NAME);
+        assertThat(browser.findElements(By.cssSelector("main img"))).isEmpty();
+        shot("venue-hostile.png");
+        assertThat(problems()).isEmpty();
+    }
+
+    @Test
+    void theVenuePageShowsTheAssessmentAndWhatWouldLowerIt() throws Exception {
+        String red = ledger.hazards(HazardQuery.builder().asOf(LocalDate.of(2024, 2, 5)).grades(RiskGrade.RED)
+                .overdue(true).build()).items().get(0).venueId();
+        browser = Browser.start(1280, 1600);
+        logIn("test-staff");
+        browser.get(url("/venues/" + red + "?asOf=2024-02-05"));
+        assertThat(browser.findElement(By.id("venue-grade")).getText()).isEqualTo("重大风险");
+        assertThat(browser.findElement(By.id("timeline")).findElements(By.tagName("li"))).isNotEmpty();
+        shot("venue.png");
+        assertThat(problems()).isEmpty();
+    }
+
+}

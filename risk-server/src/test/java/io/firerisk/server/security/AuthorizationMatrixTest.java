@@ -1,0 +1,164 @@
+package io.firerisk.server.security;
+
+import io.firerisk.ledger.HazardQuery;
+import io.firerisk.ledger.Ledger;
+import io.firerisk.server.DeskTest;
+import io.firerisk.server.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Every endpoint × every role, and someone not signed in: the status each gets. The desk's own
+ * handler mappings are listed from the running application and each must be in the matrix, so an
+ * endpoint added without deciding who may use it fails here.
+ */
+@DeskTest
+class AuthorizationMatrixTest {
+
+    enum Who { ANONYMOUS, ADMIN, STAFF, UNIT_OFFICER, INSPECTOR, LEADER }
+
+    static final int OK = 200, REDIRECT = 302, BAD = 400, FORBIDDEN = 403, NOT_ALLOWED = 405;
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    DeskAccounts accounts;
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    String ownVenue;
+    String otherVenue;
+
+    @BeforeEach
+    void accounts() {
+        TestAccounts.ensure(accounts, ledger);
+        String[] units = TestAccounts.officerUnits(ledger);
+        java.time.LocalDate demoDay = java.time.LocalDate.of(2024, 2, 5);
+        ownVenue = ledger.hazards(HazardQuery.builder().asOf(demoDay).units(units[0]).build()).items().get(0).venueId();
+        otherVenue = ledger.hazards(HazardQuery.builder().asOf(demoDay).units(units[1]).build()).items().get(0).venueId();
+    }
+
+    /** The matrix: endpoint (method and path as mapped) → the request to send and the status for each. */
+    Map<String, Row> matrix() {
+        Map<String, Row> m = new LinkedHashMap<>();
+        Map<Who, Integer> open = all(OK, OK);
+        Map<Who, Integer> signedIn = all(REDIRECT, OK);
+        m.put("GET /login", new Row(get("/login"), open));
+        m.put("GET /actuator/health", new Row(get("/actuator/health"), open));
+        m.put("GET /css/desk.css", new Row(get("/css/desk.css"), open));
+        m.put("GET /js/desk.js", new Row(get("/js/desk.js"), open));
+        m.put("GET /vendor/echarts/echarts.min.js", new Row(get("/vendor/echarts/echarts.min.js"), open));
+        m.put("GET /", new Row(get("/"), signedIn));
+        m.put("GET /api/dashboard", new Row(get("/api/dashboard"), signedIn));
+        m.put("GET /map", new Row(get("/map"), signedIn));
+        m.put("GET /hazards", new Row(get("/hazards"), signedIn));
+        m.put("GET /hazards.csv", new Row(get("/hazards.csv"), signedIn));
+        m.put("GET /venues/{venueId}", new Row(get("/venues/" + ownVenue), signedIn));
+        Map<Who, Integer> otherUnit = all(REDIRECT, OK);
+        otherUnit.put(Who.UNIT_OFFICER, FORBIDDEN);
+        m.put("GET /venues/{venueId} (another unit's)", new Row(get("/venues/" + otherVenue), otherUnit));
+        m.put("GET /account/password", new Row(get("/account/password"), signedIn));
+        // A wrong current password: refused as a bad request, nothing changes.
+        m.put("POST /account/password", new Row(post("/account/password").with(csrf()).param("current", "wrong")
+                .param("password", "another-password-1").param("confirm", "another-password-1"), all(REDIRECT, BAD)));
+        Map<Who, Integer> admin = all(REDIRECT, FORBIDDEN);
+        admin.put(Who.ADMIN, OK);
+        m.put("GET /actuator/metrics", new Row(get("/actuator/metrics"), admin));
+        // A change (no handler takes it yet: 405 for those who may change things, 403 for a leader).
+        Map<Who, Integer> change = all(REDIRECT, NOT_ALLOWED);
+        change.put(Who.LEADER, FORBIDDEN);
+        m.put("POST /hazards", new Row(post("/hazards").with(csrf()), change));
+        return m;
+    }
+
+    record Row(MockHttpServletRequestBuilder request, Map<Who, Integer> expected) {}
+
+    private static Map<Who, Integer> all(int anonymous, int signedIn) {
+        Map<Who, Integer> m = new EnumMap<>(Who.class);
+        for (Who w : Who.values()) {
+            m.put(w, w == Who.ANONYMOUS ? anonymous : signedIn);
+        }
+        return m;
+    }
+
+    @Test
+    void everyEndpointGivesEachRoleWhatTheMatrixSays() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (var e : matrix().entrySet()) {
+            for (Who who : Who.values()) {
+                MockHttpServletRequestBuilder request = e.getValue().request();
+                if (who != Who.ANONYMOUS) {
+                    request = request.with(user(accounts.loadUserByUsername(username(who))));
+                }
+                int status = mvc.perform(request).andReturn().getResponse().getStatus();
+                int expected = e.getValue().expected().get(who);
+                if (status != expected) {
+                    wrong.add(e.getKey() + " as " + who + ": " + status + ", expected " + expected);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void everyEndpointOfTheDeskIsInTheMatrix() {
+        Set<String> mapped = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            if (method.getBeanType().getPackageName().startsWith("io.firerisk.server")) {
+                for (String path : info.getPatternValues()) {
+                    for (var m : info.getMethodsCondition().getMethods()) {
+                        mapped.add(m.name() + " " + path);
+                    }
+                }
+            }
+        });
+        assertThat(mapped).isNotEmpty();
+        assertThat(matrix().keySet()).containsAll(mapped);
+    }
+
+    @Test
+    void aUnitOfficerAskingForAnotherUnitsVenueByIdIsRefusedAndNothingChanges() throws Exception {
+        long events = ledger.eventCount();
+        String body = mvc.perform(get("/venues/" + otherVenue).with(user(accounts.loadUserByUsername("test-officer"))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("您无权查看或更改此内容").doesNotContain(otherVenue + " ·");
+        assertThat(ledger.eventCount()).isEqualTo(events);
+        // Nor does the hazard list let them widen their scope by asking for the other unit
+        String list = mvc.perform(get("/hazards").param("unit", TestAccounts.officerUnits(ledger)[1])
+                .with(user(accounts.loadUserByUsername("test-officer")))).andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("没有符合条件的隐患").doesNotContain("/venues/" + otherVenue);
+    }
+
+    private static String username(Who who) {
+        return switch (who) {
+            case ADMIN -> "test-admin";
+            case STAFF -> "test-staff";
+            case UNIT_OFFICER -> "test-officer";
+            case INSPECTOR -> "test-inspector";
+            case LEADER -> "test-leader";
+            case ANONYMOUS -> throw new IllegalArgumentException();
+        };
+    }
+}
