@@ -113,6 +113,17 @@ public record VenueChange(String venueId, String name, Set<Aspect> aspects, Outc
     }
 
     /**
+     * The change as one JSON object on one line, the one JSON form of a change: what {@code firerisk diff
+     * --json} lists under {@code changes} and the Spark job's diff writes per venue. {@code venue}, {@code name},
+     * {@code aspects} (lower case, sorted), {@code a} and {@code b} (each side's {@code grade}, {@code verdict},
+     * {@code suspension} and the earliest due date of each action code under {@code actions}, or why it
+     * {@code refused} the venue), {@code rulesOnlyUnderA}, {@code rulesOnlyUnderB}.
+     */
+    public String json() {
+        return ChangeJson.line(this);
+    }
+
+    /**
      * The change as lines an analyst reads: the venue and each difference, then the rules behind
      * it on each side.
      *

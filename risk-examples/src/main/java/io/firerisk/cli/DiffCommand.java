@@ -3,13 +3,11 @@ package io.firerisk.cli;
 import io.firerisk.io.Origin;
 import io.firerisk.io.VenueReader;
 import io.firerisk.io.VenueRecord;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.firerisk.Assessment;
 import io.firerisk.CampaignException;
-import io.firerisk.Outcome;
-import io.firerisk.RequiredAction;
 import io.firerisk.RiskEngine;
 import io.firerisk.VenueFacts;
 import io.firerisk.analysis.CampaignDiff;
@@ -20,7 +18,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,8 +28,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import io.firerisk.Assessment;
+import io.firerisk.Outcome;
+import io.firerisk.RequiredAction;
+import java.util.TreeMap;
+
+
 
 /** {@code firerisk diff}: the same venues under two campaigns, and every venue whose outcome changes. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
@@ -162,41 +164,13 @@ final class DiffCommand implements Callable<Integer> {
         }
         ArrayNode changes = root.putArray("changes");
         for (VenueChange c : report.changes()) {
-            ObjectNode n = changes.addObject();
-            n.put("venue", c.venueId());
-            n.put("name", c.name());
-            ArrayNode aspects = n.putArray("aspects");
-            c.aspects().stream().sorted().forEach(a -> aspects.add(a.name().toLowerCase(Locale.ROOT)));
-            outcome(n.putObject("a"), c.before());
-            outcome(n.putObject("b"), c.after());
-            ArrayNode onlyA = n.putArray("rulesOnlyUnderA");
-            c.rulesBefore().forEach(onlyA::add);
-            ArrayNode onlyB = n.putArray("rulesOnlyUnderB");
-            c.rulesAfter().forEach(onlyB::add);
+            // The one JSON form of a change, shared with the Spark job's diff.
+            try {
+                changes.add(mapper.readTree(c.json()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("VenueChange.json() wrote invalid JSON", e);
+            }
         }
         return root;
-    }
-
-    private static void outcome(ObjectNode n, Outcome outcome) {
-        if (outcome instanceof Outcome.Rejected r) {
-            n.put("refused", r.error().getMessage());
-            return;
-        }
-        Assessment a = ((Outcome.Assessed) outcome).assessment();
-        n.put("grade", a.grade().name());
-        n.put("verdict", a.verdict().name());
-        n.put("suspension", a.suspensionRequired());
-        n.put("standard", a.determination().standard());
-        ArrayNode direct = n.putArray("directElements");
-        a.determination().directElements().forEach(direct::add);
-        ArrayNode comprehensive = n.putArray("comprehensiveElements");
-        a.determination().comprehensiveElements().forEach(comprehensive::add);
-        ObjectNode actions = n.putObject("actions");
-        TreeMap<String, String> due = new TreeMap<>();
-        for (RequiredAction action : a.actions()) {
-            String d = action.due().map(LocalDate::toString).orElse("");
-            due.merge(action.code(), d, (x, y) -> x.isEmpty() ? y : y.isEmpty() ? x : x.compareTo(y) <= 0 ? x : y);
-        }
-        due.forEach(actions::put);
     }
 }

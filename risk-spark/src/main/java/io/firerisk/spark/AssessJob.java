@@ -47,14 +47,14 @@ final class AssessJob {
         return tasks;
     }
 
-    static Summary run(SparkSession spark, CampaignRef campaign, List<VenueSplit> tasks, JobOptions o, boolean reasons) {
+    static Summary run(SparkSession spark, CampaignRef campaign, List<VenueSplit> tasks, JobOptions o, Locale locale,
+            boolean reasons) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
         LongAccumulator records = spark.sparkContext().longAccumulator("records");
         LongAccumulator assessed = spark.sparkContext().longAccumulator("assessed");
         LongAccumulator rejected = spark.sparkContext().longAccumulator("rejected");
         LocalDate date = o.date;
-        Locale locale = o.lang.locale;
         boolean lines = o.format == JobOptions.OutFormat.JSONL;
         JavaRDD<Row> rows = jsc.parallelize(tasks, tasks.size()).flatMap(split -> {
             RiskEngine engine = campaign.engine();

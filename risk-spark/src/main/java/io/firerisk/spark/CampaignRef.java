@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A campaign as the driver chose it, shipped to every task: a bundled id or a folder, and the digest of its
@@ -51,9 +52,12 @@ record CampaignRef(String bundledId, String folder, String digest, boolean expla
                 explanations);
     }
 
-    /** How many engines this JVM holds (one per campaign digest and explanation setting). */
-    static int enginesBuilt() {
-        return ENGINES.size();
+    /** How many times this JVM has compiled a campaign for its tasks. */
+    private static final AtomicInteger BUILDS = new AtomicInteger();
+
+    /** How many times this JVM has compiled a campaign for its tasks: once per digest and explanation setting. */
+    static int builds() {
+        return BUILDS.get();
     }
 
     /** This JVM's engine for the campaign, compiled on first use. */
@@ -62,6 +66,7 @@ record CampaignRef(String bundledId, String folder, String digest, boolean expla
     }
 
     private RiskEngine build() {
+        BUILDS.incrementAndGet();
         RiskEngine.Builder builder = RiskEngine.builder().explanations(explanations);
         if (folder.isEmpty()) {
             String here = CampaignDigest.ofBundled(bundledId, CampaignRef.class.getClassLoader());

@@ -13,10 +13,12 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -30,7 +32,7 @@ import java.util.concurrent.Callable;
  * were rejected and {@code --fail-on-rejects} was given.
  */
 @Command(name = "firerisk-spark", mixinStandardHelpOptions = true, versionProvider = FireriskSpark.Version.class,
-        subcommands = {FireriskSpark.Assess.class},
+        subcommands = {FireriskSpark.Assess.class, FireriskSpark.Diff.class},
         description = "Assess and compare venues with the firerisk engine on Apache Spark.")
 public final class FireriskSpark implements Runnable {
 
@@ -131,6 +133,10 @@ public final class FireriskSpark implements Runnable {
         @CommandLine.ArgGroup(exclusive = false)
         CampaignOptions campaign = new CampaignOptions();
 
+        @Option(names = "--lang", paramLabel = "LANG", defaultValue = "zh",
+                description = "language of labels and sentences: zh or en (default: ${DEFAULT-VALUE})")
+        Lang lang;
+
         @Option(names = "--reasons", description = "record every rule that fired, with its clause and sentence, in"
                 + " the JSON line (slower)")
         boolean reasons;
@@ -152,7 +158,7 @@ public final class FireriskSpark implements Runnable {
                         job.inputFormat, job.encoding, job.findings, job.findingsEncoding());
                 List<VenueSplit> tasks = AssessJob.stripes(files, job.tasksPerFile,
                         spark.sparkContext().defaultParallelism());
-                AssessJob.Summary s = AssessJob.run(spark, ref, tasks, job, reasons);
+                AssessJob.Summary s = AssessJob.run(spark, ref, tasks, job, lang.locale, reasons);
                 spec.commandLine().getOut().println(s.line(job.out));
                 return s.rejected() > 0 && job.failOnRejects ? REJECTED : 0;
             } catch (CampaignException | InputException e) {
@@ -166,6 +172,85 @@ public final class FireriskSpark implements Runnable {
                 // arrives wrapped in a SparkException.
                 return failed(err, e);
             }
+        }
+    }
+
+    /** The language of labels and sentences in results. */
+    enum Lang {
+        ZH(Locale.SIMPLIFIED_CHINESE), EN(Locale.ENGLISH);
+
+        final Locale locale;
+
+        Lang(Locale locale) {
+            this.locale = locale;
+        }
+    }
+
+    @Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Assesses the same venues under two campaigns (A, the first --campaign, and B, the second)"
+                    + " as firerisk diff does, and writes every venue whose grade, verdict, suspension or actions change,"
+                    + " with the rules that fired only under A or only under B, beside the rejected records.",
+                    "Venue files are read as assess reads them (JSON Lines, or a CSV venue table with --findings)."},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:compared (whether or not anything changed); rejects counted and written",
+                    "1:a campaign or an input could not be read, or the output could not be written", "2:wrong usage",
+                    "3:some records were rejected and --fail-on-rejects was given"})
+    static final class Diff implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--campaign", required = true, paramLabel = "ID|DIR",
+                description = "a campaign folder or bundled campaign id; give it twice: A then B")
+        List<String> campaigns;
+
+        @Parameters(arity = "1..*", paramLabel = "VENUES", description = "venue files or folders of them")
+        List<String> inputs;
+
+        @Mixin
+        JobOptions job;
+
+        @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else"
+                + " local[*])")
+        String master;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            if (campaigns.size() != 2) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "give --campaign exactly twice, A then B (got " + campaigns.size() + ")");
+            }
+            if (job.tasksPerFile != null && job.tasksPerFile < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--tasks-per-file must be at least 1");
+            }
+            try {
+                CampaignRef a = campaign(campaigns.get(0));
+                CampaignRef b = campaign(campaigns.get(1));
+                SparkSession spark = session("firerisk diff", master);
+                List<VenueSplit> files = Inputs.list(spark.sparkContext().hadoopConfiguration(), inputs,
+                        job.inputFormat, job.encoding, job.findings, job.findingsEncoding());
+                List<VenueSplit> tasks = AssessJob.stripes(files, job.tasksPerFile,
+                        spark.sparkContext().defaultParallelism());
+                DiffJob.Summary s = DiffJob.run(spark, a, b, tasks, job);
+                spec.commandLine().getOut().println(s.line(job.out));
+                return s.rejected() > 0 && job.failOnRejects ? REJECTED : 0;
+            } catch (CampaignException | InputException e) {
+                err.println(e.getMessage());
+                return 1;
+            } catch (IOException e) {
+                err.println("cannot read the input: " + e.getMessage());
+                return 1;
+            } catch (Exception e) {
+                return failed(err, e);
+            }
+        }
+
+        /** As firerisk diff takes it: a folder when one exists at that path, otherwise a bundled campaign's id. */
+        private static CampaignRef campaign(String argument) {
+            Path path = Path.of(argument);
+            // Diffs name the rules that fired on each side, so both engines record them.
+            return Files.isDirectory(path) ? CampaignRef.of(null, path, true) : CampaignRef.of(argument, null, true);
         }
     }
 

@@ -13,16 +13,6 @@ final class JobOptions {
 
     enum OutFormat { PARQUET, JSONL }
 
-    enum Lang {
-        ZH(Locale.SIMPLIFIED_CHINESE), EN(Locale.ENGLISH);
-
-        final Locale locale;
-
-        Lang(Locale locale) {
-            this.locale = locale;
-        }
-    }
-
     @Option(names = "--findings", paramLabel = "CSV",
             description = "CSV table of findings, joined to the one CSV venue table by venue id (venueId/场所编号)")
     String findings;
@@ -44,20 +34,17 @@ final class JobOptions {
     LocalDate date;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
-            description = "output folder: outcome=assessed/ holds the results, outcome=rejected/ the rejects")
+            description = "output folder: outcome=assessed/ (or outcome=changed/ for diff) holds the results,"
+                    + " outcome=rejected/ the rejected records")
     String out;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "parquet",
-            description = "parquet (columns, with the JSON line in json) or jsonl (the lines firerisk assess -f jsonl"
-                    + " writes) (default: ${DEFAULT-VALUE})")
+            description = "parquet (columns, with the JSON line in json) or jsonl (the lines firerisk writes: assess"
+                    + " -f jsonl's results, diff --json's changes) (default: ${DEFAULT-VALUE})")
     OutFormat format;
 
     @Option(names = "--overwrite", description = "replace the output folder when it exists (default: refuse)")
     boolean overwrite;
-
-    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "zh",
-            description = "language of labels: zh or en (default: ${DEFAULT-VALUE})")
-    Lang lang;
 
     @Option(names = "--tasks-per-file", paramLabel = "N",
             description = "tasks sharing each file's records (default: the cluster's parallelism over the number of"

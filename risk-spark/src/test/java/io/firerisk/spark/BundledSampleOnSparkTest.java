@@ -77,14 +77,22 @@ class BundledSampleOnSparkTest {
 
     @Test
     void theEngineIsBuiltOncePerJvmForACampaignHoweverManyTasksAndRuns() throws Exception {
-        // Given the sample assessed twice, by four tasks each
+        // Given a campaign folder no other test uses (its own digest), and the sample
+        Path campaign = DiffOnSparkTest.copy(DiffOnSparkTest.BUNDLED, dir.resolve("campaign"));
+        Files.writeString(campaign.resolve("campaign.yaml"), "\n# a copy of its own: " + System.nanoTime() + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
         Path venues = Files.copy(OnSpark.SAMPLE, dir.resolve("venues.jsonl"));
+        int before = CampaignRef.builds();
+
+        // When it is assessed twice, by four tasks each
         for (String run : List.of("a", "b")) {
-            OnSpark.Run job = OnSpark.job("assess", venues.toString(), "-f", "jsonl", "-o", dir.resolve(run).toString(),
-                    "--tasks-per-file", "4");
+            OnSpark.Run job = OnSpark.job("assess", venues.toString(), "--campaign-dir", campaign.toString(), "-f",
+                    "jsonl", "-o", dir.resolve(run).toString(), "--tasks-per-file", "4");
             assertThat(job.code()).as(job.err()).isZero();
+            assertThat(job.out()).startsWith("200 records: 200 assessed");
         }
-        // Then this JVM (driver and local executor alike) compiled the campaign once for assessing
-        assertThat(CampaignRef.enginesBuilt()).isEqualTo(1);
+
+        // Then this JVM (driver and local executor alike) compiled the campaign once for the eight tasks
+        assertThat(CampaignRef.builds() - before).isEqualTo(1);
     }
 }
