@@ -2,6 +2,7 @@ package io.firerisk.io;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -10,9 +11,10 @@ import java.util.Set;
  * UTF-8 or GBK (Excel's CSV on Chinese Windows) or its superset GB18030; any other encoding would read
  * Chinese as wrong characters without an error, so none is accepted. The hints name the
  * {@code firerisk} option that chooses the file's encoding ({@code --encoding}, or
- * {@code --findings-encoding} for a findings table), the one way users choose one.
+ * {@code --findings-encoding} for a findings table), the one way users choose one; {@link #named} reads
+ * what they give there, for every program that takes input (firerisk, firerisk-spark).
  */
-final class Encodings {
+public final class Encodings {
     private Encodings() {}
 
     /** The option that chooses the encoding of a venue table or JSON Lines file. */
@@ -21,6 +23,26 @@ final class Encodings {
     static final String FINDINGS_OPTION = "--findings-encoding";
 
     private static final Set<String> ACCEPTED = Set.of("UTF-8", "GBK", "GB18030");
+
+    /**
+     * The encoding a user names for input: {@code UTF-8} (also {@code UTF8}), {@code GBK} (Excel's CSV on
+     * Chinese Windows, also named {@code CP936}, {@code MS936}, {@code windows-936}, or {@code GB2312} and
+     * {@code EUC-CN} for its subset, which GBK reads alike) or {@code GB18030}; case, underscores and
+     * surrounding blanks do not matter.
+     *
+     * @throws IllegalArgumentException for any other name, saying which may be given
+     */
+    public static Charset named(String name) {
+        Objects.requireNonNull(name, "name");
+        return switch (name.strip().toUpperCase(Locale.ROOT).replace('_', '-')) {
+            case "UTF-8", "UTF8" -> StandardCharsets.UTF_8;
+            case "GBK", "CP936", "MS936", "WINDOWS-936", "GB2312", "EUC-CN" -> Charset.forName("GBK");
+            case "GB18030" -> Charset.forName("GB18030");
+            default -> throw new IllegalArgumentException("'" + name + "' is not an encoding Chinese input is read"
+                    + " in: give UTF-8 (the default, with or without BOM), GBK (Excel's CSV on Chinese Windows) or"
+                    + " GB18030");
+        };
+    }
 
     /** {@code charset} when input may be in it; otherwise an {@link IllegalArgumentException} saying which may. */
     static Charset require(Charset charset) {

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -38,21 +37,15 @@ final class InputOptions {
             description = "jsonl or csv (default: from the file name, else from the first character)")
     Format format;
 
-    /**
-     * The encodings Chinese input comes in: UTF-8, and GBK (Excel's CSV on Chinese Windows, also named
-     * CP936 or, for its subset, GB2312) or GB18030. Any other would read Chinese as wrong characters.
-     */
+    /** The encoding named on the command line, as {@link io.firerisk.io.Encodings#named} reads it. */
     static final class Encoding implements CommandLine.ITypeConverter<Charset> {
         @Override
         public Charset convert(String value) {
-            return switch (value.strip().toUpperCase(Locale.ROOT).replace('_', '-')) {
-                case "UTF-8", "UTF8" -> StandardCharsets.UTF_8;
-                case "GBK", "CP936", "MS936", "WINDOWS-936", "GB2312", "EUC-CN" -> Charset.forName("GBK");
-                case "GB18030" -> Charset.forName("GB18030");
-                default -> throw new CommandLine.TypeConversionException("'" + value + "' is not an encoding Chinese"
-                        + " input is read in: give UTF-8 (the default, with or without BOM), GBK (Excel's CSV on Chinese"
-                        + " Windows) or GB18030");
-            };
+            try {
+                return io.firerisk.io.Encodings.named(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 

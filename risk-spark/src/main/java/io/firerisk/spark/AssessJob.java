@@ -58,7 +58,6 @@ final class AssessJob {
         boolean lines = o.format == JobOptions.OutFormat.JSONL;
         JavaRDD<Row> rows = jsc.parallelize(tasks, tasks.size()).flatMap(split -> {
             RiskEngine engine = campaign.engine();
-            String edition = engine.campaign().standard();
             Iterator<VenueRecord> in = split.records(conf, records::add);
             return new Iterator<Row>() {
                 @Override
@@ -75,7 +74,7 @@ final class AssessJob {
                             io.firerisk.Assessment a = engine.assess(facts);
                             assessed.add(1);
                             return lines ? Rows.resultLine(facts.venue(), a, parsed.origin(), locale, reasons)
-                                    : Rows.result(facts.venue(), a, parsed.origin(), campaign, edition, locale, reasons);
+                                    : Rows.result(facts.venue(), a, parsed.origin(), campaign, locale, reasons);
                         } catch (AssessmentException e) {
                             record = parsed.rejectedBy(e);
                         } catch (RuntimeException e) {

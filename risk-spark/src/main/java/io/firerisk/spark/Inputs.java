@@ -22,13 +22,13 @@ import java.util.Locale;
  */
 final class Inputs {
 
-    enum Format { JSONL, CSV }
+    enum Format { JSONL, CSV, PARQUET }
 
     private Inputs() {}
 
     /**
      * @param format the format of every file, or {@code null} to tell each by its name (.csv; .jsonl,
-     *               .ndjson, .json)
+     *               .ndjson, .json; .parquet)
      */
     static List<VenueSplit> list(Configuration conf, List<String> inputs, Format format, Charset encoding,
             String findings, Charset findingsEncoding) throws IOException, InputException {
@@ -57,7 +57,7 @@ final class Inputs {
             throw new InputException(String.join(", ", inputs) + ": no venue files");
         }
         if (findings != null) {
-            if (files.size() != 1 || !files.get(0).csv()) {
+            if (files.size() != 1 || files.get(0).format() != Format.CSV) {
                 throw new InputException("--findings " + findings + " is joined to one CSV venue table; give that one"
                         + " table (JSON Lines records hold their own findings)");
             }
@@ -67,7 +67,7 @@ final class Inputs {
                 throw new InputException(findings + ": no such file");
             }
             VenueSplit v = files.get(0);
-            files.set(0, new VenueSplit(v.path(), v.name(), true, v.encoding(), fs.makeQualified(f).toString(), findings,
+            files.set(0, new VenueSplit(v.path(), v.name(), Format.CSV, v.encoding(), fs.makeQualified(f).toString(), findings,
                     findingsEncoding.name(), 0, 1));
         }
         HadoopConf shipped = new HadoopConf(conf);
@@ -84,9 +84,9 @@ final class Inputs {
             throws InputException {
         Format f = format != null ? format : byName(s.getPath().getName());
         if (f == null) {
-            throw new InputException(name + ": cannot tell its format from its name: give --input-format jsonl or csv");
+            throw new InputException(name + ": cannot tell its format from its name: give --input-format jsonl, csv or parquet");
         }
-        return new VenueSplit(fs.makeQualified(s.getPath()).toString(), name, f == Format.CSV, encoding.name(), "", "",
+        return new VenueSplit(fs.makeQualified(s.getPath()).toString(), name, f, encoding.name(), "", "",
                 encoding.name(), 0, 1);
     }
 
@@ -97,6 +97,9 @@ final class Inputs {
         }
         if (n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".json")) {
             return Format.JSONL;
+        }
+        if (n.endsWith(".parquet")) {
+            return Format.PARQUET;
         }
         return null;
     }

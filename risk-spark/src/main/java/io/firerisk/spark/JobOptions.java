@@ -4,9 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Locale;
 
 /** The options every job takes: where venues come from and where results go. */
 final class JobOptions {
@@ -26,7 +24,8 @@ final class JobOptions {
     Charset findingsEncoding;
 
     @Option(names = "--input-format", paramLabel = "FORMAT",
-            description = "jsonl or csv (default: from each file's name)")
+            description = "jsonl, csv or parquet (default: from each file's name: .jsonl/.ndjson/.json, .csv,"
+                    + " .parquet)")
     Inputs.Format inputFormat;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD",
@@ -59,18 +58,15 @@ final class JobOptions {
         return findingsEncoding != null ? findingsEncoding : encoding;
     }
 
-    /** Chinese input comes in UTF-8, GBK (also named CP936, or GB2312 for its subset) or GB18030; no other. */
+    /** The encoding named on the command line, as {@link io.firerisk.io.Encodings#named} reads it. */
     static final class Encoding implements CommandLine.ITypeConverter<Charset> {
         @Override
         public Charset convert(String value) {
-            return switch (value.strip().toUpperCase(Locale.ROOT).replace('_', '-')) {
-                case "UTF-8", "UTF8" -> StandardCharsets.UTF_8;
-                case "GBK", "CP936", "MS936", "WINDOWS-936", "GB2312", "EUC-CN" -> Charset.forName("GBK");
-                case "GB18030" -> Charset.forName("GB18030");
-                default -> throw new CommandLine.TypeConversionException("'" + value + "' is not an encoding Chinese"
-                        + " input is read in: give UTF-8 (the default, with or without BOM), GBK (Excel's CSV on Chinese"
-                        + " Windows) or GB18030");
-            };
+            try {
+                return io.firerisk.io.Encodings.named(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 }

@@ -30,7 +30,8 @@ import java.util.Locale;
  * The job's output records. A result is the assessment as {@code firerisk assess -f jsonl} writes it (the
  * {@code json} column, byte for byte the program's line) and, for queries, its main parts as columns: grade,
  * verdict, the parts that stop with their ground and articles, the actions with their deadlines and clauses,
- * the campaign (id, version, digest) and the standard edition it applies. A reject is the program's rejects
+ * the campaign (id, version, digest) and the standard edition applied on the venue's date (a campaign spanning
+ * two editions applies each on its own dates). A reject is the program's rejects
  * row: file, line, venue, field, message and the record's text. Both carry {@code outcome} ({@code assessed}
  * or {@code rejected}), the column the output is partitioned by.
  */
@@ -103,14 +104,14 @@ final class Rows {
             field("value", DataTypes.StringType),
             field("outcome", DataTypes.StringType)));
 
-    static Row result(Venue venue, Assessment a, Origin origin, CampaignRef campaign, String standard, Locale locale,
-            boolean reasons) {
+    /** A result; its {@code standard} is the edition the assessment applied on its own date. */
+    static Row result(Venue venue, Assessment a, Origin origin, CampaignRef campaign, Locale locale, boolean reasons) {
         String json = AssessmentJsonLines.line(venue, a, origin, locale, reasons);
         Object[] parts = a.suspension().parts().stream().map(p -> part(p, locale)).toArray();
         Object[] actions = a.actions().stream().map(x -> action(x, locale)).toArray();
         return RowFactory.create(origin.file(), origin.line(), a.venueId(),
                 venue.name(), venue.kind(), venue.street(), Date.valueOf(a.assessedOn()), a.campaignId(),
-                a.campaignVersion(), campaign.digest(), standard, a.grade().name(), a.grading().likelihood(),
+                a.campaignVersion(), campaign.digest(), a.determination().standard(), a.grade().name(), a.grading().likelihood(),
                 a.grading().severity(), a.grading().score(), a.verdict().name(),
                 a.determination().needsCollectiveDecision(), a.suspensionRequired(), parts, actions, json,
                 null, null, null, ASSESSED);

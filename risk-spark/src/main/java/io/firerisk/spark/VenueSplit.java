@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -26,28 +27,33 @@ import java.util.NoSuchElementException;
  *
  * @param path             the file, as a Hadoop path URI ({@code file:}, {@code hdfs:}, {@code s3a:} …)
  * @param name             the file as the user named it, for origins and rejects ({@code venues.jsonl:12})
- * @param csv              a CSV venue table (else JSON Lines)
- * @param encoding         the file's charset: UTF-8, GBK or GB18030
+ * @param format           JSON Lines, a CSV venue table, or Parquet (read as JSON Lines, row N as line N:
+ *                         {@link ParquetLines})
+ * @param encoding         the file's charset: UTF-8, GBK or GB18030 (Parquet's text is UTF-8 whatever it says)
  * @param findingsPath     the CSV findings table joined to it, or empty
  * @param findingsName     the findings table as the user named it
  * @param findingsEncoding the findings table's charset
  * @param stripe           which records this task owns: those whose index modulo {@code stripes} is this
  * @param stripes          how many tasks share the file
  */
-record VenueSplit(String path, String name, boolean csv, String encoding, String findingsPath, String findingsName,
+record VenueSplit(String path, String name, Inputs.Format format, String encoding, String findingsPath, String findingsName,
         String findingsEncoding, int stripe, int stripes) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     VenueSplit withStripe(int stripe, int stripes) {
-        return new VenueSplit(path, name, csv, encoding, findingsPath, findingsName, findingsEncoding, stripe, stripes);
+        return new VenueSplit(path, name, format, encoding, findingsPath, findingsName, findingsEncoding, stripe, stripes);
     }
 
     /** Opens the file through the one venue reader. */
     VenueReader open(HadoopConf conf) throws IOException, InputException {
+        if (format == Inputs.Format.PARQUET) {
+            return VenueReader.jsonLines(ParquetLines.open(new Path(path), conf.get(), name), name,
+                    StandardCharsets.UTF_8, -1);
+        }
         InputStream in = open(path, conf);
         Charset charset = Charset.forName(encoding);
-        if (!csv) {
+        if (format == Inputs.Format.JSONL) {
             return VenueReader.jsonLines(in, name, charset, -1);
         }
         try {

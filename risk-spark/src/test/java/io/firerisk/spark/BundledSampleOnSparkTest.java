@@ -65,7 +65,9 @@ class BundledSampleOnSparkTest {
             assertThat(json).contains("\"grade\":\"" + r.getAs("grade") + "\"", "\"verdict\":\"" + r.getAs("verdict") + "\"",
                     "\"source\":\"" + venues + ":" + r.getAs("line") + "\"");
             assertThat(r.<String>getAs("campaignDigest")).matches("sha256:[0-9a-f]{64}");
+            // the edition applied on the venue's own date, as its line names it
             assertThat(r.<String>getAs("standard")).isEqualTo("GB 35181-2017");
+            assertThat(json).contains("\"standard\":\"" + r.getAs("standard") + "\"");
         }
         long suspended = rows.stream().filter(r -> r.<Boolean>getAs("suspend")).count();
         assertThat(suspended).isEqualTo(23);

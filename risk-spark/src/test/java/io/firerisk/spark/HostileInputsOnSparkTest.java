@@ -196,7 +196,7 @@ class HostileInputsOnSparkTest {
         List<List<String>> expectedRejects = new ArrayList<>();
         for (Path p : cliRejects) {
             if (Files.exists(p)) {
-                expectedRejects.addAll(csvRows(p));
+                expectedRejects.addAll(programRejects(p));
             }
         }
         assertThat(sparkRejects(out)).containsExactlyInAnyOrderElementsOf(expectedRejects);
@@ -214,7 +214,7 @@ class HostileInputsOnSparkTest {
     }
 
     /** The program's rejects file, without its header (read with no line limit: a record may be over 1 MiB). */
-    private static List<List<String>> csvRows(Path file) throws IOException {
+    static List<List<String>> programRejects(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
