@@ -90,6 +90,8 @@ final class RuleScan {
             Map.entry("HazardFinding.elements", Kind.ELEMENT),
             Map.entry("HazardFinding.grounds", Kind.GROUND),
             Map.entry("HazardFinding.likelihoodRow", Kind.LIKELIHOOD_ROW),
+            Map.entry("CountableFinding.code", Kind.HAZARD),
+            Map.entry("CountableFinding.element", Kind.ELEMENT),
             Map.entry("SuspensionGround.code", Kind.GROUND),
             Map.entry("LikelihoodRow.row", Kind.LIKELIHOOD_ROW),
             Map.entry("SeverityRow.row", Kind.SEVERITY_ROW),
@@ -246,7 +248,8 @@ final class RuleScan {
                 constraint(state, type, expr.getExpression(), expr.getStartCharacter());
             }
         }
-        if (type.equals("HazardFinding")) {
+        // A CountableFinding is a finding the edition in force counts, one per element it evidences.
+        if (type.equals("HazardFinding") || type.equals("CountableFinding")) {
             List<Ref> own = state.refs.subList(before, state.refs.size());
             boolean namesCode = own.stream().anyMatch(r -> r.kind() == Kind.HAZARD && r.positive());
             if (!namesCode) {

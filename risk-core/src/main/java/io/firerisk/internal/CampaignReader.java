@@ -261,9 +261,12 @@ public final class CampaignReader {
                 StandardReader.checkSuccession(standards, uses, problems);
             } else {
                 // Chosen to compare editions: this one, on every date.
+                // The other editions' rules are still compiled (never in force), and read their own element lists.
+                Map<String, List<Element>> lists = new LinkedHashMap<>();
+                standards.forEach(s -> lists.putAll(s.elementLists()));
                 List<Standard> chosen = standards.stream().filter(s -> s.id().equals(only))
                         .map(s -> new Standard(s.id(), s.code(), s.document(), s.title(), s.source(), s.reminder(),
-                                s.exclusions(), s.countingRows(), LocalDate.MIN, LocalDate.MAX)).toList();
+                                s.exclusions(), s.countingRows(), lists, LocalDate.MIN, LocalDate.MAX)).toList();
                 standards.clear();
                 standards.addAll(chosen);
             }
@@ -274,7 +277,7 @@ public final class CampaignReader {
             Map<String, Text> exclusions = yaml.labelMap(determination, "exclusions", false);
             List<CountingRow> countingRows = yaml.readCountingRows(determination, placeClasses, elements, clauses);
             standards.add(new Standard(standard, standard, standard, Text.EMPTY, files.source(), reminder, exclusions,
-                    countingRows, LocalDate.MIN, LocalDate.MAX));
+                    countingRows, Map.of(), LocalDate.MIN, LocalDate.MAX));
         }
 
         HighRiseRule highRise = yaml.readHighRise(root, clauses);

@@ -10,8 +10,10 @@ import io.firerisk.campaign.KeyPeriod;
 import io.firerisk.campaign.RiskMatrix;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -29,9 +31,11 @@ import java.util.TreeSet;
 public final class CampaignData {
 
     private final Campaign campaign;
+    private final Map<String, List<Element>> elementLists = new HashMap<>();
 
     public CampaignData(Campaign campaign) {
         this.campaign = campaign;
+        campaign.standards().forEach(s -> elementLists.putAll(s.elementLists()));
     }
 
     /** The named parameter from the campaign file's {@code parameters}. */
@@ -155,6 +159,20 @@ public final class CampaignData {
             facts.add("dangerous_goods");
         }
         return facts;
+    }
+
+    /**
+     * A family of elements a standard lists under {@code elementLists:} in its standard.yaml, for the one rule
+     * that concludes them alike:
+     * {@code $e : Element(number == $c.element) from campaign.elements("gb35181-2017.by-finding-alone")}.
+     * The rule compiler rejects a name no standard of the campaign defines, at its line.
+     */
+    public List<Element> elements(String list) {
+        List<Element> elements = elementLists.get(list);
+        if (elements == null) {
+            throw new IllegalArgumentException("campaign " + campaign.id() + " has no element list '" + list + "'");
+        }
+        return elements;
     }
 
     /** The comprehensive-determination counting rows (GB 35181-2017 chapter 8). */
