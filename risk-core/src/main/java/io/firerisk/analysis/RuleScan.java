@@ -55,7 +55,9 @@ final class RuleScan {
         PARAMETER("parameter", "is not under parameters: in campaign.yaml"),
         LIKELIHOOD_ROW("likelihood row", "is not a row of grades.likelihood in campaign.yaml"),
         SEVERITY_ROW("severity row", "is not a row of grades.severity in campaign.yaml"),
-        GROUND("suspension ground", "is not one of suspension.grounds in campaign.yaml");
+        GROUND("suspension ground", "is not one of suspension.grounds in campaign.yaml"),
+        HAZARD_LIST("hazard list", "is not under hazardLists: in campaign.yaml"),
+        KIND_LIST("venue-kind list", "is not under kindLists: in campaign.yaml");
 
         final String noun;
         final String missing;
@@ -128,6 +130,7 @@ final class RuleScan {
     private static final Pattern LIKELIHOOD = Pattern.compile("campaign\\s*\\.\\s*likelihood\\s*\\([^,()]+,\\s*" + STRING);
     private static final Pattern SEVERITY = Pattern.compile(
             "campaign\\s*\\.\\s*(?:severity\\s*\\([^,()]+,|severityLevel\\s*\\()\\s*" + STRING);
+    private static final Pattern NAMED_LISTS = Pattern.compile("campaign\\s*\\.\\s*(codes|kinds)\\s*\\(([^()]*)\\)");
     private static final Pattern GROUND = Pattern.compile("campaign\\s*\\.\\s*ground(?:ForVenue)?\\s*\\([^,()]+,[^,()]+,\\s*" + STRING);
 
     private final List<Ref> refs = new ArrayList<>();
@@ -207,6 +210,14 @@ final class RuleScan {
             Matcher g = call.getKey().matcher(code).region(start, end);
             while (g.find()) {
                 state.ref(call.getValue(), g.group(1), true, g.start(1), true);
+            }
+        }
+        Matcher lists = NAMED_LISTS.matcher(code).region(start, end);
+        while (lists.find()) {
+            Kind kind = lists.group(1).equals("codes") ? Kind.HAZARD_LIST : Kind.KIND_LIST;
+            Matcher name = LITERAL.matcher(code).region(lists.start(2), lists.end(2));
+            while (name.find()) {
+                state.ref(kind, name.group(1), true, name.start(1), true);
             }
         }
         rules.add(new ScannedRule(rule.getName(), source.path, source.line(start), clause(rule), state.genericFinding,

@@ -60,6 +60,9 @@ public final class RuleCompiler {
     private static final Pattern SEVERITY = Pattern.compile("campaign\\s*\\.\\s*(?:severity\\s*\\([^,()]+,|severityLevel\\s*\\()\\s*\"([^\"]*)\"");
     private static final Pattern GROUND = Pattern.compile("campaign\\s*\\.\\s*ground(?:ForVenue)?\\s*\\([^,()]+,[^,()]+,\\s*\"([^\"]*)\"");
     private static final Pattern ELEMENT_LIST = Pattern.compile("campaign\\s*\\.\\s*elements\\s*\\(\\s*\"([^\"]*)\"");
+    // campaign.codes("a", "b") / campaign.kinds("a"): every name in the call.
+    private static final Pattern NAMED_LISTS = Pattern.compile("campaign\\s*\\.\\s*(codes|kinds)\\s*\\(([^()]*)\\)");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern ELEMENT = Pattern.compile("ElementPresent\\.(direct|comprehensive)\\([^,()]+,\\s*\"([^\"]*)\"\\s*\\)");
     private static final Pattern RULE_END = Pattern.compile("(?m)^\\s*end\\b");
     private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|\\S+)");
@@ -328,6 +331,19 @@ public final class RuleCompiler {
         campaign.standards().forEach(st -> lists.addAll(st.elementLists().keySet()));
         checkNames(path, text, ELEMENT_LIST, lists,
                 "is not an element list (elementLists: in the standard.yaml of a standard the campaign applies)", problems);
+        Matcher l = NAMED_LISTS.matcher(text);
+        while (l.find()) {
+            boolean codes = l.group(1).equals("codes");
+            java.util.Set<String> known = codes ? campaign.hazardLists().keySet() : campaign.kindLists().keySet();
+            Matcher name = QUOTED.matcher(l.group(2));
+            while (name.find()) {
+                if (!known.contains(name.group(1))) {
+                    int at = l.start(2) + name.start(1);
+                    problems.add(Problem.error(path, lineAt(text, at), column(text, at), "'" + name.group(1) + "' is not "
+                            + (codes ? "a hazard list (hazardLists: in campaign.yaml)" : "a venue-kind list (kindLists: in campaign.yaml)")));
+                }
+            }
+        }
         Matcher e = ELEMENT.matcher(text);
         while (e.find()) {
             io.firerisk.campaign.Element element = campaign.elements().get(e.group(2));
