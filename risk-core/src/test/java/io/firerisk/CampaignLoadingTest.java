@@ -250,6 +250,54 @@ class CampaignLoadingTest {
                 .hasMessageContaining("no campaign 'no-such-campaign' on the classpath");
     }
 
+    /** The line of the tiny campaign's hazard list in its campaign.yaml (or of a list written before it). */
+    private static final int LIST_LINE = 62;
+
+    CampaignException loadTinyWith(String file, String from, String to) {
+        CampaignFixture fixture = CampaignFixture.copyOf("tiny", temp).replace(file, from, to);
+        return catchThrowableOfType(CampaignException.class,
+                () -> RiskEngine.builder().campaignDirectory(fixture.folder()).build());
+    }
+
+    @Test
+    void aHazardListNamingACodeTheCatalogueDoesNotHaveIsRefusedAtItsLine() {
+        // Given the list of codes the comprehensive rule reads, with one code misspelt
+        CampaignException e = loadTinyWith("campaign.yaml", "[SIGNS_DAMAGED, LIGHTS_DAMAGED, OLD_WIRING]",
+                "[SIGNS_DAMAGED, LIGHTS_DAMAGD, OLD_WIRING]");
+
+        // Then loading fails at the list's line in campaign.yaml, naming the list and the code
+        assertThat(e.problems()).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+                .startsWith("campaign.yaml:" + LIST_LINE + ":")
+                .contains("hazardLists.comprehensive: 'LIGHTS_DAMAGD' is not in the hazard catalogue"));
+    }
+
+    @Test
+    void aHazardListNamingACodeTwiceIsRefused() {
+        CampaignException e = loadTinyWith("campaign.yaml", "[SIGNS_DAMAGED, LIGHTS_DAMAGED, OLD_WIRING]",
+                "[SIGNS_DAMAGED, LIGHTS_DAMAGED, SIGNS_DAMAGED]");
+
+        assertThat(e.problems()).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+                .startsWith("campaign.yaml:" + LIST_LINE + ":").contains("hazardLists.comprehensive names 'SIGNS_DAMAGED' twice"));
+    }
+
+    @Test
+    void aVenueKindListNamingAnUnknownKindIsRefusedAtItsLine() {
+        CampaignException e = loadTinyWith("campaign.yaml", "hazardLists:\n", "kindLists:\n  halls: [HALL, HAL]\nhazardLists:\n");
+
+        assertThat(e.problems()).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+                .startsWith("campaign.yaml:" + LIST_LINE + ":").contains("kindLists.halls: 'HAL' is not a venue kind (venue-kinds.csv)"));
+    }
+
+    @Test
+    void aRuleReadingAHazardListCampaignYamlDoesNotDefineIsRefusedWithFileAndLine() {
+        CampaignException e = loadTinyWith("rules/core/tiny.drl", "campaign.codes(\"comprehensive\")",
+                "campaign.codes(\"comprehensiv\")");
+
+        assertThat(e.problems()).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+                .startsWith("rules/core/tiny.drl:36:")
+                .contains("'comprehensiv' is not a hazard list (hazardLists: in campaign.yaml)"));
+    }
+
     @Test
     void misspeltYamlKeyIsNotSilentlyIgnored() {
         CampaignFixture fixture = CampaignFixture.copyOf("tiny", temp).replace("campaign.yaml", "leadDays: 3", "leadDay: 3");

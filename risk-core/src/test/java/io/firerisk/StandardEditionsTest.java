@@ -303,6 +303,57 @@ class StandardEditionsTest {
                     .contains("must join its edition: write InForce(standard == \"test-2024\")"));
         }
 
+        /** The campaign carrying its own copy of test-2023, with {@code from} replaced by {@code to} in {@code file}. */
+        CampaignException withOwn2023(String file, String from, String to) {
+            CampaignFixture fixture = CampaignFixture.copyOf("dated", temp);
+            Path standard = Path.of("src/test/resources/standards/test-2023").toAbsolutePath();
+            for (String f : List.of("standard.yaml", "clauses.csv", "elements.csv", "evidence.csv",
+                    "rules/test_2023/determination.drl")) {
+                fixture.write("standards/test-2023/" + f, read(standard.resolve(f)));
+            }
+            fixture.replace("standards/test-2023/" + file, from, to);
+            return catchThrowableOfType(CampaignException.class,
+                    () -> RiskEngine.builder().campaignDirectory(fixture.folder()).build());
+        }
+
+        @Test
+        void anElementListNamingAnElementTheStandardDoesNotHaveIsRefusedAtItsLineOfStandardYaml() {
+            // Given test-2023's list of comprehensive elements naming C.9, which its elements.csv does not define
+            CampaignException e = withOwn2023("standard.yaml", "comprehensive: [C.1, C.2, C.3]", "comprehensive: [C.1, C.9, C.3]");
+
+            // Then loading fails at the list's line, naming the element and the standard
+            assertThat(e.problems()).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+                    .startsWith("standards/test-2023/standard.yaml:16:")
+                    .contains("list 'test-2023.comprehensive': 'C.9' is not an element of test-2023"));
+        }
+
+        @Test
+        void anElementListNamingAnElementTwiceIsRefused() {
+            CampaignException e = withOwn2023("standard.yaml", "comprehensive: [C.1, C.2, C.3]", "comprehensive: [C.1, C.2, C.1]");
+
+            assertThat(e.problems()).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+                    .startsWith("standards/test-2023/standard.yaml:16:").contains("names element C.1 twice"));
+        }
+
+        @Test
+        void anElementListNotNamedAfterItsStandardIsRefused() {
+            CampaignException e = withOwn2023("standard.yaml", "  test-2023.comprehensive:", "  comprehensive:");
+
+            assertThat(e.problems()).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+                    .startsWith("standards/test-2023/standard.yaml:16:")
+                    .contains("list 'comprehensive' must be named test-2023.<name>"));
+        }
+
+        @Test
+        void aRuleReadingAnElementListNoStandardDefinesIsRefusedWithFileAndLine() {
+            CampaignException e = withOwn2023("rules/test_2023/determination.drl",
+                    "campaign.elements(\"test-2023.comprehensive\")", "campaign.elements(\"test-2023.comprehensiv\")");
+
+            assertThat(e.problems()).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+                    .startsWith("standards/test-2023/rules/test_2023/determination.drl:")
+                    .contains("'test-2023.comprehensiv' is not an element list (elementLists: in the standard.yaml"));
+        }
+
         @Test
         void aCampaignNamingStandardsCannotAlsoCarryItsOwnDetermination() {
             CampaignException e = load("standards:\n", "standard: TEST-STANDARD\nstandards:\n");

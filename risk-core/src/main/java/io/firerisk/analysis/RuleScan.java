@@ -55,7 +55,9 @@ final class RuleScan {
         PARAMETER("parameter", "is not under parameters: in campaign.yaml"),
         LIKELIHOOD_ROW("likelihood row", "is not a row of grades.likelihood in campaign.yaml"),
         SEVERITY_ROW("severity row", "is not a row of grades.severity in campaign.yaml"),
-        GROUND("suspension ground", "is not one of suspension.grounds in campaign.yaml");
+        GROUND("suspension ground", "is not one of suspension.grounds in campaign.yaml"),
+        HAZARD_LIST("hazard list", "is not under hazardLists: in campaign.yaml"),
+        KIND_LIST("venue-kind list", "is not under kindLists: in campaign.yaml");
 
         final String noun;
         final String missing;
@@ -90,6 +92,8 @@ final class RuleScan {
             Map.entry("HazardFinding.elements", Kind.ELEMENT),
             Map.entry("HazardFinding.grounds", Kind.GROUND),
             Map.entry("HazardFinding.likelihoodRow", Kind.LIKELIHOOD_ROW),
+            Map.entry("CountableFinding.code", Kind.HAZARD),
+            Map.entry("CountableFinding.element", Kind.ELEMENT),
             Map.entry("SuspensionGround.code", Kind.GROUND),
             Map.entry("LikelihoodRow.row", Kind.LIKELIHOOD_ROW),
             Map.entry("SeverityRow.row", Kind.SEVERITY_ROW),
@@ -126,6 +130,7 @@ final class RuleScan {
     private static final Pattern LIKELIHOOD = Pattern.compile("campaign\\s*\\.\\s*likelihood\\s*\\([^,()]+,\\s*" + STRING);
     private static final Pattern SEVERITY = Pattern.compile(
             "campaign\\s*\\.\\s*(?:severity\\s*\\([^,()]+,|severityLevel\\s*\\()\\s*" + STRING);
+    private static final Pattern NAMED_LISTS = Pattern.compile("campaign\\s*\\.\\s*(codes|kinds)\\s*\\(([^()]*)\\)");
     private static final Pattern GROUND = Pattern.compile("campaign\\s*\\.\\s*ground(?:ForVenue)?\\s*\\([^,()]+,[^,()]+,\\s*" + STRING);
 
     private final List<Ref> refs = new ArrayList<>();
@@ -207,6 +212,14 @@ final class RuleScan {
                 state.ref(call.getValue(), g.group(1), true, g.start(1), true);
             }
         }
+        Matcher lists = NAMED_LISTS.matcher(code).region(start, end);
+        while (lists.find()) {
+            Kind kind = lists.group(1).equals("codes") ? Kind.HAZARD_LIST : Kind.KIND_LIST;
+            Matcher name = LITERAL.matcher(code).region(lists.start(2), lists.end(2));
+            while (name.find()) {
+                state.ref(kind, name.group(1), true, name.start(1), true);
+            }
+        }
         rules.add(new ScannedRule(rule.getName(), source.path, source.line(start), clause(rule), state.genericFinding,
                 Set.copyOf(state.elementFilters), Set.copyOf(state.categoryFilters), Set.copyOf(state.groundFilters),
                 Set.copyOf(state.concluded),
@@ -246,7 +259,8 @@ final class RuleScan {
                 constraint(state, type, expr.getExpression(), expr.getStartCharacter());
             }
         }
-        if (type.equals("HazardFinding")) {
+        // A CountableFinding is a finding the edition in force counts, one per element it evidences.
+        if (type.equals("HazardFinding") || type.equals("CountableFinding")) {
             List<Ref> own = state.refs.subList(before, state.refs.size());
             boolean namesCode = own.stream().anyMatch(r -> r.kind() == Kind.HAZARD && r.positive());
             if (!namesCode) {

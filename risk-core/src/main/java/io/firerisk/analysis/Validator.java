@@ -222,6 +222,8 @@ public final class Validator {
                 case LIKELIHOOD_ROW -> campaign.matrix().likelihood().keySet();
                 case SEVERITY_ROW -> campaign.matrix().severity().keySet();
                 case GROUND -> campaign.suspension().grounds().keySet();
+                case HAZARD_LIST -> campaign.hazardLists().keySet();
+                case KIND_LIST -> campaign.kindLists().keySet();
             };
         }
 
@@ -241,6 +243,11 @@ public final class Validator {
             if (!scan.unparsed().isEmpty()) {
                 return; // with rule files unread, "nothing uses it" cannot be told
             }
+            // A code in a list a rule reads is named by that rule.
+            for (String list : used.getOrDefault(RuleScan.Kind.HAZARD_LIST, Set.of())) {
+                used.computeIfAbsent(RuleScan.Kind.HAZARD, k -> new HashSet<>())
+                        .addAll(campaign.hazardLists().getOrDefault(list, List.of()));
+            }
             for (HazardType h : sorted(campaign.hazards().values(), HazardType::code)) {
                 if (used.getOrDefault(RuleScan.Kind.HAZARD, Set.of()).contains(h.code()) || selected(h)) {
                     continue;
@@ -258,6 +265,10 @@ public final class Validator {
                             1, "action '" + action + "' is required by no rule: write the rule that requires it, or remove the row"));
                 }
             }
+            yamlUnused("hazardLists", campaign.hazardLists().keySet(), used.getOrDefault(RuleScan.Kind.HAZARD_LIST, Set.of()),
+                    k -> "hazard list '" + k + "' is read by no rule (campaign.codes(\"" + k + "\")): use it in a rule, or remove it");
+            yamlUnused("kindLists", campaign.kindLists().keySet(), used.getOrDefault(RuleScan.Kind.KIND_LIST, Set.of()),
+                    k -> "venue-kind list '" + k + "' is read by no rule (campaign.kinds(\"" + k + "\")): use it in a rule, or remove it");
             yamlUnused("parameters", campaign.parameters().keySet(), used.getOrDefault(RuleScan.Kind.PARAMETER, Set.of()),
                     k -> "parameter '" + k + "' is read by no rule (campaign.number(\"" + k + "\") or campaign.whole(\"" + k
                             + "\")): use it in a rule, or remove it");

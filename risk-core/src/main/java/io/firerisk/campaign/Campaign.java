@@ -45,6 +45,10 @@ import java.util.Optional;
  * @param suspension            the legal grounds for stopping use, and when use resumes
  * @param rectifyWithinDays     the longest rectification period allowed at each grade
  * @param parameters            named numbers the rules read (thresholds, effect sizes)
+ * @param hazardLists           named lists of hazard codes the rules read with {@code campaign.codes("…")}
+ *                              ({@code hazardLists:} in campaign.yaml): the acts one provision lists, written once
+ * @param kindLists             named lists of venue kinds the rules read with {@code campaign.kinds("…")}
+ *                              ({@code kindLists:} in campaign.yaml)
  * @param rules                 the compiled rules
  */
 public record Campaign(
@@ -74,6 +78,8 @@ public record Campaign(
         SuspensionPolicy suspension,
         Map<RiskGrade, Integer> rectifyWithinDays,
         Map<String, Double> parameters,
+        Map<String, List<String>> hazardLists,
+        Map<String, List<String>> kindLists,
         List<RuleInfo> rules) {
 
     public Campaign {
@@ -89,6 +95,8 @@ public record Campaign(
         actions = Map.copyOf(actions);
         rectifyWithinDays = Map.copyOf(rectifyWithinDays);
         parameters = Map.copyOf(parameters);
+        hazardLists = copyOfLists(hazardLists);
+        kindLists = copyOfLists(kindLists);
         rules = List.copyOf(rules);
     }
 
@@ -147,7 +155,13 @@ public record Campaign(
         return new Campaign(id, version, title, authority, document, issued, standards, timeZone, source, digest,
                 clauses, elements, categories, hazards, venueKinds, placeClasses,
                 placeClassClauses, placeClassWhenNone, placeClassRules, actions, highRise,
-                calendar, matrix, suspension, rectifyWithinDays, parameters, compiled);
+                calendar, matrix, suspension, rectifyWithinDays, parameters, hazardLists, kindLists, compiled);
+    }
+
+    private static Map<String, List<String>> copyOfLists(Map<String, List<String>> lists) {
+        Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
+        lists.forEach((name, items) -> copy.put(name, List.copyOf(items)));
+        return java.util.Collections.unmodifiableMap(copy);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.firerisk.campaign;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,11 +12,14 @@ import java.util.Map;
  * @param clause       its {@code @clause}
  * @param campaignOnly it fires only while the campaign is in force (its clause is the campaign's own)
  * @param metadata     every metadata attribute, as written
+ * @param elementLists the element lists it reads ({@code campaign.elements("…")}): a rule for a family of
+ *                     elements concludes every element of them, each citing its own clause
  */
 public record RuleInfo(String name, String concern, String file, String clause, boolean campaignOnly,
-        Map<String, String> metadata) {
+        Map<String, String> metadata, List<String> elementLists) {
 
     public RuleInfo {
         metadata = Map.copyOf(metadata);
+        elementLists = List.copyOf(elementLists);
     }
 }

@@ -24,6 +24,8 @@ import java.util.Map;
  *                       says nothing about it
  * @param exclusions     the exclusion codes its rules may record, with their labels
  * @param countingRows   the comprehensive-determination counting rows
+ * @param elementLists   named lists of its elements ({@code elementLists:} in standard.yaml), each a family of
+ *                       elements one rule concludes alike, read with {@code campaign.elements("…")}
  * @param from           the first day the campaign applies it
  * @param to             the last day the campaign applies it, {@link LocalDate#MAX} when open-ended
  */
@@ -36,12 +38,16 @@ public record Standard(
         Text reminder,
         Map<String, Text> exclusions,
         List<CountingRow> countingRows,
+        Map<String, List<Element>> elementLists,
         LocalDate from,
         LocalDate to) {
 
     public Standard {
         exclusions = Map.copyOf(exclusions);
         countingRows = List.copyOf(countingRows);
+        java.util.Map<String, List<Element>> lists = new java.util.LinkedHashMap<>();
+        elementLists.forEach((name, list) -> lists.put(name, List.copyOf(list)));
+        elementLists = java.util.Collections.unmodifiableMap(lists);
         reminder = reminder == null ? Text.EMPTY : reminder;
     }
 

@@ -136,7 +136,7 @@ public final class CampaignReader {
         }
         root.rejectUnknownKeys(List.of("id", "version", "title", "authority", "document", "issued", "standard",
                 "standards", "timeZone", "determination", "placeClasses", "placeClassWhenNone", "categories", "highRise", "grades",
-                "alertLevels", "calendar", "suspension", "parameters"), problems);
+                "alertLevels", "calendar", "suspension", "hazardLists", "kindLists", "parameters"), problems);
 
         String id = root.string("id", true, problems).orElse("invalid");
         if (!CAMPAIGN_ID.matcher(id).matches()) {
@@ -261,9 +261,12 @@ public final class CampaignReader {
                 StandardReader.checkSuccession(standards, uses, problems);
             } else {
                 // Chosen to compare editions: this one, on every date.
+                // The other editions' rules are still compiled (never in force), and read their own element lists.
+                Map<String, List<Element>> lists = new LinkedHashMap<>();
+                standards.forEach(s -> lists.putAll(s.elementLists()));
                 List<Standard> chosen = standards.stream().filter(s -> s.id().equals(only))
                         .map(s -> new Standard(s.id(), s.code(), s.document(), s.title(), s.source(), s.reminder(),
-                                s.exclusions(), s.countingRows(), LocalDate.MIN, LocalDate.MAX)).toList();
+                                s.exclusions(), s.countingRows(), lists, LocalDate.MIN, LocalDate.MAX)).toList();
                 standards.clear();
                 standards.addAll(chosen);
             }
@@ -274,7 +277,7 @@ public final class CampaignReader {
             Map<String, Text> exclusions = yaml.labelMap(determination, "exclusions", false);
             List<CountingRow> countingRows = yaml.readCountingRows(determination, placeClasses, elements, clauses);
             standards.add(new Standard(standard, standard, standard, Text.EMPTY, files.source(), reminder, exclusions,
-                    countingRows, LocalDate.MIN, LocalDate.MAX));
+                    countingRows, Map.of(), LocalDate.MIN, LocalDate.MAX));
         }
 
         HighRiseRule highRise = yaml.readHighRise(root, clauses);
@@ -284,12 +287,54 @@ public final class CampaignReader {
         // says so in its campaign.yaml.
         parameters.putAll(yaml.readParameters(root));
 
+        Map<String, List<String>> hazardLists = readLists(root, "hazardLists", hazards.keySet(),
+                "is not in the hazard catalogue (hazards.csv, hazards/*.csv, or a standard's)", problems);
+        Map<String, List<String>> kindLists = readLists(root, "kindLists", venueKinds.keySet(),
+                "is not a venue kind (venue-kinds.csv)", problems);
+
         if (problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
             return null;
         }
         return new Campaign(id, version, title, authority, document, issued, standards, zone, files.source(),
                 files.digest(), clauses, elements, categories, hazards, venueKinds, placeClasses, placeClassClauses, placeClassWhenNone,
                 placeClassRules, actions, highRise, calendarOf, grades.matrix(), suspension,
-                grades.rectifyWithinDays(), parameters, List.of());
+                grades.rectifyWithinDays(), parameters, hazardLists, kindLists, List.of());
+    }
+
+    /**
+     * {@code hazardLists:} or {@code kindLists:} of campaign.yaml: named lists of hazard codes or venue kinds that
+     * rules read ({@code campaign.codes("…")}, {@code campaign.kinds("…")}), so that a provision's list of acts or
+     * a group of places is written once. Every item must be a known code, named once, or it is reported at its line.
+     */
+    private static Map<String, List<String>> readLists(YamlNode root, String section, java.util.Set<String> known,
+            String missing, List<Problem> problems) {
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        Optional<YamlNode> node = root.get(section);
+        if (node.isEmpty()) {
+            return lists;
+        }
+        if (!node.get().isMap()) {
+            problems.add(node.get().problem("must map each list's name to its items, such as name: [A, B]"));
+            return lists;
+        }
+        node.get().fields().forEach((name, list) -> {
+            if (!list.isList()) {
+                problems.add(list.problem(section + "." + name + " must be a list, such as [A, B]"));
+                return;
+            }
+            List<String> items = new ArrayList<>();
+            for (YamlNode item : list.items()) {
+                String code = item.text();
+                if (!known.contains(code)) {
+                    problems.add(item.problem(section + "." + name + ": '" + code + "' " + missing));
+                } else if (items.contains(code)) {
+                    problems.add(item.problem(section + "." + name + " names '" + code + "' twice"));
+                } else {
+                    items.add(code);
+                }
+            }
+            lists.put(name, items);
+        });
+        return lists;
     }
 }

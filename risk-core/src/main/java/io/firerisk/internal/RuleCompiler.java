@@ -59,7 +59,12 @@ public final class RuleCompiler {
     private static final Pattern LIKELIHOOD = Pattern.compile("campaign\\s*\\.\\s*likelihood\\s*\\([^,()]+,\\s*\"([^\"]*)\"");
     private static final Pattern SEVERITY = Pattern.compile("campaign\\s*\\.\\s*(?:severity\\s*\\([^,()]+,|severityLevel\\s*\\()\\s*\"([^\"]*)\"");
     private static final Pattern GROUND = Pattern.compile("campaign\\s*\\.\\s*ground(?:ForVenue)?\\s*\\([^,()]+,[^,()]+,\\s*\"([^\"]*)\"");
+    private static final Pattern ELEMENT_LIST = Pattern.compile("campaign\\s*\\.\\s*elements\\s*\\(\\s*\"([^\"]*)\"");
+    // campaign.codes("a", "b") / campaign.kinds("a"): every name in the call.
+    private static final Pattern NAMED_LISTS = Pattern.compile("campaign\\s*\\.\\s*(codes|kinds)\\s*\\(([^()]*)\\)");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern ELEMENT = Pattern.compile("ElementPresent\\.(direct|comprehensive)\\([^,()]+,\\s*\"([^\"]*)\"\\s*\\)");
+    private static final Pattern RULE_END = Pattern.compile("(?m)^\\s*end\\b");
     private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|\\S+)");
 
     /** A compiled rule with what the engine needs at run time. */
@@ -260,6 +265,7 @@ public final class RuleCompiler {
     /** Fields that hold NaN when nothing was reported, by fact type, with the property that says they were. */
     private static final List<String[]> NAN_FIELDS = List.of(
             new String[] {"HazardFinding", "ratio", "measured"},
+            new String[] {"CountableFinding", "ratio", "measured"},
             new String[] {"VenueProfile", "heightMeters", "heightKnown"});
 
     /**
@@ -321,6 +327,23 @@ public final class RuleCompiler {
                 "is not a row of the severity table (grades.severity.rows in campaign.yaml)", problems);
         checkNames(path, text, GROUND, campaign.suspension().grounds().keySet(),
                 "is not a suspension ground (suspension.grounds in campaign.yaml)", problems);
+        java.util.Set<String> lists = new java.util.HashSet<>();
+        campaign.standards().forEach(st -> lists.addAll(st.elementLists().keySet()));
+        checkNames(path, text, ELEMENT_LIST, lists,
+                "is not an element list (elementLists: in the standard.yaml of a standard the campaign applies)", problems);
+        Matcher l = NAMED_LISTS.matcher(text);
+        while (l.find()) {
+            boolean codes = l.group(1).equals("codes");
+            java.util.Set<String> known = codes ? campaign.hazardLists().keySet() : campaign.kindLists().keySet();
+            Matcher name = QUOTED.matcher(l.group(2));
+            while (name.find()) {
+                if (!known.contains(name.group(1))) {
+                    int at = l.start(2) + name.start(1);
+                    problems.add(Problem.error(path, lineAt(text, at), column(text, at), "'" + name.group(1) + "' is not "
+                            + (codes ? "a hazard list (hazardLists: in campaign.yaml)" : "a venue-kind list (kindLists: in campaign.yaml)")));
+                }
+            }
+        }
         Matcher e = ELEMENT.matcher(text);
         while (e.find()) {
             io.firerisk.campaign.Element element = campaign.elements().get(e.group(2));
@@ -402,7 +425,15 @@ public final class RuleCompiler {
         boolean campaignOnly = scope.isEmpty() ? clause.campaignOnly() : scope.equals("campaign");
         Map<String, String> metadata = new LinkedHashMap<>();
         meta.forEach((k, v) -> metadata.put(k, String.valueOf(v)));
-        RuleInfo info = new RuleInfo(rule.getName(), rule.getPackageName(), file, clauseId, campaignOnly, metadata);
+        List<String> lists = new ArrayList<>();
+        Matcher read = ELEMENT_LIST.matcher(ruleText(texts.get(file), rule.getName()));
+        while (read.find()) {
+            if (!lists.contains(read.group(1))) {
+                lists.add(read.group(1));
+            }
+        }
+        RuleInfo info = new RuleInfo(rule.getName(), rule.getPackageName(), file, clauseId, campaignOnly, metadata,
+                lists);
         return Optional.of(new CompiledRule(info, clause, zh, en, cites));
     }
 
@@ -473,6 +504,20 @@ public final class RuleCompiler {
             }
         }
         return 0;
+    }
+
+    /** The text of the rule from its declaration to its {@code end}, empty when not found. */
+    static String ruleText(String text, String ruleName) {
+        int line = lineOf(text, ruleName);
+        if (line == 0) {
+            return "";
+        }
+        int start = 0;
+        for (int l = 1; l < line; l++) {
+            start = text.indexOf('\n', start) + 1;
+        }
+        Matcher end = RULE_END.matcher(text);
+        return end.find(start) ? text.substring(start, end.end()) : text.substring(start);
     }
 
     static int lineAt(String text, int offset) {

@@ -119,7 +119,7 @@ final class StandardReader {
         int before = problems.size();
         YamlNode root = use.root();
         root.rejectUnknownKeys(List.of("id", "code", "document", "title", "effective", "placeClasses",
-                "determination", "parameters"), problems);
+                "determination", "elementLists", "parameters"), problems);
         String id = root.string("id", true, problems).orElse("");
         if (!id.isEmpty() && !id.equals(use.id())) {
             problems.add(root.get("id").orElseThrow().problem("'" + id + "' is not the id of its folder ("
@@ -144,6 +144,7 @@ final class StandardReader {
             }
         });
         List<CountingRow> counting = yaml.readCountingRows(determination, placeClasses, own, clauses);
+        Map<String, List<Element>> elementLists = readElementLists(root, use, own, problems);
         Map<String, Double> parameters = yaml.readParameters(root);
         Map<String, Integer> lines = new LinkedHashMap<>();
         root.get("parameters").filter(YamlNode::isMap).ifPresent(p -> p.fields().forEach((k, v) -> lines.put(k, v.line())));
@@ -152,7 +153,53 @@ final class StandardReader {
         }
         String source = files.source() + " + " + use.folder();
         return Optional.of(new Read(new Standard(use.id(), code, document, title, source, reminder, exclusions,
-                counting, use.from(), use.to()), parameters, lines));
+                counting, elementLists, use.from(), use.to()), parameters, lines));
+    }
+
+    /**
+     * {@code elementLists:}: named families of the standard's own elements, each concluded alike by one rule that
+     * reads it with {@code campaign.elements("…")}. A name starts with the standard's id, so two standards never
+     * share one; every item must be an element of the standard's elements.csv, or the list is reported at its line.
+     */
+    private static Map<String, List<Element>> readElementLists(YamlNode root, Use use, Map<String, Element> own,
+            List<Problem> problems) {
+        Map<String, List<Element>> lists = new LinkedHashMap<>();
+        Optional<YamlNode> section = root.get("elementLists");
+        if (section.isEmpty()) {
+            return lists;
+        }
+        if (!section.get().isMap()) {
+            problems.add(section.get().problem("must map each list's name to its elements, such as "
+                    + use.id() + ".by-finding-alone: [7.1.3, 7.3.1]"));
+            return lists;
+        }
+        section.get().fields().forEach((name, node) -> {
+            if (!name.startsWith(use.id() + ".")) {
+                problems.add(node.problem("list '" + name + "' must be named " + use.id() + ".<name>: a list's name "
+                        + "starts with its standard's id, so that no two standards share one"));
+                return;
+            }
+            if (!node.isList()) {
+                problems.add(node.problem("list '" + name + "' must be a list of element numbers, such as [7.1.3, 7.3.1]"));
+                return;
+            }
+            List<Element> elements = new ArrayList<>();
+            Set<String> seen = new LinkedHashSet<>();
+            for (YamlNode item : node.items()) {
+                String number = item.text();
+                Element element = own.get(number);
+                if (element == null) {
+                    problems.add(item.problem("list '" + name + "': '" + number + "' is not an element of "
+                            + use.id() + " (its elements.csv)"));
+                } else if (!seen.add(number)) {
+                    problems.add(item.problem("list '" + name + "' names element " + number + " twice"));
+                } else {
+                    elements.add(element);
+                }
+            }
+            lists.put(name, elements);
+        });
+        return lists;
     }
 
     /**

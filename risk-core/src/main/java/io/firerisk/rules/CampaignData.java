@@ -10,8 +10,10 @@ import io.firerisk.campaign.KeyPeriod;
 import io.firerisk.campaign.RiskMatrix;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -29,9 +31,12 @@ import java.util.TreeSet;
 public final class CampaignData {
 
     private final Campaign campaign;
+    private final Map<String, List<Element>> elementLists = new HashMap<>();
+    private final Map<String, Set<String>> unions = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CampaignData(Campaign campaign) {
         this.campaign = campaign;
+        campaign.standards().forEach(s -> elementLists.putAll(s.elementLists()));
     }
 
     /** The named parameter from the campaign file's {@code parameters}. */
@@ -155,6 +160,53 @@ public final class CampaignData {
             facts.add("dangerous_goods");
         }
         return facts;
+    }
+
+    /**
+     * A family of elements a standard lists under {@code elementLists:} in its standard.yaml, for the one rule
+     * that concludes them alike:
+     * {@code $e : Element(number == $c.element) from campaign.elements("gb35181-2017.by-finding-alone")}.
+     * The rule compiler rejects a name no standard of the campaign defines, at its line.
+     */
+    public List<Element> elements(String list) {
+        List<Element> elements = elementLists.get(list);
+        if (elements == null) {
+            throw new IllegalArgumentException("campaign " + campaign.id() + " has no element list '" + list + "'");
+        }
+        return elements;
+    }
+
+    /**
+     * The hazard codes of the named lists ({@code hazardLists:} in campaign.yaml), together: the acts a provision
+     * lists, written once, such as {@code code memberOf campaign.codes("fire-law-60.1.3", "fire-law-60.1.4")} for
+     * 消防法 第六十条第一款第（三）、（四）项. The rule compiler rejects a name campaign.yaml does not define, at its line.
+     */
+    public Set<String> codes(String... lists) {
+        return union(campaign.hazardLists(), "hazard", lists);
+    }
+
+    /** The venue kinds of the named lists ({@code kindLists:} in campaign.yaml), together: {@code kind memberOf campaign.kinds("catering")}. */
+    public Set<String> kinds(String... lists) {
+        return union(campaign.kindLists(), "venue-kind", lists);
+    }
+
+    // Rules evaluate these on every match: each union is built once per campaign.
+    private Set<String> union(Map<String, List<String>> defined, String what, String... lists) {
+        return unions.computeIfAbsent(what + ":" + String.join("\u0000", lists), k -> {
+            Set<String> all = new HashSet<>();
+            for (String list : lists) {
+                all.addAll(items(defined, what, list));
+            }
+            return Set.copyOf(all);
+        });
+    }
+
+    private List<String> items(Map<String, List<String>> defined, String what, String list) {
+        List<String> items = defined.get(list);
+        if (items == null) {
+            throw new IllegalArgumentException("campaign " + campaign.id() + " has no " + what + " list '" + list + "'");
+        }
+        return items;
     }
 
     /** The comprehensive-determination counting rows (GB 35181-2017 chapter 8). */

@@ -76,8 +76,15 @@ final class CriteriaDocument {
                 .sorted(Comparator.comparing(HazardType::file).thenComparingInt(HazardType::line)).toList();
     }
 
+    /** The rules citing the element's clause, and the rules for a family that read a list naming it. */
     List<RuleInfo> rules(Element e) {
-        return campaign.rules().stream().filter(r -> r.clause().equals(e.clause())).toList();
+        return campaign.rules().stream().filter(r -> r.clause().equals(e.clause()) || !lists(r, e).isEmpty()).toList();
+    }
+
+    /** The element lists of the edition (elementLists: in its standard.yaml) the rule reads that name the element. */
+    List<String> lists(RuleInfo r, Element e) {
+        return r.elementLists().stream().filter(l -> edition.elementLists().getOrDefault(l, List.of()).stream()
+                .anyMatch(x -> x.number().equals(e.number()))).toList();
     }
 
     /** Scenario rows that report a code evidencing the element or expect the element present. */
@@ -196,7 +203,9 @@ final class CriteriaDocument {
                 + h.measure().map(m -> ", " + m).orElse("") + ")").toList();
         md.append("- Hazard codes: ").append(codes.isEmpty() ? "none" : String.join("; ", codes)).append("\n");
         Map<String, List<String>> byFile = new LinkedHashMap<>();
-        rules(e).forEach(r -> byFile.computeIfAbsent(r.file(), f -> new ArrayList<>()).add(r.name()));
+        rules(e).forEach(r -> byFile.computeIfAbsent(r.file(), f -> new ArrayList<>()).add(r.name()
+                + (lists(r, e).isEmpty() ? "" : " (over the list " + lists(r, e).stream().map(l -> "`" + l + "`")
+                        .collect(Collectors.joining(", ")) + ")")));
         if (byFile.isEmpty()) {
             md.append("- Rules: none\n");
         }

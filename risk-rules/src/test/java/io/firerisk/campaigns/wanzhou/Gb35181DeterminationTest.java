@@ -125,7 +125,10 @@ class Gb35181DeterminationTest {
                     .containsExactlyInAnyOrder("F1", "F8", "F9");
             assertThat(a.actions("FIVE_IN_PLACE")).allSatisfy(r -> assertThat(r.due()).contains(IN_CAMPAIGN.plusDays(3)));
             assertThat(a.reasons()).anySatisfy(r -> {
-                assertThat(r.rule()).isEqualTo("7.3.2 人员密集场所内疏散楼梯间的设置形式不符合国家工程建设消防技术标准的规定");
+                // One rule for the elements a finding makes at a crowded place (elementLists in standard.yaml); its
+                // reason cites the element's own clause.
+                assertThat(r.rule()).isEqualTo("8.1 b) 确定存在第7章规定的综合判定要素的情形：人员密集场所存在的火灾隐患构成其所属的综合判定要素");
+                assertThat(r.clause().id()).isEqualTo("GB 35181-2017 7.3.2");
                 assertThat(r.sentence().zh()).isEqualTo(
                         "江滨饭店属人员密集场所，人员密集场所内疏散楼梯间的设置形式不符合国家工程建设消防技术标准的规定（二楼），构成综合判定要素7.3.2");
             });
