@@ -234,6 +234,54 @@ class StandardEditionsTest {
     }
 
     @Nested
+    class DecisionReminder {
+
+        @Test
+        void anEditionThatStatesNoProcedureTakesTheCampaignsReminderCitingItsOwnClauseAndTheOtherKeepsItsOwn() {
+            // Given the campaign's own setting for what must happen before a suspected major hazard is final
+            CampaignFixture fixture = CampaignFixture.copyOf("dated", temp).replace("campaign.yaml", "placeClasses:\n",
+                    "decisionReminder: {zh: 须集体研究确定, en: decided collectively, clause: T-HAZARD}\nplaceClasses:\n");
+
+            try (RiskEngine engine = RiskEngine.builder().campaignDirectory(fixture.folder()).build()) {
+                // When the same venue is assessed under the edition with a procedure and the one without
+                Finding exits = Finding.of("F1", "EXITS_TOO_FEW");
+                Assessment before = engine.assess(VenueFacts.of(hall(), List.of(exits), LAST_DAY_OF_2023_EDITION));
+                Assessment after = engine.assess(VenueFacts.of(hall(), List.of(exits), FIRST_DAY_OF_2024_EDITION));
+
+                // Then the edition that states one keeps it; the other gives the campaign's, naming its clause
+                assertThat(before.determination().reminder().zh()).contains("TEST 1-2023").doesNotContain("T-HAZARD");
+                assertThat(after.determination().reminder()).isEqualTo(Text.of("须集体研究确定（T-HAZARD）",
+                        "decided collectively (T-HAZARD)"));
+                assertThat(engine.campaign().determinationReminders()).hasSize(2);
+            }
+        }
+
+        @Test
+        void aReminderOnAClauseTheCampaignDoesNotHaveIsRefusedAtItsLine() {
+            CampaignFixture fixture = CampaignFixture.copyOf("dated", temp).replace("campaign.yaml", "placeClasses:\n",
+                    "decisionReminder: {zh: 须集体研究确定, clause: T-NOWHERE}\nplaceClasses:\n");
+
+            CampaignException e = catchThrowableOfType(CampaignException.class,
+                    () -> RiskEngine.builder().campaignDirectory(fixture.folder()).build());
+
+            assertThat(e.problems()).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+                    .startsWith("campaign.yaml:13:").contains("'T-NOWHERE' is not a clause of clauses.csv"));
+        }
+
+        @Test
+        void aReminderWithoutItsClauseIsRefused() {
+            CampaignFixture fixture = CampaignFixture.copyOf("dated", temp).replace("campaign.yaml", "placeClasses:\n",
+                    "decisionReminder: {zh: 须集体研究确定}\nplaceClasses:\n");
+
+            CampaignException e = catchThrowableOfType(CampaignException.class,
+                    () -> RiskEngine.builder().campaignDirectory(fixture.folder()).build());
+
+            assertThat(e.problems()).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+                    .startsWith("campaign.yaml:13:").contains("clause"));
+        }
+    }
+
+    @Nested
     class LoadErrors {
 
         CampaignException load(String from, String to) {

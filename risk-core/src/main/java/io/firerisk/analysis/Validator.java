@@ -293,9 +293,13 @@ public final class Validator {
             Set<String> populated = new HashSet<>();
             campaign.placeClassRules().stream().map(PlaceClassRule::placeClass).forEach(populated::add);
             populated.add(campaign.placeClassWhenNone());
+            // A class with a defining clause is one a venue may declare for itself (a multi-owner building, the
+            // systems the technical standards require of it): venues are in it without any venue kind.
+            populated.addAll(campaign.placeClassClauses().keySet());
             yamlUnused("placeClasses", campaign.placeClasses().keySet(), populated,
                     k -> "place class '" + k + "' has no venue kind in " + CampaignReader.PLACE_CLASSES_FILE
-                            + " and is not placeClassWhenNone: no venue can ever be in it");
+                            + ", is not placeClassWhenNone and has no clause a venue could declare it on: no venue can "
+                            + "ever be in it");
             Set<String> inForce = new HashSet<>();
             node("calendar.normalLevel").ifPresent(n -> inForce.add(n.text()));
             node("calendar.warningLevel").ifPresent(n -> inForce.add(n.text()));

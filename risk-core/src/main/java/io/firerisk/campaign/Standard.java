@@ -20,8 +20,9 @@ import java.util.Map;
  * @param document       what results name as the edition applied, such as {@code GB 35181-2017}
  * @param title          the standard's title
  * @param source         where it was loaded from (a folder, or {@code classpath:standards/<id>})
- * @param reminder       what must happen before a suspected major hazard is final; empty when the edition
- *                       says nothing about it
+ * @param reminder       what must happen before a suspected major hazard is final: the edition's own, or
+ *                       where it states none, the campaign's {@code decisionReminder} (citing its own source);
+ *                       empty when neither says
  * @param exclusions     the exclusion codes its rules may record, with their labels
  * @param countingRows   the comprehensive-determination counting rows
  * @param elementLists   named lists of its elements ({@code elementLists:} in standard.yaml), each a family of
@@ -49,6 +50,11 @@ public record Standard(
         elementLists.forEach((name, list) -> lists.put(name, List.copyOf(list)));
         elementLists = java.util.Collections.unmodifiableMap(lists);
         reminder = reminder == null ? Text.EMPTY : reminder;
+    }
+
+    /** This edition with {@code reminder} as what must happen before its suspected major hazards are final. */
+    public Standard withReminder(Text reminder) {
+        return new Standard(id, code, document, title, source, reminder, exclusions, countingRows, from, to);
     }
 
     /** True when the campaign applies this edition on {@code date}. */

@@ -135,7 +135,7 @@ public final class CampaignReader {
             return null;
         }
         root.rejectUnknownKeys(List.of("id", "version", "title", "authority", "document", "issued", "standard",
-                "standards", "timeZone", "determination", "placeClasses", "placeClassWhenNone", "categories", "highRise", "grades",
+                "standards", "decisionReminder", "timeZone", "determination", "placeClasses", "placeClassWhenNone", "categories", "highRise", "grades",
                 "alertLevels", "calendar", "suspension", "hazardLists", "kindLists", "parameters"), problems);
 
         String id = root.string("id", true, problems).orElse("invalid");
@@ -242,9 +242,11 @@ public final class CampaignReader {
         Map<String, Double> parameters = new LinkedHashMap<>();
         Map<String, String> parameterSources = new LinkedHashMap<>();
         if (shared) {
+            Text decisionReminder = decisionReminder(root, clauses);
             for (StandardReader.Use u : uses) {
                 StandardReader.read(u, files, yaml, placeClasses, elements, clauses, problems).ifPresent(s -> {
-                    standards.add(s.standard());
+                    standards.add(s.standard().reminder().isEmpty() ? s.standard().withReminder(decisionReminder)
+                            : s.standard());
                     s.parameters().forEach((k, v) -> {
                         String previous = parameterSources.putIfAbsent(k, u.folder() + CampaignFiles.STANDARD_FILE);
                         if (previous != null) {
@@ -271,6 +273,9 @@ public final class CampaignReader {
                 standards.addAll(chosen);
             }
         } else {
+            root.get("decisionReminder").ifPresent(n -> problems.add(n.problem("a campaign that carries its own "
+                    + "determination gives its reminder there (determination.reminder); decisionReminder is for the "
+                    + "editions of the standards it names that state no procedure")));
             YamlNode determination = root.map("determination", true, problems).orElse(root);
             determination.rejectUnknownKeys(List.of("reminder", "exclusions", "counting"), problems);
             Text reminder = yaml.text(determination, "reminder", true);
@@ -336,5 +341,28 @@ public final class CampaignReader {
             lists.put(name, items);
         });
         return lists;
+    }
+
+    /**
+     * {@code decisionReminder:} of campaign.yaml: what must happen before a suspected major hazard is final
+     * under an edition that states no procedure (GB 35181-2025 deleted the 2017 chapter 4 procedure). It is the
+     * campaign's setting, so it names its own source: its clause, quoted at the end of the text.
+     */
+    private Text decisionReminder(YamlNode root, Map<String, Clause> clauses) {
+        Optional<YamlNode> node = root.get("decisionReminder");
+        if (node.isEmpty()) {
+            return Text.EMPTY;
+        }
+        if (!node.get().isMap()) {
+            problems.add(node.get().problem("must be {zh: …, en: …, clause: …}: the reminder and the clause it rests on"));
+            return Text.EMPTY;
+        }
+        Text text = yaml.text(node.get(), List.of("clause"));
+        Optional<String> clause = node.get().string("clause", true, problems);
+        if (clause.isEmpty()) {
+            return Text.EMPTY;
+        }
+        yaml.knownClause(clause.get(), node.get().get("clause").orElseThrow(), clauses);
+        return Text.of(text.zh() + "（" + clause.get() + "）", text.en().isEmpty() ? "" : text.en() + " (" + clause.get() + ")");
     }
 }

@@ -507,6 +507,14 @@ final class DataTables extends CampaignPart {
                             + "fact of the venue: " + String.join(", ", PlaceClassRule.CONDITIONS) + ")"));
                     ok = false;
                 }
+            } else if (!kinds.containsKey(kind.get()) && !required) {
+                // A standard is shared by campaigns that define different venue kinds: its row classes a kind
+                // where the campaign has it, and is said not to apply where it does not.
+                Problem p = row.problem("kind", "'" + kind.get() + "' is not a venue kind of this campaign's "
+                        + VENUE_KINDS_FILE + ": the standard's row does not apply to it");
+                problems.add(new Problem(Problem.Severity.WARNING, p.category(), p.file(), p.line(), p.column(),
+                        p.field(), p.message()));
+                return;
             } else if (!kinds.containsKey(kind.get())) {
                 problems.add(row.problem("kind", "'" + kind.get() + "' is not a venue kind of " + VENUE_KINDS_FILE
                         + " (or * for every kind)"));

@@ -275,9 +275,22 @@ class ValidatorTest {
             assertThat(validateBroken("place-class-no-venue-can-be-in").diagnostics()).singleElement().satisfies(d -> {
                 assertThat(d.check()).isEqualTo(Check.UNUSED);
                 assertThat(d.line()).isEqualTo(20);
-                assertThat(d.message()).isEqualTo("place class 'IMPORTANT' has no venue kind in place-classes.csv and "
-                        + "is not placeClassWhenNone: no venue can ever be in it");
+                assertThat(d.message()).isEqualTo("place class 'IMPORTANT' has no venue kind in place-classes.csv, "
+                        + "is not placeClassWhenNone and has no clause a venue could declare it on: no venue can ever be "
+                        + "in it");
             });
+        }
+
+        @Test
+        void placeClassAVenueMayDeclareOnItsClauseIsNotUnusedThoughNoVenueKindBelongsToIt() {
+            // Given the same class with no venue kind, but with the clause a venue declares it on
+            CampaignFixture fixture = CampaignFixture.broken("place-class-no-venue-can-be-in", temp)
+                    .replace("campaign.yaml", "IMPORTANT: {zh: 重要场所, en: important place}",
+                            "IMPORTANT: {zh: 重要场所, en: important place, clause: T-COUNT}");
+
+            // When it is validated, then nothing is said about the class
+            assertThat(Validator.validate(fixture.folder()).diagnostics()).extracting(Diagnostic::message)
+                    .noneMatch(m -> m.contains("IMPORTANT"));
         }
 
         @Test

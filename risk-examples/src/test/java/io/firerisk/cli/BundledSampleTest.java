@@ -81,18 +81,44 @@ class BundledSampleTest {
         assertThat(venues).filteredOn(v -> v.get("kind").asText().equals("KINDERGARTEN")).hasSize(1);
     }
 
+    /**
+     * The folders of the standard editions the campaign applies on none of the sample's inspection dates: the
+     * sample is the campaign's own winter, so an edition that came into force later (GB 35181-2025) has no venue
+     * in it. Its codes and rules are exercised by its scenario tables and tests instead.
+     */
+    private static List<String> editionsNotInForceOnTheSample(Campaign campaign) throws IOException {
+        List<java.time.LocalDate> dates = venues().stream().map(v -> java.time.LocalDate.parse(v.get("date").asText())).toList();
+        return campaign.standards().stream().filter(s -> dates.stream().noneMatch(s::inForceOn))
+                .map(s -> "standards/" + s.id() + "/").toList();
+    }
+
+    private static boolean inAny(String file, List<String> folders) {
+        return folders.stream().anyMatch(file::startsWith);
+    }
+
+    @Test
+    void theSampleIsTheCampaignsWinterJudgedUnderTheEditionInForceThenAndNoLaterOne() throws IOException {
+        Campaign campaign = EngineOptions.bundled(EngineOptions.DEFAULT_CAMPAIGN).campaign();
+
+        assertThat(editionsNotInForceOnTheSample(campaign)).containsExactly("standards/gb35181-2025/");
+    }
+
     @Test
     void everyHazardCodeOfTheCampaignAppearsInTheSample() throws IOException {
-        // Given the campaign's whole hazard catalogue
+        // Given the campaign's hazard catalogue, but for codes only an edition in force after the sample defines
         Campaign campaign = EngineOptions.bundled(EngineOptions.DEFAULT_CAMPAIGN).campaign();
+        List<String> later = editionsNotInForceOnTheSample(campaign);
+        Set<String> catalogue = new TreeSet<>();
+        campaign.hazards().values().stream().filter(h -> !inAny(h.file(), later)).forEach(h -> catalogue.add(h.code()));
 
         // When listing the codes the generator can write and those the sample holds
         Set<String> used = new HashSet<>();
         venues().forEach(v -> v.get("findings").forEach(f -> used.add(f.get("code").asText())));
 
-        // Then both are the whole catalogue (a new code needs a template in SampleGenerator)
-        assertThat(SampleGenerator.templateCodes()).as("codes without a template").containsAll(campaign.hazards().keySet());
-        assertThat(used).containsExactlyInAnyOrderElementsOf(campaign.hazards().keySet());
+        // Then both are that whole catalogue (a new code needs a template in SampleGenerator)
+        assertThat(catalogue).hasSizeGreaterThan(100);
+        assertThat(SampleGenerator.templateCodes()).as("codes without a template").containsAll(catalogue);
+        assertThat(used).containsExactlyInAnyOrderElementsOf(catalogue);
     }
 
     /** The sample assessed as each record's own date, with every rule fired: result by venue id. */
@@ -139,12 +165,16 @@ class BundledSampleTest {
 
     @Test
     void assessingTheSampleFiresRulesOfEveryConcernOfTheCampaign() throws IOException {
-        // Given the campaign's rule files: GB 35181, the nine tasks, key periods, grading
+        // Given the campaign's rule files: GB 35181 as in force on the sample's dates, the nine tasks, key periods, grading
+        Campaign campaign = EngineOptions.bundled(EngineOptions.DEFAULT_CAMPAIGN).campaign();
+        List<String> later = editionsNotInForceOnTheSample(campaign);
         Map<String, String> fileOfRule = new HashMap<>();
         Set<String> files = new TreeSet<>();
-        for (RuleInfo rule : EngineOptions.bundled(EngineOptions.DEFAULT_CAMPAIGN).campaign().rules()) {
+        for (RuleInfo rule : campaign.rules()) {
             fileOfRule.put(rule.name(), rule.file());
-            files.add(rule.file());
+            if (!inAny(rule.file(), later)) {
+                files.add(rule.file());
+            }
         }
 
         // When assessing the sample with every rule's reasons

@@ -38,7 +38,7 @@ class FireriskCommandTest {
         assertThat(run.exit()).isZero();
         assertThat(run.out()).containsPattern("firerisk \\S+")
                 .containsPattern("library io\\.firerisk:risk-core \\S+")
-                .contains("bundled campaign wanzhou-2023-winter 1.0.0 (万州城管发〔2023〕114号, GB 35181-2017)");
+                .contains("bundled campaign wanzhou-2023-winter 1.0.0 (万州城管发〔2023〕114号, GB 35181-2017, GB 35181-2025)");
     }
 
     @Test
