@@ -54,7 +54,7 @@ public record Standard(
 
     /** This edition with {@code reminder} as what must happen before its suspected major hazards are final. */
     public Standard withReminder(Text reminder) {
-        return new Standard(id, code, document, title, source, reminder, exclusions, countingRows, from, to);
+        return new Standard(id, code, document, title, source, reminder, exclusions, countingRows, elementLists, from, to);
     }
 
     /** True when the campaign applies this edition on {@code date}. */
