@@ -50,6 +50,8 @@ class AuthorizationMatrixTest {
 
     String ownVenue;
     String otherVenue;
+    String otherHazard;
+    String ownHazard;
 
     @BeforeEach
     void accounts() {
@@ -58,6 +60,10 @@ class AuthorizationMatrixTest {
         java.time.LocalDate demoDay = java.time.LocalDate.of(2024, 2, 5);
         ownVenue = ledger.hazards(HazardQuery.builder().asOf(demoDay).units(units[0]).build()).items().get(0).venueId();
         otherVenue = ledger.hazards(HazardQuery.builder().asOf(demoDay).units(units[1]).build()).items().get(0).venueId();
+        ownHazard = ledger.hazards(HazardQuery.builder().asOf(demoDay).units(units[0]).build()).items().stream()
+                .filter(h -> h.state().isOpen()).findFirst().orElseThrow().hazardId();
+        otherHazard = ledger.hazards(HazardQuery.builder().asOf(demoDay).units(units[1]).build()).items().stream()
+                .filter(h -> h.state().isOpen()).findFirst().orElseThrow().hazardId();
     }
 
     /** The matrix: endpoint (method and path as mapped) → the request to send and the status for each. */
@@ -80,6 +86,12 @@ class AuthorizationMatrixTest {
         otherUnit.put(Who.UNIT_OFFICER, FORBIDDEN);
         m.put("GET /venues/{venueId} (another unit's)", new Row(get("/venues/" + otherVenue), otherUnit));
         m.put("GET /account/password", new Row(get("/account/password"), signedIn));
+        // Notices: anyone signed in for a venue they may see; a unit officer not for another unit's, by venue or hazard id.
+        m.put("GET /notice", new Row(get("/notice").param("hazard", ownHazard).param("asOf", "2024-02-05"), signedIn));
+        m.put("GET /notice (another unit's hazard)", new Row(get("/notice").param("hazard", otherHazard)
+                .param("asOf", "2024-02-05"), otherUnit));
+        m.put("GET /notice.pdf", new Row(get("/notice.pdf").param("hazard", otherHazard).param("asOf", "2024-02-05"),
+                otherUnit));
         // A wrong current password: refused as a bad request, nothing changes.
         m.put("POST /account/password", new Row(post("/account/password").with(csrf()).param("current", "wrong")
                 .param("password", "another-password-1").param("confirm", "another-password-1"), all(REDIRECT, BAD)));
