@@ -60,6 +60,28 @@
     };
   }
 
+  /* The periodic analysis: this period against the previous, found and closed, one bar group per line. */
+  function periodic(d, by, labels) {
+    var names = (labels || 'found|found before|closed|closed before').split('|');
+    var b = d.breakdowns.filter(function (x) { return x.by === by; })[0];
+    var lines = b ? b.lines : [];
+    var values = [
+      function (l) { return l.current.found; }, function (l) { return l.previous.found; },
+      function (l) { return l.current.closed; }, function (l) { return l.previous.closed; }];
+    var colours = ['#0b5cad', '#93c5fd', '#15803d', '#86efac'];
+    return {
+      grid: {left: 8, right: 16, top: 36, bottom: 8, containLabel: true},
+      tooltip: {trigger: 'axis'},
+      legend: {top: 0, data: names},
+      xAxis: {type: 'value', minInterval: 1},
+      yAxis: {type: 'category', inverse: true, data: lines.map(function (l) { return l.label; })},
+      series: values.map(function (v, i) {
+        return {type: 'bar', name: names[i], itemStyle: {color: colours[i]},
+          data: lines.map(function (l) { return {value: v(l), key: l.key, param: b.param, series: i}; })};
+      })
+    };
+  }
+
   function draw(el) {
     var kind = el.getAttribute('data-chart');
     load(el.getAttribute('data-src')).then(function (d) {
@@ -74,6 +96,18 @@
         param = 'grade';
       } else if (kind === 'trend') {
         option = trend(d.trend, el.getAttribute('data-labels'));
+      } else if (kind === 'periodic') {
+        option = periodic(d, el.getAttribute('data-by'), el.getAttribute('data-labels'));
+        /* A bar opens the hazards it counts: found or closed in its period, as of the period's end. */
+        chart.on('click', function (p) {
+          if (!p.data || !p.data.key) { return; }
+          var current = p.data.series % 2 === 0;
+          var from = current ? d.from : d.previousFrom;
+          var to = current ? d.to : d.previousTo;
+          var what = p.data.series < 2 ? 'found' : 'closed';
+          window.location.href = '/hazards?' + p.data.param + '=' + encodeURIComponent(p.data.key) + '&' + what
+            + 'From=' + from + '&' + what + 'To=' + to + '&asOf=' + to;
+        });
       } else {
         return;
       }

@@ -2,14 +2,14 @@ package io.firerisk.cli;
 
 import io.firerisk.ledger.Ledger;
 import io.firerisk.ledger.notice.Notice;
+import io.firerisk.ledger.notice.NoticePrinter;
 import io.firerisk.ledger.notice.Notices;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -68,27 +68,21 @@ final class NoticeCommand extends LedgerCommand.Sub {
             return 1;
         }
         if (out != null && out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")) {
-            Path html = Files.createTempFile("firerisk-notice-", ".html");
             Path pdf = Files.createTempFile("firerisk-notice-", ".pdf");
             try {
-                try (Writer w = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
-                    HtmlReport.render("notice.jte", notice, w);
-                }
-                Files.delete(pdf);
-                try {
-                    PdfPrinter.print(html, pdf);
+                try (OutputStream o = Files.newOutputStream(pdf)) {
+                    NoticePrinter.pdf(notice, o);
                 } catch (IOException e) {
                     err().println(Safe.text(e.getMessage()));
                     return 1;
                 }
                 LedgerCommand.writeBinary(out, stream -> Files.copy(pdf, stream));
             } finally {
-                Files.deleteIfExists(html);
                 Files.deleteIfExists(pdf);
             }
         } else {
             try (Output o = Output.open(out, out(), false)) {
-                HtmlReport.render("notice.jte", notice, o.writer());
+                NoticePrinter.html(notice, o.writer());
                 o.commit();
             }
         }

@@ -6,6 +6,7 @@ import io.firerisk.ledger.HazardState;
 import io.firerisk.server.web.DeskRequestException;
 import org.springframework.util.MultiValueMap;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -33,7 +34,8 @@ import java.util.Set;
  */
 public record HazardFilter(Set<String> streets, Set<String> units, Set<HazardState> states, Set<RiskGrade> grades,
         Set<String> categories, Optional<Boolean> overdue, Optional<String> leadUp, HazardQuery.Sort sort,
-        boolean ascending, int page) {
+        boolean ascending, int page, Optional<LocalDate> foundFrom, Optional<LocalDate> foundTo,
+        Optional<LocalDate> closedFrom, Optional<LocalDate> closedTo) {
 
     /** Rows on a page of the list. */
     public static final int PAGE_SIZE = 50;
@@ -88,7 +90,38 @@ public record HazardFilter(Set<String> streets, Set<String> units, Set<HazardSta
         return new HazardFilter(new LinkedHashSet<>(values(params, "street")), new LinkedHashSet<>(values(params, "unit")),
                 states, grades, new LinkedHashSet<>(values(params, "category")), overdue,
                 lead == null || lead.isBlank() ? Optional.empty() : Optional.of(lead.strip()), sort,
-                !"desc".equals(dir), page);
+                !"desc".equals(dir), page, date(params, "foundFrom"), date(params, "foundTo"), date(params, "closedFrom"),
+                date(params, "closedTo"));
+    }
+
+    private static Optional<LocalDate> date(MultiValueMap<String, String> params, String name) {
+        String v = params.getFirst(name);
+        if (v == null || v.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(v.strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw DeskRequestException.badParameter(name, v, "YYYY-MM-DD");
+        }
+    }
+
+    /**
+     * Whether the list needs filters the ledger has no query for (the key-period lead-up, the days found
+     * or closed in): then the desk reads the rows the other filters pass and keeps those {@link #keeps}.
+     */
+    public boolean filtersRows() {
+        return leadUp.isPresent() || foundFrom.isPresent() || foundTo.isPresent() || closedFrom.isPresent()
+                || closedTo.isPresent();
+    }
+
+    /** Whether the row was found and closed within the days asked for (the lead-up aside). */
+    public boolean keeps(io.firerisk.ledger.HazardRow r) {
+        return foundFrom.map(d -> !r.foundOn().isBefore(d)).orElse(true)
+                && foundTo.map(d -> !r.foundOn().isAfter(d)).orElse(true)
+                && (closedFrom.isEmpty() && closedTo.isEmpty() || r.closedOn().map(c ->
+                        closedFrom.map(d -> !c.isBefore(d)).orElse(true) && closedTo.map(d -> !c.isAfter(d)).orElse(true))
+                        .orElse(false));
     }
 
     /**
@@ -126,6 +159,10 @@ public record HazardFilter(Set<String> streets, Set<String> units, Set<HazardSta
         categories.forEach(s -> { out.add("category"); out.add(s); });
         overdue.ifPresent(o -> { out.add("overdue"); out.add(o.toString()); });
         leadUp.ifPresent(k -> { out.add("leadUp"); out.add(k); });
+        foundFrom.ifPresent(d -> { out.add("foundFrom"); out.add(d.toString()); });
+        foundTo.ifPresent(d -> { out.add("foundTo"); out.add(d.toString()); });
+        closedFrom.ifPresent(d -> { out.add("closedFrom"); out.add(d.toString()); });
+        closedTo.ifPresent(d -> { out.add("closedTo"); out.add(d.toString()); });
         if (sort != HazardQuery.Sort.DEADLINE) {
             out.add("sort");
             out.add(sort.name());

@@ -96,6 +96,34 @@ class HazardListController {
     }
 
     /**
+     * The filtered list as the 隐患台账 workbook (the ledger's Excel form: Chinese headers, frozen header row,
+     * filters, fitted widths), every row the list holds, not just a page.
+     */
+    @GetMapping("/hazards.xlsx")
+    void xlsx(@RequestParam MultiValueMap<String, String> params, AsOf asOf, Viewer viewer, HttpServletResponse response)
+            throws IOException {
+        HazardFilter filter = HazardFilter.parse(params);
+        checkLeadUp(filter);
+        List<HazardRow> rows = new ArrayList<>();
+        int offset = 0;
+        while (true) {
+            Page<HazardRow> page = page(filter, asOf, viewer, offset, 1000);
+            rows.addAll(page.items());
+            offset += page.items().size();
+            if (!page.hasMore() || page.items().isEmpty()) {
+                break;
+            }
+        }
+        java.io.ByteArrayOutputStream book = new java.io.ByteArrayOutputStream();
+        io.firerisk.ledger.excel.Workbooks.write(List.of(io.firerisk.ledger.report.Tables.ledger(rows, ledger.directory())),
+                book);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                .filename("隐患台账-" + asOf.date() + ".xlsx", StandardCharsets.UTF_8).build().toString());
+        book.writeTo(response.getOutputStream());
+    }
+
+    /**
      * One page of the filtered list. The ledger filters, sorts and pages, except for the key-period
      * lead-up, which it has no filter for: then the desk reads every row the other filters pass, in the
      * ledger's order, keeps those found in the lead-up and pages them itself.
@@ -105,7 +133,7 @@ class HazardListController {
         if (query.isEmpty()) {
             return new Page<>(List.of(), 0, offset, limit);
         }
-        if (filter.leadUp().isEmpty()) {
+        if (!filter.filtersRows()) {
             return ledger.hazards(query.get().page(offset, limit).build());
         }
         KeyPeriod period = checkLeadUp(filter);
@@ -113,7 +141,8 @@ class HazardListController {
         int from = 0;
         while (true) {
             Page<HazardRow> all = ledger.hazards(query.get().page(from, 1000).build());
-            all.items().stream().filter(r -> period.inLeadUp(r.foundOn())).forEach(found::add);
+            all.items().stream().filter(r -> (period == null || period.inLeadUp(r.foundOn())) && filter.keeps(r))
+                    .forEach(found::add);
             from += all.items().size();
             if (!all.hasMore() || all.items().isEmpty()) {
                 break;

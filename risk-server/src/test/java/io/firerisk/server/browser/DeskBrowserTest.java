@@ -139,6 +139,59 @@ class DeskBrowserTest {
         assertThat(problems()).isEmpty();
     }
 
+    @SuppressWarnings("unchecked")
+    private List<Long> seriesValues(String id, int series) {
+        Object v = ((JavascriptExecutor) browser).executeScript(
+                "var c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
+                        + "return c.getOption().series[arguments[1]].data.map(function (d) { return d.value; });", id, series);
+        return ((List<Number>) v).stream().map(Number::longValue).toList();
+    }
+
+    @Test
+    void theWeeklyReportTwoClicksFromTheDashboardChartsTheNumbersItsJsonGives() throws Exception {
+        browser = Browser.start(1280, 2400);
+        logIn("test-staff");
+        browser.findElement(By.id("nav-reports")).click();
+        browser.findElement(By.id("report-periodic")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d ->
+                "true".equals(d.findElement(By.id("chart-periodic-street")).getAttribute("data-rendered"))
+                        && "true".equals(d.findElement(By.id("chart-periodic-category")).getAttribute("data-rendered")));
+        assertThat(browser.findElement(By.id("period")).getText()).contains("2024-01-30 至 2024-02-05");
+        JsonNode d = api("/api/reports/periodic?asOf=2024-02-05");
+        assertThat(d.get("from").asText()).isEqualTo("2024-01-30");
+        JsonNode streets = d.get("breakdowns").get(0);
+        String[][] fields = {{"current", "found"}, {"previous", "found"}, {"current", "closed"}, {"previous", "closed"}};
+        for (int i = 0; i < fields.length; i++) {
+            List<Long> expected = new ArrayList<>();
+            for (JsonNode l : streets.get("lines")) {
+                expected.add(l.get(fields[i][0]).get(fields[i][1]).asLong());
+            }
+            assertThat(seriesValues("chart-periodic-street", i)).as("series %s %s", fields[i][0], fields[i][1])
+                    .isEqualTo(expected);
+        }
+        assertThat(browser.findElement(By.cssSelector("#totals tbody tr td a")).getText())
+                .isEqualTo(d.at("/totals/current/found").asText());
+        shot("weekly-report.png");
+        assertThat(problems()).isEmpty();
+    }
+
+    @Test
+    void aVenuesNoticeOpensFromItsPageAsAnA4Page() throws Exception {
+        browser = Browser.start(900, 1300);
+        logIn("test-staff");
+        String venue = ledger.hazards(io.firerisk.ledger.HazardQuery.builder().asOf(java.time.LocalDate.of(2024, 2, 5))
+                .overdue(true).build()).items().get(0).venueId();
+        browser.get(url("/venues/" + venue + "?asOf=2024-02-05"));
+        browser.findElement(By.id("notice-venue")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElements(By.tagName("h1")).size() == 1);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("火灾隐患整改通知书");
+        assertThat(browser.findElement(By.cssSelector(".to")).getText())
+                .contains(ledger.venue(venue, java.time.LocalDate.of(2024, 2, 5)).orElseThrow().venue().name());
+        assertThat(browser.findElement(By.cssSelector("nav.desk a[href^='/notice.pdf']")).getText()).isEqualTo("下载 PDF");
+        shot("notice.png");
+        assertThat(problems()).isEmpty();
+    }
+
     @Test
     void aClickOnABarOpensTheListItCounts() {
         browser = Browser.start(1280, 1600);

@@ -50,6 +50,8 @@ class AuthorizationMatrixTest {
 
     String ownVenue;
     String otherVenue;
+    String otherHazard;
+    String ownHazard;
 
     @BeforeEach
     void accounts() {
@@ -58,6 +60,10 @@ class AuthorizationMatrixTest {
         java.time.LocalDate demoDay = java.time.LocalDate.of(2024, 2, 5);
         ownVenue = ledger.hazards(HazardQuery.builder().asOf(demoDay).units(units[0]).build()).items().get(0).venueId();
         otherVenue = ledger.hazards(HazardQuery.builder().asOf(demoDay).units(units[1]).build()).items().get(0).venueId();
+        ownHazard = ledger.hazards(HazardQuery.builder().asOf(demoDay).units(units[0]).build()).items().stream()
+                .filter(h -> h.state().isOpen()).findFirst().orElseThrow().hazardId();
+        otherHazard = ledger.hazards(HazardQuery.builder().asOf(demoDay).units(units[1]).build()).items().stream()
+                .filter(h -> h.state().isOpen()).findFirst().orElseThrow().hazardId();
     }
 
     /** The matrix: endpoint (method and path as mapped) → the request to send and the status for each. */
@@ -80,9 +86,39 @@ class AuthorizationMatrixTest {
         otherUnit.put(Who.UNIT_OFFICER, FORBIDDEN);
         m.put("GET /venues/{venueId} (another unit's)", new Row(get("/venues/" + otherVenue), otherUnit));
         m.put("GET /account/password", new Row(get("/account/password"), signedIn));
+        // Notices: anyone signed in for a venue they may see; a unit officer not for another unit's, by venue or hazard id.
+        m.put("GET /notice", new Row(get("/notice").param("hazard", ownHazard).param("asOf", "2024-02-05"), signedIn));
+        m.put("GET /notice (another unit's hazard)", new Row(get("/notice").param("hazard", otherHazard)
+                .param("asOf", "2024-02-05"), otherUnit));
+        m.put("GET /notice.pdf", new Row(get("/notice.pdf").param("hazard", otherHazard).param("asOf", "2024-02-05"),
+                otherUnit));
         // A wrong current password: refused as a bad request, nothing changes.
         m.put("POST /account/password", new Row(post("/account/password").with(csrf()).param("current", "wrong")
                 .param("password", "another-password-1").param("confirm", "another-password-1"), all(REDIRECT, BAD)));
+        // Reports: the bureau-wide ones name every unit, so not for a unit officer; the digest is theirs (their unit's).
+        Map<Who, Integer> bureau = all(REDIRECT, OK);
+        bureau.put(Who.UNIT_OFFICER, FORBIDDEN);
+        m.put("GET /reports", new Row(get("/reports").param("asOf", "2024-02-05"), signedIn));
+        m.put("GET /reports/periodic", new Row(get("/reports/periodic").param("asOf", "2024-02-05"), bureau));
+        m.put("GET /reports/periodic.xlsx", new Row(get("/reports/periodic.xlsx").param("asOf", "2024-02-05"), bureau));
+        m.put("GET /api/reports/periodic", new Row(get("/api/reports/periodic").param("asOf", "2024-02-05"), bureau));
+        m.put("GET /reports/summary", new Row(get("/reports/summary").param("asOf", "2024-02-05"), bureau));
+        m.put("GET /reports/summary.xlsx", new Row(get("/reports/summary.xlsx").param("asOf", "2024-02-05"), bureau));
+        m.put("GET /reports/accountability", new Row(get("/reports/accountability").param("asOf", "2024-02-05"), bureau));
+        m.put("GET /reports/accountability.xlsx", new Row(get("/reports/accountability.xlsx").param("asOf", "2024-02-05"),
+                bureau));
+        m.put("GET /reports/digest", new Row(get("/reports/digest").param("asOf", "2024-02-05"), signedIn));
+        m.put("GET /api/reports/digest", new Row(get("/api/reports/digest").param("asOf", "2024-02-05"), signedIn));
+        m.put("GET /reports/digest.xlsx", new Row(get("/reports/digest.xlsx").param("asOf", "2024-02-05"), signedIn));
+        String otherUnit2 = TestAccounts.officerUnits(ledger)[1];
+        m.put("GET /reports/digest (another unit's)", new Row(get("/reports/digest").param("unit", otherUnit2)
+                .param("asOf", "2024-02-05"), otherUnit));
+        m.put("GET /api/reports/digest (another unit's)", new Row(get("/api/reports/digest").param("unit", otherUnit2)
+                .param("asOf", "2024-02-05"), otherUnit));
+        m.put("GET /reports/digest.xlsx (another unit's)", new Row(get("/reports/digest.xlsx").param("unit", otherUnit2)
+                .param("asOf", "2024-02-05"), otherUnit));
+        m.put("GET /reports/inspection-sheet.xlsx", new Row(get("/reports/inspection-sheet.xlsx"), signedIn));
+        m.put("GET /hazards.xlsx", new Row(get("/hazards.xlsx").param("asOf", "2024-02-05"), signedIn));
         Map<Who, Integer> admin = all(REDIRECT, FORBIDDEN);
         admin.put(Who.ADMIN, OK);
         m.put("GET /actuator/metrics", new Row(get("/actuator/metrics"), admin));

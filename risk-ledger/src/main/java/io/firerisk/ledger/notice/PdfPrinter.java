@@ -1,4 +1,4 @@
-package io.firerisk.cli;
+package io.firerisk.ledger.notice;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,0 +1,257 @@
+package io.firerisk.server.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firerisk.ledger.Ledger;
+import io.firerisk.ledger.report.Digest;
+import io.firerisk.ledger.report.Figures;
+import io.firerisk.ledger.report.PeriodicAnalysis;
+import io.firerisk.ledger.report.Reports;
+import io.firerisk.ledger.report.UnitAccountability;
+import io.firerisk.server.DeskTest;
+import io.firerisk.server.TestAccounts;
+import io.firerisk.server.security.DeskAccounts;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * The reports in the desk: each page shows the ledger's report for its date (the figures the ledger's
+ * ReportsTest pins on a hand-built ledger), each number opens a hazard list exactly that long, the same
+ * report as of two dates gives each date's figures, the workbooks carry the same numbers, and a unit
+ * officer gets their own unit's digest only.
+ */
+@DeskTest
+class ReportPagesTest {
+
+    static final LocalDate DEMO_DAY = LocalDate.of(2024, 2, 5);
+    static final Pattern LINKED_NUMBER = Pattern.compile("<a href=\"(/hazards\\?[^\"]*)\">(\\d+)</a>");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    DeskAccounts accounts;
+    @Autowired
+    Ledger ledger;
+
+    @BeforeEach
+    void accounts() {
+        TestAccounts.ensure(accounts, ledger);
+    }
+
+    private MockHttpServletResponse as(String username, String url) throws Exception {
+        return mvc.perform(get(url).with(user(accounts.loadUserByUsername(username)))).andReturn().getResponse();
+    }
+
+    private String page(String url) throws Exception {
+        MockHttpServletResponse r = as("test-staff", url);
+        assertThat(r.getStatus()).as(url).isEqualTo(200);
+        return r.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private static String figures(Figures f) {
+        return f.found() + "/" + f.closed() + "/" + f.reopened() + "/" + f.openAtEnd() + "/" + f.overdueAtEnd();
+    }
+
+    /** The figures of a table row as the page shows them (the cells of class n, links or not). */
+    private static List<Integer> numbers(String rowHtml) {
+        List<Integer> out = new ArrayList<>();
+        Matcher m = Pattern.compile("<td class=\"n\">(?:<a href=\"[^\"]*\">)?(\\d+)").matcher(rowHtml);
+        while (m.find()) {
+            out.add(Integer.parseInt(m.group(1)));
+        }
+        return out;
+    }
+
+    private static String row(String html, String tableId, String key) {
+        int table = html.indexOf("id=\"" + tableId + "\"");
+        int start = html.indexOf("<tr data-key=\"" + key + "\">", table);
+        assertThat(start).as("row %s of %s", key, tableId).isPositive();
+        return html.substring(start, html.indexOf("</tr>", start));
+    }
+
+    @Test
+    void theWeeklyAnalysisShowsTheLedgersFiguresAsOfEachOfTwoDates() throws Exception {
+        for (LocalDate day : List.of(LocalDate.of(2024, 1, 15), DEMO_DAY)) {
+            PeriodicAnalysis expected = Reports.of(ledger).week(day);
+
+            String html = page("/reports/periodic?asOf=" + day);
+
+            assertThat(html).contains(expected.from() + " 至 " + day);
+            String totals = html.substring(html.indexOf("id=\"totals\""), html.indexOf("</table>", html.indexOf("id=\"totals\"")));
+            Figures now = expected.totals().current();
+            Figures before = expected.totals().previous();
+            assertThat(numbers(totals)).as("as of %s", day).containsExactly(now.found(), now.closed(), now.reopened(),
+                    now.openAtEnd(), now.overdueAtEnd(), before.found(), before.closed(), before.reopened(),
+                    before.openAtEnd(), before.overdueAtEnd());
+            for (PeriodicAnalysis.Line l : expected.by(PeriodicAnalysis.By.STREET).lines()) {
+                if (!l.key().isEmpty()) {
+                    assertThat(numbers(row(html, "by-STREET", l.key()))).as("%s as of %s", l.key(), day).containsExactly(
+                            l.current().found(), l.previous().found(), l.current().closed(), l.previous().closed(),
+                            l.current().reopened(), l.current().openAtEnd(), l.current().overdueAtEnd());
+                }
+            }
+        }
+        // The two dates differ, so the test would notice a page stuck on one of them.
+        assertThat(figures(Reports.of(ledger).week(LocalDate.of(2024, 1, 15)).totals().current()))
+                .isNotEqualTo(figures(Reports.of(ledger).week(DEMO_DAY).totals().current()));
+    }
+
+    @Test
+    void everyLinkedNumberOfTheWeeklyAnalysisOpensAHazardListThatLong() throws Exception {
+        String html = page("/reports/periodic?asOf=" + DEMO_DAY);
+        String totalsAndStreets = html.substring(html.indexOf("id=\"totals\""), html.indexOf("id=\"by-UNIT\""));
+        Matcher m = LINKED_NUMBER.matcher(totalsAndStreets);
+        int checked = 0;
+        while (m.find()) {
+            String url = m.group(1).replace("&amp;", "&");
+            String list = page(url);
+            assertThat(list).as(url).contains("<span id=\"hazard-count\">共 " + m.group(2) + " 条</span>");
+            checked++;
+        }
+        assertThat(checked).as("linked numbers checked").isGreaterThan(20);
+    }
+
+    @Test
+    void theChartsJsonGivesThePagesNumbers() throws Exception {
+        PeriodicAnalysis expected = Reports.of(ledger).periodic(LocalDate.of(2024, 1, 1), DEMO_DAY);
+
+        JsonNode json = new ObjectMapper().readTree(page("/api/reports/periodic?from=2024-01-01&asOf=" + DEMO_DAY));
+
+        assertThat(json.get("from").asText()).isEqualTo("2024-01-01");
+        assertThat(json.get("previousTo").asText()).isEqualTo("2023-12-31");
+        assertThat(json.at("/totals/current/found").asInt()).isEqualTo(expected.totals().current().found());
+        assertThat(json.at("/totals/previous/closed").asInt()).isEqualTo(expected.totals().previous().closed());
+        JsonNode streets = json.get("breakdowns").get(0);
+        assertThat(streets.get("by").asText()).isEqualTo("STREET");
+        assertThat(streets.get("param").asText()).isEqualTo("street");
+        assertThat(streets.get("lines").size()).isEqualTo(expected.by(PeriodicAnalysis.By.STREET).lines().size());
+    }
+
+    @Test
+    void unitAccountabilityRanksTheUnitsAndListsThoseMeetingTheCriteriaWithTheClause() throws Exception {
+        UnitAccountability expected = Reports.of(ledger).accountability(DEMO_DAY);
+
+        String html = page("/reports/accountability?asOf=" + DEMO_DAY);
+
+        assertThat(expected.criteria()).isPresent();
+        assertThat(html).contains("依据：" + expected.criteria().get().clause());
+        assertThat(html).contains("需督导问效的单位（" + expected.followUp().size() + " 家）");
+        for (UnitAccountability.UnitRecord u : expected.units()) {
+            int at = html.indexOf("data-unit=\"" + u.unitId() + "\"", html.indexOf("id=\"ranking\""));
+            String row = html.substring(at, html.indexOf("</tr>", at));
+            assertThat(row).contains("<td class=\"n\">" + u.rank() + "</td><td>" + u.unitName() + "</td>",
+                    "<td class=\"n\">" + u.venues() + "</td>", "\">" + u.hazards() + "</a>",
+                    "overdue=true&amp;asOf=" + DEMO_DAY + "\">" + u.overdue() + "</a>",
+                    "<td class=\"n\">" + u.overdueDays() + "</td><td class=\"n\">" + u.maxDaysOverdue() + "</td>",
+                    "(" + u.onTime() + "/" + u.due() + ")");
+        }
+        for (UnitAccountability.UnitRecord u : expected.followUp()) {
+            assertThat(html).contains(u.followUpReasons().get(0));
+        }
+    }
+
+    @Test
+    void theWorkbooksCarryTheReportsNumbers() throws Exception {
+        PeriodicAnalysis expected = Reports.of(ledger).week(DEMO_DAY);
+        MockHttpServletResponse r = as("test-leader", "/reports/periodic.xlsx?asOf=" + DEMO_DAY);
+        assertThat(r.getStatus()).isEqualTo(200);
+        assertThat(r.getContentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(r.getContentAsByteArray()))) {
+            assertThat(book.getNumberOfSheets()).isGreaterThan(1);
+            Sheet overall = book.getSheet("总体情况");
+            assertThat(overall).isNotNull();
+            boolean seen = false;
+            for (var row : overall) {
+                if (row.getCell(0) != null && row.getCell(0).toString().equals("全部")) {
+                    assertThat((int) row.getCell(1).getNumericCellValue()).isEqualTo(expected.totals().current().found());
+                    seen = true;
+                }
+            }
+            assertThat(seen).as("the 全部 row with the found count").isTrue();
+        }
+        for (String url : List.of("/reports/summary.xlsx", "/reports/accountability.xlsx", "/reports/digest.xlsx",
+                "/reports/inspection-sheet.xlsx")) {
+            MockHttpServletResponse f = as("test-staff", url + "?asOf=" + DEMO_DAY);
+            assertThat(f.getStatus()).as(url).isEqualTo(200);
+            try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(f.getContentAsByteArray()))) {
+                assertThat(book.getNumberOfSheets()).as(url).isPositive();
+            }
+        }
+        // The hazard ledger exported as filtered: as many rows as the list counts.
+        String unit = TestAccounts.officerUnits(ledger)[0];
+        String list = page("/hazards?unit=" + unit + "&overdue=true&asOf=" + DEMO_DAY);
+        Matcher count = Pattern.compile("共 (\\d+) 条").matcher(list);
+        assertThat(count.find()).isTrue();
+        MockHttpServletResponse x = as("test-staff", "/hazards.xlsx?unit=" + unit + "&overdue=true&asOf=" + DEMO_DAY);
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(x.getContentAsByteArray()))) {
+            Sheet sheet = book.getSheet("隐患台账");
+            assertThat(sheet).isNotNull();
+            assertThat(sheet.getLastRowNum()).as("data rows below the header").isEqualTo(Integer.parseInt(count.group(1)));
+        }
+    }
+
+    @Test
+    void aUnitOfficerGetsTheirOwnUnitsDigestAsPageJsonAndFileAndIsRefusedAnothers() throws Exception {
+        String[] units = TestAccounts.officerUnits(ledger);
+        Digest expected = Reports.of(ledger).digest(DEMO_DAY);
+        Digest.UnitDigest own = expected.unit(units[0]).orElseThrow();
+        Digest.UnitDigest other = expected.unit(units[1]).orElseThrow();
+
+        String html = as("test-officer", "/reports/digest?asOf=" + DEMO_DAY).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("data-unit=\"" + units[0] + "\"", "逾期 " + own.overdue().size() + " · 将到期 "
+                + own.dueSoon().size()).doesNotContain("data-unit=\"" + units[1] + "\"");
+        for (Digest.Item i : own.overdue()) {
+            assertThat(html).contains(i.hazardId());
+        }
+        JsonNode json = new ObjectMapper().readTree(as("test-officer", "/api/reports/digest?asOf=" + DEMO_DAY)
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(json.get("units").size()).isEqualTo(1);
+        assertThat(json.at("/units/0/unitId").asText()).isEqualTo(units[0]);
+        assertThat(json.at("/units/0/overdue").size()).isEqualTo(own.overdue().size());
+
+        for (String url : List.of("/reports/digest?unit=", "/api/reports/digest?unit=", "/reports/digest.xlsx?unit=")) {
+            MockHttpServletResponse r = as("test-officer", url + units[1] + "&asOf=" + DEMO_DAY);
+            assertThat(r.getStatus()).as(url).isEqualTo(403);
+            assertThat(r.getContentAsString(StandardCharsets.UTF_8)).doesNotContain(other.unitName());
+        }
+        for (String url : List.of("/reports/periodic", "/reports/summary", "/reports/accountability", "/api/reports/periodic")) {
+            assertThat(as("test-officer", url + "?asOf=" + DEMO_DAY).getStatus()).as(url).isEqualTo(403);
+        }
+        // Staff see every unit, or the one they choose.
+        String staff = page("/reports/digest?unit=" + units[1] + "&asOf=" + DEMO_DAY);
+        assertThat(staff).contains("data-unit=\"" + units[1] + "\"").doesNotContain("<section class=\"panel digest\" data-unit=\""
+                + units[0] + "\"");
+    }
+
+    @Test
+    void theFinalSummaryShowsEachTaskAndWhatIsUnfinished() throws Exception {
+        var expected = Reports.of(ledger).finalSummary(DEMO_DAY);
+
+        String html = page("/reports/summary?asOf=" + DEMO_DAY);
+
+        assertThat(html).contains("未完成事项（" + expected.unfinished().size() + " 家单位）");
+        for (var t : expected.tasks()) {
+            assertThat(html).contains(t.code());
+        }
+        var first = expected.unfinished().get(0);
+        assertThat(html).contains(first.unitName());
+    }
+}
