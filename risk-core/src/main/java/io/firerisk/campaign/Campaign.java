@@ -23,6 +23,11 @@ import java.util.Optional;
  * @param standards             the hazard-standard editions it applies, each with the dates it applies it
  * @param timeZone              the zone in which "today" is reckoned
  * @param source                where it was loaded from (a folder, or {@code classpath:campaigns/<id>})
+ * @param digest                what it was loaded from: {@code sha256:} and the hex SHA-256 of its files
+ *                              and those of the standards it mounts, by path and content. Copies with the
+ *                              same files digest alike wherever they lie (a folder, a jar); a changed
+ *                              file of the campaign or of a standard it applies changes it. Every
+ *                              assessment can be traced to it; Spark keys its executors' engines by it.
  * @param clauses               the clause table, by id
  * @param elements              the determination elements of every standard it applies, by number
  * @param categories            hazard categories, by code
@@ -52,6 +57,7 @@ public record Campaign(
         List<Standard> standards,
         ZoneId timeZone,
         String source,
+        String digest,
         Map<String, Clause> clauses,
         Map<String, Element> elements,
         Map<String, Text> categories,
@@ -138,7 +144,7 @@ public record Campaign(
 
     /** The campaign with its compiled rules attached; used by the loader once the rules compile. */
     public Campaign withRules(List<RuleInfo> compiled) {
-        return new Campaign(id, version, title, authority, document, issued, standards, timeZone, source,
+        return new Campaign(id, version, title, authority, document, issued, standards, timeZone, source, digest,
                 clauses, elements, categories, hazards, venueKinds, placeClasses,
                 placeClassClauses, placeClassWhenNone, placeClassRules, actions, highRise,
                 calendar, matrix, suspension, rectifyWithinDays, parameters, compiled);

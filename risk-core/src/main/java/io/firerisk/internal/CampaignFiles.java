@@ -17,6 +17,9 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,6 +163,35 @@ public final class CampaignFiles {
 
     public Map<String, String> files() {
         return files;
+    }
+
+    /**
+     * The identity of this campaign's content: {@code sha256:} and the hex SHA-256 over every file of
+     * {@link #files()} (the campaign's and the standards it mounts), each as its path, its length and its
+     * UTF-8 bytes, in path order, then the one edition applied on every date when {@link #applyingOnly}
+     * set one. Where the files were read from (a folder, a jar, which copy) does not enter it, nor does
+     * the precompiled blob (used only when it matches the rule files, so it never changes a result).
+     */
+    public String digest() {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        for (Map.Entry<String, String> file : new TreeMap<>(files).entrySet()) {
+            byte[] bytes = file.getValue().getBytes(StandardCharsets.UTF_8);
+            sha.update(file.getKey().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+            sha.update((byte) 0);
+            sha.update(bytes);
+        }
+        if (onlyStandard != null) {
+            sha.update("\0onlyStandard\0".getBytes(StandardCharsets.US_ASCII));
+            sha.update(onlyStandard.getBytes(StandardCharsets.UTF_8));
+        }
+        return "sha256:" + HexFormat.of().formatHex(sha.digest());
     }
 
     public Optional<String> text(String relativePath) {

@@ -288,7 +288,7 @@ public final class CampaignReader {
             return null;
         }
         return new Campaign(id, version, title, authority, document, issued, standards, zone, files.source(),
-                clauses, elements, categories, hazards, venueKinds, placeClasses, placeClassClauses, placeClassWhenNone,
+                files.digest(), clauses, elements, categories, hazards, venueKinds, placeClasses, placeClassClauses, placeClassWhenNone,
                 placeClassRules, actions, highRise, calendarOf, grades.matrix(), suspension,
                 grades.rectifyWithinDays(), parameters, List.of());
     }
