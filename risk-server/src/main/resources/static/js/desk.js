@@ -16,6 +16,10 @@
     if (header) {
       e.detail.headers[header] = meta('csrf-token');
     }
+    // The inspection form's next finding row is numbered after the rows already there.
+    if (e.detail.elt && e.detail.elt.id === 'add-finding') {
+      e.detail.parameters.index = String(document.querySelectorAll('#findings fieldset.finding').length);
+    }
   });
 
   var cache = {};

@@ -2,6 +2,7 @@ package io.firerisk.server;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param database where the ledger and the desk's own tables live
  * @param demo     fill a new, throw-away embedded database with the demo campaign at start
  * @param login    how many wrong passwords lock an account, and for how long
+ * @param attachments where uploaded evidence files are kept, and how large one may be
  */
 @ConfigurationProperties("firerisk.desk")
 public record DeskProperties(
@@ -24,10 +26,29 @@ public record DeskProperties(
         Optional<LocalDate> asOf,
         @DefaultValue Database database,
         @DefaultValue Demo demo,
-        @DefaultValue Login login) {
+        @DefaultValue Login login,
+        @DefaultValue Attachments attachments) {
 
     public DeskProperties {
         asOf = asOf == null ? Optional.empty() : asOf;
+    }
+
+    /**
+     * Uploaded evidence (photos of a rectification, documents).
+     *
+     * @param directory where the files are kept, outside the web root, under random names; empty: the
+     *                  folder {@code firerisk-attachments} in the working directory, or for the demo a
+     *                  temporary folder removed when the desk stops
+     * @param maxSize   the largest file accepted (the ledger itself accepts references to at most 50 MB)
+     */
+    public record Attachments(Optional<Path> directory, @DefaultValue("10MB") DataSize maxSize) {
+        public Attachments {
+            directory = directory == null ? Optional.empty() : directory;
+            if (maxSize.toBytes() < 1 || maxSize.toBytes() > io.firerisk.ledger.Evidence.MAX_BYTES) {
+                throw new IllegalArgumentException("firerisk.desk.attachments.max-size must be 1 byte to "
+                        + io.firerisk.ledger.Evidence.MAX_BYTES + " bytes (was " + maxSize + ")");
+            }
+        }
     }
 
     /**

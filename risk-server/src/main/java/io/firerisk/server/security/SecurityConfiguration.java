@@ -3,14 +3,22 @@ package io.firerisk.server.security;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -35,20 +43,55 @@ class SecurityConfiguration {
     static final String[] OPEN = {"/login", "/css/**", "/js/**", "/vendor/**", "/favicon.ico", "/error",
             "/actuator/health", "/actuator/health/**", "/public/**"};
 
+    /**
+     * The JSON API for other systems (a 数字城管 platform): a request to {@code /api/**} that carries
+     * HTTP Basic credentials of a desk account is authenticated by them alone, with no session and so
+     * no CSRF token (a browser never sends such a header on its own: CSRF needs the ambient cookie).
+     * The same accounts, roles, password hashes and lockout as the pages; a browser's session reaches
+     * the API through the chain below, CSRF token and all.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        http.securityMatcher(request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                        && request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                        && request.getHeader(HttpHeaders.AUTHORIZATION).regionMatches(true, 0, "Basic ", 0, 6))
+                .authorizeHttpRequests(SecurityConfiguration::rules)
+                .httpBasic(b -> b.realmName("firerisk desk API"))
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)).frameOptions(f -> f.deny()));
+        return http.build();
+    }
+
+    /** Someone not signed in: the login page, except that the JSON API answers 401. */
+    private static AuthenticationEntryPoint entryPoint() {
+        AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+        AuthenticationEntryPoint api = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
+        return (request, response, e) -> (request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                ? api : login).commence(request, response, e);
+    }
+
+    /** Who may reach what, for the pages and the API alike. */
+    private static void rules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
+        a.requestMatchers(OPEN).permitAll()
+                .requestMatchers("/actuator/**", "/admin/**").hasRole(DeskRole.ADMIN.name())
+                .requestMatchers(HttpMethod.POST, "/logout", "/account/password").authenticated()
+                .requestMatchers(HttpMethod.GET, "/**").authenticated()
+                .requestMatchers(HttpMethod.HEAD, "/**").authenticated()
+                .anyRequest().hasAnyRole(DeskRole.ADMIN.name(), DeskRole.STAFF.name(),
+                        DeskRole.UNIT_OFFICER.name(), DeskRole.INSPECTOR.name());
+    }
+
     @Bean
     SecurityFilterChain desk(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers(OPEN).permitAll()
-                        .requestMatchers("/actuator/**", "/admin/**").hasRole(DeskRole.ADMIN.name())
-                        .requestMatchers(HttpMethod.POST, "/logout", "/account/password").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/**").authenticated()
-                        .requestMatchers(HttpMethod.HEAD, "/**").authenticated()
-                        .anyRequest().hasAnyRole(DeskRole.ADMIN.name(), DeskRole.STAFF.name(),
-                                DeskRole.UNIT_OFFICER.name(), DeskRole.INSPECTOR.name()))
+        http.authorizeHttpRequests(SecurityConfiguration::rules)
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                                 + (e instanceof LockedException ? "/login?locked" : "/login?error"))))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // The JSON API answers someone not signed in with 401, not with the login page.
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()))
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))

@@ -40,6 +40,13 @@ class ApiErrors {
         return ResponseEntity.status(e.status()).body(p);
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> tooLarge(HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONTENT_TOO_LARGE, messages.getMessage("upload.tooLargeRequest", null,
+                        RequestContextUtils.getLocale(request))));
+    }
+
     @ExceptionHandler(LedgerException.class)
     ResponseEntity<ProblemDetail> ledgerFailed(LedgerException e, HttpServletRequest request) {
         LOG.error("ledger failed on {}", request.getRequestURI(), e);

@@ -47,6 +47,12 @@ class UiAdvice {
                 messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale(request)));
     }
 
+    /** A request beyond the servlet's upload limits (far beyond the desk's own, which the form reports beside the field). */
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response) {
+        return error(request, response, 413, messages.getMessage("upload.tooLargeRequest", null, locale(request)));
+    }
+
     @ExceptionHandler(LedgerException.class)
     ModelAndView ledgerFailed(LedgerException e, HttpServletRequest request, HttpServletResponse response) {
         LOG.error("ledger failed on {}", request.getRequestURI(), e);

@@ -8,8 +8,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import io.firerisk.server.attachments.AttachmentStore;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.util.ArrayList;
@@ -24,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -36,7 +40,10 @@ class AuthorizationMatrixTest {
 
     enum Who { ANONYMOUS, ADMIN, STAFF, UNIT_OFFICER, INSPECTOR, LEADER }
 
-    static final int OK = 200, REDIRECT = 302, BAD = 400, FORBIDDEN = 403, NOT_ALLOWED = 405;
+    static final int OK = 200, REDIRECT = 302, BAD = 400, UNAUTHORIZED = 401, FORBIDDEN = 403, NOT_ALLOWED = 405,
+            UNPROCESSABLE = 422;
+    /** A date after any test's today: every submission dated so is refused, and nothing changes. */
+    static final String FUTURE = "2999-01-01";
 
     @Autowired
     MockMvc mvc;
@@ -48,10 +55,15 @@ class AuthorizationMatrixTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
+    @Autowired
+    AttachmentStore attachments;
+
     String ownVenue;
     String otherVenue;
-    String otherHazard;
     String ownHazard;
+    String otherHazard;
+    String ownAttachment;
+    String otherAttachment;
 
     @BeforeEach
     void accounts() {
@@ -64,6 +76,14 @@ class AuthorizationMatrixTest {
                 .filter(h -> h.state().isOpen()).findFirst().orElseThrow().hazardId();
         otherHazard = ledger.hazards(HazardQuery.builder().asOf(demoDay).units(units[1]).build()).items().stream()
                 .filter(h -> h.state().isOpen()).findFirst().orElseThrow().hazardId();
+        ownAttachment = photo(ownVenue);
+        otherAttachment = photo(otherVenue);
+    }
+
+    /** A small PNG kept as evidence about the venue. */
+    private String photo(String venueId) {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
+        return attachments.store(venueId, new java.io.ByteArrayInputStream(png), "matrix.png", "test-staff").attachmentId();
     }
 
     /** The matrix: endpoint (method and path as mapped) → the request to send and the status for each. */
@@ -77,7 +97,7 @@ class AuthorizationMatrixTest {
         m.put("GET /js/desk.js", new Row(get("/js/desk.js"), open));
         m.put("GET /vendor/echarts/echarts.min.js", new Row(get("/vendor/echarts/echarts.min.js"), open));
         m.put("GET /", new Row(get("/"), signedIn));
-        m.put("GET /api/dashboard", new Row(get("/api/dashboard"), signedIn));
+        m.put("GET /api/dashboard", new Row(get("/api/dashboard"), api(signedIn)));
         m.put("GET /map", new Row(get("/map"), signedIn));
         m.put("GET /hazards", new Row(get("/hazards"), signedIn));
         m.put("GET /hazards.csv", new Row(get("/hazards.csv"), signedIn));
@@ -126,10 +146,76 @@ class AuthorizationMatrixTest {
         Map<Who, Integer> change = all(REDIRECT, NOT_ALLOWED);
         change.put(Who.LEADER, FORBIDDEN);
         m.put("POST /hazards", new Row(post("/hazards").with(csrf()), change));
+        recording(m);
         return m;
     }
 
-    record Row(MockHttpServletRequestBuilder request, Map<Who, Integer> expected) {}
+    /**
+     * The recording forms, their API and the evidence files. Every submission here is refused (a date
+     * in the future, a required field left out) so that nothing changes: 422 for whoever may record,
+     * 403 for the leader (read-only) and the administrator (an account acting as no person of the
+     * ledger), and 403 for a unit officer on another unit's venue or hazard, before anything is checked.
+     */
+    private void recording(Map<String, Row> m) {
+        Map<Who, Integer> signedIn = all(REDIRECT, OK);
+        Map<Who, Integer> otherUnit = all(REDIRECT, OK);
+        otherUnit.put(Who.UNIT_OFFICER, FORBIDDEN);
+        m.put("GET /venues/{venueId}/inspection", new Row(get("/venues/" + ownVenue + "/inspection"), signedIn));
+        m.put("GET /venues/{venueId}/inspection (another unit's)", new Row(get("/venues/" + otherVenue + "/inspection"),
+                otherUnit));
+        m.put("GET /venues/{venueId}/inspection/finding", new Row(get("/venues/" + ownVenue + "/inspection/finding")
+                .param("index", "1"), signedIn));
+        m.put("GET /hazard", new Row(get("/hazard").param("id", ownHazard), signedIn));
+        m.put("GET /hazard (another unit's)", new Row(get("/hazard").param("id", otherHazard), otherUnit));
+        m.put("GET /attachments/{attachmentId}", new Row(get("/attachments/" + ownAttachment), signedIn));
+        m.put("GET /attachments/{attachmentId} (another unit's)", new Row(get("/attachments/" + otherAttachment),
+                otherUnit));
+        m.put("GET /v3/api-docs", new Row(get("/v3/api-docs"), signedIn));
+
+        Map<Who, Integer> refused = all(REDIRECT, UNPROCESSABLE);
+        refused.put(Who.ADMIN, FORBIDDEN);
+        refused.put(Who.LEADER, FORBIDDEN);
+        Map<Who, Integer> refusedOther = new EnumMap<>(refused);
+        refusedOther.put(Who.UNIT_OFFICER, FORBIDDEN);
+        m.put("POST /venues/{venueId}/inspection", new Row(post("/venues/" + ownVenue + "/inspection").with(csrf())
+                .param("kind", "SPOT_CHECK").param("date", FUTURE), refused));
+        m.put("POST /venues/{venueId}/inspection (another unit's)", new Row(post("/venues/" + otherVenue + "/inspection")
+                .with(csrf()).param("kind", "SPOT_CHECK").param("date", FUTURE), refusedOther));
+        for (String form : new String[] {"plan", "rectification", "reinspection", "closure", "extension-request",
+                "extension-decision", "reopening"}) {
+            m.put("POST /hazard/" + form, new Row(post("/hazard/" + form).with(csrf()).param("hazardId", ownHazard)
+                    .param("date", FUTURE), refused));
+            m.put("POST /hazard/" + form + " (another unit's)", new Row(post("/hazard/" + form).with(csrf())
+                    .param("hazardId", otherHazard).param("date", FUTURE), refusedOther));
+            m.put("POST /api/hazards/" + form, new Row(post("/api/hazards/" + form).with(csrf())
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"hazardId\": \"" + ownHazard + "\", \"date\": \""
+                            + FUTURE + "\"}"), api(refused)));
+        }
+        m.put("POST /api/hazards/plan (another unit's)", new Row(post("/api/hazards/plan").with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"hazardId\": \"" + otherHazard + "\"}"),
+                api(refusedOther)));
+        m.put("POST /api/inspections", new Row(post("/api/inspections").with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"venueId\": \"" + ownVenue + "\", \"kind\": \"SPOT_CHECK\", \"date\": \"" + FUTURE + "\"}"),
+                api(refused)));
+        m.put("POST /api/inspections (another unit's)", new Row(post("/api/inspections").with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"venueId\": \"" + otherVenue
+                        + "\", \"kind\": \"SPOT_CHECK\", \"date\": \"" + FUTURE + "\"}"), api(refusedOther)));
+        m.put("POST /api/venues/{venueId}/attachments", new Row(multipart("/api/venues/" + ownVenue + "/attachments")
+                .file(new MockMultipartFile("file", "photo.jpg", "image/jpeg", "not a photo".getBytes())).with(csrf()),
+                api(refused)));
+        m.put("POST /api/venues/{venueId}/attachments (another unit's)", new Row(multipart("/api/venues/" + otherVenue
+                + "/attachments").file(new MockMultipartFile("file", "photo.jpg", "image/jpeg", "not a photo".getBytes()))
+                .with(csrf()), api(refusedOther)));
+    }
+
+    /** The same, for the JSON API: someone not signed in is told so (401), not sent to the login page. */
+    private static Map<Who, Integer> api(Map<Who, Integer> statuses) {
+        Map<Who, Integer> m = new EnumMap<>(statuses);
+        m.put(Who.ANONYMOUS, UNAUTHORIZED);
+        return m;
+    }
+
+    record Row(AbstractMockHttpServletRequestBuilder<?> request, Map<Who, Integer> expected) {}
 
     private static Map<Who, Integer> all(int anonymous, int signedIn) {
         Map<Who, Integer> m = new EnumMap<>(Who.class);
@@ -144,7 +230,7 @@ class AuthorizationMatrixTest {
         List<String> wrong = new ArrayList<>();
         for (var e : matrix().entrySet()) {
             for (Who who : Who.values()) {
-                MockHttpServletRequestBuilder request = e.getValue().request();
+                AbstractMockHttpServletRequestBuilder<?> request = e.getValue().request();
                 if (who != Who.ANONYMOUS) {
                     request = request.with(user(accounts.loadUserByUsername(username(who))));
                 }

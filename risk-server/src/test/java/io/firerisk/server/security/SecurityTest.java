@@ -37,9 +37,9 @@ class SecurityTest {
     }
 
     @Test
-    void aVisitorWhoIsNotSignedInIsSentToTheLoginPage() throws Exception {
+    void aVisitorWhoIsNotSignedInIsSentToTheLoginPageAndTheApiAnswers401() throws Exception {
         mvc.perform(get("/")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
-        mvc.perform(get("/api/dashboard")).andExpect(status().isFound());
+        mvc.perform(get("/api/dashboard")).andExpect(status().isUnauthorized());
         mvc.perform(get("/login")).andExpect(status().isOk());
     }
 

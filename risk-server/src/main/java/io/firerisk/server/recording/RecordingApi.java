@@ -1,0 +1,116 @@
+package io.firerisk.server.recording;
+
+import io.firerisk.server.attachments.StoredAttachment;
+import io.firerisk.server.attachments.UploadRefusedException;
+import io.firerisk.server.security.Viewer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The JSON API behind the forms, for other systems (a city's 数字城管 platform posting inspections):
+ * the same {@link RecordingService} as the pages, the same checks, the same refusals, as RFC 9457
+ * problems whose {@code errors} name each field at fault. A system signs in with HTTP Basic as a
+ * desk account linked to a person of the ledger (see the README); a browser's session works too,
+ * with its CSRF token in the {@code X-CSRF-TOKEN} header.
+ */
+@RestController
+@RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "recording", description = "Record the events of the closed loop (闭环): inspections and their findings, "
+        + "五落实 plans, rectifications with evidence, re-inspections, 销号, extensions and reopenings")
+class RecordingApi {
+
+    private final RecordingService recording;
+
+    RecordingApi(RecordingService recording) {
+        this.recording = recording;
+    }
+
+    @Operation(summary = "Record an inspection of a venue and the hazards it found, in one transaction")
+    @PostMapping(path = "/inspections", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Recorded> inspect(@RequestBody Commands.Inspection c, Viewer viewer, Locale locale) {
+        return created(recording.inspect(viewer, c, locale));
+    }
+
+    @Operation(summary = "Set or change a hazard's 五落实 plan")
+    @PostMapping(path = "/hazards/plan", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Recorded> plan(@RequestBody Commands.Plan c, Viewer viewer, Locale locale) {
+        return created(recording.setPlan(viewer, c, locale));
+    }
+
+    @Operation(summary = "Report a hazard rectified, with evidence uploaded before (attachments: their ids)")
+    @PostMapping(path = "/hazards/rectification", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Recorded> rectification(@RequestBody Commands.Rectification c, Viewer viewer, Locale locale) {
+        return created(recording.reportRectification(viewer, c, List.of(), locale));
+    }
+
+    @Operation(summary = "Re-inspect a hazard reported rectified: passed, passed and closed, or failed")
+    @PostMapping(path = "/hazards/reinspection", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Recorded> reinspection(@RequestBody Commands.Reinspection c, Viewer viewer, Locale locale) {
+        return created(recording.reinspect(viewer, c, locale));
+    }
+
+    @Operation(summary = "Close (销号) a hazard whose re-inspection passed")
+    @PostMapping(path = "/hazards/closure", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Recorded> closure(@RequestBody Commands.Closure c, Viewer viewer, Locale locale) {
+        return created(recording.close(viewer, c, locale));
+    }
+
+    @Operation(summary = "Ask for a hazard's deadline to be extended")
+    @PostMapping(path = "/hazards/extension-request", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Recorded> extensionRequest(@RequestBody Commands.ExtensionRequest c, Viewer viewer, Locale locale) {
+        return created(recording.requestExtension(viewer, c, locale));
+    }
+
+    @Operation(summary = "Grant or refuse the pending extension request")
+    @PostMapping(path = "/hazards/extension-decision", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Recorded> extensionDecision(@RequestBody Commands.ExtensionDecision c, Viewer viewer,
+            Locale locale) {
+        return created(recording.decideExtension(viewer, c, locale));
+    }
+
+    @Operation(summary = "Reopen a closed hazard found back at 回头看")
+    @PostMapping(path = "/hazards/reopening", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Recorded> reopening(@RequestBody Commands.Reopening c, Viewer viewer, Locale locale) {
+        return created(recording.reopen(viewer, c, locale));
+    }
+
+    @Operation(summary = "Upload an evidence file about a venue (JPEG, PNG, WebP, HEIC or PDF by content); "
+            + "name its attachmentId in a rectification")
+    @PostMapping(path = "/venues/{venueId}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Attachment> upload(@PathVariable String venueId, @RequestParam("file") MultipartFile file,
+            Viewer viewer, Locale locale) {
+        StoredAttachment a = recording.upload(viewer, venueId, file, locale);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Attachment(a.attachmentId(), a.uri(), a.mediaType(),
+                a.bytes(), a.sha256()));
+    }
+
+    /** An uploaded file: its id (for {@code attachments}), the ledger's reference, what it is, its size and SHA-256. */
+    record Attachment(String attachmentId, String uri, String mediaType, long bytes, String sha256) {}
+
+    @ExceptionHandler(SubmissionRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(SubmissionRefusedException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(e.status(), String.join("; ", e.errors().values()));
+        p.setTitle("submission refused: nothing was recorded");
+        p.setProperty("errors", e.errors());
+        return ResponseEntity.status(e.status()).body(p);
+    }
+
+    private static ResponseEntity<Recorded> created(Recorded r) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(r);
+    }
+}

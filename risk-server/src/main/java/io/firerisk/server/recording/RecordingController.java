@@ -1,0 +1,255 @@
+package io.firerisk.server.recording;
+
+import io.firerisk.campaign.HazardType;
+import io.firerisk.ledger.Directory;
+import io.firerisk.ledger.EventType;
+import io.firerisk.ledger.HazardView;
+import io.firerisk.ledger.InspectionKind;
+import io.firerisk.ledger.Ledger;
+import io.firerisk.ledger.VenueView;
+import io.firerisk.server.attachments.AttachmentStore;
+import io.firerisk.server.security.Viewer;
+import io.firerisk.server.web.AsOf;
+import io.firerisk.server.web.DeskRequestException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The forms for every event of a hazard's life, as pages: the inspection form of a venue (its finding
+ * rows added with htmx), and a hazard's page with the forms its state and the viewer's roles allow.
+ * A form that comes back with errors shows each beside its field, filled in as sent; one that is
+ * recorded sends the browser on to the venue or hazard (post/redirect/get).
+ */
+@Controller
+class RecordingController {
+
+    private final RecordingService recording;
+    private final Ledger ledger;
+    private final AttachmentStore attachments;
+
+    RecordingController(RecordingService recording, Ledger ledger, AttachmentStore attachments) {
+        this.recording = recording;
+        this.ledger = ledger;
+        this.attachments = attachments;
+    }
+
+    // ---- inspections ---------------------------------------------------------------------------
+
+    @GetMapping("/venues/{venueId}/inspection")
+    String inspectionForm(@PathVariable String venueId, Viewer viewer, Model model) {
+        model.addAttribute("page", inspectionPage(venueId, viewer, Form.blank("inspection")));
+        return "inspection";
+    }
+
+    /** One more row of findings for the inspection form (htmx). */
+    @GetMapping("/venues/{venueId}/inspection/finding")
+    String findingRow(@PathVariable String venueId, @RequestParam(defaultValue = "1") int index, Viewer viewer,
+            Model model) {
+        if (index < 0 || index >= RecordingService.MAX_FINDINGS) {
+            throw DeskRequestException.badParameter("index", String.valueOf(index), "0 … " + (RecordingService.MAX_FINDINGS - 1));
+        }
+        model.addAttribute("page", inspectionPage(venueId, viewer, Form.blank("inspection")));
+        model.addAttribute("index", index);
+        return "findingrow";
+    }
+
+    /**
+     * The inspection form, read field by field: its rows of findings ({@code findings[0].hazardCode} …)
+     * are not bound by Spring onto the records, which have no empty constructor to grow a list with.
+     */
+    @PostMapping("/venues/{venueId}/inspection")
+    String inspect(@PathVariable String venueId, Viewer viewer, Locale locale, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        try {
+            Map<String, String> errors = new LinkedHashMap<>();
+            InspectionKind kind = null;
+            String k = request.getParameter("kind");
+            if (k != null && !k.isBlank()) {
+                try {
+                    kind = InspectionKind.valueOf(k.strip());
+                } catch (IllegalArgumentException e) {
+                    errors.put("kind", recording.message(locale, "form.badValue", k));
+                }
+            }
+            LocalDate date = parse(request, "date", errors, locale, LocalDate::parse);
+            List<Commands.Found> findings = new java.util.ArrayList<>();
+            for (int i = 0; i < RecordingService.MAX_FINDINGS; i++) {
+                String at = "findings[" + i + "].";
+                if (request.getParameterMap().keySet().stream().noneMatch(n -> n.startsWith(at))) {
+                    continue;
+                }
+                findings.add(new Commands.Found(request.getParameter(at + "hazardCode"), request.getParameter(at + "location"),
+                        "true".equals(request.getParameter(at + "correctedOnSpot")),
+                        parse(request, at + "deadline", errors, locale, LocalDate::parse),
+                        parse(request, at + "ratio", errors, locale, Double::valueOf),
+                        parse(request, at + "quantity", errors, locale, Integer::valueOf)));
+            }
+            if (!errors.isEmpty()) {
+                throw new SubmissionRefusedException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, errors);
+            }
+            Commands.Inspection c = new Commands.Inspection(request.getParameter("requestId"), venueId, kind, date,
+                    request.getParameter("note"), findings);
+            Recorded r = recording.inspect(viewer, c, locale);
+            return "redirect:" + UriComponentsBuilder.fromPath("/venues/{id}").queryParam("asOf", date(date))
+                    .queryParam("recorded", r.inspectionId()).buildAndExpand(venueId).encode().toUriString();
+        } catch (SubmissionRefusedException e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("page", inspectionPage(venueId, viewer, Form.sent("inspection", request.getParameterMap(),
+                    e.errors())));
+            return "inspection";
+        }
+    }
+
+    private RecordingPages.InspectionPage inspectionPage(String venueId, Viewer viewer, Form form) {
+        VenueView v = ledger.venue(venueId, ledger.today()).orElseThrow(() -> DeskRequestException.notFound(venueId));
+        if (!viewer.maySee(v.unitId())) {
+            throw DeskRequestException.forbidden();
+        }
+        Directory.Unit unit = ledger.directory().units().get(v.unitId());
+        List<HazardType> catalogue = ledger.campaign().hazards().values().stream()
+                .filter(t -> t.appliesTo().isEmpty() || t.appliesTo().contains(v.venue().kind())
+                        || t.appliesTo().contains("*"))
+                .sorted(Comparator.comparing(HazardType::category).thenComparing(HazardType::code)).toList();
+        return new RecordingPages.InspectionPage(v, unit == null ? v.unitId() : unit.name(),
+                List.of(InspectionKind.values()), catalogue, form, recording.mayRecord(viewer));
+    }
+
+    // ---- a hazard's forms ----------------------------------------------------------------------
+
+    @GetMapping("/hazard")
+    String hazard(@RequestParam String id, AsOf asOf, Viewer viewer, Model model) {
+        model.addAttribute("page", hazardPage(id, asOf, viewer, null));
+        return "hazard";
+    }
+
+    @PostMapping("/hazard/plan")
+    String plan(@ModelAttribute("command") Commands.Plan c, BindingResult b, AsOf asOf, Viewer viewer, Locale locale,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        return submit("plan", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
+                () -> recording.setPlan(viewer, c, locale));
+    }
+
+    @PostMapping("/hazard/rectification")
+    String rectification(@ModelAttribute("command") Commands.Rectification c, BindingResult b,
+            @RequestParam(name = "photos", required = false) List<MultipartFile> photos, AsOf asOf, Viewer viewer,
+            Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return submit("rectification", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
+                () -> recording.reportRectification(viewer, c, photos == null ? List.of() : photos, locale));
+    }
+
+    @PostMapping("/hazard/reinspection")
+    String reinspection(@ModelAttribute("command") Commands.Reinspection c, BindingResult b, AsOf asOf, Viewer viewer,
+            Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return submit("reinspection", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
+                () -> recording.reinspect(viewer, c, locale));
+    }
+
+    @PostMapping("/hazard/closure")
+    String closure(@ModelAttribute("command") Commands.Closure c, BindingResult b, AsOf asOf, Viewer viewer,
+            Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return submit("closure", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
+                () -> recording.close(viewer, c, locale));
+    }
+
+    @PostMapping("/hazard/extension-request")
+    String extensionRequest(@ModelAttribute("command") Commands.ExtensionRequest c, BindingResult b, AsOf asOf,
+            Viewer viewer, Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return submit("extension-request", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
+                () -> recording.requestExtension(viewer, c, locale));
+    }
+
+    @PostMapping("/hazard/extension-decision")
+    String extensionDecision(@ModelAttribute("command") Commands.ExtensionDecision c, BindingResult b, AsOf asOf,
+            Viewer viewer, Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return submit("extension-decision", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
+                () -> recording.decideExtension(viewer, c, locale));
+    }
+
+    @PostMapping("/hazard/reopening")
+    String reopening(@ModelAttribute("command") Commands.Reopening c, BindingResult b, AsOf asOf, Viewer viewer,
+            Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return submit("reopening", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
+                () -> recording.reopen(viewer, c, locale));
+    }
+
+    private String submit(String form, String hazardId, LocalDate date, BindingResult binding, AsOf asOf,
+            Viewer viewer, Locale locale, HttpServletRequest request, HttpServletResponse response, Model model,
+            Supplier<Recorded> action) {
+        try {
+            bindingErrors(binding, locale);
+            action.get();
+            return "redirect:" + UriComponentsBuilder.fromPath("/hazard").queryParam("id", hazardId)
+                    .queryParam("asOf", date(date)).encode().build().toUriString();
+        } catch (SubmissionRefusedException e) {
+            if (hazardId == null || hazardId.isBlank()) {
+                throw DeskRequestException.badParameter("hazardId", "", "a hazard's id");
+            }
+            response.setStatus(e.status().value());
+            model.addAttribute("page", hazardPage(hazardId, asOf, viewer, Form.sent(form, request.getParameterMap(),
+                    e.errors())));
+            return "hazard";
+        }
+    }
+
+    private RecordingPages.HazardPage hazardPage(String id, AsOf asOf, Viewer viewer, Form sent) {
+        HazardView current = recording.hazard(viewer, id);
+        HazardView shown = ledger.hazard(id, asOf.date()).orElse(current);
+        VenueView venue = ledger.venue(current.venueId(), ledger.today()).orElseThrow();
+        return new RecordingPages.HazardPage(shown, current, venue.venue().name(), recording.offered(viewer, current),
+                sent, attachments.maxBytes() / (1024 * 1024), recording.mayRecord(viewer, EventType.HAZARD_CLOSED));
+    }
+
+    /** A value the form sent that is not of its field's type (a date that is none): beside the field. */
+    private void bindingErrors(BindingResult binding, Locale locale) {
+        if (!binding.hasErrors()) {
+            return;
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FieldError e : binding.getFieldErrors()) {
+            errors.putIfAbsent(e.getField(), recording.message(locale, "form.badValue", String.valueOf(e.getRejectedValue())));
+        }
+        if (errors.isEmpty()) {
+            binding.getGlobalErrors().forEach(e -> errors.putIfAbsent(SubmissionRefusedException.WHOLE,
+                    String.valueOf(e.getDefaultMessage())));
+        }
+        throw new SubmissionRefusedException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, errors);
+    }
+
+    /** A field's value parsed, or null when empty; a value that does not parse is an error beside it. */
+    private <T> T parse(HttpServletRequest request, String field, Map<String, String> errors, Locale locale,
+            java.util.function.Function<String, T> parser) {
+        String v = request.getParameter(field);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return parser.apply(v.strip());
+        } catch (RuntimeException e) {
+            errors.putIfAbsent(field, recording.message(locale, "form.badValue", v));
+            return null;
+        }
+    }
+
+    private String date(LocalDate date) {
+        return (date == null ? ledger.today() : date).toString();
+    }
+}
