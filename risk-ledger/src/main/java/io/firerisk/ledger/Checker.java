@@ -135,6 +135,28 @@ final class Checker {
             text(r, "event.note", i.note());
             permitted(r, w, entry, actor, venue.unitId);
             return new Accepted(i, i.venueId(), i.stream());
+        } else if (event instanceof Event.EducationRecorded a) {
+            id(r, "event.activityId", a.activityId());
+            if (w.version(a.stream()) > 0) {
+                throw r.field("event.activityId", "education activity '" + a.activityId() + "' is already recorded");
+            }
+            if (blank(a.unitId()) || w.unit(a.unitId()) == null) {
+                throw r.field("event.unitId", "no registered unit '" + a.unitId() + "'");
+            }
+            if (policy.unitWork().flatMap(u -> u.activity(a.activity())).isEmpty()) {
+                throw r.field("event.activity", "'" + a.activity() + "' is not an education activity of the campaign"
+                        + " (ledger.yaml unitWork.education)");
+            }
+            notNull(r, "event.date", a.date());
+            if (!a.date().equals(day)) {
+                throw r.field("event.date", "must be the day it happened, " + day + " in " + zone + " (was " + a.date() + ")");
+            }
+            if (a.participants() < 0 || a.participants() > 100_000) {
+                throw r.field("event.participants", "must be 0 to 100000 (was " + a.participants() + ")");
+            }
+            text(r, "event.note", a.note());
+            permitted(r, w, entry, actor, a.unitId());
+            return new Accepted(a, null, a.stream());
         } else if (event instanceof Event.InspectionPlanDrawn p) {
             return planDrawn(p, entry, actor, day, w, r);
         } else if (event instanceof Event.InspectionPlanPublished p) {

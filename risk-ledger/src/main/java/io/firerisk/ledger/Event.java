@@ -240,4 +240,17 @@ public sealed interface Event {
         public EventType type() { return EventType.INSPECTION_PLAN_PUBLISHED; }
         public String stream() { return Streams.plan(planId); }
     }
+
+    /**
+     * An education activity a unit held (二(七): 三清三关, 五进, warning education): which one of the
+     * campaign's ({@code ledger.yaml} {@code unitWork.education}), on what day, for how many people.
+     */
+    record EducationRecorded(String activityId, String unitId, String activity, LocalDate date, int participants,
+            String note) implements Event {
+        public EducationRecorded {
+            note = note == null ? "" : note;
+        }
+        public EventType type() { return EventType.EDUCATION_RECORDED; }
+        public String stream() { return Streams.education(activityId); }
+    }
 }

@@ -834,6 +834,63 @@ public final class Ledger implements AutoCloseable {
         return store.jdbi.withHandle(h -> Reads.results(h, plan));
     }
 
+    /**
+     * The entries that record a checklist of the campaign ({@code ledger.yaml} {@code unitWork}) filled for
+     * a venue on a day: a {@link InspectionKind#SELF_INSPECTION} by {@code actor} (id
+     * {@code SI-<key>}), and for each item found wanting a hazard of that item's code, found in it (id
+     * {@code SI-<key>-<code>}), with where it was found. Record them together ({@link #record(List)}): all
+     * or nothing. A checklist with nothing wanting is recorded too: the self-inspection was done.
+     *
+     * @param key     the client's key for the submission (a form's id), 8 to 64 letters, digits or '-'
+     * @param failed  the items found wanting, each with where (may be empty text)
+     * @throws IllegalArgumentException naming what is wrong: an unknown checklist, a venue not registered
+     *                                  by the day or of a kind the checklist is not for, an item not on it
+     */
+    public List<Entry> checklistEntries(String key, String actor, Instant at, String checklistId, String venueId,
+            java.util.Map<String, String> failed, String note) {
+        if (key == null || !key.matches("[A-Za-z0-9-]{8,64}")) {
+            throw new IllegalArgumentException("key: 8 to 64 letters, digits or '-' (was " + key + ")");
+        }
+        LedgerPolicy.Checklist checklist = policy.unitWork().flatMap(u -> u.checklist(checklistId))
+                .orElseThrow(() -> new IllegalArgumentException("checklist: '" + checklistId
+                        + "' is not a checklist of the campaign (ledger.yaml unitWork.checklists)"));
+        LocalDate day = LocalDate.ofInstant(at, campaign.timeZone());
+        VenueView venue = venue(venueId, day).orElseThrow(() -> new IllegalArgumentException("venueId: no venue '"
+                + venueId + "' registered by " + day));
+        if (!checklist.fits(venue.venue().kind())) {
+            throw new IllegalArgumentException("venueId: the checklist '" + checklistId + "' is for " + checklist.kinds()
+                    + ", not " + venue.venue().kind());
+        }
+        List<String> items = checklist.items();
+        for (String code : failed.keySet()) {
+            if (!items.contains(code)) {
+                throw new IllegalArgumentException("failed: '" + code + "' is not an item of the checklist '"
+                        + checklistId + "'");
+            }
+        }
+        String inspectionId = "SI-" + key;
+        List<Entry> entries = new ArrayList<>();
+        entries.add(Entry.of(inspectionId, actor, at, new Event.InspectionRecorded(inspectionId, venueId,
+                InspectionKind.SELF_INSPECTION, day, List.of(actor), checklist.label().zh()
+                        + (note == null || note.isBlank() ? "" : "：" + note))));
+        for (String code : items) {
+            if (failed.containsKey(code)) {
+                String where = failed.get(code);
+                io.firerisk.Finding finding = io.firerisk.Finding.builder(inspectionId + "-" + code, code)
+                        .location(where == null || where.isBlank() ? null : where).foundOn(day).build();
+                entries.add(Entry.of(inspectionId + "-" + code, actor, at,
+                        new Event.HazardFound(venueId, inspectionId, finding, false, null, List.of())));
+            }
+        }
+        return entries;
+    }
+
+    /** A unit's education activities (二(七)), newest first. */
+    public List<EducationView> education(String unitId) {
+        Objects.requireNonNull(unitId, "unitId");
+        return store.jdbi.withHandle(h -> Reads.education(h, unitId));
+    }
+
     /** The areas, units and people as registered now. */
     public Directory directory() {
         return store.jdbi.withHandle(Reads::directory);

@@ -56,6 +56,7 @@ final class LedgerState {
     final Map<String, InspectionView> inspections = new LinkedHashMap<>();
     final Map<String, HazardFold> hazards = new LinkedHashMap<>();
     final Map<String, PlanFold> plans = new LinkedHashMap<>();
+    final Map<String, EducationView> education = new LinkedHashMap<>();
     /** Each stream's version: how many of its events this state has applied. */
     final Map<String, Integer> versions = new HashMap<>();
     long lastSequence;
@@ -113,6 +114,9 @@ final class LedgerState {
                 f.note = p.note();
                 f.version = e.version();
             }
+        } else if (event instanceof Event.EducationRecorded a) {
+            education.put(a.activityId(), new EducationView(a.activityId(), a.unitId(), a.activity(), a.date(),
+                    a.participants(), a.note(), e.actor()));
         } else if (event instanceof Event.HazardEvent h) {
             HazardFold fold = hazards.computeIfAbsent(h.hazardId(), HazardFold::new);
             fold.apply(e, zone);

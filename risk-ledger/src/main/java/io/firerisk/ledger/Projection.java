@@ -49,6 +49,7 @@ final class Projection {
         List<Object[]> hazards = new ArrayList<>();
         List<Object[]> moved = new ArrayList<>();
         List<Object[]> plans = new ArrayList<>();
+        List<Object[]> education = new ArrayList<>();
         for (String stream : new TreeSet<>(streams)) {
             int colon = stream.indexOf(':');
             String kind = stream.substring(0, colon);
@@ -79,6 +80,11 @@ final class Projection {
                 }
                 case "hazard" -> hazards.add(hazardRow(state, state.hazards.get(id), grades));
                 case "plan" -> plans.add(planRow(state.plans.get(id)));
+                case "education" -> {
+                    EducationView a = state.education.get(id);
+                    education.add(new Object[] {a.activityId(), a.unitId(), a.activity(), a.date(), a.participants(),
+                            a.note(), a.recordedBy()});
+                }
                 default -> throw new IllegalStateException("unknown stream " + stream);
             }
         }
@@ -90,6 +96,7 @@ final class Projection {
         store.upsert(h, "ledger_hazard", Store.HAZARD, hazards);
         store.venueOntoHazards(h, moved);
         store.upsert(h, "ledger_plan", Store.PLAN, plans);
+        store.upsert(h, "ledger_education", Store.EDUCATION, education);
     }
 
     private static Object[] planRow(LedgerState.PlanFold f) {

@@ -323,4 +323,14 @@ final class Reads {
         }
         return results;
     }
+
+    /** A unit's education activities, newest first. */
+    static List<EducationView> education(Handle h, String unitId) {
+        return h.createQuery("select activity_id, unit_id, activity, held_on, participants, note, recorded_by "
+                        + "from ledger_education where unit_id = :u order by held_on desc, activity_id")
+                .bind("u", unitId)
+                .map((rs, ctx) -> new EducationView(rs.getString("activity_id"), rs.getString("unit_id"),
+                        rs.getString("activity"), Store.date(rs, "held_on"), rs.getInt("participants"),
+                        rs.getString("note"), rs.getString("recorded_by"))).list();
+    }
 }

@@ -11,4 +11,5 @@ final class Streams {
     static String person(String id) { return "person:" + id; }
     static String area(String code) { return "area:" + code; }
     static String plan(String id) { return "plan:" + id; }
+    static String education(String id) { return "education:" + id; }
 }

@@ -20,9 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -84,7 +82,7 @@ class PlanController {
         LocalDate date = asOf.date();
         String planId = "DR-" + date.toString().replace("-", "") + "-" + eventId.substring(0, 8).toUpperCase();
         Event.InspectionPlanDrawn drawn = ledger.drawPlan(planId, date, drawSeed, n, onStreet, per, after);
-        record(Entry.of("plan-" + eventId, actor, when(date), drawn));
+        record(Entry.of("plan-" + eventId, actor, asOf.when(ledger.today(), ledger.campaign().timeZone(), clock), drawn));
         return "redirect:/plans/" + planId + "?asOf=" + date;
     }
 
@@ -110,8 +108,9 @@ class PlanController {
         if (note.length() > 2000) {
             throw DeskRequestException.badParameter("note", note.substring(0, 20) + "…", "at most 2000 characters");
         }
-        LocalDate date = asOf.date().isBefore(plan.date()) ? plan.date() : asOf.date();
-        record(Entry.of("publish-" + planId, actor, when(date), new Event.InspectionPlanPublished(planId, note))
+        AsOf on = asOf.date().isBefore(plan.date()) ? new AsOf(plan.date(), false) : asOf;
+        record(Entry.of("publish-" + planId, actor, on.when(ledger.today(), ledger.campaign().timeZone(), clock),
+                new Event.InspectionPlanPublished(planId, note))
                 .expecting(plan.version()));
         return "redirect:/plans/" + planId + "?asOf=" + asOf.date();
     }
@@ -128,13 +127,6 @@ class PlanController {
         model.addAttribute("mayPublish", mayDraw(viewer) && !plan.published());
         model.addAttribute("same", same);
         return "plan";
-    }
-
-    /** Noon of a past day, or now on today's page: the ledger records events when they happened. */
-    private Instant when(LocalDate date) {
-        LocalDate today = ledger.today();
-        return date.isBefore(today) ? date.atTime(LocalTime.NOON).atZone(ledger.campaign().timeZone()).toInstant()
-                : clock.instant();
     }
 
     private void record(Entry entry) {
