@@ -3,6 +3,7 @@ package io.firerisk.cli;
 import io.firerisk.io.CsvReader;
 import io.firerisk.io.CsvRecord;
 import io.firerisk.io.InputException;
+import io.firerisk.ledger.draw.InspectionPlan;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;

@@ -5,6 +5,8 @@ import io.firerisk.io.InputException;
 import io.firerisk.io.VenueReader;
 import io.firerisk.CampaignException;
 import io.firerisk.RiskGrade;
+import io.firerisk.ledger.draw.InspectionPlan;
+import io.firerisk.ledger.draw.InspectionPlanner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -152,7 +154,7 @@ final class PlanInspectionsCommand implements Callable<Integer> {
                                 h.write(in, a);
                             }
                         });
-                InspectionPlan plan = planner.plan(planDate, inspectors, before, perVenue, lang);
+                InspectionPlan plan = planner.plan(planDate, inspectors, before, perVenue, lang.locale);
                 writeCsv(csv.writer(), plan);
                 if (html != null) {
                     html.data.plan = plan;

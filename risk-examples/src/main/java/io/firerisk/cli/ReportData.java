@@ -13,6 +13,7 @@ import io.firerisk.Venue;
 import io.firerisk.VenueFacts;
 import io.firerisk.campaign.Campaign;
 import io.firerisk.campaign.VenueKind;
+import io.firerisk.ledger.draw.InspectionPlan;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

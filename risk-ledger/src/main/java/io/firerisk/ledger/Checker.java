@@ -135,12 +135,115 @@ final class Checker {
             text(r, "event.note", i.note());
             permitted(r, w, entry, actor, venue.unitId);
             return new Accepted(i, i.venueId(), i.stream());
+        } else if (event instanceof Event.EducationRecorded a) {
+            id(r, "event.activityId", a.activityId());
+            if (w.version(a.stream()) > 0) {
+                throw r.field("event.activityId", "education activity '" + a.activityId() + "' is already recorded");
+            }
+            if (blank(a.unitId()) || w.unit(a.unitId()) == null) {
+                throw r.field("event.unitId", "no registered unit '" + a.unitId() + "'");
+            }
+            if (policy.unitWork().flatMap(u -> u.activity(a.activity())).isEmpty()) {
+                throw r.field("event.activity", "'" + a.activity() + "' is not an education activity of the campaign"
+                        + " (ledger.yaml unitWork.education)");
+            }
+            notNull(r, "event.date", a.date());
+            if (!a.date().equals(day)) {
+                throw r.field("event.date", "must be the day it happened, " + day + " in " + zone + " (was " + a.date() + ")");
+            }
+            if (a.participants() < 0 || a.participants() > 100_000) {
+                throw r.field("event.participants", "must be 0 to 100000 (was " + a.participants() + ")");
+            }
+            text(r, "event.note", a.note());
+            permitted(r, w, entry, actor, a.unitId());
+            return new Accepted(a, null, a.stream());
+        } else if (event instanceof Event.InspectionPlanDrawn p) {
+            return planDrawn(p, entry, actor, day, w, r);
+        } else if (event instanceof Event.InspectionPlanPublished p) {
+            id(r, "event.planId", p.planId());
+            w.version(p.stream());
+            LedgerState.PlanFold plan = w.state.plans.get(p.planId());
+            if (plan == null) {
+                throw r.field("event.planId", "no inspection plan '" + p.planId() + "'");
+            }
+            if (plan.publishedAt != null) {
+                throw r.field("event.planId", "plan '" + p.planId() + "' is already published");
+            }
+            if (entry.happenedAt().isBefore(plan.drawnAt)) {
+                throw r.field("happenedAt", "before the plan was drawn (" + plan.drawnAt + ")");
+            }
+            text(r, "event.note", p.note());
+            permitted(r, w, entry, actor, null);
+            return new Accepted(p, null, p.stream());
         } else if (event instanceof Event.HazardFound f) {
             return found(f, entry, actor, day, w, r);
         } else if (event instanceof Event.HazardEvent h) {
             return hazardEvent(h, entry, actor, day, w, r);
         }
         throw r.field("event", "unknown event " + event.getClass().getName());
+    }
+
+    /** Most venues one plan may hold: a district's draw is tens, a street's 回头看 some hundreds. */
+    static final int MAX_PLAN_VISITS = 5_000;
+
+    private Accepted planDrawn(Event.InspectionPlanDrawn p, Entry entry, Directory.Person actor, LocalDate day,
+            Working w, Refusal r) {
+        id(r, "event.planId", p.planId());
+        if (w.version(p.stream()) > 0) {
+            throw r.field("event.planId", "inspection plan '" + p.planId() + "' is already drawn");
+        }
+        notNull(r, "event.date", p.date());
+        if (!p.date().equals(day)) {
+            throw r.field("event.date", "must be the day it happened, " + day + " in " + zone + " (was " + p.date() + ")");
+        }
+        if (p.count() < 0 || p.count() > MAX_PLAN_VISITS) {
+            throw r.field("event.count", "must be 0 to " + MAX_PLAN_VISITS + " (was " + p.count() + ")");
+        }
+        if (p.inspectorsPerVenue() < 1 || p.inspectorsPerVenue() > MAX_INSPECTORS) {
+            throw r.field("event.inspectorsPerVenue", "must be 1 to " + MAX_INSPECTORS + " (was "
+                    + p.inspectorsPerVenue() + ")");
+        }
+        if (p.candidates() < 0) {
+            throw r.field("event.candidates", "must be >= 0 (was " + p.candidates() + ")");
+        }
+        if (!blank(p.street())) {
+            Directory.Area street = w.area(p.street());
+            if (street == null || street.level() != AreaLevel.STREET) {
+                throw r.field("event.street", "no registered street '" + p.street() + "'");
+            }
+        }
+        if (!blank(p.previousPlanId())) {
+            w.version(Streams.plan(p.previousPlanId()));
+            if (!w.state.plans.containsKey(p.previousPlanId())) {
+                throw r.field("event.previousPlanId", "no inspection plan '" + p.previousPlanId() + "'");
+            }
+        }
+        if (p.visits().size() > MAX_PLAN_VISITS) {
+            throw r.field("event.visits", "at most " + MAX_PLAN_VISITS + " venues (was " + p.visits().size() + ")");
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int k = 0; k < p.visits().size(); k++) {
+            String at = "event.visits[" + k + "]";
+            Event.PlannedVisit v = p.visits().get(k);
+            if (v == null) {
+                throw r.field(at, "missing");
+            }
+            registeredVenue(r, w, at + ".venueId", v.venueId(), entry.happenedAt());
+            if (!seen.add(v.venueId())) {
+                throw r.field(at + ".venueId", "venue '" + v.venueId() + "' is in the plan twice");
+            }
+            if (v.inspectors().size() > MAX_INSPECTORS) {
+                throw r.field(at + ".inspectors", "at most " + MAX_INSPECTORS + " (was " + v.inspectors().size() + ")");
+            }
+            for (int i = 0; i < v.inspectors().size(); i++) {
+                Directory.Person person = w.person(v.inspectors().get(i));
+                if (person == null || !person.roles().contains(Role.INSPECTOR)) {
+                    throw r.field(at + ".inspectors[" + i + "]", "no registered inspector '" + v.inspectors().get(i) + "'");
+                }
+            }
+        }
+        permitted(r, w, entry, actor, null);
+        return new Accepted(p, null, p.stream());
     }
 
     private void envelope(Entry entry, Refusal r) {

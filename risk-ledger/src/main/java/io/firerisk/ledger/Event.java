@@ -199,4 +199,58 @@ public sealed interface Event {
     record EnforcementRecorded(String hazardId, Enforcement step, String documentNo) implements HazardEvent {
         public EventType type() { return EventType.ENFORCEMENT_RECORDED; }
     }
+
+    /**
+     * 双随机、一公开: an inspection plan drawn with {@link io.firerisk.ledger.draw.InspectionPlanner} from
+     * the venues registered on its {@code date} (those of one street when {@code street} is given), as
+     * assessed that day, with the roster of registered inspectors then. Everything the draw depends on
+     * is here, so anyone can draw it again ({@link Ledger#redraw}) and get the same visits.
+     *
+     * @param planId             the plan's id
+     * @param date               the day it was drawn, also the day venues were assessed as of
+     * @param seed               the seed of the draw
+     * @param count              venues drawn at random, besides the re-inspections that are always in
+     * @param street             the street code whose venues were drawn from, or {@code null} for the district
+     * @param inspectorsPerVenue inspectors drawn for each venue
+     * @param previousPlanId     the plan whose inspectors are kept from the same venues, or {@code null}
+     * @param candidates         venues the random draw was made from
+     * @param visits             the venues to inspect, in plan order, with their inspectors
+     */
+    record InspectionPlanDrawn(String planId, LocalDate date, long seed, int count, String street,
+            int inspectorsPerVenue, String previousPlanId, long candidates, List<PlannedVisit> visits) implements Event {
+        public InspectionPlanDrawn {
+            visits = visits == null ? List.of() : List.copyOf(visits);
+        }
+        public EventType type() { return EventType.INSPECTION_PLAN_DRAWN; }
+        public String stream() { return Streams.plan(planId); }
+    }
+
+    /** One venue of a plan: drawn at random or in for a re-inspection (回头看), and who inspects it. */
+    record PlannedVisit(String venueId, boolean reinspection, List<String> inspectors) {
+        public PlannedVisit {
+            inspectors = inspectors == null ? List.of() : List.copyOf(inspectors);
+        }
+    }
+
+    /** The plan is made public (一公开): from now on the public page lists it and its results. */
+    record InspectionPlanPublished(String planId, String note) implements Event {
+        public InspectionPlanPublished {
+            note = note == null ? "" : note;
+        }
+        public EventType type() { return EventType.INSPECTION_PLAN_PUBLISHED; }
+        public String stream() { return Streams.plan(planId); }
+    }
+
+    /**
+     * An education activity a unit held (二(七): 三清三关, 五进, warning education): which one of the
+     * campaign's ({@code ledger.yaml} {@code unitWork.education}), on what day, for how many people.
+     */
+    record EducationRecorded(String activityId, String unitId, String activity, LocalDate date, int participants,
+            String note) implements Event {
+        public EducationRecorded {
+            note = note == null ? "" : note;
+        }
+        public EventType type() { return EventType.EDUCATION_RECORDED; }
+        public String stream() { return Streams.education(activityId); }
+    }
 }

@@ -23,7 +23,10 @@ public enum EventType {
     HAZARD_REOPENED(Event.HazardReopened.class, "回头看重新整改", "reopened"),
     HAZARD_CANCELLED(Event.HazardCancelled.class, "作废", "cancelled"),
     SUPERVISION_LISTED(Event.SupervisionListed.class, "挂牌督办", "listed for supervision"),
-    ENFORCEMENT_RECORDED(Event.EnforcementRecorded.class, "执法措施", "enforcement recorded");
+    ENFORCEMENT_RECORDED(Event.EnforcementRecorded.class, "执法措施", "enforcement recorded"),
+    INSPECTION_PLAN_DRAWN(Event.InspectionPlanDrawn.class, "抽取双随机检查计划", "inspection plan drawn"),
+    INSPECTION_PLAN_PUBLISHED(Event.InspectionPlanPublished.class, "公开检查计划", "inspection plan published"),
+    EDUCATION_RECORDED(Event.EducationRecorded.class, "记录宣传教育活动", "education activity recorded");
 
     private final Class<? extends Event> recordClass;
     private final Text label;

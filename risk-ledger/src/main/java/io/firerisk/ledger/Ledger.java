@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.firerisk.Assessment;
 import io.firerisk.RiskEngine;
 import io.firerisk.campaign.Campaign;
+import io.firerisk.ledger.draw.InspectionPlan;
+import io.firerisk.ledger.draw.InspectionPlanner;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -746,6 +748,147 @@ public final class Ledger implements AutoCloseable {
         Objects.requireNonNull(date, "date");
         return replay.snapshot(date).state.venues.values().stream().filter(v -> v.venue != null)
                 .map(v -> new VenueListing(v.venueId, v.venue.name(), v.venue.kind(), v.unitId, v.area)).toList();
+    }
+
+    // ---- 双随机、一公开 ------------------------------------------------------------------------
+
+    /**
+     * Draws an inspection plan (not recorded: record the event this returns). The venues are those the
+     * ledger held by the end of the day before {@code date}, of {@code street} if given, each assessed as
+     * of {@code date} with its findings then; the roster is every person holding {@link Role#INSPECTOR}
+     * then; re-inspections (hazards reported rectified) are always in; {@code count} more are drawn at
+     * random, weighted by grade and overdue rectifications ({@link InspectionPlanner}), and
+     * {@code inspectorsPerVenue} inspectors are drawn for each, avoiding those {@code previousPlanId} sent
+     * to the same venue. The day before, not the day itself, so that what is recorded later on the plan's
+     * day cannot change a re-draw ({@link #redraw}).
+     *
+     * @throws IllegalArgumentException for a count below 0, fewer than 1 inspector per venue, or a
+     *                                  previous plan the ledger does not hold
+     */
+    public Event.InspectionPlanDrawn drawPlan(String planId, LocalDate date, long seed, int count, String street,
+            int inspectorsPerVenue, String previousPlanId) {
+        Objects.requireNonNull(planId, "planId");
+        Objects.requireNonNull(date, "date");
+        if (count < 0 || count > Checker.MAX_PLAN_VISITS) {
+            throw new IllegalArgumentException("count must be 0 to " + Checker.MAX_PLAN_VISITS + " (was " + count + ")");
+        }
+        if (inspectorsPerVenue < 1 || inspectorsPerVenue > Checker.MAX_INSPECTORS) {
+            throw new IllegalArgumentException("inspectorsPerVenue must be 1 to " + Checker.MAX_INSPECTORS + " (was "
+                    + inspectorsPerVenue + ")");
+        }
+        String onStreet = street == null || street.isBlank() ? null : street;
+        String previous = previousPlanId == null || previousPlanId.isBlank() ? null : previousPlanId;
+        LedgerState state = replay.snapshot(date.minusDays(1)).state;
+        java.util.Map<String, Set<String>> before = new java.util.HashMap<>();
+        if (previous != null) {
+            PlanView p = plan(previous).orElseThrow(() -> new IllegalArgumentException("previousPlanId: no inspection plan '"
+                    + previous + "'"));
+            p.visits().forEach(v -> before.put(v.venueId(), Set.copyOf(v.inspectors())));
+        }
+        InspectionPlanner planner = new InspectionPlanner(seed, count, InspectionPlanner.DEFAULT_WEIGHTS, 1.0);
+        for (LedgerState.VenueFold v : state.venues.values()) {
+            if (v.venue == null || (onStreet != null && !onStreet.equals(state.areaCodes(v.area)[0]))) {
+                continue;
+            }
+            Projection.assessment(engine, state, v, date).ifPresent(a -> planner.add(v.venue, a));
+        }
+        List<InspectionPlan.Inspector> roster = state.people.values().stream()
+                .filter(p -> p.roles().contains(Role.INSPECTOR))
+                .sorted(java.util.Comparator.comparing(Directory.Person::personId))
+                .map(p -> new InspectionPlan.Inspector(p.personId(), p.name())).toList();
+        InspectionPlan plan = planner.plan(date, roster, before, inspectorsPerVenue, java.util.Locale.ROOT);
+        List<Event.PlannedVisit> visits = plan.rows().stream().map(r -> new Event.PlannedVisit(r.venueId(),
+                r.reinspection(), r.inspectors().stream().map(InspectionPlan.Inspector::id).toList())).toList();
+        return new Event.InspectionPlanDrawn(planId, date, seed, count, onStreet, inspectorsPerVenue, previous,
+                plan.candidates(), visits);
+    }
+
+    /**
+     * Draws a recorded plan again from what it recorded (date, seed, count, street, inspectors per
+     * venue, previous plan): equal to the recorded event unless the ledger has since received events
+     * dated before the plan's day (a late import), which the difference then shows.
+     */
+    public Optional<Event.InspectionPlanDrawn> redraw(String planId) {
+        return plan(planId).map(p -> drawPlan(p.planId(), p.date(), p.seed(), p.count(), p.street().orElse(null),
+                p.inspectorsPerVenue(), p.previousPlanId().orElse(null)));
+    }
+
+    /** Every inspection plan, newest first. */
+    public List<PlanView> plans() {
+        return store.jdbi.withHandle(h -> Reads.plans(h, false));
+    }
+
+    /** The published inspection plans (一公开), newest first. */
+    public List<PlanView> publishedPlans() {
+        return store.jdbi.withHandle(h -> Reads.plans(h, true));
+    }
+
+    public Optional<PlanView> plan(String planId) {
+        Objects.requireNonNull(planId, "planId");
+        return store.jdbi.withHandle(h -> Reads.plan(h, planId));
+    }
+
+    /** What became of each visit of a plan, as the ledger holds it now ({@link PlanView.Result}). */
+    public List<PlanView.Result> results(PlanView plan) {
+        Objects.requireNonNull(plan, "plan");
+        return store.jdbi.withHandle(h -> Reads.results(h, plan));
+    }
+
+    /**
+     * The entries that record a checklist of the campaign ({@code ledger.yaml} {@code unitWork}) filled for
+     * a venue on a day: a {@link InspectionKind#SELF_INSPECTION} by {@code actor} (id
+     * {@code SI-<key>}), and for each item found wanting a hazard of that item's code, found in it (id
+     * {@code SI-<key>-<code>}), with where it was found. Record them together ({@link #record(List)}): all
+     * or nothing. A checklist with nothing wanting is recorded too: the self-inspection was done.
+     *
+     * @param key     the client's key for the submission (a form's id), 8 to 64 letters, digits or '-'
+     * @param failed  the items found wanting, each with where (may be empty text)
+     * @throws IllegalArgumentException naming what is wrong: an unknown checklist, a venue not registered
+     *                                  by the day or of a kind the checklist is not for, an item not on it
+     */
+    public List<Entry> checklistEntries(String key, String actor, Instant at, String checklistId, String venueId,
+            java.util.Map<String, String> failed, String note) {
+        if (key == null || !key.matches("[A-Za-z0-9-]{8,64}")) {
+            throw new IllegalArgumentException("key: 8 to 64 letters, digits or '-' (was " + key + ")");
+        }
+        LedgerPolicy.Checklist checklist = policy.unitWork().flatMap(u -> u.checklist(checklistId))
+                .orElseThrow(() -> new IllegalArgumentException("checklist: '" + checklistId
+                        + "' is not a checklist of the campaign (ledger.yaml unitWork.checklists)"));
+        LocalDate day = LocalDate.ofInstant(at, campaign.timeZone());
+        VenueView venue = venue(venueId, day).orElseThrow(() -> new IllegalArgumentException("venueId: no venue '"
+                + venueId + "' registered by " + day));
+        if (!checklist.fits(venue.venue().kind())) {
+            throw new IllegalArgumentException("venueId: the checklist '" + checklistId + "' is for " + checklist.kinds()
+                    + ", not " + venue.venue().kind());
+        }
+        List<String> items = checklist.items();
+        for (String code : failed.keySet()) {
+            if (!items.contains(code)) {
+                throw new IllegalArgumentException("failed: '" + code + "' is not an item of the checklist '"
+                        + checklistId + "'");
+            }
+        }
+        String inspectionId = "SI-" + key;
+        List<Entry> entries = new ArrayList<>();
+        entries.add(Entry.of(inspectionId, actor, at, new Event.InspectionRecorded(inspectionId, venueId,
+                InspectionKind.SELF_INSPECTION, day, List.of(actor), checklist.label().zh()
+                        + (note == null || note.isBlank() ? "" : "：" + note))));
+        for (String code : items) {
+            if (failed.containsKey(code)) {
+                String where = failed.get(code);
+                io.firerisk.Finding finding = io.firerisk.Finding.builder(inspectionId + "-" + code, code)
+                        .location(where == null || where.isBlank() ? null : where).foundOn(day).build();
+                entries.add(Entry.of(inspectionId + "-" + code, actor, at,
+                        new Event.HazardFound(venueId, inspectionId, finding, false, null, List.of())));
+            }
+        }
+        return entries;
+    }
+
+    /** A unit's education activities (二(七)), newest first. */
+    public List<EducationView> education(String unitId) {
+        Objects.requireNonNull(unitId, "unitId");
+        return store.jdbi.withHandle(h -> Reads.education(h, unitId));
     }
 
     /** The areas, units and people as registered now. */

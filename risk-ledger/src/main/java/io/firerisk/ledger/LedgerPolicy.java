@@ -22,9 +22,11 @@ import java.util.Set;
  * @param reports     what the reports count: the plan's tasks and the criteria for follow-up
  *                    ({@link Reporting#NONE} when the file has no {@code reports} section)
  * @param notices     the wording of the notices the desk prints; empty when the file has no {@code notices} section
+ * @param unitWork    the units' own work the desk records: self-inspection checklists and education
+ *                    activities; empty when the file has no {@code unitWork} section
  */
 public record LedgerPolicy(String source, Set<String> ownPremises, String deadlineAction, Extensions extensions, Escalation escalation,
-        Map<EventType, Set<Role>> permissions, Reporting reports, Optional<Notices> notices) {
+        Map<EventType, Set<Role>> permissions, Reporting reports, Optional<Notices> notices, Optional<UnitWork> unitWork) {
 
     public LedgerPolicy {
         ownPremises = Set.copyOf(ownPremises);
@@ -154,4 +156,60 @@ public record LedgerPolicy(String source, Set<String> ownPremises, String deadli
     public Set<Role> allowed(EventType type) {
         return permissions.getOrDefault(type, Set.of());
     }
+
+    /**
+     * What a unit records of its own work (自查自改 of 二(三), readiness of 二(九), education of 二(七)).
+     *
+     * @param checklists the checklists a unit fills for one of its venues
+     * @param education  the education activities a unit records
+     */
+    public record UnitWork(List<Checklist> checklists, List<Activity> education) {
+        public UnitWork {
+            checklists = List.copyOf(checklists);
+            education = List.copyOf(education);
+        }
+
+        public Optional<Checklist> checklist(String id) {
+            return checklists.stream().filter(c -> c.id().equals(id)).findFirst();
+        }
+
+        public Optional<Activity> activity(String code) {
+            return education.stream().filter(a -> a.code().equals(code)).findFirst();
+        }
+    }
+
+    /**
+     * A checklist: groups of items, each item a hazard code of the campaign's catalogue, which a failed
+     * item is recorded as (a hazard, carried through the closed loop like any other).
+     *
+     * @param id     its id, such as {@code office}
+     * @param label  its name
+     * @param clause the clause that asks for it
+     * @param kinds  the venue kinds it is for; empty for any venue of the unit
+     * @param groups its groups of items, in order
+     */
+    public record Checklist(String id, Text label, String clause, Set<String> kinds, List<Group> groups) {
+        public Checklist {
+            kinds = Set.copyOf(kinds);
+            groups = List.copyOf(groups);
+        }
+
+        public boolean fits(String venueKind) {
+            return kinds.isEmpty() || kinds.contains(venueKind);
+        }
+
+        public List<String> items() {
+            return groups.stream().flatMap(g -> g.items().stream()).toList();
+        }
+    }
+
+    /** A group of a checklist (电气线路, 燃气管道 …) and its items (hazard codes). */
+    public record Group(Text label, List<String> items) {
+        public Group {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** An education activity a unit records (三清三关, 五进 …). */
+    public record Activity(String code, Text label, String clause) {}
 }

@@ -37,6 +37,17 @@ final class LedgerState {
         }
     }
 
+    /** A plan as drawn, by whom and when, and whether it has been published. */
+    static final class PlanFold {
+        Event.InspectionPlanDrawn drawn;
+        String drawnBy;
+        Instant drawnAt;
+        String publishedBy;
+        Instant publishedAt;
+        String note = "";
+        int version;
+    }
+
     final ZoneId zone;
     final Map<String, Directory.Area> areas = new HashMap<>();
     final Map<String, Directory.Unit> units = new HashMap<>();
@@ -44,6 +55,8 @@ final class LedgerState {
     final Map<String, VenueFold> venues = new LinkedHashMap<>();
     final Map<String, InspectionView> inspections = new LinkedHashMap<>();
     final Map<String, HazardFold> hazards = new LinkedHashMap<>();
+    final Map<String, PlanFold> plans = new LinkedHashMap<>();
+    final Map<String, EducationView> education = new LinkedHashMap<>();
     /** Each stream's version: how many of its events this state has applied. */
     final Map<String, Integer> versions = new HashMap<>();
     long lastSequence;
@@ -87,6 +100,23 @@ final class LedgerState {
             if (f != null) {
                 f.inspectionIds.add(i.inspectionId());
             }
+        } else if (event instanceof Event.InspectionPlanDrawn p) {
+            PlanFold f = plans.computeIfAbsent(p.planId(), k -> new PlanFold());
+            f.drawn = p;
+            f.drawnBy = e.actor();
+            f.drawnAt = e.happenedAt();
+            f.version = e.version();
+        } else if (event instanceof Event.InspectionPlanPublished p) {
+            PlanFold f = plans.get(p.planId());
+            if (f != null) {
+                f.publishedBy = e.actor();
+                f.publishedAt = e.happenedAt();
+                f.note = p.note();
+                f.version = e.version();
+            }
+        } else if (event instanceof Event.EducationRecorded a) {
+            education.put(a.activityId(), new EducationView(a.activityId(), a.unitId(), a.activity(), a.date(),
+                    a.participants(), a.note(), e.actor()));
         } else if (event instanceof Event.HazardEvent h) {
             HazardFold fold = hazards.computeIfAbsent(h.hazardId(), HazardFold::new);
             fold.apply(e, zone);

@@ -89,7 +89,7 @@ final class PolicyReader {
     }
 
     private LedgerPolicy policy(JsonNode root) {
-        known(root, "", Set.of("ownPremises", "deadlineAction", "extensions", "escalation", "permissions", "reports", "notices"));
+        known(root, "", Set.of("ownPremises", "deadlineAction", "extensions", "escalation", "permissions", "reports", "notices", "unitWork"));
         Set<String> ownPremises = new java.util.LinkedHashSet<>();
         JsonNode own = root.get("ownPremises");
         if (own == null || !own.isArray()) {
@@ -159,7 +159,68 @@ final class PolicyReader {
                     form(object(n, "rectification"), "notices.rectification", Set.of()), form(major, "notices.major",
                     Set.of("pending")), text(major, "notices.major.pending")));
         }
-        return new LedgerPolicy(file, ownPremises, deadlineAction, extensions, escalation, permissions, reports, notices);
+        java.util.Optional<LedgerPolicy.UnitWork> unitWork = root.has("unitWork")
+                ? java.util.Optional.of(unitWork(object(root, "unitWork"))) : java.util.Optional.empty();
+        return new LedgerPolicy(file, ownPremises, deadlineAction, extensions, escalation, permissions, reports, notices,
+                unitWork);
+    }
+
+    private LedgerPolicy.UnitWork unitWork(JsonNode node) {
+        known(node, "unitWork.", Set.of("checklists", "education"));
+        List<LedgerPolicy.Checklist> checklists = new ArrayList<>();
+        Set<String> ids = new java.util.HashSet<>();
+        List<JsonNode> lists = array(node, "unitWork.checklists");
+        for (int i = 0; i < lists.size(); i++) {
+            String at = "unitWork.checklists[" + i + "]";
+            JsonNode c = lists.get(i);
+            known(c, at + ".", Set.of("id", "zh", "en", "clause", "kinds", "groups"));
+            String id = text(c, at + ".id");
+            if (!ids.add(id)) {
+                problems.add(at + ".id: '" + id + "' is given twice");
+            }
+            Set<String> kinds = new java.util.LinkedHashSet<>();
+            for (JsonNode k : c.has("kinds") ? array(c, at + ".kinds") : List.<JsonNode>of()) {
+                if (!campaign.venueKinds().containsKey(k.asText())) {
+                    problems.add(at + ".kinds: '" + k.asText() + "' is not in the campaign's venue-kinds.csv");
+                }
+                kinds.add(k.asText());
+            }
+            List<LedgerPolicy.Group> groups = new ArrayList<>();
+            Set<String> items = new java.util.HashSet<>();
+            List<JsonNode> gs = array(c, at + ".groups");
+            for (int g = 0; g < gs.size(); g++) {
+                String gat = at + ".groups[" + g + "]";
+                JsonNode group = gs.get(g);
+                known(group, gat + ".", Set.of("zh", "en", "items"));
+                List<String> codes = new ArrayList<>();
+                for (JsonNode code : array(group, gat + ".items")) {
+                    if (campaign.hazard(code.asText()).isEmpty()) {
+                        problems.add(gat + ".items: '" + code.asText() + "' is not a hazard code of the campaign's catalogue");
+                    } else if (!items.add(code.asText())) {
+                        problems.add(gat + ".items: '" + code.asText() + "' is in the checklist twice");
+                    }
+                    codes.add(code.asText());
+                }
+                groups.add(new LedgerPolicy.Group(Text.of(text(group, gat + ".zh"), text(group, gat + ".en")), codes));
+            }
+            checklists.add(new LedgerPolicy.Checklist(id, Text.of(text(c, at + ".zh"), text(c, at + ".en")),
+                    clause(c, at + ".clause"), kinds, groups));
+        }
+        List<LedgerPolicy.Activity> education = new ArrayList<>();
+        Set<String> codes = new java.util.HashSet<>();
+        List<JsonNode> acts = array(node, "unitWork.education");
+        for (int i = 0; i < acts.size(); i++) {
+            String at = "unitWork.education[" + i + "]";
+            JsonNode a = acts.get(i);
+            known(a, at + ".", Set.of("code", "zh", "en", "clause"));
+            String code = text(a, at + ".code");
+            if (!codes.add(code)) {
+                problems.add(at + ".code: '" + code + "' is given twice");
+            }
+            education.add(new LedgerPolicy.Activity(code, Text.of(text(a, at + ".zh"), text(a, at + ".en")),
+                    clause(a, at + ".clause")));
+        }
+        return new LedgerPolicy.UnitWork(checklists, education);
     }
 
     private LedgerPolicy.Form form(JsonNode node, String at, Set<String> more) {

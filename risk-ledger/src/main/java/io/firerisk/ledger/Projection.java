@@ -48,6 +48,8 @@ final class Projection {
         List<Object[]> inspections = new ArrayList<>();
         List<Object[]> hazards = new ArrayList<>();
         List<Object[]> moved = new ArrayList<>();
+        List<Object[]> plans = new ArrayList<>();
+        List<Object[]> education = new ArrayList<>();
         for (String stream : new TreeSet<>(streams)) {
             int colon = stream.indexOf(':');
             String kind = stream.substring(0, colon);
@@ -77,6 +79,12 @@ final class Projection {
                             String.join(",", i.inspectors()), i.note(), i.recordedBy()});
                 }
                 case "hazard" -> hazards.add(hazardRow(state, state.hazards.get(id), grades));
+                case "plan" -> plans.add(planRow(state.plans.get(id)));
+                case "education" -> {
+                    EducationView a = state.education.get(id);
+                    education.add(new Object[] {a.activityId(), a.unitId(), a.activity(), a.date(), a.participants(),
+                            a.note(), a.recordedBy()});
+                }
                 default -> throw new IllegalStateException("unknown stream " + stream);
             }
         }
@@ -87,6 +95,21 @@ final class Projection {
         store.upsert(h, "ledger_inspection", Store.INSPECTION, inspections);
         store.upsert(h, "ledger_hazard", Store.HAZARD, hazards);
         store.venueOntoHazards(h, moved);
+        store.upsert(h, "ledger_plan", Store.PLAN, plans);
+        store.upsert(h, "ledger_education", Store.EDUCATION, education);
+    }
+
+    private static Object[] planRow(LedgerState.PlanFold f) {
+        Event.InspectionPlanDrawn p = f.drawn;
+        String visits;
+        try {
+            visits = Codec.JSON.writeValueAsString(p.visits());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new LedgerException("cannot write the visits of plan " + p.planId() + " as JSON", e);
+        }
+        return new Object[] {p.planId(), p.date(), p.seed(), p.count(), p.street(), p.inspectorsPerVenue(),
+                p.previousPlanId(), p.candidates(), visits, f.drawnBy, Store.utc(f.drawnAt), f.publishedBy,
+                f.publishedAt == null ? null : Store.utc(f.publishedAt), f.note, f.version};
     }
 
     static String roles(Set<Role> roles) {

@@ -255,4 +255,82 @@ final class Reads {
         }
         return roles;
     }
+
+    private static final String PLAN_COLUMNS = "plan_id, plan_date, seed, draw_count, street, per_venue, previous_plan, "
+            + "candidates, visits, drawn_by, drawn_at, published_by, published_at, note, version";
+
+    /** Every plan, newest first; only the published ones if asked. */
+    static List<PlanView> plans(Handle h, boolean publishedOnly) {
+        return h.createQuery("select " + PLAN_COLUMNS + " from ledger_plan"
+                        + (publishedOnly ? " where published_at is not null" : "")
+                        + " order by plan_date desc, drawn_at desc, plan_id")
+                .map((rs, ctx) -> plan(rs)).list();
+    }
+
+    static Optional<PlanView> plan(Handle h, String planId) {
+        return h.createQuery("select " + PLAN_COLUMNS + " from ledger_plan where plan_id = :p").bind("p", planId)
+                .map((rs, ctx) -> plan(rs)).findOne();
+    }
+
+    private static PlanView plan(ResultSet rs) throws SQLException {
+        List<Event.PlannedVisit> visits;
+        try {
+            visits = List.of(Codec.JSON.readValue(rs.getString("visits"), Event.PlannedVisit[].class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new LedgerException("plan " + rs.getString("plan_id") + ": its visits cannot be read: "
+                    + e.getOriginalMessage(), e);
+        }
+        java.time.OffsetDateTime published = rs.getObject("published_at", java.time.OffsetDateTime.class);
+        return new PlanView(rs.getString("plan_id"), Store.date(rs, "plan_date"), rs.getLong("seed"),
+                rs.getInt("draw_count"), Optional.ofNullable(rs.getString("street")), rs.getInt("per_venue"),
+                Optional.ofNullable(rs.getString("previous_plan")), rs.getLong("candidates"), visits,
+                rs.getString("drawn_by"), rs.getObject("drawn_at", java.time.OffsetDateTime.class).toInstant(),
+                Optional.ofNullable(rs.getString("published_by")),
+                Optional.ofNullable(published).map(java.time.OffsetDateTime::toInstant), rs.getString("note"),
+                rs.getInt("version"));
+    }
+
+    /** What became of each visit of the plan (see {@link PlanView.Result}). */
+    static List<PlanView.Result> results(Handle h, PlanView plan) {
+        List<PlanView.Result> results = new ArrayList<>();
+        int seq = 0;
+        for (Event.PlannedVisit v : plan.visits()) {
+            seq++;
+            InspectionKind kind = v.reinspection() ? InspectionKind.REINSPECTION : InspectionKind.DOUBLE_RANDOM;
+            Optional<InspectionView> inspection = h.createQuery("select inspection_id, venue_id, kind, inspected_on, "
+                            + "inspectors, note, recorded_by from ledger_inspection where venue_id = :v and kind = :k "
+                            + "and inspected_on >= :d order by inspected_on, inspection_id")
+                    .bind("v", v.venueId()).bind("k", kind.name()).bind("d", plan.date())
+                    .map((rs, ctx) -> new InspectionView(rs.getString("inspection_id"), rs.getString("venue_id"),
+                            InspectionKind.valueOf(rs.getString("kind")), Store.date(rs, "inspected_on"),
+                            rs.getString("inspectors").isEmpty() ? List.of()
+                                    : List.of(rs.getString("inspectors").split(",")),
+                            rs.getString("note"), rs.getString("recorded_by"))).findFirst();
+            int[] counts = {0, 0};
+            inspection.ifPresent(i -> h.createQuery("select count(*) as found, "
+                            + "sum(case when state = 'CLOSED' then 1 else 0 end) as closed from ledger_hazard "
+                            + "where venue_id = :v and found_on = :d")
+                    .bind("v", v.venueId()).bind("d", i.date())
+                    .map((rs, ctx) -> {
+                        counts[0] = rs.getInt("found");
+                        counts[1] = rs.getInt("closed");
+                        return 0;
+                    }).one());
+            String[] venue = h.createQuery("select name, street from ledger_venue where venue_id = :v")
+                    .bind("v", v.venueId()).map((rs, ctx) -> new String[] {rs.getString("name"), rs.getString("street")})
+                    .findOne().orElse(new String[] {"", ""});
+            results.add(new PlanView.Result(seq, v, venue[0], venue[1], inspection, counts[0], counts[1]));
+        }
+        return results;
+    }
+
+    /** A unit's education activities, newest first. */
+    static List<EducationView> education(Handle h, String unitId) {
+        return h.createQuery("select activity_id, unit_id, activity, held_on, participants, note, recorded_by "
+                        + "from ledger_education where unit_id = :u order by held_on desc, activity_id")
+                .bind("u", unitId)
+                .map((rs, ctx) -> new EducationView(rs.getString("activity_id"), rs.getString("unit_id"),
+                        rs.getString("activity"), Store.date(rs, "held_on"), rs.getInt("participants"),
+                        rs.getString("note"), rs.getString("recorded_by"))).list();
+    }
 }

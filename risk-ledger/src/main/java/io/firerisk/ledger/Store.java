@@ -240,6 +240,10 @@ final class Store {
             "registered_at", "version"};
     static final String[] INSPECTION = {"inspection_id", "venue_id", "kind", "inspected_on", "inspectors", "note",
             "recorded_by"};
+    static final String[] PLAN = {"plan_id", "plan_date", "seed", "draw_count", "street", "per_venue", "previous_plan",
+            "candidates", "visits", "drawn_by", "drawn_at", "published_by", "published_at", "note", "version"};
+    static final String[] EDUCATION = {"activity_id", "unit_id", "activity", "held_on", "participants", "note",
+            "recorded_by"};
     static final String[] AREA = {"code", "level", "name", "parent", "version"};
     static final String[] UNIT = {"unit_id", "name", "kind", "parent", "version"};
     static final String[] PERSON = {"person_id", "name", "unit_id", "roles", "version"};
@@ -368,7 +372,7 @@ final class Store {
     }
 
     void clearProjections(Handle h) {
-        for (String t : List.of("ledger_hazard", "ledger_inspection", "ledger_venue", "ledger_person", "ledger_unit",
+        for (String t : List.of("ledger_education", "ledger_plan", "ledger_hazard", "ledger_inspection", "ledger_venue", "ledger_person", "ledger_unit",
                 "ledger_area")) {
             h.execute("delete from " + t);
         }

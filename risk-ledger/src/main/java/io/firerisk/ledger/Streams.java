@@ -10,4 +10,6 @@ final class Streams {
     static String unit(String id) { return "unit:" + id; }
     static String person(String id) { return "person:" + id; }
     static String area(String code) { return "area:" + code; }
+    static String plan(String id) { return "plan:" + id; }
+    static String education(String id) { return "education:" + id; }
 }

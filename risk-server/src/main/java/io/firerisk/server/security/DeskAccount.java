@@ -25,9 +25,10 @@ public final class DeskAccount implements UserDetails, CredentialsContainer {
     private final boolean mustChangePassword;
     private final Instant lockedUntil;
     private final Instant now;
+    private final boolean disabled;
 
     DeskAccount(String username, String passwordHash, DeskRole role, String unitId, String personId,
-            String displayName, boolean mustChangePassword, Instant lockedUntil, Instant now) {
+            String displayName, boolean mustChangePassword, Instant lockedUntil, Instant now, boolean disabled) {
         this.username = username;
         this.passwordHash = passwordHash;
         this.role = role;
@@ -37,11 +38,12 @@ public final class DeskAccount implements UserDetails, CredentialsContainer {
         this.mustChangePassword = mustChangePassword;
         this.lockedUntil = lockedUntil;
         this.now = now;
+        this.disabled = disabled;
     }
 
     /** The same account, its password changed: what the session holds from then on. */
     DeskAccount withPasswordChanged() {
-        return new DeskAccount(username, null, role, unitId, personId, displayName, false, null, now);
+        return new DeskAccount(username, null, role, unitId, personId, displayName, false, null, now, disabled);
     }
 
     public Viewer viewer() {
@@ -75,6 +77,16 @@ public final class DeskAccount implements UserDetails, CredentialsContainer {
     @Override
     public String getUsername() {
         return username;
+    }
+
+    /** Locked by an administrator until they unlock it. */
+    public boolean disabled() {
+        return disabled;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return !disabled;
     }
 
     @Override

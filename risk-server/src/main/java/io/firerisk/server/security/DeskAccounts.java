@@ -50,10 +50,68 @@ public class DeskAccounts implements UserDetailsService {
     public Optional<DeskAccount> find(String username) {
         Instant now = clock.instant();
         return jdbc.query("SELECT username, password_hash, role, unit_id, person_id, display_name, must_change, "
-                + "locked_until FROM desk_account WHERE username = ?", (rs, n) -> new DeskAccount(rs.getString(1),
+                + "locked_until, disabled FROM desk_account WHERE username = ?", (rs, n) -> new DeskAccount(rs.getString(1),
                 rs.getString(2), DeskRole.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getBoolean(7), Optional.ofNullable(rs.getTimestamp(8)).map(Timestamp::toInstant).orElse(null), now),
-                username).stream().findFirst();
+                rs.getBoolean(7), Optional.ofNullable(rs.getTimestamp(8)).map(Timestamp::toInstant).orElse(null), now,
+                rs.getBoolean(9)), username).stream().findFirst();
+    }
+
+    /**
+     * An account as the administration page lists it.
+     *
+     * @param lockedUntil until when wrong passwords lock it, if they do now
+     * @param disabled    locked by an administrator
+     */
+    public record Listing(String username, String displayName, DeskRole role, Optional<String> unitId,
+            Optional<String> personId, boolean mustChange, int failedLogins, Optional<Instant> lockedUntil,
+            boolean disabled) {}
+
+    /** Every account, by username. */
+    public java.util.List<Listing> list() {
+        Instant now = clock.instant();
+        return jdbc.query("SELECT username, display_name, role, unit_id, person_id, must_change, failed_logins, "
+                + "locked_until, disabled FROM desk_account ORDER BY username", (rs, n) -> new Listing(rs.getString(1),
+                rs.getString(2), DeskRole.valueOf(rs.getString(3)), Optional.ofNullable(rs.getString(4)),
+                Optional.ofNullable(rs.getString(5)), rs.getBoolean(6), rs.getInt(7),
+                Optional.ofNullable(rs.getTimestamp(8)).map(Timestamp::toInstant).filter(t -> t.isAfter(now)),
+                rs.getBoolean(9)));
+    }
+
+    /**
+     * A new one-time password for the account, to be changed at its next login; a lock from wrong
+     * passwords is lifted (an administrator's lock is not).
+     *
+     * @return the one-time password, to hand to its holder
+     * @throws IllegalArgumentException when there is no such account
+     */
+    public String resetPassword(String username) {
+        String password = oneTimePassword();
+        int n = jdbc.update("UPDATE desk_account SET password_hash = ?, must_change = TRUE, failed_logins = 0, "
+                + "locked_until = NULL WHERE username = ?", encoder.encode(password), username);
+        if (n != 1) {
+            throw new IllegalArgumentException("username: no account " + username);
+        }
+        return password;
+    }
+
+    /**
+     * Locks the account until it is unlocked, or unlocks it (also lifting a lock from wrong passwords).
+     * A locked account cannot sign in, and a session it holds ends at its next request.
+     *
+     * @throws IllegalArgumentException when there is no such account
+     */
+    public void setDisabled(String username, boolean disabled) {
+        int n = jdbc.update("UPDATE desk_account SET disabled = ?, failed_logins = 0, locked_until = NULL "
+                + "WHERE username = ?", disabled, username);
+        if (n != 1) {
+            throw new IllegalArgumentException("username: no account " + username);
+        }
+    }
+
+    /** Whether an administrator has locked the account (or it no longer exists). */
+    public boolean disabled(String username) {
+        return jdbc.query("SELECT disabled FROM desk_account WHERE username = ?", (rs, n) -> rs.getBoolean(1), username)
+                .stream().findFirst().orElse(true);
     }
 
     public long count() {

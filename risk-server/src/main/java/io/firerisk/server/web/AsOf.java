@@ -8,6 +8,14 @@ import java.time.LocalDate;
  */
 public record AsOf(LocalDate date, boolean fromAddress) {
 
+    /**
+     * When something recorded on this page happened: now on today's page; on a past day's page (the
+     * demo's, inside the 2023–24 campaign), noon of that day in the campaign's time zone.
+     */
+    public java.time.Instant when(LocalDate today, java.time.ZoneId zone, java.time.Clock clock) {
+        return date.isBefore(today) ? date.atTime(java.time.LocalTime.NOON).atZone(zone).toInstant() : clock.instant();
+    }
+
     /** The query-string value, {@code asOf=2024-02-05}. */
     public String param() {
         return "asOf=" + date;

@@ -41,8 +41,10 @@ class WebConfiguration implements WebMvcConfigurer {
 
     private final Ledger ledger;
     private final DeskProperties properties;
+    private final io.firerisk.server.security.DeskAccounts accounts;
 
-    WebConfiguration(Ledger ledger, DeskProperties properties) {
+    WebConfiguration(Ledger ledger, DeskProperties properties, io.firerisk.server.security.DeskAccounts accounts) {
+        this.accounts = accounts;
         this.ledger = ledger;
         this.properties = properties;
     }
@@ -99,6 +101,25 @@ class WebConfiguration implements WebMvcConfigurer {
                 return true;
             }
         }).excludePathPatterns("/account/password", "/login", "/logout", "/error", "/css/**", "/js/**", "/vendor/**");
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+                    throws java.io.IOException {
+                Authentication a = SecurityContextHolder.getContext().getAuthentication();
+                if (a != null && a.getPrincipal() instanceof DeskAccount held && accounts.disabled(held.getUsername())) {
+                    // Locked by an administrator since this session signed in: the session ends here.
+                    var session = request.getSession(false);
+                    if (session != null) {
+                        session.invalidate();
+                    }
+                    SecurityContextHolder.clearContext();
+                    response.sendRedirect(request.getContextPath() + "/login?locked");
+                    return false;
+                }
+                return true;
+            }
+        }).excludePathPatterns("/login", "/logout", "/error", "/css/**", "/js/**", "/vendor/**", "/public/**",
+                "/actuator/health", "/actuator/health/**");
     }
 
     @Override

@@ -40,8 +40,8 @@ class AuthorizationMatrixTest {
 
     enum Who { ANONYMOUS, ADMIN, STAFF, UNIT_OFFICER, INSPECTOR, LEADER }
 
-    static final int OK = 200, REDIRECT = 302, BAD = 400, UNAUTHORIZED = 401, FORBIDDEN = 403, NOT_ALLOWED = 405,
-            UNPROCESSABLE = 422;
+    static final int OK = 200, REDIRECT = 302, BAD = 400, UNAUTHORIZED = 401, FORBIDDEN = 403, NOT_FOUND = 404,
+            NOT_ALLOWED = 405, UNPROCESSABLE = 422;
     /** A date after any test's today: every submission dated so is refused, and nothing changes. */
     static final String FUTURE = "2999-01-01";
 
@@ -147,6 +147,52 @@ class AuthorizationMatrixTest {
         change.put(Who.LEADER, FORBIDDEN);
         m.put("POST /hazards", new Row(post("/hazards").with(csrf()), change));
         recording(m);
+        // 双随机、一公开: the bureau's plan pages (not a unit's: an inspection known in advance is not random);
+        // drawing and publishing take an account linked to a ledger person with the right to (none of the
+        // matrix's accounts is linked: PlanPagesTest draws with one that is), so every role is refused here.
+        Map<Who, Integer> bureau = all(REDIRECT, OK);
+        bureau.put(Who.UNIT_OFFICER, FORBIDDEN);
+        m.put("GET /plans", new Row(get("/plans"), bureau));
+        Map<Who, Integer> noPlan = all(REDIRECT, NOT_FOUND);
+        noPlan.put(Who.UNIT_OFFICER, FORBIDDEN);
+        m.put("GET /plans/{planId}", new Row(get("/plans/NO-SUCH-PLAN"), noPlan));
+        m.put("GET /plans/{planId}/check", new Row(get("/plans/NO-SUCH-PLAN/check"), noPlan));
+        m.put("POST /plans", new Row(post("/plans").with(csrf()).param("count", "3").param("eventId", "matrix-draw-1"),
+                all(REDIRECT, FORBIDDEN)));
+        m.put("POST /plans/{planId}/publish", new Row(post("/plans/NO-SUCH-PLAN/publish").with(csrf()),
+                all(REDIRECT, FORBIDDEN)));
+        // 账号管理: the administrator's alone (no account of that name: 404 for them, refused for the rest).
+        m.put("GET /admin/accounts", new Row(get("/admin/accounts"), admin));
+        Map<Who, Integer> adminBad = all(REDIRECT, FORBIDDEN);
+        adminBad.put(Who.ADMIN, BAD);
+        m.put("POST /admin/accounts", new Row(post("/admin/accounts").with(csrf()), adminBad));
+        Map<Who, Integer> adminMissing = all(REDIRECT, FORBIDDEN);
+        adminMissing.put(Who.ADMIN, NOT_FOUND);
+        for (String action : List.of("reset", "lock", "unlock")) {
+            m.put("POST /admin/accounts/{username}/" + action, new Row(post("/admin/accounts/no-such-user/" + action)
+                    .with(csrf()), adminMissing));
+        }
+        // A unit's own work: an officer reaches their own unit's only; recording takes an account linked to a
+        // ledger person (none here: UnitWorkPagesTest records with one), so every role is refused it.
+        String[] units = TestAccounts.officerUnits(ledger);
+        Map<Who, Integer> unitsIndex = all(REDIRECT, OK);
+        unitsIndex.put(Who.UNIT_OFFICER, REDIRECT);
+        m.put("GET /units", new Row(get("/units"), unitsIndex));
+        m.put("GET /units/{unitId}", new Row(get("/units/" + units[0]), signedIn));
+        Map<Who, Integer> otherUnitsWork = all(REDIRECT, OK);
+        otherUnitsWork.put(Who.UNIT_OFFICER, FORBIDDEN);
+        m.put("GET /units/{unitId} (another unit's)", new Row(get("/units/" + units[1]), otherUnitsWork));
+        m.put("GET /units/{unitId}/checklists/{checklistId}", new Row(get("/units/" + units[0]
+                + "/checklists/readiness").param("venue", ownVenue), signedIn));
+        m.put("POST /units/{unitId}/checklists/{checklistId}", new Row(post("/units/" + units[0]
+                + "/checklists/readiness").with(csrf()).param("venue", ownVenue).param("key", "matrix-key-1"),
+                all(REDIRECT, FORBIDDEN)));
+        m.put("POST /units/{unitId}/education", new Row(post("/units/" + units[0] + "/education").with(csrf())
+                .param("activity", "FIVE_INTO").param("participants", "3").param("key", "matrix-key-2"),
+                all(REDIRECT, FORBIDDEN)));
+        // 一公开: open to anyone; a plan not published is not there.
+        m.put("GET /public/plans", new Row(get("/public/plans"), all(OK, OK)));
+        m.put("GET /public/plans/{planId}", new Row(get("/public/plans/NO-SUCH-PLAN"), all(NOT_FOUND, NOT_FOUND)));
         return m;
     }
 

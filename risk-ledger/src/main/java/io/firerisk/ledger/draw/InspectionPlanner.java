@@ -1,4 +1,4 @@
-package io.firerisk.cli;
+package io.firerisk.ledger.draw;
 
 import io.firerisk.AssessedFinding;
 import io.firerisk.Assessment;
@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -34,9 +35,10 @@ import java.util.Set;
  * inspect it in the previous plan, ties broken by the same kind of seeded hash. When the roster is
  * too small to avoid a repeat, the row says so.
  */
-final class InspectionPlanner {
+public final class InspectionPlanner {
 
-    static final Map<RiskGrade, Double> DEFAULT_WEIGHTS = Map.of(RiskGrade.RED, 8.0, RiskGrade.ORANGE, 4.0,
+    /** The weight of each grade unless the caller gives others: a red venue is eight times as likely as a blue one. */
+    public static final Map<RiskGrade, Double> DEFAULT_WEIGHTS = Map.of(RiskGrade.RED, 8.0, RiskGrade.ORANGE, 4.0,
             RiskGrade.YELLOW, 2.0, RiskGrade.BLUE, 1.0);
 
     private record Candidate(long order, String venueId, String name, String street, String kind, RiskGrade grade,
@@ -51,7 +53,11 @@ final class InspectionPlanner {
     private long candidates;
     private long order;
 
-    InspectionPlanner(long seed, int count, Map<RiskGrade, Double> weights, double overdueWeight) {
+    /**
+     * A draw of {@code count} venues with this seed, weighted by {@code weights} per grade and by
+     * {@code overdueWeight} per overdue rectification.
+     */
+    public InspectionPlanner(long seed, int count, Map<RiskGrade, Double> weights, double overdueWeight) {
         this.seed = seed;
         this.count = count;
         this.weights = weights;
@@ -60,7 +66,8 @@ final class InspectionPlanner {
                 Comparator.reverseOrder()));
     }
 
-    void add(Venue venue, Assessment a) {
+    /** Offers a venue, as assessed on the plan's date, to the draw. */
+    public void add(Venue venue, Assessment a) {
         List<String> reinspect = a.findings().stream().filter(f -> f.status() == RectificationStatus.RECTIFIED)
                 .map(AssessedFinding::id).toList();
         int overdue = (int) a.findings().stream().filter(AssessedFinding::overdue).count();
@@ -83,8 +90,14 @@ final class InspectionPlanner {
         }
     }
 
-    InspectionPlan plan(LocalDate date, List<InspectionPlan.Inspector> roster, Map<String, Set<String>> previous,
-            int perVenue, Lang lang) {
+    /**
+     * The plan: re-inspections first, then the venues drawn in the order drawn, each with {@code perVenue}
+     * inspectors drawn from the roster, avoiding those {@code previous} names for the venue. Notes and
+     * warnings are in the language of {@code locale}.
+     */
+    public InspectionPlan plan(LocalDate date, List<InspectionPlan.Inspector> roster, Map<String, Set<String>> previous,
+            int perVenue, Locale locale) {
+        Lang lang = new Lang(locale);
         List<Candidate> ordered = new ArrayList<>(reinspections);
         List<Candidate> picked = new ArrayList<>(drawn);
         picked.sort(Comparator.comparingDouble(Candidate::key).reversed().thenComparing(Candidate::venueId));
@@ -127,7 +140,7 @@ final class InspectionPlanner {
     }
 
     /** A number in (0, 1) from SHA-256 of the seed and a text: the same on every machine and in every order. */
-    static double uniform(long seed, String text) {
+    public static double uniform(long seed, String text) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(ByteBuffer.allocate(Long.BYTES).putLong(seed).array());
@@ -136,6 +149,13 @@ final class InspectionPlanner {
             return (bits + 0.5) / (1L << 53);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Chinese unless the locale asks for another language (then English). */
+    private record Lang(Locale locale) {
+        String of(String zh, String en) {
+            return locale == null || "zh".equals(locale.getLanguage()) ? zh : en;
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.firerisk.cli;
+package io.firerisk.ledger.draw;
 
 import io.firerisk.RiskGrade;
 
@@ -18,15 +18,16 @@ import java.util.List;
  * @param rows         the plan, re-inspections first, then the draw in the order drawn
  * @param warnings     what could not be done as asked (a roster too small to avoid repeats)
  */
-record InspectionPlan(long seed, LocalDate date, long candidates, int drawn, int reinspections, List<Row> rows,
+public record InspectionPlan(long seed, LocalDate date, long candidates, int drawn, int reinspections, List<Row> rows,
         List<String> warnings) {
 
-    InspectionPlan {
+    public InspectionPlan {
         rows = List.copyOf(rows);
         warnings = List.copyOf(warnings);
     }
 
-    record Inspector(String id, String name) {}
+    /** Someone who may be drawn to inspect. */
+    public record Inspector(String id, String name) {}
 
     /**
      * One venue to inspect.
@@ -40,10 +41,10 @@ record InspectionPlan(long seed, LocalDate date, long candidates, int drawn, int
      * @param inspectors         the inspectors assigned
      * @param note               anything unusual about the assignment, else empty
      */
-    record Row(int seq, String venueId, String name, String street, String kind, RiskGrade grade, boolean reinspection,
+    public record Row(int seq, String venueId, String name, String street, String kind, RiskGrade grade, boolean reinspection,
             boolean drawn, List<String> reinspectFindings, int overdueFindings, double weight,
             List<Inspector> inspectors, String note) {
-        Row {
+        public Row {
             reinspectFindings = List.copyOf(reinspectFindings);
             inspectors = List.copyOf(inspectors);
         }
