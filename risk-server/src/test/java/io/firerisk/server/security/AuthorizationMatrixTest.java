@@ -150,8 +150,6 @@ class AuthorizationMatrixTest {
         // 双随机、一公开: the bureau's plan pages (not a unit's: an inspection known in advance is not random);
         // drawing and publishing take an account linked to a ledger person with the right to (none of the
         // matrix's accounts is linked: PlanPagesTest draws with one that is), so every role is refused here.
-        Map<Who, Integer> bureau = all(REDIRECT, OK);
-        bureau.put(Who.UNIT_OFFICER, FORBIDDEN);
         m.put("GET /plans", new Row(get("/plans"), bureau));
         Map<Who, Integer> noPlan = all(REDIRECT, NOT_FOUND);
         noPlan.put(Who.UNIT_OFFICER, FORBIDDEN);
