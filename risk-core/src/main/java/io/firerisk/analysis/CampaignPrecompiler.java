@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 /**
  * Build step for a jar that bundles campaigns (risk-rules runs it at {@code process-classes}): compiles
  * every campaign folder under the given directories and writes its rule packages to {@link #OUTPUT}
- * beside its files, so the campaign starts without parsing and compiling its rules. The engine uses
+ * beside its files, so the campaign starts without parsing and compiling its rules, and the list of its
+ * files ({@code compiled/files.txt}), so that it is read from a jar without listing the jar. The engine uses
  * them only while they match the rule files and the Drools version exactly. A campaign with any error
  * fails the build with its problems listed, as loading it would.
  *
@@ -74,6 +75,9 @@ public final class CampaignPrecompiler {
         Path out = folder.resolve(OUTPUT);
         Files.createDirectories(out.getParent());
         Files.write(out, blob);
+        // The list of its files, so that loading it from a jar need not open the jar as a file system.
+        Files.writeString(folder.resolve(io.firerisk.internal.CampaignFiles.INDEX),
+                io.firerisk.internal.CampaignFiles.index(folder));
         return out;
     }
 }

@@ -49,6 +49,8 @@ public final class CampaignFiles {
     /** The file that makes a folder a standard. */
     public static final String STANDARD_FILE = "standard.yaml";
     private static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+    /** The list of a bundled campaign's files, relative to its folder ({@link #index(Path)}). */
+    public static final String INDEX = "compiled/files.txt";
 
     private final String source;
     private final Path folder;
@@ -221,6 +223,10 @@ public final class CampaignFiles {
                     + "' on the classpath (looked for " + location + "); is the jar that bundles it a dependency?")));
         }
         String source = "classpath:" + CLASSPATH_ROOT + id;
+        Optional<CampaignFiles> indexed = fromIndex(id, source, loader);
+        if (indexed.isPresent()) {
+            return indexed.get();
+        }
         try {
             URI uri = url.toURI();
             if ("jar".equals(uri.getScheme())) {
@@ -246,6 +252,86 @@ public final class CampaignFiles {
             throw new CampaignException(id, List.of(Problem.error("", 0, 0, "cannot read campaign from " + url + ": "
                     + e.getMessage())));
         }
+    }
+
+    /**
+     * A bundled campaign read through the list of its files the build wrote ({@link #INDEX}), each file
+     * fetched from the class loader. Listing a folder inside a jar means opening the jar as a file system,
+     * which reads the whole of its directory (tens of thousands of entries in a program's jar) and was a
+     * third of a cold start's loading (docs/performance.md). Empty when there is no list or a file it
+     * names is missing, so the caller walks the folder instead.
+     */
+    private static Optional<CampaignFiles> fromIndex(String id, String source, ClassLoader loader) {
+        String base = CLASSPATH_ROOT + id + "/";
+        String index;
+        try (java.io.InputStream in = loader.getResourceAsStream(base + INDEX)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            index = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        Map<String, String> files = new TreeMap<>();
+        List<Problem> problems = new java.util.ArrayList<>();
+        byte[] precompiled = null;
+        for (String line : index.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int tab = line.indexOf('\t');
+            if (tab < 0) {
+                return Optional.empty();
+            }
+            String key = line.substring(0, tab);
+            String resource = line.substring(tab + 1);
+            byte[] bytes;
+            try (java.io.InputStream in = loader.getResourceAsStream(resource)) {
+                if (in == null) {
+                    return Optional.empty();
+                }
+                bytes = in.readAllBytes();
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+            if (key.equals(Precompiled.FILE)) {
+                precompiled = bytes;
+                continue;
+            }
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new CampaignException(source, List.of(Problem.error(key, 0, 0,
+                        "file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MB")));
+            }
+            String text = decode(bytes);
+            if (text == null) {
+                problems.add(Problem.error(key, 0, 0,
+                        "is not UTF-8 text (save it as UTF-8; spreadsheets call this \"CSV UTF-8\")"));
+            } else {
+                files.put(key, text);
+            }
+        }
+        return Optional.of(new CampaignFiles(source, null, Map.copyOf(files), problems, precompiled));
+    }
+
+    /**
+     * The list of a bundled campaign's files for {@link #fromClasspath}: one line per file of the snapshot
+     * read from {@code folder} (its own files, its precompiled rules and the standards it mounts), the key in
+     * the snapshot, a tab, and the class-path resource it is read from when the folder is bundled under
+     * {@code campaigns/<id>/} beside {@code standards/}. Written by the build step that precompiles it.
+     */
+    public static String index(Path folder) {
+        CampaignFiles snapshot = fromFolder(folder);
+        String base = CLASSPATH_ROOT + folder.getFileName() + "/";
+        StringBuilder out = new StringBuilder();
+        for (String key : new java.util.TreeSet<>(snapshot.files().keySet())) {
+            // a standard the folder holds itself is read from it; one mounted from beside it, from standards/
+            boolean own = !key.startsWith(STANDARDS_ROOT) || Files.isRegularFile(folder.resolve(key));
+            out.append(key).append('\t').append(own ? base + key : key).append('\n');
+        }
+        if (snapshot.precompiled().isPresent()) {
+            out.append(Precompiled.FILE).append('\t').append(base).append(Precompiled.FILE).append('\n');
+        }
+        return out.toString();
     }
 
     /** An in-memory campaign, for tests and tools that generate campaigns. */

@@ -51,10 +51,12 @@ public final class CompiledCampaign {
      */
     public static CompiledCampaign load(CampaignFiles files) {
         List<Problem> problems = new ArrayList<>();
-        // Unpacking precompiled rules and reading the data tables are independent: overlap them.
+        // Unpacking precompiled rules and building their network, and reading the data tables, are
+        // independent: overlap them.
         java.util.concurrent.CompletableFuture<Precompiled> unpacking = files.precompiled()
                 .map(blob -> java.util.concurrent.CompletableFuture.supplyAsync(
-                        () -> Precompiled.read(blob, CompiledCampaign.class.getClassLoader()).orElse(null)))
+                        () -> Precompiled.read(blob, CompiledCampaign.class.getClassLoader())
+                                .map(p -> p.buildAhead(RuleCompiler.ruleFiles(files))).orElse(null)))
                 .orElse(java.util.concurrent.CompletableFuture.completedFuture(null));
         Optional<Campaign> data = CampaignReader.read(files, problems);
         Precompiled precompiled = unpacking.join();

@@ -50,7 +50,30 @@ public final class Precompiled {
         return digest.equals(digest(ruleFiles));
     }
 
-    KieBase newKieBase() {
+    /** A knowledge base built ahead by {@link #buildAhead}, handed out once. */
+    private KieBase builtAhead;
+
+    /**
+     * Builds the knowledge base now, when the blob matches these rule files, so that the loader can do it
+     * on another thread while it reads the campaign's data tables; {@link #newKieBase} then hands it out.
+     */
+    synchronized Precompiled buildAhead(Map<String, String> ruleFiles) {
+        if (builtAhead == null && builtFrom(ruleFiles)) {
+            try {
+                builtAhead = newKieBase();
+            } catch (RuntimeException e) {
+                // left to the loader's own attempt, which reports it where a failure to build is reported
+            }
+        }
+        return this;
+    }
+
+    synchronized KieBase newKieBase() {
+        if (builtAhead != null) {
+            KieBase kieBase = builtAhead;
+            builtAhead = null;
+            return kieBase;
+        }
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
         kieBase.addPackages(packages);
         return kieBase;
