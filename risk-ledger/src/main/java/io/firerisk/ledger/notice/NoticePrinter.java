@@ -32,12 +32,38 @@ public final class NoticePrinter {
     /** What to install when a PDF cannot be printed. */
     public static final String HOW_TO_PRINT = PdfPrinter.HOW;
 
-    /** Links the desk shows above the notice on screen (never printed); empty strings show none. */
-    public record Links(String back, String pdf) {
+    /**
+     * Links the desk shows above the notice on screen (never printed); empty strings show none. The page then
+     * links its style sheet at {@code stylesheet} (the desk serves {@link #stylesheet()} there) instead of
+     * carrying it inline, which a Content-Security-Policy without 'unsafe-inline' would block.
+     */
+    public record Links(String back, String pdf, String stylesheet) {
         public Links {
             Objects.requireNonNull(back, "back");
             Objects.requireNonNull(pdf, "pdf");
+            Objects.requireNonNull(stylesheet, "stylesheet");
         }
+    }
+
+    /** Where {@link #stylesheet()} is on the class path, for a server that serves it as a file. */
+    public static final String STYLESHEET_RESOURCE = "io/firerisk/ledger/notice/css/notice.css";
+
+    private static final String STYLESHEET = readStylesheet();
+
+    private static String readStylesheet() {
+        try (var in = NoticePrinter.class.getClassLoader().getResourceAsStream(STYLESHEET_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(STYLESHEET_RESOURCE + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + STYLESHEET_RESOURCE, e);
+        }
+    }
+
+    /** The notice's style sheet: A4 page, fonts, tables, print rules. */
+    public static String stylesheet() {
+        return STYLESHEET;
     }
 
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html,

@@ -53,7 +53,7 @@ class NoticeController {
         NoticePrinter.html(notice, new NoticePrinter.Links(
                 UriComponentsBuilder.fromPath("/venues/{id}").queryParam("asOf", asOf.date()).buildAndExpand(t.venueId)
                         .encode().toUriString(),
-                link("/notice.pdf", hazard, venue, major, asOf)), out);
+                link("/notice.pdf", hazard, venue, major, asOf), NoticeStylesheet.PATH), out);
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(out.toString());
     }

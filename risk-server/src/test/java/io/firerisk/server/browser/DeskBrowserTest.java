@@ -188,6 +188,8 @@ class DeskBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".to")).getText())
                 .contains(ledger.venue(venue, java.time.LocalDate.of(2024, 2, 5)).orElseThrow().venue().name());
         assertThat(browser.findElement(By.cssSelector("nav.desk a[href^='/notice.pdf']")).getText()).isEqualTo("下载 PDF");
+        // and it is styled as its A4 page (the style sheet is served as a file: no inline style under the desk's CSP)
+        assertThat(browser.findElement(By.tagName("h1")).getCssValue("text-align")).isEqualTo("center");
         shot("notice.png");
         assertThat(problems()).isEmpty();
     }

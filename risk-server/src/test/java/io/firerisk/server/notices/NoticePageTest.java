@@ -73,7 +73,10 @@ class NoticePageTest {
         assertThat(r.getContentType()).startsWith("text/html");
         String html = r.getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains("<h1>火灾隐患整改通知书</h1>", expected.reference(), expected.venueName(),
-                "@page { size: A4 portrait", "href=\"/notice.pdf?venue=" + h.venueId() + "&amp;asOf=2024-02-05\"");
+                "<link rel=\"stylesheet\" href=\"/css/notice/notice.css\">", "href=\"/notice.pdf?venue=" + h.venueId() + "&amp;asOf=2024-02-05\"");
+        // and its A4 style sheet is served as a file (the desk's CSP allows no inline style)
+        assertThat(as("test-staff", "/css/notice/notice.css").getContentAsString(StandardCharsets.UTF_8))
+                .contains("@page { size: A4 portrait");
         for (Notice.Item i : expected.items()) {
             assertThat(html).contains(i.hazardId(), i.clause().id(), i.deadline().toString());
         }

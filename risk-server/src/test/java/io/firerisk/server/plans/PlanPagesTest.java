@@ -33,6 +33,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class PlanPagesTest {
 
     static final String STAFF = "test-plan-staff";
+    /** Bureau staff whose account acts as no person of the ledger's directory. */
+    static final String UNLINKED_STAFF = "test-plan-unlinked-staff";
 
     @Autowired
     MockMvc mvc;
@@ -49,6 +51,10 @@ class PlanPagesTest {
             if (accounts.find(STAFF).isEmpty()) {
                 accounts.create(STAFF, DeskRole.STAFF, Optional.empty(), Optional.of("P-STAFF-1"), "李科长");
                 accounts.changePassword(STAFF, TestAccounts.PASSWORD);
+            }
+            if (accounts.find(UNLINKED_STAFF).isEmpty()) {
+                accounts.create(UNLINKED_STAFF, DeskRole.STAFF, Optional.empty(), Optional.empty(), "未关联人员");
+                accounts.changePassword(UNLINKED_STAFF, TestAccounts.PASSWORD);
             }
         }
     }
@@ -118,7 +124,7 @@ class PlanPagesTest {
     @Test
     void anAccountNotLinkedToALedgerPersonCannotDrawAndNothingIsRecorded() throws Exception {
         int before = ledger.plans().size();
-        String body = mvc.perform(post("/plans").with(csrf()).with(user(as("test-staff"))).param("asOf", "2024-02-05")
+        String body = mvc.perform(post("/plans").with(csrf()).with(user(as(UNLINKED_STAFF))).param("asOf", "2024-02-05")
                         .param("count", "3").param("eventId", UUID.randomUUID().toString()))
                 .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(body).contains("未关联台账中的人员");

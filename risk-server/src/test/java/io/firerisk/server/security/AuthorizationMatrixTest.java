@@ -121,20 +121,20 @@ class AuthorizationMatrixTest {
         m.put("GET /reports", new Row(get("/reports").param("asOf", "2024-02-05"), signedIn));
         m.put("GET /reports/periodic", new Row(get("/reports/periodic").param("asOf", "2024-02-05"), bureau));
         m.put("GET /reports/periodic.xlsx", new Row(get("/reports/periodic.xlsx").param("asOf", "2024-02-05"), bureau));
-        m.put("GET /api/reports/periodic", new Row(get("/api/reports/periodic").param("asOf", "2024-02-05"), bureau));
+        m.put("GET /api/reports/periodic", new Row(get("/api/reports/periodic").param("asOf", "2024-02-05"), api(bureau)));
         m.put("GET /reports/summary", new Row(get("/reports/summary").param("asOf", "2024-02-05"), bureau));
         m.put("GET /reports/summary.xlsx", new Row(get("/reports/summary.xlsx").param("asOf", "2024-02-05"), bureau));
         m.put("GET /reports/accountability", new Row(get("/reports/accountability").param("asOf", "2024-02-05"), bureau));
         m.put("GET /reports/accountability.xlsx", new Row(get("/reports/accountability.xlsx").param("asOf", "2024-02-05"),
                 bureau));
         m.put("GET /reports/digest", new Row(get("/reports/digest").param("asOf", "2024-02-05"), signedIn));
-        m.put("GET /api/reports/digest", new Row(get("/api/reports/digest").param("asOf", "2024-02-05"), signedIn));
+        m.put("GET /api/reports/digest", new Row(get("/api/reports/digest").param("asOf", "2024-02-05"), api(signedIn)));
         m.put("GET /reports/digest.xlsx", new Row(get("/reports/digest.xlsx").param("asOf", "2024-02-05"), signedIn));
         String otherUnit2 = TestAccounts.officerUnits(ledger)[1];
         m.put("GET /reports/digest (another unit's)", new Row(get("/reports/digest").param("unit", otherUnit2)
                 .param("asOf", "2024-02-05"), otherUnit));
         m.put("GET /api/reports/digest (another unit's)", new Row(get("/api/reports/digest").param("unit", otherUnit2)
-                .param("asOf", "2024-02-05"), otherUnit));
+                .param("asOf", "2024-02-05"), api(otherUnit)));
         m.put("GET /reports/digest.xlsx (another unit's)", new Row(get("/reports/digest.xlsx").param("unit", otherUnit2)
                 .param("asOf", "2024-02-05"), otherUnit));
         m.put("GET /reports/inspection-sheet.xlsx", new Row(get("/reports/inspection-sheet.xlsx"), signedIn));
@@ -155,10 +155,15 @@ class AuthorizationMatrixTest {
         noPlan.put(Who.UNIT_OFFICER, FORBIDDEN);
         m.put("GET /plans/{planId}", new Row(get("/plans/NO-SUCH-PLAN"), noPlan));
         m.put("GET /plans/{planId}/check", new Row(get("/plans/NO-SUCH-PLAN/check"), noPlan));
-        m.put("POST /plans", new Row(post("/plans").with(csrf()).param("count", "3").param("eventId", "matrix-draw-1"),
-                all(REDIRECT, FORBIDDEN)));
+        // (bureau staff acting as a ledger person may draw: their count is out of range, so nothing is drawn)
+        Map<Who, Integer> drawRefused = all(REDIRECT, FORBIDDEN);
+        drawRefused.put(Who.STAFF, BAD);
+        m.put("POST /plans", new Row(post("/plans").with(csrf()).param("count", "-1").param("eventId", "matrix-draw-1"),
+                drawRefused));
+        Map<Who, Integer> publishMissing = all(REDIRECT, FORBIDDEN);
+        publishMissing.put(Who.STAFF, NOT_FOUND);
         m.put("POST /plans/{planId}/publish", new Row(post("/plans/NO-SUCH-PLAN/publish").with(csrf()),
-                all(REDIRECT, FORBIDDEN)));
+                publishMissing));
         // 账号管理: the administrator's alone (no account of that name: 404 for them, refused for the rest).
         m.put("GET /admin/accounts", new Row(get("/admin/accounts"), admin));
         Map<Who, Integer> adminBad = all(REDIRECT, FORBIDDEN);
@@ -180,14 +185,19 @@ class AuthorizationMatrixTest {
         Map<Who, Integer> otherUnitsWork = all(REDIRECT, OK);
         otherUnitsWork.put(Who.UNIT_OFFICER, FORBIDDEN);
         m.put("GET /units/{unitId} (another unit's)", new Row(get("/units/" + units[1]), otherUnitsWork));
+        // Recording a unit's work: staff and the unit's officer may (each submission here is invalid: 400, nothing
+        // recorded); the others are refused.
+        Map<Who, Integer> unitWorkRefused = all(REDIRECT, FORBIDDEN);
+        unitWorkRefused.put(Who.STAFF, BAD);
+        unitWorkRefused.put(Who.UNIT_OFFICER, BAD);
         m.put("GET /units/{unitId}/checklists/{checklistId}", new Row(get("/units/" + units[0]
                 + "/checklists/readiness").param("venue", ownVenue), signedIn));
         m.put("POST /units/{unitId}/checklists/{checklistId}", new Row(post("/units/" + units[0]
-                + "/checklists/readiness").with(csrf()).param("venue", ownVenue).param("key", "matrix-key-1"),
-                all(REDIRECT, FORBIDDEN)));
+                + "/checklists/readiness").with(csrf()).param("venue", ownVenue).param("key", "matrix-key-1")
+                .param("fail", "NOT_AN_ITEM"), unitWorkRefused));
         m.put("POST /units/{unitId}/education", new Row(post("/units/" + units[0] + "/education").with(csrf())
-                .param("activity", "FIVE_INTO").param("participants", "3").param("key", "matrix-key-2"),
-                all(REDIRECT, FORBIDDEN)));
+                .param("activity", "FIVE_INTO").param("participants", "many").param("key", "matrix-key-2"),
+                unitWorkRefused));
         // 一公开: open to anyone; a plan not published is not there.
         m.put("GET /public/plans", new Row(get("/public/plans"), all(OK, OK)));
         m.put("GET /public/plans/{planId}", new Row(get("/public/plans/NO-SUCH-PLAN"), all(NOT_FOUND, NOT_FOUND)));
