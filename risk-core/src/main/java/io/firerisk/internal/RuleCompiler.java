@@ -60,6 +60,10 @@ public final class RuleCompiler {
     private static final Pattern SEVERITY = Pattern.compile("campaign\\s*\\.\\s*(?:severity\\s*\\([^,()]+,|severityLevel\\s*\\()\\s*\"([^\"]*)\"");
     private static final Pattern GROUND = Pattern.compile("campaign\\s*\\.\\s*ground(?:ForVenue)?\\s*\\([^,()]+,[^,()]+,\\s*\"([^\"]*)\"");
     private static final Pattern ELEMENT_LIST = Pattern.compile("campaign\\s*\\.\\s*elements\\s*\\(\\s*\"([^\"]*)\"");
+    // Element(kind == ElementKind.DIRECT, …) from campaign.elementsAt($v): a family drawn from the element table.
+    private static final Pattern ELEMENTS_AT = Pattern.compile("\\bElement\\s*\\(([^()]*)\\)\\s*from\\s+campaign\\s*\\.\\s*elementsAt\\s*\\(");
+    private static final Pattern KIND_IS = Pattern.compile("\\bkind\\s*==\\s*(?:ElementKind\\s*\\.\\s*)?(\\w+)");
+    private static final Pattern HAS_CONDITIONS = Pattern.compile("\\bconditions\\s+contains\\b");
     // campaign.codes("a", "b") / campaign.kinds("a"): every name in the call.
     private static final Pattern NAMED_LISTS = Pattern.compile("campaign\\s*\\.\\s*(codes|kinds)\\s*\\(([^()]*)\\)");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
@@ -426,15 +430,43 @@ public final class RuleCompiler {
         Map<String, String> metadata = new LinkedHashMap<>();
         meta.forEach((k, v) -> metadata.put(k, String.valueOf(v)));
         List<String> lists = new ArrayList<>();
-        Matcher read = ELEMENT_LIST.matcher(ruleText(texts.get(file), rule.getName()));
+        String body = ruleText(texts.get(file), rule.getName());
+        Matcher read = ELEMENT_LIST.matcher(body);
         while (read.find()) {
             if (!lists.contains(read.group(1))) {
                 lists.add(read.group(1));
             }
         }
         RuleInfo info = new RuleInfo(rule.getName(), rule.getPackageName(), file, clauseId, campaignOnly, metadata,
-                lists);
+                lists, family(campaign, standardOf(file), body, lists));
         return Optional.of(new CompiledRule(info, clause, zh, en, cites));
+    }
+
+    /**
+     * The elements a rule reads as a family (RuleInfo.family): the members of the lists it reads, and the
+     * elements of its own edition (of the campaign, for a campaign's own rule) that its
+     * {@code Element(…) from campaign.elementsAt(…)} patterns can match, by the kind they test and whether they
+     * need the element's conditions. Documents and coverage attribute each element to the rules that cover it.
+     */
+    private static List<String> family(Campaign campaign, String standard, String body, List<String> lists) {
+        java.util.Set<String> numbers = new java.util.HashSet<>();
+        for (io.firerisk.campaign.Standard s : campaign.standards()) {
+            lists.forEach(l -> s.elementLists().getOrDefault(l, List.of()).forEach(e -> numbers.add(e.number())));
+        }
+        Matcher at = ELEMENTS_AT.matcher(body);
+        while (at.find()) {
+            Matcher kind = KIND_IS.matcher(at.group(1));
+            String wanted = kind.find() ? kind.group(1) : "";
+            boolean conditions = HAS_CONDITIONS.matcher(at.group(1)).find();
+            for (io.firerisk.campaign.Element e : campaign.elements().values()) {
+                if ((standard.isEmpty() || e.standard().equals(standard))
+                        && (wanted.isEmpty() || e.kind().name().equals(wanted))
+                        && (!conditions || !e.conditions().isEmpty())) {
+                    numbers.add(e.number());
+                }
+            }
+        }
+        return numbers.stream().sorted(io.firerisk.campaign.Element.NUMBER_ORDER).toList();
     }
 
     private static Template template(Map<String, Object> meta, String key, String where, String file, int line,

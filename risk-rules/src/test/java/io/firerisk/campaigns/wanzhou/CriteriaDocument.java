@@ -76,15 +76,35 @@ final class CriteriaDocument {
                 .sorted(Comparator.comparing(HazardType::file).thenComparingInt(HazardType::line)).toList();
     }
 
-    /** The rules citing the element's clause, and the rules for a family that read a list naming it. */
+    /**
+     * The rules citing the element's clause (its own rule), and the edition's rules for a family that cover it:
+     * those reading a list naming it ({@code campaign.elements("…")}) or drawing it from elements.csv
+     * ({@code Element(kind == …) from campaign.elementsAt($v)}), as the compiler recorded in {@link RuleInfo#family()}.
+     */
     List<RuleInfo> rules(Element e) {
-        return campaign.rules().stream().filter(r -> r.clause().equals(e.clause()) || !lists(r, e).isEmpty()).toList();
+        return campaign.rules().stream().filter(r -> r.clause().equals(e.clause()) || family(r, e)).toList();
+    }
+
+    /** True when the rule is one of this edition's rules for a family of elements that includes {@code e}. */
+    boolean family(RuleInfo r, Element e) {
+        return r.concern().equals("rules." + edition.id().replace('-', '_')) && r.family().contains(e.number());
     }
 
     /** The element lists of the edition (elementLists: in its standard.yaml) the rule reads that name the element. */
     List<String> lists(RuleInfo r, Element e) {
         return r.elementLists().stream().filter(l -> edition.elementLists().getOrDefault(l, List.of()).stream()
                 .anyMatch(x -> x.number().equals(e.number()))).toList();
+    }
+
+    /** How a family rule reaches the element: the lists naming it, else the element table; empty for its own rule. */
+    private String over(RuleInfo r, Element e) {
+        if (!family(r, e)) {
+            return "";
+        }
+        List<String> lists = lists(r, e);
+        return lists.isEmpty() ? " (over `elements.csv`, " + e.kind().name().toLowerCase(java.util.Locale.ROOT)
+                + " elements at the places they name)"
+                : " (over the list " + lists.stream().map(l -> "`" + l + "`").collect(Collectors.joining(", ")) + ")";
     }
 
     /** Scenario rows that report a code evidencing the element or expect the element present. */
@@ -203,9 +223,7 @@ final class CriteriaDocument {
                 + h.measure().map(m -> ", " + m).orElse("") + ")").toList();
         md.append("- Hazard codes: ").append(codes.isEmpty() ? "none" : String.join("; ", codes)).append("\n");
         Map<String, List<String>> byFile = new LinkedHashMap<>();
-        rules(e).forEach(r -> byFile.computeIfAbsent(r.file(), f -> new ArrayList<>()).add(r.name()
-                + (lists(r, e).isEmpty() ? "" : " (over the list " + lists(r, e).stream().map(l -> "`" + l + "`")
-                        .collect(Collectors.joining(", ")) + ")")));
+        rules(e).forEach(r -> byFile.computeIfAbsent(r.file(), f -> new ArrayList<>()).add(r.name() + over(r, e)));
         if (byFile.isEmpty()) {
             md.append("- Rules: none\n");
         }

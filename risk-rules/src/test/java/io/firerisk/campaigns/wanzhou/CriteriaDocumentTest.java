@@ -6,6 +6,7 @@ import io.firerisk.campaign.Campaign;
 import io.firerisk.campaign.Element;
 import io.firerisk.campaign.ElementKind;
 import io.firerisk.campaign.HazardType;
+import io.firerisk.campaign.RuleInfo;
 import io.firerisk.analysis.Check;
 import io.firerisk.analysis.Validator;
 import io.firerisk.scenario.Scenario;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * docs/criteria.md (the index), docs/criteria-&lt;edition&gt;.md for every edition the campaign applies, and the
@@ -31,9 +33,14 @@ class CriteriaDocumentTest {
     static final Campaign CAMPAIGN = Wanzhou.ENGINE.campaign();
     static final ScenarioSuite SCENARIOS = ScenarioSuite.fromFolder(Wanzhou.folder());
     /** The test classes whose {@link Covers} tests the documents list. */
-    static final List<Class<?>> COVERING = List.of(Gb35181DeterminationTest.class);
-    static final CriteriaDocument DOCUMENT = new CriteriaDocument(CAMPAIGN, CAMPAIGN.standards().stream()
-            .filter(s -> s.id().equals("gb35181-2017")).findFirst().orElseThrow(), SCENARIOS, COVERING);
+    static final List<Class<?>> COVERING = List.of(Gb35181DeterminationTest.class, Gb35181Edition2025Test.class);
+    static final CriteriaDocument DOCUMENT = document("gb35181-2017");
+    static final CriteriaDocument DOCUMENT_2025 = document("gb35181-2025");
+
+    private static CriteriaDocument document(String edition) {
+        return new CriteriaDocument(CAMPAIGN, CAMPAIGN.standards().stream().filter(s -> s.id().equals(edition)).findFirst()
+                .orElseThrow(), SCENARIOS, COVERING);
+    }
 
     /** Elements whose wording is only a number test: a finding without the number cannot make them. */
     static final Set<String> NUMBER_ONLY = Set.of("7.2.1", "7.2.2", "7.3.5", "7.3.7");
@@ -53,8 +60,55 @@ class CriteriaDocumentTest {
         }
         String actual = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
 
+        assertCurrent(name, actual, expected);
+    }
+
+    private static void assertCurrent(String name, String actual, String expected) {
         assertThat(actual).as("docs/%s is out of date; regenerate it with%n  %s", name, CriteriaDocument.REGENERATE)
                 .isEqualTo(expected);
+    }
+
+    @Test
+    void aCriteriaDocumentThatStillSaysNoRuleCoversAFamilyElementIsStale() {
+        // Given the 2025 document as it was before family rules were followed: 5.2.c with no rule
+        String current = DOCUMENT_2025.render();
+        String stale = current.replace("| 5.2.c | direct | V | 4 | " + DOCUMENT_2025.rules(element("5.2.c")).size() + " |",
+                "| 5.2.c | direct | V | 4 | 0 |");
+        assertThat(stale).isNotEqualTo(current);
+
+        // Then the check refuses it and says how to regenerate it
+        assertThatThrownBy(() -> assertCurrent("criteria-gb35181-2025.md", stale, current))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("out of date")
+                .hasMessageContaining(CriteriaDocument.REGENERATE);
+    }
+
+    @Test
+    void aDirectElementOf2025IsAttributedToTheFamilyRuleOfChapter5AndAConditionToItsOwnRuleAsWell() {
+        // Given 5.2 c) (one row of elements.csv, no rule of its own) and A.2.4 (a family member with a rule of its own)
+        // Then 5.2 c) is covered by the chapter 5 family rule, over the element table
+        assertThat(DOCUMENT_2025.rules(element("5.2.c"))).extracting(RuleInfo::name)
+                .containsExactly("4.1 b) 建筑或场所具有第5章所列情形之一");
+        // And 5.2 d), which Annex A also makes, by that rule and the rule for A.4's not-running systems
+        assertThat(DOCUMENT_2025.rules(element("5.2.d"))).extracting(RuleInfo::name).containsExactlyInAnyOrder(
+                "4.1 b) 建筑或场所具有第5章所列情形之一", "4.1 b) 已设置的火灾自动报警系统和固定灭火设施按照附录A判定为不能正常运行");
+        // And 6.4.2 by the chapter 6 family rule only
+        assertThat(DOCUMENT_2025.rules(element("6.4.2"))).extracting(RuleInfo::name)
+                .containsExactly("4.1 c) 建筑或场所具有第6章所列情形");
+        // And A.2.4 by the Annex A family rule and its own
+        assertThat(DOCUMENT_2025.rules(element("A.2.4"))).extracting(RuleInfo::name).containsExactlyInAnyOrder(
+                "附录A A.1～A.3 应设置的系统存在不能正常运行的情形", "A.2.4 气体灭火系统灭火剂净重小于设计储存量的90%");
+        // And no 2017 family rule is attributed to a 2025 element, nor the other way round
+        assertThat(DOCUMENT.rules(element("7.4.1"))).extracting(RuleInfo::concern).containsOnly("rules.gb35181_2017");
+    }
+
+    @Test
+    void theDocumentOf2025NamesTheFamilyRuleUnderEveryElementAndNoElementHasNoRule() {
+        String md = DOCUMENT_2025.render();
+
+        assertThat(md).doesNotContain("- Rules: none").contains(
+                "- Rules in `standards/gb35181-2025/rules/gb35181_2025/direct-elements.drl`:\n"
+                + "  - 4.1 b) 建筑或场所具有第5章所列情形之一 (over `elements.csv`, direct elements at the places they name)\n");
+        assertThat(md).doesNotContainPattern("\\| direct \\| [VPU] \\| \\d+ \\| 0 \\|");
     }
 
     @Test
@@ -65,9 +119,14 @@ class CriteriaDocumentTest {
 
     @Test
     void everyElementHasAHazardCodeAnInspectorCanReportAndARuleThatConcludesIt() {
-        for (Element e : DOCUMENT.elements()) {
-            assertThat(DOCUMENT.codes(e)).as("hazard codes for %s", e.number()).isNotEmpty();
-            assertThat(DOCUMENT.rules(e)).as("rules citing %s", e.clause()).isNotEmpty();
+        for (CriteriaDocument document : List.of(DOCUMENT, DOCUMENT_2025)) {
+            for (Element e : document.elements()) {
+                // A.4 is concluded from the A.1–A.3 conditions, never reported by itself
+                if (!e.number().equals("A.4")) {
+                    assertThat(document.codes(e)).as("hazard codes for %s", e.number()).isNotEmpty();
+                }
+                assertThat(document.rules(e)).as("rules concluding %s", e.clause()).isNotEmpty();
+            }
         }
     }
 
@@ -117,6 +176,10 @@ class CriteriaDocumentTest {
         // The validator reports every Drools warning of the compile as a rules warning.
         assertThat(Validator.validate(Wanzhou.folder()).warnings()).filteredOn(d -> d.check() == Check.RULES)
                 .extracting(Object::toString).isEmpty();
+    }
+
+    private static Element element(String number) {
+        return CAMPAIGN.elements().get(number);
     }
 
     private static ElementKind kind(String number) {

@@ -207,6 +207,9 @@ class Gb35181Edition2025Test {
             assertThat(elementsOf(ElementKind.DIRECT)).hasSize(30).isEqualTo(tested);
         }
 
+        @Covers({"5.1.a", "5.1.b", "5.1.c", "5.1.d", "5.1.e", "5.1.f", "5.1.g", "5.1.h", "5.1.i", "5.1.j", "5.2.a",
+                "5.2.b", "5.2.c", "5.2.d", "5.2.e", "5.3.a", "5.3.b", "5.3.c", "5.3.d", "5.3.e", "5.3.f", "5.4.a",
+                "5.4.b", "5.4.c", "5.4.d", "5.5.a", "5.5.b", "5.5.c", "5.5.d", "5.5.e"})
         @ParameterizedTest(name = "{0}")
         @MethodSource("io.firerisk.campaigns.wanzhou.Gb35181Edition2025Test#directElements")
         void eachDirectElementAloneIsASuspectedMajorHazardAtThePlaceItNamesAndNotAtAnother(String element, Finding finding,
@@ -256,6 +259,7 @@ class Gb35181Edition2025Test {
             assertThat(elementsOf(ElementKind.COMPREHENSIVE)).hasSize(35).first().isEqualTo("6.1.1");
         }
 
+        @Covers({"6.5.1", "6.5.2", "6.5.5", "6.5.6", "6.6.1"})
         @Test
         void fiveComprehensiveElementsAreNotASuspectedMajorHazard() {
             // Given an office with five different chapter 6 elements
@@ -270,6 +274,7 @@ class Gb35181Edition2025Test {
                     .containsExactly(tuple("ANY_SIX", 5, 6, false, "GB 35181-2025 4.1 c)"));
         }
 
+        @Covers({"6.5.1", "6.5.2", "6.5.5", "6.5.6", "6.6.1", "6.6.2"})
         @Test
         void sixComprehensiveElementsAreASuspectedMajorHazard() {
             // Given the same office with a sixth element
@@ -294,6 +299,7 @@ class Gb35181Edition2025Test {
             assertThat(dangerousGoods.verdict()).isEqualTo(HazardVerdict.SUSPECTED_MAJOR);
         }
 
+        @Covers({"6.5.1"})
         @Test
         void oneElementFoundTwiceCountsOnce() {
             // Given six findings at an office, two of them of one element (the same code in two rooms)
@@ -307,6 +313,7 @@ class Gb35181Edition2025Test {
             assertThat(a.verdict()).isEqualTo(HazardVerdict.GENERAL);
         }
 
+        @Covers({"6.4.2"})
         @Test
         void twoCodesOfOneElementCountOnce() {
             // Given indoor hydrants and the outdoor fire water both defective (both 6.4.2) among six findings
@@ -436,6 +443,8 @@ class Gb35181Edition2025Test {
             assertThat(conditions).isEqualTo(tested);
         }
 
+        @Covers({"A.1.1", "A.1.2", "A.2.1", "A.2.2", "A.2.3", "A.2.4", "A.2.5", "A.3.1", "A.3.2", "A.3.3", "A.3.4",
+                "A.4", "5.2.d"})
         @ParameterizedTest(name = "{0}")
         @MethodSource("io.firerisk.campaigns.wanzhou.Gb35181Edition2025Test#annexAConditions")
         void eachConditionInTheOneSystemAHotelMustHaveMeansItsSystemsAreNotRunning(String condition, String code,
@@ -458,6 +467,7 @@ class Gb35181Edition2025Test {
             assertThat(a.verdict()).isNotEqualTo(HazardVerdict.SUSPECTED_MAJOR);
         }
 
+        @Covers({"A.2.4"})
         @Test
         void gasAgentUnderNinetyPercentOfTheDesignIsA24AndNinetyIsNot() {
             Assessment under = assess(hotel("AUTOMATIC_EXTINGUISHING_REQUIRED"), measured("F1", "GAS_EXTINGUISHING_AGENT_LOW", 0.89));
@@ -487,6 +497,7 @@ class Gb35181Edition2025Test {
             assertThat(Wanzhou.ENGINE.campaign().parameters()).containsEntry("gb35181-2025.A.4.each-required-system", 1.0);
         }
 
+        @Covers({"A.4"})
         @Test
         void aConditionInOneOfTwoRequiredSystemsIsNotEnough() {
             Assessment a = alarmOnlyAtAHotelRequiringTwoSystems(Wanzhou.ENGINE);
@@ -495,6 +506,7 @@ class Gb35181Edition2025Test {
             assertThat(a.verdict()).isNotEqualTo(HazardVerdict.SUSPECTED_MAJOR);
         }
 
+        @Covers({"A.4"})
         @Test
         void aConditionInEachRequiredSystemIsEnough() {
             Assessment a = bothSystemsAtAHotelRequiringTwo(Wanzhou.ENGINE);
@@ -527,6 +539,7 @@ class Gb35181Edition2025Test {
             anyRequiredSystem.close();
         }
 
+        @Covers({"A.4"})
         @Test
         void aConditionInOneOfTwoRequiredSystemsIsEnough() {
             Assessment a = alarmOnlyAtAHotelRequiringTwoSystems(anyRequiredSystem);
@@ -536,6 +549,7 @@ class Gb35181Edition2025Test {
             assertThat(a.reasons()).extracting(Reason::rule).anyMatch(r -> r.contains("另一读法"));
         }
 
+        @Covers({"A.4"})
         @Test
         void aConditionInEachRequiredSystemIsEnoughUnderBothReadings() {
             assertThat(bothSystemsAtAHotelRequiringTwo(anyRequiredSystem).determination().directElements())
