@@ -402,6 +402,59 @@ class Gb35181Edition2025Test {
         }
 
         @Test
+        void aRevisionCausedFindingNeitherCountsTowardChapter6NorMakesAnAnnexACondition() {
+            // Given six chapter 6 elements at an office, one of them caused only by a standard's revision
+            List<Finding> findings = new ArrayList<>(sixComprehensiveElements().subList(0, 5));
+            findings.add(Finding.builder("C6", "FIRE_PUMP_CABINET_IN_MANUAL").location("泵房").correctableOnSpot(false)
+                    .standardRevision(StandardRevision.CAUSED).build());
+            // And a hotel that must have a fire alarm, whose alarm bus fault the inspector had fixed on the spot
+            Finding fixedBus = Finding.builder("F1", "ALARM_BUS_FAULT").location("消防控制室").correctableOnSpot(true)
+                    .status(RectificationStatus.CORRECTED_ON_SPOT).build();
+
+            Assessment office = assess(office(), findings.toArray(Finding[]::new));
+            Assessment hotel = assess(hotel("FIRE_ALARM_REQUIRED"), fixedBus);
+
+            // Then 4.2 a) leaves the sixth out of the count: 5 against 6
+            assertThat(office.determination().comprehensiveElements()).doesNotContain("6.6.2").hasSize(5);
+            assertThat(office.verdict()).isEqualTo(HazardVerdict.GENERAL);
+            // And 4.2 c) leaves the fixed fault out of Annex A, so 5.2 d) is not made
+            assertThat(hotel.determination().directElements()).isEmpty();
+            assertThat(hotel.citedClauses()).doesNotContain("GB 35181-2025 A.3.4");
+            assertThat(hotel.reasons()).extracting(Reason::rule).noneMatch(r -> r.startsWith("附录A") || r.startsWith("A.4"));
+        }
+
+        @Test
+        void aFindingThatCountsSaysSoOnceUnderTheClauseOf42() {
+            // Given too few exits at a KTV, neither fixed on the spot nor caused by a revision
+            Assessment a = assess(entertainment(), finding("F1", "EXITS_TOO_FEW"));
+
+            // Then the reason it counts is given once, under 4.2, though its code evidences several elements
+            assertThat(a.reasons()).filteredOn(r -> r.clause().id().equals("GB 35181-2025 4.2"))
+                    .extracting(r -> r.sentence().zh()).singleElement()
+                    .satisfies(zh -> assertThat(zh).contains("未当场整改完毕", "作为重大火灾隐患判定要素"));
+            assertThat(a.determination().directElements()).containsExactly("5.2.c");
+        }
+
+        @Test
+        void theExclusionsOfAFindingAreWrittenOnceAndTheElementRulesCountThroughThem() throws java.io.IOException {
+            // Given the edition's rule files
+            Path rules = Wanzhou.folder().getParent().getParent().resolve("standards/gb35181-2025/rules/gb35181_2025");
+            try (Stream<Path> files = java.nio.file.Files.list(rules)) {
+                for (Path file : files.toList()) {
+                    String drl = java.nio.file.Files.readString(file);
+                    // Then no rule but determination.drl's repeats the guard of 4.2 a) and c)
+                    if (!file.getFileName().toString().equals("determination.drl")) {
+                        assertThat(drl).as(file.getFileName().toString()).doesNotContain("!fromStandardRevision")
+                                .doesNotContainPattern("HazardFinding\\([^)]*\\bopen\\b");
+                    }
+                }
+            }
+            // And determination.drl draws the countable finding in one rule
+            String determination = java.nio.file.Files.readString(rules.resolve("determination.drl"));
+            assertThat(determination.split("new CountableFinding\\(", -1)).hasSize(2);
+        }
+
+        @Test
         void fixableButNotFixedOnTheSpotStillCounts() {
             // Given a locked exit that could have been opened on the spot but was not (2017 left it out; 2025 does not)
             Finding fixable = Finding.builder("F1", "EXIT_LOCKED_OR_BLOCKED").location("东门").correctableOnSpot(true).build();
