@@ -660,6 +660,38 @@ class Gb35181Edition2025Test {
         }
 
         @Test
+        void oneComprehensiveElementIsCountedUnderTheOcrGapAndFlagsTheResult() {
+            // Given an office with one chapter 6 element
+            Assessment a = assess(office(), finding("C1", "FIRE_POWER_LOAD_CLASS_LOW"));
+
+            // Then 4.1 c) counts it (1 against 6) and the result rests on the counting rule's OCR gap
+            assertThat(a.determination().thresholds()).singleElement().satisfies(t -> {
+                assertThat(t.count()).isEqualTo(1);
+                assertThat(t.reached()).isFalse();
+                assertThat(t.clause().verification()).isEqualTo(Verification.UNVERIFIED);
+            });
+            assertThat(a.citedClauses()).contains("GB 35181-2025 4.1 c)");
+            assertThat(a.restsOnUnverifiedClauses()).isTrue();
+        }
+
+        @Test
+        void aVenueWithNoComprehensiveElementDoesNotRestOnTheCountingRulesOcrGap() {
+            // Given a KTV with one direct element (read word for word) and a hotel with no finding at all
+            Assessment direct = assess(entertainment(), finding("F1", "EXITS_TOO_FEW"));
+            Assessment nothing = assess(hotel());
+
+            // Then nothing is counted under 4.1 c), its OCR gap is not cited and the results are not flagged
+            for (Assessment a : List.of(direct, nothing)) {
+                assertThat(a.determination().standard()).isEqualTo(EDITION);
+                assertThat(a.determination().thresholds()).isEmpty();
+                assertThat(a.citedClauses()).doesNotContain("GB 35181-2025 4.1 c)");
+                assertThat(a.reasons()).filteredOn(r -> r.clause().id().startsWith(EDITION))
+                        .allSatisfy(r -> assertThat(r.clause().verification()).as(r.rule()).isEqualTo(Verification.VERIFIED));
+            }
+            assertThat(direct.verdict()).isEqualTo(HazardVerdict.SUSPECTED_MAJOR);
+        }
+
+        @Test
         void element54bIsFlaggedUnverifiedAndSaysWhatTheOcrLost() {
             Element element = Wanzhou.ENGINE.campaign().elements().get("5.4.b");
             assertThat(element.verification()).isEqualTo(Verification.UNVERIFIED);
