@@ -107,9 +107,14 @@ final class CriteriaDocument {
                 : " (over the list " + lists.stream().map(l -> "`" + l + "`").collect(Collectors.joining(", ")) + ")";
     }
 
-    /** Scenario rows that report a code evidencing the element or expect the element present. */
+    /**
+     * Scenario rows that report a code evidencing the element or expect the element present, dated while the edition
+     * is in force: a row dated 2025-11-01 or later is judged under GB 35181-2025 and exercises none of the 2017
+     * elements, though its hazard code may evidence one of each edition.
+     */
     List<Scenario> scenarios(Element e) {
-        return scenarios.scenarios().stream().filter(s -> exercises(s, e.number())).toList();
+        return scenarios.scenarios().stream().filter(s -> edition.inForceOn(s.facts().assessmentDate()))
+                .filter(s -> exercises(s, e.number())).toList();
     }
 
     /** The rows of {@link #scenarios} named for the element by their id, such as C-7.3.6 or R-7.3.6-hr-30. */
@@ -176,7 +181,8 @@ final class CriteriaDocument {
                 .append("source, **P** partly (wording or number), **U** unverified: check it against the\n")
                 .append("official text before relying on a verdict that rests on it.\n\n");
 
-        md.append("## Summary\n\nScenarios counts the rows of `scenarios/*.csv` that report a code of the element or expect it present.\n\n")
+        md.append("## Summary\n\nScenarios counts the rows of `scenarios/*.csv`, dated while the edition is applied, that report a code of\n"
+                + "the element or expect it present.\n\n")
                 .append("| Element | Kind | Verified | Codes | Rules | Scenarios | JUnit tests |\n|---|---|---|---|---|---|---|\n");
         for (Element e : elements()) {
             md.append("| ").append(e.number()).append(" | ").append(e.kind().name().toLowerCase(java.util.Locale.ROOT))

@@ -102,6 +102,26 @@ class CriteriaDocumentTest {
     }
 
     @Test
+    void aScenarioRowCountsForTheEditionInForceOnItsDate() {
+        // Given the same KTV with too few exits (a code evidencing 2017 6.5 and 2025 5.2 c) on 2025-10-31 and 2025-11-01
+        // Then the row of 2025-10-31 counts for 2017 6.5 and not for 2025 5.2 c)
+        assertThat(DOCUMENT.scenarios(element("6.5"))).extracting(Scenario::id)
+                .contains("E-ktv-exits-1031").doesNotContain("E-ktv-exits-1101");
+        // And the row of 2025-11-01 for 2025 5.2 c) and not for 2017 6.5
+        assertThat(DOCUMENT_2025.scenarios(element("5.2.c"))).extracting(Scenario::id)
+                .contains("E-ktv-exits-1101").doesNotContain("E-ktv-exits-1031");
+        // And no row dated on or after 2025-11-01 is counted for any 2017 element, nor one before for 2025
+        for (Element e : DOCUMENT.elements()) {
+            assertThat(DOCUMENT.scenarios(e)).as(e.number()).allSatisfy(s -> assertThat(s.facts().assessmentDate())
+                    .isBefore(java.time.LocalDate.of(2025, 11, 1)));
+        }
+        for (Element e : DOCUMENT_2025.elements()) {
+            assertThat(DOCUMENT_2025.scenarios(e)).as(e.number()).allSatisfy(s -> assertThat(s.facts().assessmentDate())
+                    .isAfterOrEqualTo(java.time.LocalDate.of(2025, 11, 1)));
+        }
+    }
+
+    @Test
     void theDocumentOf2025NamesTheFamilyRuleUnderEveryElementAndNoElementHasNoRule() {
         String md = DOCUMENT_2025.render();
 
