@@ -531,7 +531,11 @@ final class DataTables extends CampaignPart {
                 ok = false;
             }
             ok &= knownClause(clause.get(), row, "clause", clauses);
-            if (!seen.add(kind.get() + "/" + placeClass.get() + "/" + src + "/" + when)) {
+            // Two editions of a standard may each class a kind the same way, each while it is in force (GB 35181-2017
+            // 8.2 b) and GB 35181-2025 3.8 易燃易爆危险品场所): rows on different documents' clauses are not duplicates.
+            Clause cited = clauses.get(clause.get());
+            String document = cited == null ? "" : cited.source();
+            if (!seen.add(kind.get() + "/" + placeClass.get() + "/" + src + "/" + when + "/" + document)) {
                 problems.add(row.problem("place_class", "duplicate row for " + kind.get() + " → " + placeClass.get()));
                 ok = false;
             }

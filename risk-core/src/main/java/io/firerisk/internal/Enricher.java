@@ -62,6 +62,13 @@ final class Enricher {
 
     private Enricher() {}
 
+    /** False when the clause belongs to an edition of a standard the campaign applies, and that edition is not in force. */
+    private static boolean inForce(Campaign campaign, String clauseId, Set<String> editionDocuments,
+            Set<String> documentsInForce) {
+        io.firerisk.campaign.Clause clause = campaign.clauses().get(clauseId);
+        return clause == null || !editionDocuments.contains(clause.source()) || documentsInForce.contains(clause.source());
+    }
+
     static Prepared prepare(Campaign campaign, VenueFacts facts, LocalDate today) {
         Venue venue = facts.venue();
         VenueKind kind = campaign.venueKinds().get(venue.kind());
@@ -77,6 +84,12 @@ final class Enricher {
         List<Standard> editions = campaign.standardsOn(date);
         Set<String> inForce = new java.util.HashSet<>();
         editions.forEach(e -> inForce.add(e.id()));
+        // A place class an edition of a standard defines (its clause is that edition's) holds only while the
+        // edition is in force: 重要场所 is a class of GB 35181-2017 only, 儿童活动场所 and 冷库 of GB 35181-2025.
+        Set<String> editionDocuments = new java.util.HashSet<>();
+        campaign.standards().forEach(s -> editionDocuments.add(s.document()));
+        Set<String> documentsInForce = new java.util.HashSet<>();
+        editions.forEach(e -> documentsInForce.add(e.document()));
 
         List<String> uses = new ArrayList<>();
         uses.add(kind.code());
@@ -95,7 +108,8 @@ final class Enricher {
         Set<String> classes = new LinkedHashSet<>();
         for (String use : uses) {
             for (PlaceClassRule rule : campaign.placeClassRules()) {
-                if (rule.matches(use, venue) && (!rule.campaignOnly() || position.campaignInForce())) {
+                if (rule.matches(use, venue) && (!rule.campaignOnly() || position.campaignInForce())
+                        && inForce(campaign, rule.clause(), editionDocuments, documentsInForce)) {
                     classes.add(rule.placeClass());
                     PlaceClassification c = new PlaceClassification(campaign.placeClass(rule.placeClass()),
                             rule.source(), campaign.clauses().get(rule.clause()).ref());
@@ -119,7 +133,8 @@ final class Enricher {
                         + "' cannot be declared for a venue: the campaign gives it no defining clause "
                         + "(placeClasses." + declared + ".clause in campaign.yaml)");
             }
-            if (classes.add(declared)) {
+            // Declared for a date its edition is not in force, the class does not exist then: not applied.
+            if (inForce(campaign, clause, editionDocuments, documentsInForce) && classes.add(declared)) {
                 classifications.add(new PlaceClassification(campaign.placeClass(declared),
                         PlaceClassification.DECLARED, campaign.clauses().get(clause).ref()));
             }

@@ -785,4 +785,99 @@ class Gb35181Edition2025Test {
             throw new AssertionError("no line of " + file + " starts with " + start);
         }
     }
+    // ------------------------------------------------------------------------------------------- place classes by date
+
+    /** The last day of GB 35181-2017 and the first of GB 35181-2025 in the campaign's standards: list. */
+    static final LocalDate LAST_OF_2017 = LocalDate.of(2025, 10, 31);
+    static final LocalDate FIRST_OF_2025 = LocalDate.of(2025, 11, 1);
+
+    /** Each place class as the assessment on the date took it: code → the clause that put the venue in it. */
+    static java.util.Map<String, String> classesOn(LocalDate date, Venue venue) {
+        Assessment a = Wanzhou.ENGINE.assess(VenueFacts.of(venue, List.of(), date));
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        a.placeClasses().forEach(c -> out.put(c.placeClass().code(), c.clause().id()));
+        return out;
+    }
+
+    /** Each class the 2025 edition introduces, with a venue its kind or its declaration puts in it. */
+    static Stream<Arguments> classesThe2025EditionIntroduces() {
+        return Stream.of(
+                arguments(venue("KINDERGARTEN", "阳光幼儿园", 12, 3).build(), "CHILDREN"),
+                arguments(venue("CHILDREN_ACTIVITY", "童趣早教中心", 9, 3).build(), "CHILDREN"),
+                arguments(elderlyCare(), "ELDERLY_CARE_FACILITY"),
+                arguments(workshop(), "LABOUR_INTENSIVE"),
+                arguments(venue("COLD_STORE", "冷链物流冷库", 15, 3).build(), "COLD_STORE"),
+                arguments(venue("BATTERY_PLANT", "锂电池仓库", 10, 2).build(), "BATTERY_OR_ENERGY_STORAGE"),
+                arguments(venue("ENERGY_STORAGE_STATION", "储能电站", 8, 1).build(), "BATTERY_OR_ENERGY_STORAGE"),
+                arguments(hotel(), "AMUSEMENT_HOTEL_SHOP"),
+                arguments(other("MIXED_USE"), "MIXED_USE"),
+                arguments(other("MULTI_OWNER_BUILDING"), "MULTI_OWNER_BUILDING"),
+                arguments(hotel("FIRE_ALARM_REQUIRED"), "FIRE_ALARM_REQUIRED"));
+    }
+
+    @Nested
+    class PlaceClassesOnlyWhileTheirEditionIsInForce {
+
+        @ParameterizedTest(name = "{1}")
+        @MethodSource("io.firerisk.campaigns.wanzhou.Gb35181Edition2025Test#classesThe2025EditionIntroduces")
+        void aClassThe2025EditionIntroducesHoldsFromItsFirstDayAndNotTheDayBefore(Venue venue, String placeClass) {
+            // Given a venue the 2025 edition (its kind or its declaration) puts in the class
+            // When it is assessed on 2025-10-31 (GB 35181-2017) and on 2025-11-01 (GB 35181-2025)
+            java.util.Map<String, String> before = classesOn(LAST_OF_2017, venue);
+            java.util.Map<String, String> after = classesOn(FIRST_OF_2025, venue);
+
+            // Then the class holds only from 2025-11-01, on a clause of the 2025 edition
+            assertThat(before).as("under GB 35181-2017").doesNotContainKey(placeClass);
+            assertThat(after).as("under GB 35181-2025").containsKey(placeClass);
+            assertThat(after.get(placeClass)).startsWith(EDITION);
+        }
+
+        @Test
+        void anImportantPlaceOfThe2017EditionIsNoLongerOneUnder2025() {
+            // Given a government office, an important place (重要场所) by GB 35181-2017 3.6, which 2025 deleted
+            Venue office = venue("GOVERNMENT_OFFICE", "区政府办公楼", 18, 6).build();
+
+            // Then it is one on 2025-10-31 and not on 2025-11-01
+            assertThat(classesOn(LAST_OF_2017, office)).containsEntry("IMPORTANT", "GB 35181-2017 3.6");
+            assertThat(classesOn(FIRST_OF_2025, office)).doesNotContainKey("IMPORTANT");
+        }
+
+        @Test
+        void aFlammableGoodsPlaceIsOneUnderBothEditionsEachOnItsOwnClause() {
+            // Given a flammable goods store and a shop that declares it keeps flammable goods
+            Venue shop = venue("SHOP", "五金商店", 6, 2).dangerousGoods(true).build();
+
+            // Then each edition classes them, on its own clause
+            for (Venue v : List.of(dangerousGoodsStore(), shop)) {
+                assertThat(classesOn(LAST_OF_2017, v)).as(v.kind()).containsEntry("FLAMMABLE_EXPLOSIVE", "GB 35181-2017 8.2 b)");
+                assertThat(classesOn(FIRST_OF_2025, v)).as(v.kind()).containsEntry("FLAMMABLE_EXPLOSIVE", "GB 35181-2025 3.8");
+            }
+        }
+
+        @Test
+        void theClassesOfTheStatuteHoldUnderBothEditions() {
+            // Given a hotel, a crowded and public gathering place by 消防法 第七十三条
+            Venue h = hotel();
+
+            assertThat(classesOn(LAST_OF_2017, h)).containsKeys("CROWDED", "PUBLIC_GATHERING");
+            assertThat(classesOn(FIRST_OF_2025, h)).containsKeys("CROWDED", "PUBLIC_GATHERING");
+        }
+
+        @Test
+        void aColdStoreOnTheLastDayOf2017IsCountedAsAnOtherPlaceWithSixElements() {
+            // Given a cold store (冷库, a class only GB 35181-2025 names) with six chapter 7 elements on 2025-10-31
+            Venue coldStore = venue("COLD_STORE", "冷链物流冷库", 15, 3).build();
+            Assessment a = Wanzhou.ENGINE.assess(VenueFacts.of(coldStore, List.of(finding("C1", "FIRE_LIFT_OUT_OF_ORDER"),
+                    finding("C2", "FIRE_WATER_OR_AGENT_MISSING"), finding("C3", "OUTDOOR_FIRE_WATER_DEFECTIVE"),
+                    finding("C4", "FIRE_POWER_LOAD_CLASS_LOW"), finding("C5", "FIRE_POWER_NOT_DEDICATED"),
+                    finding("C6", "FIRE_ALARM_NOT_WORKING")), LAST_OF_2017));
+
+            // Then GB 35181-2017 takes it as an other place (8.2 d, six or more) and counts it: a suspected major hazard.
+            // Classed 冷库 under 2017, it fell in no counting row and nothing was counted.
+            assertThat(a.determination().standard()).isEqualTo("GB 35181-2017");
+            assertThat(a.determination().thresholds()).extracting(ThresholdCheck::row, ThresholdCheck::count,
+                    ThresholdCheck::reached).containsExactly(tuple("OTHER_ANY", 6, true));
+            assertThat(a.verdict()).isEqualTo(HazardVerdict.SUSPECTED_MAJOR);
+        }
+    }
 }
