@@ -24,7 +24,7 @@ import java.util.Objects;
 /**
  * The one serialisation of an {@link Assessment} as JSON Lines: what {@code firerisk assess -f jsonl}
  * writes, one JSON object per venue and line: the venue's id, name, kind and street, the grade, verdict,
- * elements and counting rows, the parts whose use must stop with their ground, articles and who acts,
+ * elements, counting rows and exclusions, the parts whose use must stop with their ground, articles and who acts,
  * the grading (L, S, R and the rows that set them), the dated actions with their clauses, details and
  * what set each deadline, the findings, the calendar position, and where the record came from; texts in the
  * chosen language; with {@code reasons}, every rule that fired with its clause and sentence. Another
@@ -110,6 +110,8 @@ public final class AssessmentJsonLines {
             g.writeEndObject();
         }
         g.writeEndArray();
+        // The exclusions that kept the venue from a suspected major hazard (GB 35181-2017 5.1.3, 2025 4.2 b).
+        strings(g, "exclusions", a.determination().exclusions().stream().map(io.firerisk.Label::code).toList());
         g.writeBooleanField("suspend", a.suspensionRequired());
         g.writeArrayFieldStart("suspendedParts");
         for (SuspendedPart p : a.suspension().parts()) {

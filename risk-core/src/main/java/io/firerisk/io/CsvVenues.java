@@ -181,10 +181,12 @@ final class CsvVenues implements VenueReader {
         Venue venue;
         LocalDate date;
         boolean judged;
+        boolean noRealFireRisk;
         try {
             venue = VenueCsv.venue(venueHeader, row);
             date = VenueCsv.venueDate(venueHeader, row);
             judged = VenueCsv.judgedNotMajor(venueHeader, row);
+            noRealFireRisk = VenueCsv.noRealFireRisk(venueHeader, row);
         } catch (BadRecord e) {
             return new VenueRecord.Rejected(origin, e.venueId, e.field, e.getMessage(), row.raw());
         }
@@ -207,7 +209,7 @@ final class CsvVenues implements VenueReader {
         }
         VenueFacts facts;
         try {
-            facts = new VenueFacts(venue, list, date, judged);
+            facts = new VenueFacts(venue, list, date, judged, noRealFireRisk);
         } catch (InvalidFactException e) {
             // A finding id given twice: point at the second row, in the id column.
             Located at = locate(e.field(), origin, origins);

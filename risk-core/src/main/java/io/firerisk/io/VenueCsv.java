@@ -8,6 +8,7 @@ import io.firerisk.OperatingStatus;
 import io.firerisk.RectificationPlan;
 import io.firerisk.RectificationStatus;
 import io.firerisk.ResponsibleParty;
+import io.firerisk.StandardRevision;
 import io.firerisk.Venue;
 import io.firerisk.internal.Numbers;
 
@@ -51,6 +52,7 @@ final class VenueCsv {
         STATUS("status", "operatingstatus", "经营状态", "使用状态"),
         DATE("date", "检查日期", "日期"),
         JUDGED_NOT_MAJOR("judgednotmajor", "经判断不构成重大隐患"),
+        NO_REAL_FIRE_RISK("norealfirerisk", "无现实火灾风险", "经现场检查确认无现实火灾风险"),
         USES("uses", "其他用途", "兼作"),
         PLACE_CLASSES("placeclasses", "申报场所类别", "场所类别"),
         OWNED_BY_AUTHORITY("ownedbyauthority", "局属", "局属单位");
@@ -78,6 +80,7 @@ final class VenueCsv {
         TIMES_FOUND("timesfound", "发现次数"),
         PARTY("party", "责任主体"),
         ENFORCEMENT("enforcement", "执法", "执法情况"),
+        STANDARD_REVISION("standardrevision", "标准修订", "标准修订引起"),
         PLAN_RESPONSIBLE("planresponsible", "responsible", "整改责任人", "责任人"),
         PLAN_MEASURES("planmeasures", "measures", "整改措施"),
         PLAN_DEADLINE("plandeadline", "deadline", "整改期限", "整改时限"),
@@ -282,6 +285,11 @@ final class VenueCsv {
         return new Cells<>(h, row, h.cell(row, VenueColumn.ID)).bool(VenueColumn.JUDGED_NOT_MAJOR);
     }
 
+    /** GB 35181-2025 4.2 b): an on-site inspection confirmed the venue, out of use, has no real fire risk. */
+    static boolean noRealFireRisk(Header<VenueColumn> h, CsvRecord row) throws BadRecord {
+        return new Cells<>(h, row, h.cell(row, VenueColumn.ID)).bool(VenueColumn.NO_REAL_FIRE_RISK);
+    }
+
     static String findingVenueId(Header<FindingColumn> h, CsvRecord row) {
         return h.cell(row, FindingColumn.VENUE_ID);
     }
@@ -302,7 +310,8 @@ final class VenueCsv {
                 .expertReviewed(c.bool(FindingColumn.EXPERT_REVIEWED))
                 .status(c.choice(FindingColumn.STATUS, RectificationStatus.class, STATUS_WORDS))
                 .party(c.choice(FindingColumn.PARTY, ResponsibleParty.class, PARTY_WORDS))
-                .enforcement(c.choice(FindingColumn.ENFORCEMENT, Enforcement.class, ENFORCEMENT_WORDS));
+                .enforcement(c.choice(FindingColumn.ENFORCEMENT, Enforcement.class, ENFORCEMENT_WORDS))
+                .standardRevision(c.choice(FindingColumn.STANDARD_REVISION, StandardRevision.class, REVISION_WORDS));
         Integer times = c.whole(FindingColumn.TIMES_FOUND);
         if (times != null) {
             b.timesFound(times);
@@ -371,6 +380,9 @@ final class VenueCsv {
     private static final Map<String, String> ENFORCEMENT_WORDS = Map.of("无", "NONE", "责令改正", "ORDERED_TO_CORRECT",
             "拒不改正", "REFUSED_TO_CORRECT", "挂牌督办", "SUPERVISED");
 
+    /** GB 35181-2025 4.2 a), as a spreadsheet says it: 否 (not caused), 是 (caused), or a law still requires it. */
+    private static final Map<String, String> REVISION_WORDS = Map.of("否", "NONE", "无", "NONE", "是", "CAUSED",
+            "标准修订引起", "CAUSED", "法律法规有明确规定", "CAUSED_BUT_LAW_REQUIRES");
     private static final Set<String> TRUE = Set.of("true", "t", "yes", "y", "1", "是", "有", "√");
     private static final Set<String> FALSE = Set.of("false", "f", "no", "n", "0", "否", "无", "×");
     private static final Pattern GROUPED = Pattern.compile("[-+]?[0-9]{1,3}([,，][0-9]{3})+(\\.[0-9]+)?");

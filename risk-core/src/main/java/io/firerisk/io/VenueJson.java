@@ -16,6 +16,7 @@ import io.firerisk.InvalidFactException;
 import io.firerisk.OperatingStatus;
 import io.firerisk.RectificationPlan;
 import io.firerisk.RectificationStatus;
+import io.firerisk.StandardRevision;
 import io.firerisk.ResponsibleParty;
 import io.firerisk.Venue;
 import io.firerisk.VenueFacts;
@@ -33,17 +34,20 @@ import java.util.Set;
  * <pre>{@code
  * {"id":"WZ-001","name":"…","kind":"RESTAURANT","street":"…","heightMeters":18,"floors":6,"underground":false,
  *  "occupants":120,"sleeping":false,"gas":"LPG_CYLINDER","dangerousGoods":false,"status":"OPERATING",
- *  "date":"2024-02-09","judgedNotMajor":false,"uses":["LIBRARY"],"placeClasses":["IMPORTANT"],"ownedByAuthority":false,
+ *  "date":"2024-02-09","judgedNotMajor":false,"noRealFireRisk":false,"uses":["LIBRARY"],"placeClasses":["IMPORTANT"],
+ *  "ownedByAuthority":false,
  *  "findings":[{"id":"F1","code":"GAS_ALARM_NOT_INSTALLED","location":"后厨","area":"一楼厨房","ratio":0.4,"quantity":3,
  *               "status":"OPEN","correctableOnSpot":false,"foundOn":"2024-02-01","expertReviewed":false,
- *               "timesFound":1,"party":"UNIT","enforcement":"NONE",
+ *               "timesFound":1,"party":"UNIT","enforcement":"NONE","standardRevision":"NONE",
  *               "plan":{"responsible":"…","measures":"…","deadline":"2024-02-20","funds":"…","contingencyPlan":"…"}}]}
  * }</pre>
  * {@code uses} are other venue kinds the venue also serves as, {@code placeClasses} classes it declares
  * for itself, {@code ownedByAuthority} that the campaign's own authority runs it; a finding's
  * {@code area} is the floor or area it puts at risk (where use would stop), its {@code location}
  * where exactly it was found; {@code correctableOnSpot} is the inspector's judgement, absent when
- * not recorded (never presumed). A bad record fails with the field that is wrong, never silently. Limits: the line is at most
+ * not recorded (never presumed). The inputs of GB 35181-2025 4.2 are recorded facts too: {@code noRealFireRisk}
+ * (an on-site inspection confirmed the venue, out of use, has no real fire risk: 4.2 b) and a finding's
+ * {@code standardRevision} ({@code NONE}, {@code CAUSED} or {@code CAUSED_BUT_LAW_REQUIRES}: 4.2 a). A bad record fails with the field that is wrong, never silently. Limits: the line is at most
  * {@link ByteLines#MAX_LINE_BYTES} bytes (the reader enforces that), nested at most
  * {@value #MAX_NESTING} deep, each key given once, nothing after the object; at most
  * {@link VenueFacts#MAX_FINDINGS} findings; the fact records' own limits for every value.
@@ -64,9 +68,10 @@ final class VenueJson {
             .build();
     private static final Set<String> VENUE_FIELDS = Set.of("id", "name", "kind", "street", "address", "heightMeters",
             "floors", "underground", "occupants", "sleeping", "gas", "dangerousGoods", "status", "date",
-            "judgedNotMajor", "findings", "uses", "placeClasses", "ownedByAuthority");
+            "judgedNotMajor", "noRealFireRisk", "findings", "uses", "placeClasses", "ownedByAuthority");
     private static final Set<String> FINDING_FIELDS = Set.of("id", "code", "location", "area", "foundOn", "correctableOnSpot",
-            "ratio", "quantity", "status", "plan", "expertReviewed", "timesFound", "party", "enforcement");
+            "ratio", "quantity", "status", "plan", "expertReviewed", "timesFound", "party", "enforcement",
+            "standardRevision");
     private static final Set<String> PLAN_FIELDS = Set.of("responsible", "measures", "deadline", "funds", "contingencyPlan");
 
     private VenueJson() {}
@@ -163,7 +168,8 @@ final class VenueJson {
             }
             LocalDate date = node.hasNonNull("date") ? date(node, "date", id, "") : null;
             boolean judged = bool(node, "judgedNotMajor", id);
-            return build(() -> new VenueFacts(venue, findings, date, judged), id, "");
+            boolean noRealFireRisk = bool(node, "noRealFireRisk", id);
+            return build(() -> new VenueFacts(venue, findings, date, judged, noRealFireRisk), id, "");
         }
     }
 
@@ -199,6 +205,9 @@ final class VenueJson {
         }
         if (f.hasNonNull("enforcement")) {
             b.enforcement(enumValue(f, "enforcement", Enforcement.class, id, prefix));
+        }
+        if (f.hasNonNull("standardRevision")) {
+            b.standardRevision(enumValue(f, "standardRevision", StandardRevision.class, id, prefix));
         }
         JsonNode plan = f.path("plan");
         if (plan.isObject()) {

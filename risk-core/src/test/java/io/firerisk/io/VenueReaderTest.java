@@ -309,4 +309,62 @@ class VenueReaderTest {
                     .endsWith("\"source\":\"v.jsonl:7\"}");
         }
     }
+    // ------------------------------------------------------------------ the inputs of GB 35181-2025 4.2 a) and b)
+
+    @Test
+    void theInputsOf42aAnd42bAreReadFromCsvTablesAndJsonLinesAlike() throws Exception {
+        // Given a stopped venue confirmed without real fire risk, with three findings: caused by a standard's revision,
+        // caused but a law still requires it, and not recorded — as CSV tables (Chinese columns) and as JSON Lines
+        String venues = "场所编号,类型,经营状态,检查日期,无现实火灾风险\nH1,HALL,停业,2025/11/15,是\nH2,HALL,营业,2025/11/15,\n";
+        String findings = "场所编号,隐患编号,隐患代码,标准修订\nH1,F1,EXITS_TOO_FEW,是\nH1,F2,EXITS_TOO_FEW,法律法规有明确规定\n"
+                + "H1,F3,EXITS_TOO_FEW,\n";
+        String json = "{\"id\":\"H1\",\"kind\":\"HALL\",\"status\":\"SUSPENDED\",\"date\":\"2025-11-15\",\"noRealFireRisk\":true,"
+                + "\"findings\":[{\"id\":\"F1\",\"code\":\"EXITS_TOO_FEW\",\"standardRevision\":\"CAUSED\"},"
+                + "{\"id\":\"F2\",\"code\":\"EXITS_TOO_FEW\",\"standardRevision\":\"caused_but_law_requires\"},"
+                + "{\"id\":\"F3\",\"code\":\"EXITS_TOO_FEW\"}]}\n";
+
+        List<VenueRecord> tables = csv(venues, findings);
+        VenueRecord.Parsed fromJson = (VenueRecord.Parsed) VenueReader.jsonLine(new Origin("v.jsonl", 1), json.strip());
+
+        // Then both give the same facts: the confirmation on the venue, the revision on each finding
+        for (io.firerisk.VenueFacts facts : List.of(parsed(tables, "H1").facts(), fromJson.facts())) {
+            assertThat(facts.noRealFireRisk()).isTrue();
+            assertThat(facts.findings()).extracting(io.firerisk.Finding::standardRevision).containsExactly(
+                    io.firerisk.StandardRevision.CAUSED, io.firerisk.StandardRevision.CAUSED_BUT_LAW_REQUIRES,
+                    io.firerisk.StandardRevision.NONE);
+        }
+        // And a venue that says nothing is not confirmed
+        assertThat(parsed(tables, "H2").facts().noRealFireRisk()).isFalse();
+    }
+
+    @Test
+    void aConfirmationOrARevisionThatIsNeitherIsRejectedWithItsFileLineAndColumn() throws Exception {
+        // Given noRealFireRisk=maybe for one venue, and a revision no one can read for another's finding
+        String venues = "id,kind,date,noRealFireRisk\nH1,HALL,2025-11-15,maybe\nH2,HALL,2025-11-15,N\nH3,HALL,2025-11-15,Y\n";
+        String findings = "venueId,id,code,standardRevision\nH2,F1,EXITS_TOO_FEW,perhaps\nH3,F1,EXITS_TOO_FEW,NONE\n";
+
+        List<VenueRecord> records = csv(venues, findings);
+
+        // Then each is rejected where it is wrong, and the good venue is read
+        VenueRecord.Rejected h1 = rejected(records, "H1");
+        assertThat(h1.origin()).isEqualTo(new Origin("场所.csv", 2));
+        assertThat(h1.field()).isEqualTo("noRealFireRisk");
+        assertThat(h1.message()).contains("'maybe'", "yes or no");
+        VenueRecord.Rejected h2 = rejected(records, "H2");
+        assertThat(h2.origin()).isEqualTo(new Origin("隐患.csv", 2));
+        assertThat(h2.field()).isEqualTo("standardRevision");
+        assertThat(h2.message()).contains("'perhaps'", "NONE, CAUSED, CAUSED_BUT_LAW_REQUIRES");
+        assertThat(parsed(records, "H3").facts().noRealFireRisk()).isTrue();
+
+        // And JSON Lines say the same, naming the field
+        VenueRecord.Rejected j1 = (VenueRecord.Rejected) VenueReader.jsonLine(new Origin("v.jsonl", 4),
+                "{\"id\":\"H1\",\"kind\":\"HALL\",\"noRealFireRisk\":\"maybe\"}");
+        assertThat(j1.field()).isEqualTo("noRealFireRisk");
+        assertThat(j1.origin()).isEqualTo(new Origin("v.jsonl", 4));
+        assertThat(j1.message()).contains("true or false", "maybe");
+        VenueRecord.Rejected j2 = (VenueRecord.Rejected) VenueReader.jsonLine(new Origin("v.jsonl", 5),
+                "{\"id\":\"H2\",\"kind\":\"HALL\",\"findings\":[{\"id\":\"F1\",\"code\":\"X\",\"standardRevision\":\"perhaps\"}]}");
+        assertThat(j2.field()).isEqualTo("findings[0].standardRevision");
+        assertThat(j2.message()).contains("perhaps", "CAUSED_BUT_LAW_REQUIRES");
+    }
 }

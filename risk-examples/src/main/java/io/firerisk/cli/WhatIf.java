@@ -108,7 +108,8 @@ final class WhatIf {
         for (Finding f : facts.findings()) {
             changed.add(rectified.contains(f) ? f.toBuilder().status(RectificationStatus.VERIFIED).build() : f);
         }
-        return engine.assess(new VenueFacts(facts.venue(), changed, facts.assessmentDate(), facts.judgedNotMajor())).grade();
+        return engine.assess(new VenueFacts(facts.venue(), changed, facts.assessmentDate(), facts.judgedNotMajor(),
+                facts.noRealFireRisk())).grade();
     }
 
     /** Advances {@code pick} to the next k-combination of {@code 0..n-1} in lexicographic order. */
