@@ -453,8 +453,9 @@ public final class Validator {
         /** Checks the scenario tables; returns how many scenarios they hold. */
         int scenarios() {
             Map<String, String> tables = new TreeMap<>();
+            String id = ScenarioSuite.campaignId(files.files());
             for (String path : files.paths("", ".csv")) {
-                if (ScenarioSuite.isTable(path)) {
+                if (ScenarioSuite.runsWith(path, id)) {
                     tables.put(path, files.text(path).orElse(""));
                 }
             }

@@ -23,6 +23,8 @@ import java.util.Set;
  * @param actionsExact   true when {@code actions} is the whole list (no trailing {@code ...} in the cell)
  * @param elements       the GB 35181 elements present (direct and comprehensive), exactly
  * @param clauses        clauses that must be cited
+ * @param standard       the edition of the standard the result must name as applied ({@code GB 35181-2025}),
+ *                       empty string for none; empty to check nothing
  */
 public record Expectation(
         Optional<RiskGrade> grade,
@@ -35,7 +37,8 @@ public record Expectation(
         Set<String> absentActions,
         boolean actionsExact,
         Optional<Set<String>> elements,
-        Set<String> clauses) {
+        Set<String> clauses,
+        Optional<String> standard) {
 
     /** An action the scenario expects, with its deadline when the cell gives one. */
     public record ExpectedAction(String code, Optional<LocalDate> due) {
@@ -60,10 +63,19 @@ public record Expectation(
         clauses = Set.copyOf(clauses);
     }
 
+    /** An expectation that does not check the edition applied. */
+    public Expectation(Optional<RiskGrade> grade, Optional<HazardVerdict> verdict, Optional<Boolean> suspension,
+            List<ExpectedPart> suspendedParts, Optional<Integer> likelihood, Optional<Integer> severity,
+            List<ExpectedAction> actions, Set<String> absentActions, boolean actionsExact,
+            Optional<Set<String>> elements, Set<String> clauses) {
+        this(grade, verdict, suspension, suspendedParts, likelihood, severity, actions, absentActions, actionsExact,
+                elements, clauses, Optional.empty());
+    }
+
     /** True when the row checks nothing at all, which is almost certainly a mistake. */
     public boolean isEmpty() {
         return grade.isEmpty() && verdict.isEmpty() && suspension.isEmpty() && likelihood.isEmpty()
                 && severity.isEmpty() && actions.isEmpty()
-                && absentActions.isEmpty() && elements.isEmpty() && clauses.isEmpty();
+                && absentActions.isEmpty() && elements.isEmpty() && clauses.isEmpty() && standard.isEmpty();
     }
 }

@@ -75,6 +75,8 @@ import java.util.function.Function;
  *                            the list is exact unless it ends with ...
  *   expect_elements          the GB 35181 elements present, exactly, separated by ';' (- for none)
  *   expect_clauses           clauses that must be cited, separated by ';'
+ *   expect_standard          the edition the result names as applied on the date, such as GB 35181-2025
+ *                            (- for none: a date before the first edition the campaign applies)
  * </pre>
  */
 public final class ScenarioSuite {
@@ -84,7 +86,7 @@ public final class ScenarioSuite {
     static final List<String> KNOWN = List.of("id", "description", "date", "kind", "name", "street", "height_m",
             "floors", "underground", "occupants", "sleeping", "gas", "dangerous_goods", "status", "judged_not_major", "no_real_fire_risk",
             "uses", "place_classes", "own", "findings", "expect_grade", "expect_verdict", "expect_suspension",
-            "expect_likelihood", "expect_severity", "expect_actions", "expect_elements", "expect_clauses");
+            "expect_likelihood", "expect_severity", "expect_actions", "expect_elements", "expect_clauses", "expect_standard");
 
     private final List<Scenario> scenarios;
 
@@ -167,7 +169,8 @@ public final class ScenarioSuite {
 
     /**
      * True for a scenario table of a campaign's snapshot: {@code scenarios/*.csv}, or a standard's
-     * {@code standards/<id>/scenarios/*.csv}, which runs with every campaign that applies the standard.
+     * {@code standards/<id>/scenarios/*.csv}, or a standard's table written against one campaign,
+     * {@code standards/<id>/scenarios/<campaign id>/*.csv}.
      */
     public static boolean isTable(String path) {
         if (!path.endsWith(".csv")) {
@@ -181,10 +184,43 @@ public final class ScenarioSuite {
         return path.startsWith(root) && slash > 0 && path.startsWith(FOLDER, slash + 1);
     }
 
+    /**
+     * True for a scenario table that runs with the campaign {@code campaignId}: its own tables, a standard's tables
+     * directly under {@code standards/<id>/scenarios/} (they run with every campaign that applies the standard, so
+     * they expect only what the standard and the law decide), and a standard's tables under
+     * {@code standards/<id>/scenarios/<campaignId>/}, written against that campaign's own grades, actions and place
+     * classes, with it alone.
+     */
+    public static boolean runsWith(String path, String campaignId) {
+        if (!isTable(path)) {
+            return false;
+        }
+        if (path.startsWith(FOLDER)) {
+            return true;
+        }
+        String root = io.firerisk.internal.CampaignFiles.STANDARDS_ROOT;
+        String rest = path.substring(path.indexOf('/', root.length()) + 1 + FOLDER.length());
+        int slash = rest.indexOf('/');
+        return slash < 0 || rest.substring(0, slash).equals(campaignId);
+    }
+
+    /** The {@code id:} of the snapshot's campaign.yaml, empty when it has none. */
+    public static String campaignId(Map<String, String> files) {
+        String yaml = files.get(io.firerisk.internal.CampaignReader.CAMPAIGN_FILE);
+        if (yaml == null) {
+            return "";
+        }
+        List<Problem> ignored = new ArrayList<>();
+        io.firerisk.internal.YamlNode root = io.firerisk.internal.YamlNode.parse(
+                io.firerisk.internal.CampaignReader.CAMPAIGN_FILE, yaml, ignored);
+        return root != null && root.isMap() ? root.string("id", false, ignored).orElse("") : "";
+    }
+
     private static Map<String, String> filesUnder(Map<String, String> files) {
+        String id = campaignId(files);
         Map<String, String> out = new java.util.TreeMap<>();
         files.forEach((path, text) -> {
-            if (isTable(path)) {
+            if (runsWith(path, id)) {
                 out.put(path, text);
             }
         });
@@ -272,6 +308,12 @@ public final class ScenarioSuite {
             if (!present.equals(new TreeSet<>(expected))) {
                 out.add("elements: expected " + (expected.isEmpty() ? "none" : String.join(";", new TreeSet<>(expected)))
                         + ", got " + (present.isEmpty() ? "none" : String.join(";", present)));
+            }
+        });
+        x.standard().ifPresent(expected -> {
+            if (!expected.equals(a.determination().standard())) {
+                out.add("standard: expected " + (expected.isEmpty() ? "none" : expected) + ", got "
+                        + (a.determination().standard().isEmpty() ? "none" : a.determination().standard()));
             }
         });
         Set<String> cited = a.citedClauses();
@@ -476,7 +518,9 @@ public final class ScenarioSuite {
             elements = Optional.of(set);
         }
         return new Expectation(grade, verdict, suspension, parts, likelihood, severity, actions, absent, exact, elements,
-                new LinkedHashSet<>(row.list("expect_clauses")));
+                new LinkedHashSet<>(row.list("expect_clauses")),
+                row.has("expect_standard") ? Optional.of(row.get("expect_standard").strip().equals("-") ? ""
+                        : row.get("expect_standard").strip()) : Optional.empty());
     }
 
     private static Optional<LocalDate> date(CsvTable.Row row, String column, List<Problem> problems) {

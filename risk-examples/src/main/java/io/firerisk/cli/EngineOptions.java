@@ -16,7 +16,9 @@ final class EngineOptions {
     private static final Map<String, RiskEngine> BUNDLED = new ConcurrentHashMap<>();
 
     @Option(names = "--campaign", paramLabel = "ID", defaultValue = DEFAULT_CAMPAIGN,
-            description = "bundled campaign id (default: ${DEFAULT-VALUE})")
+            description = "bundled campaign id: ${DEFAULT-VALUE} (the default: the Wanzhou 2023-24 plan) or national-standing"
+                    + " (the law and the national standards only, no local plan: GB 35181 in the edition in force on"
+                    + " each venue's date)")
     String campaign;
 
     @Option(names = "--campaign-dir", paramLabel = "DIR", description = "campaign folder on disk, instead of a bundled one")

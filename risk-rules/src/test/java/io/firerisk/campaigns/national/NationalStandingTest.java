@@ -1,0 +1,149 @@
+package io.firerisk.campaigns.national;
+
+import io.firerisk.Assessment;
+import io.firerisk.Finding;
+import io.firerisk.HazardVerdict;
+import io.firerisk.RiskEngine;
+import io.firerisk.Venue;
+import io.firerisk.VenueFacts;
+import io.firerisk.analysis.ValidationReport;
+import io.firerisk.analysis.Validator;
+import io.firerisk.campaign.Clause;
+import io.firerisk.campaign.Standard;
+import io.firerisk.scenario.Scenario;
+import io.firerisk.scenario.ScenarioResult;
+import io.firerisk.scenario.ScenarioSuite;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bundled {@code national-standing} campaign: the law and the national standards alone, for a user with no local
+ * plan. Every assessment applies the edition of GB 35181 in force on its date and names it; no verdict is claimed
+ * final where a person decides.
+ */
+class NationalStandingTest {
+
+    static final String ID = "national-standing";
+    static final RiskEngine ENGINE = RiskEngine.builder().campaign(ID).build();
+
+    static Path folder() {
+        try {
+            return Path.of(NationalStandingTest.class.getResource("/campaigns/" + ID + "/campaign.yaml").toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Venue ktv() {
+        return Venue.builder("KTV-1", "ENTERTAINMENT").name("星光KTV").heightMeters(12.0).floors(3).occupantCapacity(200).build();
+    }
+
+    static Assessment assess(Venue venue, LocalDate date, Finding... findings) {
+        return ENGINE.assess(VenueFacts.of(venue, List.of(findings), date));
+    }
+
+    @Test
+    void aVenueDatedThisWinterIsJudgedUnderGb35181Of2025AndOneDatedBeforeNovember2025Under2017() {
+        // Given a KTV with too few exits, a direct element of both editions
+        Finding exits = Finding.of("F1", "EXITS_TOO_FEW");
+
+        // When it is assessed on 2026-01-15 and on 2024-05-01
+        Assessment now = assess(ktv(), LocalDate.of(2026, 1, 15), exits);
+        Assessment then = assess(ktv(), LocalDate.of(2024, 5, 1), exits);
+
+        // Then each names the edition in force on its date, with that edition's element
+        assertThat(now.determination().standard()).isEqualTo("GB 35181-2025");
+        assertThat(now.determination().directElements()).containsExactly("5.2.c");
+        assertThat(then.determination().standard()).isEqualTo("GB 35181-2017");
+        assertThat(then.determination().directElements()).containsExactly("6.5");
+        assertThat(now.determination().verdict()).isEqualTo(HazardVerdict.SUSPECTED_MAJOR);
+    }
+
+    @Test
+    void aSuspectedMajorHazardUnder2025IsACandidateForTheCollectiveDecisionTheLawRequiresNotAFinalVerdict() {
+        Assessment a = assess(ktv(), LocalDate.of(2026, 1, 15), Finding.of("F1", "EXITS_TOO_FEW"));
+
+        // The reminder is the campaign's setting, citing 消防监督检查规定 第二十一条, never GB 35181-2025
+        assertThat(a.determination().reminder().zh()).contains("集体研究确定").contains("不是判定结论")
+                .endsWith("（消防监督检查规定 第二十一条）").doesNotContain("GB 35181-2025");
+        assertThat(a.actionCodes()).contains("COLLECTIVE_DETERMINATION");
+        assertThat(a.actions("COLLECTIVE_DETERMINATION")).allSatisfy(r -> assertThat(r.clauses())
+                .extracting(io.firerisk.ClauseRef::id).contains("消防监督检查规定 第二十一条")
+                .noneMatch(c -> c.startsWith("GB 35181-2025")));
+    }
+
+    @Test
+    void stoppingUseOfAnotherUnitsPremisesIsAskedOfTheFireAndRescueAuthorityWhichDecides() {
+        Assessment a = assess(ktv(), LocalDate.of(2026, 1, 15), Finding.of("F1", "EXITS_TOO_FEW").toBuilder()
+                .area("二楼").build());
+
+        assertThat(a.suspension().parts()).singleElement().satisfies(p -> {
+            assertThat(p.ground().code()).isEqualTo("NO_SAFE_EVACUATION");
+            assertThat(p.actor().zh()).contains("提请消防救援机构依法决定").contains("由其决定");
+        });
+    }
+
+    @Test
+    void combustibleDecorationInAMallIsPutToTheAuthorityForReviewAndNeverStopsUseOnAnAssumedSeverity() {
+        Venue mall = Venue.builder("MALL-1", "MALL").name("滨江商场").heightMeters(18.0).floors(4).occupantCapacity(5000).build();
+
+        Assessment a = assess(mall, LocalDate.of(2026, 1, 15), Finding.of("F1", "COMBUSTIBLE_DECORATION"));
+
+        assertThat(a.suspensionRequired()).isFalse();
+        assertThat(a.actionCodes()).contains("CONSIDER_SEALING").doesNotContain("SUSPEND_USE");
+        assertThat(a.citedClauses()).contains("消防监督检查规定 第二十二条(四)");
+    }
+
+    @Test
+    void itHoldsNoLocalPlanNoLocalClassificationAndNoKeyPeriod() throws Exception {
+        var campaign = ENGINE.campaign();
+
+        assertThat(campaign.standards()).extracting(Standard::id).containsExactly("gb35181-2017", "gb35181-2025");
+        assertThat(campaign.calendar().keyPeriods()).isEmpty();
+        assertThat(campaign.placeClassRules()).noneMatch(r -> r.source().equals(io.firerisk.campaign.PlaceClassRule.CAMPAIGN));
+        // Every clause its own rules and tables cite is the law's or a standard's, except its one standing phase
+        assertThat(campaign.clauses().values()).filteredOn(Clause::campaignOnly)
+                .extracting(Clause::id).containsExactly("国家法律法规和标准 常态");
+        // Standards are named, not copied
+        assertThat(folder().resolve("standards")).doesNotExist();
+        assertThat(Files.readString(folder().resolve("campaign.yaml"))).doesNotContain("万州");
+    }
+
+    @Test
+    void itLoadsWithoutErrorsAndItsRulesArePrecompiledInTheJar() {
+        ValidationReport report = Validator.validate(folder());
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(folder().resolve(io.firerisk.analysis.CampaignPrecompiler.OUTPUT)).exists();
+    }
+
+    @Test
+    void itRunsItsOwnTablesAndTheStandardsSharedTablesButNotThoseWrittenAgainstAnotherCampaign() {
+        List<String> files = ScenarioSuite.fromBundled(ID).scenarios().stream().map(Scenario::file).distinct().toList();
+
+        assertThat(files).contains("scenarios/national-standing.csv",
+                "standards/gb35181-2025/scenarios/gb35181-2025.csv", "standards/gb35181-2025/scenarios/gb35181-2025-direct.csv")
+                .noneMatch(f -> f.contains("/wanzhou-2023-winter/"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyScenarioRowThatRunsWithTheCampaignHolds() {
+        List<Scenario> all = ScenarioSuite.fromBundled(ID).scenarios();
+        return all.stream().map(s -> DynamicTest.dynamicTest(s.id() + " " + s.description() + " [" + s.file() + ":"
+                + s.line() + "]", () -> {
+            ScenarioResult result = ScenarioSuite.run(ENGINE, s);
+            assertThat(result.mismatches()).as("%s %s; rules fired: %s", s.where(), s.description(),
+                    result.assessment().map(x -> x.firedRules().toString()).orElse("none")).isEmpty();
+        }));
+    }
+}
