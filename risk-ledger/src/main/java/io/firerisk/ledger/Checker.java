@@ -354,6 +354,7 @@ final class Checker {
             throw r.field("event.finding.hazardCode", "'" + finding.hazardCode()
                     + "' is not in the hazard catalogue of campaign " + campaign.id());
         }
+        measured(r, finding, campaign.hazard(finding.hazardCode()).get());
         if (finding.status() != RectificationStatus.OPEN) {
             throw r.field("event.finding.status", "the ledger keeps the status (was " + finding.status()
                     + "); record what happened to the hazard as its own events, or set correctedOnSpot");
@@ -381,6 +382,23 @@ final class Checker {
         Event.HazardFound filled = deadline.equals(f.deadline()) ? f : new Event.HazardFound(f.venueId(),
                 f.inspectionId(), finding, f.correctedOnSpot(), deadline, f.evidence());
         return new Accepted(filled, f.venueId(), f.stream());
+    }
+
+    /**
+     * A criterion judged by a measurement (a ratio, a count) needs it in the finding: without it the
+     * engine cannot assess the venue at all, on any later date. Checked here whether or not the
+     * deadline is given, since with a deadline the engine is not asked when the hazard is recorded.
+     */
+    private static void measured(Refusal r, Finding finding, io.firerisk.campaign.HazardType type) {
+        String measure = type.measure().orElse("");
+        if (measure.equals(io.firerisk.campaign.HazardType.MEASURE_RATIO) && finding.ratio() == null) {
+            throw r.field("event.finding.ratio", "hazard code " + finding.hazardCode() + " is judged by a ratio "
+                    + "(measure: ratio, 0 to 1, " + type.file() + " line " + type.line() + "); the finding has none");
+        }
+        if (measure.equals(io.firerisk.campaign.HazardType.MEASURE_QUANTITY) && finding.quantity() == null) {
+            throw r.field("event.finding.quantity", "hazard code " + finding.hazardCode() + " is judged by a count "
+                    + "(measure: quantity, " + type.file() + " line " + type.line() + "); the finding has none");
+        }
     }
 
     /** The due date the engine gives the campaign's deadline action for this finding as of {@code day}. */
@@ -515,6 +533,12 @@ final class Checker {
                         + Enforcement.REFUSED_TO_CORRECT + ")");
             }
             id(r, "event.documentNo", x.documentNo());
+            id(r, "event.decidedBy", x.decidedBy());
+            if (w.person(x.decidedBy()) == null) {
+                throw r.field("event.decidedBy", "no registered person '" + x.decidedBy() + "'; an enforcement step "
+                        + "names the person who decided it");
+            }
+            requiredText(r, "event.ground", x.ground());
         }
         assert next != null;
         return new Accepted(e, h.venueId, e.stream());

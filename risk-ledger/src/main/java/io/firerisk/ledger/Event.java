@@ -195,8 +195,14 @@ public sealed interface Event {
         public EventType type() { return EventType.SUPERVISION_LISTED; }
     }
 
-    /** An enforcement step on the hazard (责令改正, then 拒不改正), with its document. */
-    record EnforcementRecorded(String hazardId, Enforcement step, String documentNo) implements HazardEvent {
+    /**
+     * An enforcement step on the hazard (责令改正, then 拒不改正), with its document. It is a person's
+     * decision, not the engine's: {@code decidedBy} names the registered person who decided it (who may
+     * differ from whoever records it) and {@code ground} the legal ground and facts it rests on, as they
+     * wrote it. Events recorded before these were asked for read them as {@code null}.
+     */
+    record EnforcementRecorded(String hazardId, Enforcement step, String documentNo, String decidedBy, String ground)
+            implements HazardEvent {
         public EventType type() { return EventType.ENFORCEMENT_RECORDED; }
     }
 
