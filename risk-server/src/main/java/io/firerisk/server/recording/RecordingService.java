@@ -200,6 +200,9 @@ public class RecordingService {
             var a = attachments.find(c.attachments().get(i));
             if (a.isEmpty() || !a.get().venueId().equals(h.venueId())) {
                 p.add("attachments[" + i + "]", "form.unknownAttachment", c.attachments().get(i));
+            } else if (!attachments.claimable(a.get())) {
+                p.add("attachments[" + i + "]", "form.staleAttachment", c.attachments().get(i),
+                        attachments.unclaimedFor().dividedBy(2).toHours());
             } else {
                 referenced.add(a.get());
             }
