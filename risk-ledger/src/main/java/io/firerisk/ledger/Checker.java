@@ -175,6 +175,8 @@ final class Checker {
             text(r, "event.note", p.note());
             permitted(r, w, entry, actor, null);
             return new Accepted(p, null, p.stream());
+        } else if (event instanceof Event.InspectorsReassigned a) {
+            return reassigned(a, entry, actor, w, r);
         } else if (event instanceof Event.HazardFound f) {
             return found(f, entry, actor, day, w, r);
         } else if (event instanceof Event.HazardEvent h) {
@@ -244,6 +246,45 @@ final class Checker {
         }
         permitted(r, w, entry, actor, null);
         return new Accepted(p, null, p.stream());
+    }
+
+    private Accepted reassigned(Event.InspectorsReassigned a, Entry entry, Directory.Person actor, Working w,
+            Refusal r) {
+        id(r, "event.planId", a.planId());
+        w.version(a.stream());
+        LedgerState.PlanFold plan = w.state.plans.get(a.planId());
+        if (plan == null) {
+            throw r.field("event.planId", "no inspection plan '" + a.planId() + "'");
+        }
+        if (entry.happenedAt().isBefore(plan.drawnAt)) {
+            throw r.field("happenedAt", "before the plan was drawn (" + plan.drawnAt + ")");
+        }
+        id(r, "event.venueId", a.venueId());
+        List<String> now = plan.assigned.get(a.venueId());
+        if (now == null) {
+            throw r.field("event.venueId", "venue '" + a.venueId() + "' is not in plan " + a.planId());
+        }
+        if (a.inspectors().isEmpty() || a.inspectors().size() > MAX_INSPECTORS) {
+            throw r.field("event.inspectors", "must name 1 to " + MAX_INSPECTORS + " registered inspectors (named "
+                    + a.inspectors().size() + ")");
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < a.inspectors().size(); i++) {
+            String id = a.inspectors().get(i);
+            Directory.Person person = id == null ? null : w.person(id);
+            if (person == null || !person.roles().contains(Role.INSPECTOR)) {
+                throw r.field("event.inspectors[" + i + "]", "no registered inspector '" + id + "'");
+            }
+            if (!seen.add(id)) {
+                throw r.field("event.inspectors[" + i + "]", "'" + id + "' is named twice");
+            }
+        }
+        if (Set.copyOf(now).equals(seen)) {
+            throw r.field("event.inspectors", "the visit to " + a.venueId() + " already goes to " + now);
+        }
+        requiredText(r, "event.reason", a.reason());
+        permitted(r, w, entry, actor, null);
+        return new Accepted(a, null, a.stream());
     }
 
     private void envelope(Entry entry, Refusal r) {

@@ -238,6 +238,20 @@ public sealed interface Event {
         }
     }
 
+    /**
+     * Bureau staff assign other inspectors to one venue of a drawn plan (one is ill, or must stand aside
+     * for a conflict of interest), with the reason. The draw stays as it was recorded, so it can still be
+     * drawn again and compared; from now on the visit goes to {@code inspectors}.
+     */
+    record InspectorsReassigned(String planId, String venueId, List<String> inspectors, String reason)
+            implements Event {
+        public InspectorsReassigned {
+            inspectors = inspectors == null ? List.of() : List.copyOf(inspectors);
+        }
+        public EventType type() { return EventType.INSPECTORS_REASSIGNED; }
+        public String stream() { return Streams.plan(planId); }
+    }
+
     /** The plan is made public (一公开): from now on the public page lists it and its results. */
     record InspectionPlanPublished(String planId, String note) implements Event {
         public InspectionPlanPublished {

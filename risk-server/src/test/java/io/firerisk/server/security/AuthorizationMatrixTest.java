@@ -164,6 +164,12 @@ class AuthorizationMatrixTest {
         publishMissing.put(Who.STAFF, NOT_FOUND);
         m.put("POST /plans/{planId}/publish", new Row(post("/plans/NO-SUCH-PLAN/publish").with(csrf()),
                 publishMissing));
+        // Sending other inspectors to a visit: bureau staff acting as a ledger person (no such plan: 404 for them)
+        m.put("POST /plans/{planId}/assignment", new Row(post("/plans/NO-SUCH-PLAN/assignment").with(csrf())
+                .param("venueId", ownVenue).param("inspectors", "P-INSP-1").param("reason", "回避"), publishMissing));
+        m.put("POST /api/plans/{planId}/assignment", new Row(post("/api/plans/NO-SUCH-PLAN/assignment").with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"venueId\": \"" + ownVenue
+                        + "\", \"inspectors\": [\"P-INSP-1\"], \"reason\": \"回避\"}"), api(publishMissing)));
         // 账号管理: the administrator's alone (no account of that name: 404 for them, refused for the rest).
         m.put("GET /admin/accounts", new Row(get("/admin/accounts"), admin));
         Map<Who, Integer> adminBad = all(REDIRECT, FORBIDDEN);
