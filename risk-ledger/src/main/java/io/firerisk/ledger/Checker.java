@@ -175,6 +175,8 @@ final class Checker {
             text(r, "event.note", p.note());
             permitted(r, w, entry, actor, null);
             return new Accepted(p, null, p.stream());
+        } else if (event instanceof Event.InspectorsReassigned a) {
+            return reassigned(a, entry, actor, w, r);
         } else if (event instanceof Event.HazardFound f) {
             return found(f, entry, actor, day, w, r);
         } else if (event instanceof Event.HazardEvent h) {
@@ -244,6 +246,45 @@ final class Checker {
         }
         permitted(r, w, entry, actor, null);
         return new Accepted(p, null, p.stream());
+    }
+
+    private Accepted reassigned(Event.InspectorsReassigned a, Entry entry, Directory.Person actor, Working w,
+            Refusal r) {
+        id(r, "event.planId", a.planId());
+        w.version(a.stream());
+        LedgerState.PlanFold plan = w.state.plans.get(a.planId());
+        if (plan == null) {
+            throw r.field("event.planId", "no inspection plan '" + a.planId() + "'");
+        }
+        if (entry.happenedAt().isBefore(plan.drawnAt)) {
+            throw r.field("happenedAt", "before the plan was drawn (" + plan.drawnAt + ")");
+        }
+        id(r, "event.venueId", a.venueId());
+        List<String> now = plan.assigned.get(a.venueId());
+        if (now == null) {
+            throw r.field("event.venueId", "venue '" + a.venueId() + "' is not in plan " + a.planId());
+        }
+        if (a.inspectors().isEmpty() || a.inspectors().size() > MAX_INSPECTORS) {
+            throw r.field("event.inspectors", "must name 1 to " + MAX_INSPECTORS + " registered inspectors (named "
+                    + a.inspectors().size() + ")");
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < a.inspectors().size(); i++) {
+            String id = a.inspectors().get(i);
+            Directory.Person person = id == null ? null : w.person(id);
+            if (person == null || !person.roles().contains(Role.INSPECTOR)) {
+                throw r.field("event.inspectors[" + i + "]", "no registered inspector '" + id + "'");
+            }
+            if (!seen.add(id)) {
+                throw r.field("event.inspectors[" + i + "]", "'" + id + "' is named twice");
+            }
+        }
+        if (Set.copyOf(now).equals(seen)) {
+            throw r.field("event.inspectors", "the visit to " + a.venueId() + " already goes to " + now);
+        }
+        requiredText(r, "event.reason", a.reason());
+        permitted(r, w, entry, actor, null);
+        return new Accepted(a, null, a.stream());
     }
 
     private void envelope(Entry entry, Refusal r) {
@@ -354,6 +395,7 @@ final class Checker {
             throw r.field("event.finding.hazardCode", "'" + finding.hazardCode()
                     + "' is not in the hazard catalogue of campaign " + campaign.id());
         }
+        measured(r, finding, campaign.hazard(finding.hazardCode()).get());
         if (finding.status() != RectificationStatus.OPEN) {
             throw r.field("event.finding.status", "the ledger keeps the status (was " + finding.status()
                     + "); record what happened to the hazard as its own events, or set correctedOnSpot");
@@ -381,6 +423,23 @@ final class Checker {
         Event.HazardFound filled = deadline.equals(f.deadline()) ? f : new Event.HazardFound(f.venueId(),
                 f.inspectionId(), finding, f.correctedOnSpot(), deadline, f.evidence());
         return new Accepted(filled, f.venueId(), f.stream());
+    }
+
+    /**
+     * A criterion judged by a measurement (a ratio, a count) needs it in the finding: without it the
+     * engine cannot assess the venue at all, on any later date. Checked here whether or not the
+     * deadline is given, since with a deadline the engine is not asked when the hazard is recorded.
+     */
+    private static void measured(Refusal r, Finding finding, io.firerisk.campaign.HazardType type) {
+        String measure = type.measure().orElse("");
+        if (measure.equals(io.firerisk.campaign.HazardType.MEASURE_RATIO) && finding.ratio() == null) {
+            throw r.field("event.finding.ratio", "hazard code " + finding.hazardCode() + " is judged by a ratio "
+                    + "(measure: ratio, 0 to 1, " + type.file() + " line " + type.line() + "); the finding has none");
+        }
+        if (measure.equals(io.firerisk.campaign.HazardType.MEASURE_QUANTITY) && finding.quantity() == null) {
+            throw r.field("event.finding.quantity", "hazard code " + finding.hazardCode() + " is judged by a count "
+                    + "(measure: quantity, " + type.file() + " line " + type.line() + "); the finding has none");
+        }
     }
 
     /** The due date the engine gives the campaign's deadline action for this finding as of {@code day}. */
@@ -515,6 +574,12 @@ final class Checker {
                         + Enforcement.REFUSED_TO_CORRECT + ")");
             }
             id(r, "event.documentNo", x.documentNo());
+            id(r, "event.decidedBy", x.decidedBy());
+            if (w.person(x.decidedBy()) == null) {
+                throw r.field("event.decidedBy", "no registered person '" + x.decidedBy() + "'; an enforcement step "
+                        + "names the person who decided it");
+            }
+            requiredText(r, "event.ground", x.ground());
         }
         assert next != null;
         return new Accepted(e, h.venueId, e.stream());

@@ -335,9 +335,11 @@ public final class DemoLedger {
                 }
                 case ENFORCED -> {
                     s.at(0, inspector, new Event.EnforcementRecorded(f.hazardId(), Enforcement.ORDERED_TO_CORRECT,
-                            "万州城管责改〔2023〕" + Math.floorMod(f.hazardId().hashCode(), 900) + "号"));
+                            "万州城管责改〔2023〕" + Math.floorMod(f.hazardId().hashCode(), 900) + "号", inspector.id(),
+                            "《中华人民共和国消防法》第六十条：检查发现消防安全违法行为，责令改正"));
                     s.on(d.plusDays(2), inspector, new Event.EnforcementRecorded(f.hazardId(),
-                            Enforcement.REFUSED_TO_CORRECT, "拒不改正记录" + Math.floorMod(f.hazardId().hashCode(), 900)));
+                            Enforcement.REFUSED_TO_CORRECT, "拒不改正记录" + Math.floorMod(f.hazardId().hashCode(), 900),
+                            inspector.id(), "责令限期改正期满复查，仍未改正"));
                 }
             }
             lifecycle.addAll(s.entries);

@@ -195,8 +195,14 @@ public sealed interface Event {
         public EventType type() { return EventType.SUPERVISION_LISTED; }
     }
 
-    /** An enforcement step on the hazard (责令改正, then 拒不改正), with its document. */
-    record EnforcementRecorded(String hazardId, Enforcement step, String documentNo) implements HazardEvent {
+    /**
+     * An enforcement step on the hazard (责令改正, then 拒不改正), with its document. It is a person's
+     * decision, not the engine's: {@code decidedBy} names the registered person who decided it (who may
+     * differ from whoever records it) and {@code ground} the legal ground and facts it rests on, as they
+     * wrote it. Events recorded before these were asked for read them as {@code null}.
+     */
+    record EnforcementRecorded(String hazardId, Enforcement step, String documentNo, String decidedBy, String ground)
+            implements HazardEvent {
         public EventType type() { return EventType.ENFORCEMENT_RECORDED; }
     }
 
@@ -230,6 +236,20 @@ public sealed interface Event {
         public PlannedVisit {
             inspectors = inspectors == null ? List.of() : List.copyOf(inspectors);
         }
+    }
+
+    /**
+     * Bureau staff assign other inspectors to one venue of a drawn plan (one is ill, or must stand aside
+     * for a conflict of interest), with the reason. The draw stays as it was recorded, so it can still be
+     * drawn again and compared; from now on the visit goes to {@code inspectors}.
+     */
+    record InspectorsReassigned(String planId, String venueId, List<String> inspectors, String reason)
+            implements Event {
+        public InspectorsReassigned {
+            inspectors = inspectors == null ? List.of() : List.copyOf(inspectors);
+        }
+        public EventType type() { return EventType.INSPECTORS_REASSIGNED; }
+        public String stream() { return Streams.plan(planId); }
     }
 
     /** The plan is made public (一公开): from now on the public page lists it and its results. */

@@ -25,6 +25,7 @@ public enum EventType {
     SUPERVISION_LISTED(Event.SupervisionListed.class, "挂牌督办", "listed for supervision"),
     ENFORCEMENT_RECORDED(Event.EnforcementRecorded.class, "执法措施", "enforcement recorded"),
     INSPECTION_PLAN_DRAWN(Event.InspectionPlanDrawn.class, "抽取双随机检查计划", "inspection plan drawn"),
+    INSPECTORS_REASSIGNED(Event.InspectorsReassigned.class, "调整检查人员", "inspectors reassigned"),
     INSPECTION_PLAN_PUBLISHED(Event.InspectionPlanPublished.class, "公开检查计划", "inspection plan published"),
     EDUCATION_RECORDED(Event.EducationRecorded.class, "记录宣传教育活动", "education activity recorded");
 

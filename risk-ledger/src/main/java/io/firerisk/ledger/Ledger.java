@@ -815,17 +815,37 @@ public final class Ledger implements AutoCloseable {
 
     /** Every inspection plan, newest first. */
     public List<PlanView> plans() {
-        return store.jdbi.withHandle(h -> Reads.plans(h, false));
+        return store.jdbi.withHandle(h -> Reads.plans(h, false).stream().map(p -> reassigned(h, p)).toList());
     }
 
     /** The published inspection plans (一公开), newest first. */
     public List<PlanView> publishedPlans() {
-        return store.jdbi.withHandle(h -> Reads.plans(h, true));
+        return store.jdbi.withHandle(h -> Reads.plans(h, true).stream().map(p -> reassigned(h, p)).toList());
     }
 
     public Optional<PlanView> plan(String planId) {
         Objects.requireNonNull(planId, "planId");
-        return store.jdbi.withHandle(h -> Reads.plan(h, planId));
+        return store.jdbi.withHandle(h -> Reads.plan(h, planId).map(p -> reassigned(h, p)));
+    }
+
+    /** The plan with the reassignments its stream holds (few: read from the log, not projected). */
+    private PlanView reassigned(org.jdbi.v3.core.Handle h, PlanView p) {
+        if (p.version() <= 1 || (p.version() == 2 && p.published())) {
+            return p;
+        }
+        java.util.Map<String, List<String>> now = new java.util.HashMap<>();
+        p.visits().forEach(v -> now.put(v.venueId(), v.inspectors()));
+        List<PlanView.Reassignment> changes = new ArrayList<>();
+        for (RecordedEvent e : store.stream(h, Streams.plan(p.planId()))) {
+            if (e.event() instanceof Event.InspectorsReassigned a) {
+                changes.add(new PlanView.Reassignment(a.venueId(), now.getOrDefault(a.venueId(), List.of()),
+                        a.inspectors(), a.reason(), e.actor(), e.happenedAt()));
+                now.put(a.venueId(), a.inspectors());
+            }
+        }
+        return new PlanView(p.planId(), p.date(), p.seed(), p.count(), p.street(), p.inspectorsPerVenue(),
+                p.previousPlanId(), p.candidates(), p.visits(), p.drawnBy(), p.drawnAt(), p.publishedBy(), p.publishedAt(),
+                p.note(), p.version(), changes);
     }
 
     /** What became of each visit of a plan, as the ledger holds it now ({@link PlanView.Result}). */

@@ -46,6 +46,8 @@ final class LedgerState {
         Instant publishedAt;
         String note = "";
         int version;
+        /** Each visit's inspectors now, by venue: as drawn, then as reassigned. */
+        final Map<String, List<String>> assigned = new HashMap<>();
     }
 
     final ZoneId zone;
@@ -103,6 +105,7 @@ final class LedgerState {
         } else if (event instanceof Event.InspectionPlanDrawn p) {
             PlanFold f = plans.computeIfAbsent(p.planId(), k -> new PlanFold());
             f.drawn = p;
+            p.visits().forEach(v -> f.assigned.put(v.venueId(), v.inspectors()));
             f.drawnBy = e.actor();
             f.drawnAt = e.happenedAt();
             f.version = e.version();
@@ -112,6 +115,12 @@ final class LedgerState {
                 f.publishedBy = e.actor();
                 f.publishedAt = e.happenedAt();
                 f.note = p.note();
+                f.version = e.version();
+            }
+        } else if (event instanceof Event.InspectorsReassigned a) {
+            PlanFold f = plans.get(a.planId());
+            if (f != null) {
+                f.assigned.put(a.venueId(), a.inspectors());
                 f.version = e.version();
             }
         } else if (event instanceof Event.EducationRecorded a) {

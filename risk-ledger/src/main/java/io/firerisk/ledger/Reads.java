@@ -287,14 +287,14 @@ final class Reads {
                 rs.getString("drawn_by"), rs.getObject("drawn_at", java.time.OffsetDateTime.class).toInstant(),
                 Optional.ofNullable(rs.getString("published_by")),
                 Optional.ofNullable(published).map(java.time.OffsetDateTime::toInstant), rs.getString("note"),
-                rs.getInt("version"));
+                rs.getInt("version"), List.of());
     }
 
     /** What became of each visit of the plan (see {@link PlanView.Result}). */
     static List<PlanView.Result> results(Handle h, PlanView plan) {
         List<PlanView.Result> results = new ArrayList<>();
         int seq = 0;
-        for (Event.PlannedVisit v : plan.visits()) {
+        for (Event.PlannedVisit v : plan.assigned()) {
             seq++;
             InspectionKind kind = v.reinspection() ? InspectionKind.REINSPECTION : InspectionKind.DOUBLE_RANDOM;
             Optional<InspectionView> inspection = h.createQuery("select inspection_id, venue_id, kind, inspected_on, "

@@ -75,7 +75,8 @@ final class VenueEntries {
                 }
                 if (f.enforcement() != Enforcement.NONE) {
                     entries.add(Entry.of(prefix + hazardId + ":enforcement", how.actor(), t.plusSeconds(120),
-                            new Event.EnforcementRecorded(hazardId, f.enforcement(), "imported")));
+                            new Event.EnforcementRecorded(hazardId, f.enforcement(), "imported", how.actor(),
+                                    "as the imported venue record states (导入的场所记录所载)")));
                 }
             }
         }

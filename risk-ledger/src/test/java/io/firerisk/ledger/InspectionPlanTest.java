@@ -177,4 +177,50 @@ abstract class InspectionPlanSpec {
                 .collect(Collectors.toSet());
         assertThat(streets).containsExactly(street);
     }
+    @Test
+    void bureauStaffSendOtherInspectorsToADrawnVisitWithTheReasonAndTheDrawStaysReproducible() {
+        // Given a drawn plan and one of its visits
+        Event.InspectionPlanDrawn drawn = draw("PLAN-1", 7L);
+        ledger.record(Entry.of("e-plan", "P-STAFF-1", at(DAY, 10), drawn));
+        Event.PlannedVisit visit = drawn.visits().get(0);
+        List<String> others = java.util.stream.IntStream.rangeClosed(1, 6).mapToObj(n -> "P-INSP-" + n)
+                .filter(p -> !visit.inspectors().contains(p)).limit(2).toList();
+        // When an inspector (not the bureau), or with no reason, or naming no inspector: refused at the field
+        assertThatThrownBy(() -> ledger.record(Entry.of("e-r1", "P-INSP-1", at(DAY, 11),
+                new Event.InspectorsReassigned("PLAN-1", visit.venueId(), others, "回避"))))
+                .isInstanceOfSatisfying(RefusedException.class, e -> assertThat(e.field()).isEqualTo("actor"));
+        assertThatThrownBy(() -> ledger.record(Entry.of("e-r2", "P-STAFF-1", at(DAY, 11),
+                new Event.InspectorsReassigned("PLAN-1", visit.venueId(), others, " "))))
+                .isInstanceOfSatisfying(RefusedException.class, e -> assertThat(e.field()).isEqualTo("event.reason"));
+        assertThatThrownBy(() -> ledger.record(Entry.of("e-r3", "P-STAFF-1", at(DAY, 11),
+                new Event.InspectorsReassigned("PLAN-1", visit.venueId(), List.of(others.get(0), "P-STAFF-2"), "回避"))))
+                .isInstanceOfSatisfying(RefusedException.class,
+                        e -> assertThat(e.field()).isEqualTo("event.inspectors[1]"));
+        assertThatThrownBy(() -> ledger.record(Entry.of("e-r4", "P-STAFF-1", at(DAY, 11),
+                new Event.InspectorsReassigned("PLAN-1", "NOT-IN-PLAN", others, "回避"))))
+                .isInstanceOfSatisfying(RefusedException.class, e -> assertThat(e.field()).isEqualTo("event.venueId"));
+        // When bureau staff send two other inspectors, with the reason
+        ledger.record(Entry.of("e-r5", "P-STAFF-2", at(DAY, 11),
+                new Event.InspectorsReassigned("PLAN-1", visit.venueId(), others, "原检查人员与该单位有利害关系，回避")));
+        // Then the visit goes to them, the change names who made it, from whom and why
+        PlanView plan = ledger.plan("PLAN-1").orElseThrow();
+        assertThat(plan.assigned().get(0).inspectors()).isEqualTo(others);
+        assertThat(plan.visits()).isEqualTo(drawn.visits());
+        assertThat(plan.reassignments()).singleElement().satisfies(r -> {
+            assertThat(r.venueId()).isEqualTo(visit.venueId());
+            assertThat(r.from()).isEqualTo(visit.inspectors());
+            assertThat(r.to()).isEqualTo(others);
+            assertThat(r.by()).isEqualTo("P-STAFF-2");
+            assertThat(r.reason()).isEqualTo("原检查人员与该单位有利害关系，回避");
+        });
+        assertThat(ledger.results(plan).get(0).visit().inspectors()).isEqualTo(others);
+        // And the draw, drawn again, still gives what was recorded; sending the same inspectors again is refused
+        assertThat(ledger.redraw("PLAN-1").orElseThrow().visits()).isEqualTo(plan.visits());
+        assertThatThrownBy(() -> ledger.record(Entry.of("e-r6", "P-STAFF-2", at(DAY, 12),
+                new Event.InspectorsReassigned("PLAN-1", visit.venueId(), others, "再次调整"))))
+                .isInstanceOfSatisfying(RefusedException.class, e -> assertThat(e.field()).isEqualTo("event.inspectors"));
+        // The rebuild gives the same plan
+        ledger.rebuildProjections();
+        assertThat(ledger.plan("PLAN-1")).contains(plan);
+    }
 }

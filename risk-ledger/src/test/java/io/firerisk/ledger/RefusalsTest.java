@@ -276,4 +276,45 @@ abstract class RefusalsSpec extends LedgerTestBase {
         ledger.record(on(STAFF, "2023-12-13", new Event.HazardCancelled(HAZARD, "重复录入")).expecting(seen + 1));
         assertThat(ledger.hazard(HAZARD).orElseThrow().state()).isEqualTo(HazardState.CANCELLED);
     }
+    @Test
+    void aFindingWithoutTheRatioItsHazardCodeIsJudgedByIsRefusedEvenWithAnExplicitDeadline() {
+        // Given an inspection of the canteen, when a finding of a ratio criterion (exit width short) comes
+        // without its ratio but with a deadline, so that the engine is not asked for one
+        Entry inspection = on(INSPECTOR, "2023-12-12", new Event.InspectionRecorded("I-R", CANTEEN,
+                InspectionKind.SPOT_CHECK, day("2023-12-12"), List.of(INSPECTOR), ""));
+        Entry found = on(INSPECTOR, "2023-12-12", new Event.HazardFound(CANTEEN, "I-R",
+                Finding.builder("WZ-0100/F9", "EXIT_WIDTH_SHORT").location("东侧出口").build(), false,
+                day("2023-12-20"), List.of()));
+        // Then the ledger refuses the whole submission, naming the hazard code and the missing measurement
+        RefusedException e = refused("event.finding.ratio", inspection, found);
+        assertThat(e.getMessage()).contains("EXIT_WIDTH_SHORT", "ratio", "the finding has none");
+        // And with its ratio the same finding is recorded, the deadline as given
+        ledger.record(List.of(inspection, on(INSPECTOR, "2023-12-12", new Event.HazardFound(CANTEEN, "I-R",
+                Finding.builder("WZ-0100/F9", "EXIT_WIDTH_SHORT").location("东侧出口").ratio(0.6).build(), false,
+                day("2023-12-20"), List.of()))));
+        assertThat(ledger.hazard("WZ-0100/F9").orElseThrow().deadline()).isEqualTo(day("2023-12-20"));
+    }
+
+    @Test
+    void anEnforcementStepNamesWhoDecidedItAndOnWhatGround() {
+        // Given an open hazard, an order to correct without the person who decided it or without its ground is refused
+        refused("event.decidedBy", on(INSPECTOR, "2023-12-12", new Event.EnforcementRecorded(HAZARD,
+                io.firerisk.Enforcement.ORDERED_TO_CORRECT, "万州城管责改〔2023〕1号", null, "消防法第六十条")));
+        refused("event.decidedBy", on(INSPECTOR, "2023-12-12", new Event.EnforcementRecorded(HAZARD,
+                io.firerisk.Enforcement.ORDERED_TO_CORRECT, "万州城管责改〔2023〕1号", "nobody", "消防法第六十条")));
+        refused("event.ground", on(INSPECTOR, "2023-12-12", new Event.EnforcementRecorded(HAZARD,
+                io.firerisk.Enforcement.ORDERED_TO_CORRECT, "万州城管责改〔2023〕1号", STAFF, " ")));
+        // When an inspector records the order bureau staff decided, on its ground
+        ledger.record(on(INSPECTOR, "2023-12-12", new Event.EnforcementRecorded(HAZARD,
+                io.firerisk.Enforcement.ORDERED_TO_CORRECT, "万州城管责改〔2023〕1号", STAFF, "消防法第六十条")));
+        // Then the hazard's enforcement is the order, and the log keeps who recorded, who decided and why
+        assertThat(ledger.hazard(HAZARD).orElseThrow().enforcement()).isEqualTo(io.firerisk.Enforcement.ORDERED_TO_CORRECT);
+        RecordedEvent recorded = ledger.timeline(RESTAURANT).stream()
+                .filter(x -> x.type() == EventType.ENFORCEMENT_RECORDED).findFirst().orElseThrow();
+        assertThat(recorded.actor()).isEqualTo(INSPECTOR);
+        assertThat((Event.EnforcementRecorded) recorded.event()).satisfies(x -> {
+            assertThat(x.decidedBy()).isEqualTo(STAFF);
+            assertThat(x.ground()).isEqualTo("消防法第六十条");
+        });
+    }
 }

@@ -35,6 +35,7 @@ import java.util.stream.Stream;
  * later, the sessions.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.scheduling.annotation.EnableScheduling
 class DeskConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeskConfiguration.class);

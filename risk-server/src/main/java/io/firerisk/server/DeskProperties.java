@@ -40,10 +40,19 @@ public record DeskProperties(
      *                  folder {@code firerisk-attachments} in the working directory, or for the demo a
      *                  temporary folder removed when the desk stops
      * @param maxSize   the largest file accepted (the ledger itself accepts references to at most 50 MB)
+     * @param unclaimedFor how long a file uploaded ahead of its submission ({@code POST /api/venues/{id}/attachments})
+     *                  is kept while no recorded event names it: after that it is removed, file and row. A
+     *                  submission may name an upload only within half this time, so that nothing it names is
+     *                  removed under it
      */
-    public record Attachments(Optional<Path> directory, @DefaultValue("10MB") DataSize maxSize) {
+    public record Attachments(Optional<Path> directory, @DefaultValue("10MB") DataSize maxSize,
+            @DefaultValue("24h") java.time.Duration unclaimedFor) {
         public Attachments {
             directory = directory == null ? Optional.empty() : directory;
+            if (unclaimedFor.compareTo(java.time.Duration.ofMinutes(10)) < 0) {
+                throw new IllegalArgumentException("firerisk.desk.attachments.unclaimed-for must be at least 10 minutes "
+                        + "(was " + unclaimedFor + ")");
+            }
             if (maxSize.toBytes() < 1 || maxSize.toBytes() > io.firerisk.ledger.Evidence.MAX_BYTES) {
                 throw new IllegalArgumentException("firerisk.desk.attachments.max-size must be 1 byte to "
                         + io.firerisk.ledger.Evidence.MAX_BYTES + " bytes (was " + maxSize + ")");

@@ -45,6 +45,7 @@ public class AttachmentStore {
     private final Path directory;
     private final boolean temporary;
     private final long maxBytes;
+    private final java.time.Duration unclaimedFor;
 
     AttachmentStore(JdbcTemplate jdbc, Clock clock, DeskProperties properties) throws IOException {
         this.jdbc = jdbc;
@@ -62,6 +63,7 @@ public class AttachmentStore {
         }
         Files.createDirectories(directory);
         this.maxBytes = settings.maxSize().toBytes();
+        this.unclaimedFor = settings.unclaimedFor();
         LOG.info("evidence files are kept in {} (at most {} bytes each)", directory, maxBytes);
     }
 
@@ -150,6 +152,28 @@ public class AttachmentStore {
                 new StoredAttachment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()), id);
         return rows.stream().findFirst();
+    }
+
+    /** Files uploaded before {@code instant}, oldest first, at most {@code limit}. */
+    public List<StoredAttachment> uploadedBefore(Instant instant, int limit) {
+        return jdbc.query("SELECT attachment_id, venue_id, media_type, bytes, sha256, original_name, uploaded_by, "
+                + "uploaded_at FROM desk_attachment WHERE uploaded_at < ? ORDER BY uploaded_at, attachment_id "
+                + "FETCH FIRST ? ROWS ONLY", (rs, n) ->
+                new StoredAttachment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()), Timestamp.from(instant), limit);
+    }
+
+    /** How long an upload no event names is kept. */
+    public java.time.Duration unclaimedFor() {
+        return unclaimedFor;
+    }
+
+    /**
+     * Whether a submission may still name this upload: within half of {@link #unclaimedFor()} of its
+     * upload, so that the sweep of unclaimed files never removes one a submission is naming.
+     */
+    public boolean claimable(StoredAttachment a) {
+        return a.uploadedAt().plus(unclaimedFor.dividedBy(2)).isAfter(clock.instant());
     }
 
     /** The file's content. */

@@ -6,6 +6,8 @@ import io.firerisk.ledger.Event;
 import io.firerisk.ledger.Ledger;
 import io.firerisk.ledger.PlanView;
 import io.firerisk.ledger.RefusedException;
+import io.firerisk.server.recording.Form;
+import io.firerisk.server.recording.SubmissionRefusedException;
 import io.firerisk.server.security.DeskRole;
 import io.firerisk.server.security.Viewer;
 import io.firerisk.server.web.AsOf;
@@ -39,11 +41,13 @@ class PlanController {
 
     private final Ledger ledger;
     private final Clock clock;
+    private final PlanAssignments assignments;
     private final SecureRandom random = new SecureRandom();
 
-    PlanController(Ledger ledger, Clock clock) {
+    PlanController(Ledger ledger, Clock clock, PlanAssignments assignments) {
         this.ledger = ledger;
         this.clock = clock;
+        this.assignments = assignments;
     }
 
     @GetMapping("/plans")
@@ -115,7 +119,29 @@ class PlanController {
         return "redirect:/plans/" + planId + "?asOf=" + asOf.date();
     }
 
+    /** Other inspectors for one visit of the plan, with the reason; a refusal comes back beside the form's fields. */
+    @PostMapping("/plans/{planId}/assignment")
+    String reassign(@PathVariable String planId, @RequestParam(required = false) String venueId,
+            @RequestParam(name = "inspectors", required = false) java.util.List<String> inspectors,
+            @RequestParam(required = false) String reason, @RequestParam(required = false) String requestId, AsOf asOf,
+            Viewer viewer, java.util.Locale locale, jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response, Model model) {
+        try {
+            assignments.reassign(viewer, planId, new PlanAssignments.Request(requestId, venueId, inspectors, reason), asOf,
+                    locale);
+            return "redirect:/plans/" + planId + "?asOf=" + asOf.date();
+        } catch (SubmissionRefusedException e) {
+            response.setStatus(e.status().value());
+            return show(planId, viewer, model, Optional.empty(), Form.sent("assignment", request.getParameterMap(),
+                    e.errors()));
+        }
+    }
+
     private String show(String planId, Viewer viewer, Model model, Optional<Boolean> same) {
+        return show(planId, viewer, model, same, Form.blank("assignment"));
+    }
+
+    private String show(String planId, Viewer viewer, Model model, Optional<Boolean> same, Form assignment) {
         notForUnits(viewer);
         PlanView plan = ledger.plan(planId).orElseThrow(() -> DeskRequestException.notFound(planId));
         Directory directory = ledger.directory();
@@ -126,7 +152,18 @@ class PlanController {
         model.addAttribute("publishedBy", plan.publishedBy().map(p -> PlanPages.personName(directory, p)).orElse(""));
         model.addAttribute("mayPublish", mayDraw(viewer) && !plan.published());
         model.addAttribute("same", same);
+        model.addAttribute("assignment", assignment);
+        model.addAttribute("mayReassign", mayDraw(viewer));
+        model.addAttribute("inspectors", mayDraw(viewer) ? assignments.inspectors() : java.util.List.of());
+        model.addAttribute("reassignments", plan.reassignments().stream().map(r -> new PlanPages.Change(
+                PlanPages.venueName(ledger, r.venueId()), names(directory, r.from()), names(directory, r.to()),
+                r.reason(), PlanPages.personName(directory, r.by()),
+                java.time.LocalDate.ofInstant(r.at(), ledger.campaign().timeZone()))).toList());
         return "plan";
+    }
+
+    private static String names(Directory directory, java.util.List<String> people) {
+        return String.join("、", people.stream().map(p -> PlanPages.personName(directory, p)).toList());
     }
 
     private void record(Entry entry) {

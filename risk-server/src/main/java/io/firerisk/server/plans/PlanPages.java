@@ -37,4 +37,10 @@ public final class PlanPages {
         Directory.Person p = directory.people().get(personId);
         return p == null ? personId : p.name();
     }
+    /** A reassignment as the plan page shows it: names, not ids. */
+    public record Change(String venueName, String from, String to, String reason, String by, java.time.LocalDate on) {}
+
+    static String venueName(Ledger ledger, String venueId) {
+        return ledger.venue(venueId, ledger.today()).map(v -> v.venue().name()).orElse(venueId);
+    }
 }

@@ -88,4 +88,24 @@ public final class Commands {
     public record Reopening(String requestId, String hazardId, Integer version,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, String reason,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline) {}
+    /** 作废: the hazard was recorded in error (a duplicate, the wrong venue); kept in the log with the reason. */
+    public record Cancellation(String requestId, String hazardId, Integer version,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, String reason) {}
+
+    /**
+     * 挂牌督办: the hazard, determined a major fire hazard by a collective decision, is listed for
+     * supervision by {@code supervisingUnit} (a registered unit's id); {@code documentNo} is the
+     * decision's document number. It stays listed until the hazard is closed (销号).
+     */
+    public record Supervision(String requestId, String hazardId, Integer version,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, String supervisingUnit, String documentNo) {}
+
+    /**
+     * An enforcement step: {@code step} {@code ORDERED_TO_CORRECT} (责令改正) or {@code REFUSED_TO_CORRECT}
+     * (拒不改正), its document's number, the registered person who decided it ({@code decidedBy}, a
+     * person id; may differ from whoever records it) and the legal ground and facts it rests on.
+     */
+    public record EnforcementStep(String requestId, String hazardId, Integer version,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, io.firerisk.Enforcement step,
+            String documentNo, String decidedBy, String ground) {}
 }

@@ -29,7 +29,7 @@ public final class Form {
     }
 
     /** The form as sent, with the errors found in it. */
-    static Form sent(String name, Map<String, String[]> params, Map<String, String> errors) {
+    public static Form sent(String name, Map<String, String[]> params, Map<String, String> errors) {
         Map<String, String> values = new LinkedHashMap<>();
         params.forEach((k, v) -> values.put(k, v.length == 0 ? "" : v[0]));
         if (!values.containsKey("requestId") || values.get("requestId").isBlank()) {

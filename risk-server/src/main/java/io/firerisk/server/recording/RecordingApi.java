@@ -31,7 +31,8 @@ import java.util.Locale;
 @RestController
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "recording", description = "Record the events of the closed loop (闭环): inspections and their findings, "
-        + "五落实 plans, rectifications with evidence, re-inspections, 销号, extensions and reopenings")
+        + "五落实 plans, rectifications with evidence, re-inspections, 销号, extensions, reopenings, 作废, 挂牌督办 and "
+        + "enforcement steps")
 class RecordingApi {
 
     private final RecordingService recording;
@@ -87,6 +88,30 @@ class RecordingApi {
     @PostMapping(path = "/hazards/reopening", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Recorded> reopening(@RequestBody Commands.Reopening c, Viewer viewer, Locale locale) {
         return created(recording.reopen(viewer, c, locale));
+    }
+
+    @Operation(summary = "Cancel (作废) a hazard recorded in error, with the reason; kept in the log, counted nowhere",
+            description = "Bureau staff or leaders (ledger.yaml permissions HAZARD_CANCELLED); others get 403.")
+    @PostMapping(path = "/hazards/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Recorded> cancellation(@RequestBody Commands.Cancellation c, Viewer viewer, Locale locale) {
+        return created(recording.cancel(viewer, c, locale));
+    }
+
+    @Operation(summary = "List a major hazard for supervision (挂牌督办) by a unit, under the collective decision's document",
+            description = "A person holding a role of ledger.yaml permissions SUPERVISION_LISTED (the campaign: bureau "
+                    + "leaders); others get 403. The listing lasts until the hazard is closed (销号).")
+    @PostMapping(path = "/hazards/supervision", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Recorded> supervision(@RequestBody Commands.Supervision c, Viewer viewer, Locale locale) {
+        return created(recording.listForSupervision(viewer, c, locale));
+    }
+
+    @Operation(summary = "Record an enforcement step (责令改正 ORDERED_TO_CORRECT, 拒不改正 REFUSED_TO_CORRECT) with its "
+            + "document, the person who decided it (decidedBy) and its legal ground",
+            description = "A person's decision, never the engine's: decidedBy and ground are required. Inspectors or "
+                    + "bureau staff (ledger.yaml permissions ENFORCEMENT_RECORDED); others get 403.")
+    @PostMapping(path = "/hazards/enforcement", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Recorded> enforcement(@RequestBody Commands.EnforcementStep c, Viewer viewer, Locale locale) {
+        return created(recording.recordEnforcement(viewer, c, locale));
     }
 
     @Operation(summary = "Upload an evidence file about a venue (JPEG, PNG, WebP, HEIC or PDF by content); "

@@ -6,6 +6,7 @@ import io.firerisk.ledger.EventType;
 import io.firerisk.ledger.HazardView;
 import io.firerisk.ledger.InspectionKind;
 import io.firerisk.ledger.Ledger;
+import io.firerisk.ledger.RecordedEvent;
 import io.firerisk.ledger.VenueView;
 import io.firerisk.server.attachments.AttachmentStore;
 import io.firerisk.server.security.Viewer;
@@ -191,6 +192,27 @@ class RecordingController {
                 () -> recording.reopen(viewer, c, locale));
     }
 
+    @PostMapping("/hazard/cancellation")
+    String cancellation(@ModelAttribute("command") Commands.Cancellation c, BindingResult b, AsOf asOf, Viewer viewer,
+            Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return submit("cancellation", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
+                () -> recording.cancel(viewer, c, locale));
+    }
+
+    @PostMapping("/hazard/supervision")
+    String supervision(@ModelAttribute("command") Commands.Supervision c, BindingResult b, AsOf asOf, Viewer viewer,
+            Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return submit("supervision", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
+                () -> recording.listForSupervision(viewer, c, locale));
+    }
+
+    @PostMapping("/hazard/enforcement")
+    String enforcement(@ModelAttribute("command") Commands.EnforcementStep c, BindingResult b, AsOf asOf,
+            Viewer viewer, Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return submit("enforcement", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
+                () -> recording.recordEnforcement(viewer, c, locale));
+    }
+
     private String submit(String form, String hazardId, LocalDate date, BindingResult binding, AsOf asOf,
             Viewer viewer, Locale locale, HttpServletRequest request, HttpServletResponse response, Model model,
             Supplier<Recorded> action) {
@@ -214,8 +236,40 @@ class RecordingController {
         HazardView current = recording.hazard(viewer, id);
         HazardView shown = ledger.hazard(id, asOf.date()).orElse(current);
         VenueView venue = ledger.venue(current.venueId(), ledger.today()).orElseThrow();
-        return new RecordingPages.HazardPage(shown, current, venue.venue().name(), recording.offered(viewer, current),
-                sent, attachments.maxBytes() / (1024 * 1024), recording.mayRecord(viewer, EventType.HAZARD_CLOSED));
+        Directory directory = ledger.directory();
+        java.util.Set<EventType> offered = recording.offered(viewer, current);
+        return new RecordingPages.HazardPage(shown, current, venue.venue().name(), offered,
+                sent, attachments.maxBytes() / (1024 * 1024), recording.mayRecord(viewer, EventType.HAZARD_CLOSED),
+                log(current, shown.asOf(), directory),
+                offered.contains(EventType.ENFORCEMENT_RECORDED) ? recording.deciders() : List.of(),
+                offered.contains(EventType.SUPERVISION_LISTED) ? recording.supervisingUnits() : List.of(),
+                RecordingService.ENFORCEMENT_STEPS, viewer.personId().orElse(""));
+    }
+
+    /**
+     * The hazard's own events up to the page's date, oldest first, each with the person who recorded it
+     * (the ledger's actor) and what it said: the record of who did what.
+     */
+    private List<RecordingPages.LogLine> log(HazardView h, LocalDate asOf, Directory directory) {
+        String stream = "hazard:" + h.hazardId();
+        java.time.ZoneId zone = ledger.campaign().timeZone();
+        List<RecordingPages.LogLine> lines = new java.util.ArrayList<>();
+        for (RecordedEvent e : ledger.timeline(h.venueId())) {
+            LocalDate day = LocalDate.ofInstant(e.happenedAt(), zone);
+            if (!e.stream().equals(stream) || day.isAfter(asOf)) {
+                continue;
+            }
+            String decidedBy = e.event() instanceof io.firerisk.ledger.Event.EnforcementRecorded x
+                    ? name(directory, x.decidedBy()) : "";
+            lines.add(new RecordingPages.LogLine(e.eventId(), day, e.type(), e.actor(), name(directory, e.actor()),
+                    e.event(), decidedBy));
+        }
+        return lines;
+    }
+
+    private static String name(Directory directory, String personId) {
+        Directory.Person p = personId == null ? null : directory.people().get(personId);
+        return p == null ? (personId == null ? "" : personId) : p.name();
     }
 
     /** A value the form sent that is not of its field's type (a date that is none): beside the field. */

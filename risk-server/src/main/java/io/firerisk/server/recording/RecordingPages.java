@@ -1,12 +1,17 @@
 package io.firerisk.server.recording;
 
+import io.firerisk.Enforcement;
 import io.firerisk.campaign.HazardType;
+import io.firerisk.ledger.Directory;
+import io.firerisk.ledger.Event;
 import io.firerisk.ledger.EventType;
 import io.firerisk.ledger.HazardView;
 import io.firerisk.ledger.InspectionKind;
 import io.firerisk.ledger.VenueView;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** What the recording pages show. */
@@ -36,9 +41,16 @@ public final class RecordingPages {
      * @param sent        the form sent, with its errors, if it came back
      * @param maxMegabytes the largest upload accepted
      * @param offersClosingToo whether the viewer may close the hazard too, right after a passed re-inspection
+     * @param log         the hazard's events up to the page's date, with who recorded each
+     * @param deciders    the people an enforcement step may name as having decided it (empty: form not offered)
+     * @param supervisingUnits the units a hazard may be listed for supervision by (empty: form not offered)
+     * @param enforcementSteps the steps the enforcement form offers
+     * @param viewerPerson the person the viewer acts as (preselected as who decided), or empty
      */
     public record HazardPage(HazardView shown, HazardView current, String venueName, Set<EventType> offered, Form sent,
-            long maxMegabytes, boolean offersClosingToo) {
+            long maxMegabytes, boolean offersClosingToo, List<LogLine> log, List<Directory.Person> deciders,
+            List<Directory.Unit> supervisingUnits, List<Enforcement> enforcementSteps, String viewerPerson) {
+
 
         /** The form called {@code name}: as sent if it came back, else a new one. */
         public Form form(String name) {
@@ -52,6 +64,34 @@ public final class RecordingPages {
         /** Whether any form is offered. */
         public boolean offersAny() {
             return !offered.isEmpty();
+        }
+    }
+
+    /**
+     * One event of a hazard's log as its page shows it.
+     *
+     * @param eventId   the event's id
+     * @param day       the day it happened
+     * @param type      what happened
+     * @param actor     who recorded it (a person of the directory)
+     * @param actorName their name
+     * @param event     the event as recorded (its texts are shown escaped)
+     * @param decidedByName for an enforcement step, the name of the person who decided it
+     */
+    public record LogLine(String eventId, LocalDate day, EventType type, String actor, String actorName, Event event,
+            String decidedByName) {
+
+        /** The enforcement step, when this is one: who decided it and on what ground. */
+        public Optional<Event.EnforcementRecorded> enforcement() {
+            return event instanceof Event.EnforcementRecorded e ? Optional.of(e) : Optional.empty();
+        }
+
+        public Optional<Event.SupervisionListed> supervision() {
+            return event instanceof Event.SupervisionListed s ? Optional.of(s) : Optional.empty();
+        }
+
+        public Optional<Event.HazardCancelled> cancellation() {
+            return event instanceof Event.HazardCancelled c ? Optional.of(c) : Optional.empty();
         }
     }
 }

@@ -64,11 +64,15 @@ import java.util.regex.Pattern;
 @Service
 public class RecordingService {
 
-    /** The events the desk has forms for (listing for supervision, enforcement and cancelling are the bureau's, elsewhere). */
+    /** The hazard events the desk has forms for: every one after HAZARD_FOUND (which the inspection form records). */
     private static final Set<EventType> FORMS = EnumSet.of(EventType.PLAN_SET, EventType.RECTIFICATION_REPORTED,
             EventType.REINSPECTION_PASSED, EventType.REINSPECTION_FAILED, EventType.HAZARD_CLOSED,
             EventType.EXTENSION_REQUESTED, EventType.EXTENSION_APPROVED, EventType.EXTENSION_REFUSED,
-            EventType.HAZARD_REOPENED);
+            EventType.HAZARD_REOPENED, EventType.HAZARD_CANCELLED, EventType.SUPERVISION_LISTED,
+            EventType.ENFORCEMENT_RECORDED);
+    /** The enforcement steps a person records (挂牌督办 has its own form). */
+    public static final List<io.firerisk.Enforcement> ENFORCEMENT_STEPS = List.of(
+            io.firerisk.Enforcement.ORDERED_TO_CORRECT, io.firerisk.Enforcement.REFUSED_TO_CORRECT);
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private static final int MAX_TEXT = Venue.MAX_TEXT_LENGTH;
     /** Findings one inspection may record through a form or a call. */
@@ -196,6 +200,9 @@ public class RecordingService {
             var a = attachments.find(c.attachments().get(i));
             if (a.isEmpty() || !a.get().venueId().equals(h.venueId())) {
                 p.add("attachments[" + i + "]", "form.unknownAttachment", c.attachments().get(i));
+            } else if (!attachments.claimable(a.get())) {
+                p.add("attachments[" + i + "]", "form.staleAttachment", c.attachments().get(i),
+                        attachments.unclaimedFor().dividedBy(2).toHours());
             } else {
                 referenced.add(a.get());
             }
@@ -342,6 +349,81 @@ public class RecordingService {
         return recorded(h.venueId(), inspectionId, List.of(h.hazardId()), record(entries, locale, (id, f) -> f));
     }
 
+    /** 作废: a hazard recorded in error, cancelled with the reason (kept in the log, counted nowhere). */
+    public Recorded cancel(Viewer viewer, Commands.Cancellation c, Locale locale) {
+        Problems p = new Problems(locale);
+        String actor = actor(viewer, EventType.HAZARD_CANCELLED);
+        HazardView h = hazard(viewer, p, c.hazardId());
+        LocalDate date = date(p, c.date());
+        text(p, "reason", c.reason(), true);
+        String requestId = requestId(p, c.requestId());
+        p.throwIfAny();
+        Entry e = versioned(Entry.of(requestId + ":cancellation", actor, instant(date),
+                new Event.HazardCancelled(h.hazardId(), c.reason().strip())), c.version());
+        return recorded(h.venueId(), null, List.of(h.hazardId()), record(List.of(e), locale, (id, f) -> f));
+    }
+
+    /** 挂牌督办: the hazard listed for supervision by a unit, under the collective decision's document. */
+    public Recorded listForSupervision(Viewer viewer, Commands.Supervision c, Locale locale) {
+        Problems p = new Problems(locale);
+        String actor = actor(viewer, EventType.SUPERVISION_LISTED);
+        HazardView h = hazard(viewer, p, c.hazardId());
+        LocalDate date = date(p, c.date());
+        String unit = required(p, "supervisingUnit", c.supervisingUnit());
+        if (unit != null && !ledger.directory().units().containsKey(unit)) {
+            p.add("supervisingUnit", "form.unknownUnit", unit);
+        }
+        documentNo(p, c.documentNo());
+        String requestId = requestId(p, c.requestId());
+        p.throwIfAny();
+        Entry e = versioned(Entry.of(requestId + ":supervision", actor, instant(date),
+                new Event.SupervisionListed(h.hazardId(), unit, c.documentNo().strip())), c.version());
+        return recorded(h.venueId(), null, List.of(h.hazardId()), record(List.of(e), locale, (id, f) -> f));
+    }
+
+    /**
+     * An enforcement step (责令改正, 拒不改正): a person's decision, recorded with who decided it and on
+     * what ground; the desk proposes none of it.
+     */
+    public Recorded recordEnforcement(Viewer viewer, Commands.EnforcementStep c, Locale locale) {
+        Problems p = new Problems(locale);
+        String actor = actor(viewer, EventType.ENFORCEMENT_RECORDED);
+        HazardView h = hazard(viewer, p, c.hazardId());
+        LocalDate date = date(p, c.date());
+        if (c.step() == null) {
+            p.add("step", "form.required");
+        } else if (!ENFORCEMENT_STEPS.contains(c.step())) {
+            p.add("step", "form.badValue", c.step());
+        }
+        documentNo(p, c.documentNo());
+        String decidedBy = required(p, "decidedBy", c.decidedBy());
+        if (decidedBy != null && !ledger.directory().people().containsKey(decidedBy)) {
+            p.add("decidedBy", "form.unknownPerson", decidedBy);
+        }
+        text(p, "ground", c.ground(), true);
+        String requestId = requestId(p, c.requestId());
+        p.throwIfAny();
+        Entry e = versioned(Entry.of(requestId + ":enforcement", actor, instant(date),
+                new Event.EnforcementRecorded(h.hazardId(), c.step(), c.documentNo().strip(), decidedBy,
+                        c.ground().strip())), c.version());
+        return recorded(h.venueId(), null, List.of(h.hazardId()), record(List.of(e), locale, (id, f) -> f));
+    }
+
+    /** The people who may be named as having decided an enforcement step: the enforcing side, not the units'. */
+    public List<Directory.Person> deciders() {
+        return ledger.directory().people().values().stream()
+                .filter(person -> person.roles().stream().anyMatch(r -> r != Role.UNIT_OFFICER))
+                .sorted(java.util.Comparator.comparing(Directory.Person::personId)).toList();
+    }
+
+    /** The units that may supervise a listed hazard: the bureau's own and the other authorities. */
+    public List<Directory.Unit> supervisingUnits() {
+        return ledger.directory().units().values().stream()
+                .filter(u -> u.kind() == io.firerisk.ledger.UnitKind.BUREAU_DEPARTMENT
+                        || u.kind() == io.firerisk.ledger.UnitKind.OTHER_AUTHORITY)
+                .sorted(java.util.Comparator.comparing(Directory.Unit::unitId)).toList();
+    }
+
     /** An evidence file about a venue, uploaded ahead of the submission that names it (the API's way). */
     public StoredAttachment upload(Viewer viewer, String venueId, MultipartFile file, Locale locale) {
         actor(viewer);
@@ -462,6 +544,28 @@ public class RecordingService {
             throw new DeskRequestException(HttpStatus.FORBIDDEN, "error.noPerson", viewer.username());
         }
         return person;
+    }
+
+    /**
+     * The person the account acts as, who must hold a role the campaign allows to record {@code type}
+     * ({@code ledger.yaml} permissions): refused with 403 before anything is checked, not after.
+     */
+    private String actor(Viewer viewer, EventType type) {
+        String person = actor(viewer);
+        if (!mayRecord(viewer, type)) {
+            throw DeskRequestException.forbidden();
+        }
+        return person;
+    }
+
+    private static void documentNo(Problems p, String documentNo) {
+        if (documentNo == null || documentNo.isBlank()) {
+            p.add("documentNo", "form.required");
+        } else if (documentNo.strip().length() > Venue.MAX_ID_LENGTH) {
+            p.add("documentNo", "form.tooLong", Venue.MAX_ID_LENGTH, documentNo.strip().length());
+        } else if (documentNo.codePoints().anyMatch(Character::isISOControl)) {
+            p.add("documentNo", "form.badValue", documentNo);
+        }
     }
 
     private VenueView venue(Viewer viewer, String venueId) {

@@ -17,7 +17,7 @@ public final class SubmissionRefusedException extends RuntimeException {
     private final HttpStatus status;
     private final transient Map<String, String> errors;
 
-    SubmissionRefusedException(HttpStatus status, Map<String, String> errors) {
+    public SubmissionRefusedException(HttpStatus status, Map<String, String> errors) {
         super(errors.toString());
         this.status = status;
         this.errors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(errors));
