@@ -47,6 +47,32 @@ final class HazardFold {
         this.hazardId = hazardId;
     }
 
+    /** A copy that later events applied to this fold leave as it is (the lists hold immutable records). */
+    HazardFold copy() {
+        HazardFold c = new HazardFold(hazardId);
+        c.venueId = venueId;
+        c.inspectionId = inspectionId;
+        c.found = found;
+        c.state = state;
+        c.foundOn = foundOn;
+        c.deadline = deadline;
+        c.firstDeadline = firstDeadline;
+        c.plans.addAll(plans);
+        c.pending = pending;
+        c.decisions.addAll(decisions);
+        c.rectifications.addAll(rectifications);
+        c.failed = failed;
+        c.verifiedBy = verifiedBy;
+        c.closedOn = closedOn;
+        c.reopenings = reopenings;
+        c.supervision = supervision;
+        c.enforcement = enforcement;
+        c.evidence.addAll(evidence);
+        c.version = version;
+        c.lastChange = lastChange;
+        return c;
+    }
+
     void apply(RecordedEvent recorded, ZoneId zone) {
         Event.HazardEvent event = (Event.HazardEvent) recorded.event();
         LocalDate day = LocalDate.ofInstant(recorded.happenedAt(), zone);

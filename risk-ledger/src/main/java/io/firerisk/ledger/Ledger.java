@@ -725,6 +725,31 @@ public final class Ledger implements AutoCloseable {
         return replay.trend(from, to, filter);
     }
 
+    /**
+     * The whole ledger as of the end of {@code date}: one fold of the log (kept while the log is unchanged),
+     * read as often as needed. What a report reads instead of a venue or a hazard at a time.
+     */
+    public LedgerSnapshot asOf(LocalDate date) {
+        return new LedgerSnapshot(replay.snapshot(date));
+    }
+
+    /**
+     * How hazards changed between the end of {@code from} and the end of {@code to} (as {@link #changes}), and
+     * the ledger as of the end of each of {@code asOf} (none after {@code to}), from one fold of the log.
+     */
+    public LedgerPeriod period(LocalDate from, LocalDate to, LocalDate... asOf) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        java.util.SortedSet<LocalDate> dates = new java.util.TreeSet<>();
+        for (LocalDate d : asOf) {
+            dates.add(Objects.requireNonNull(d, "asOf"));
+        }
+        Replay.Passed p = replay.pass(dates, from, to);
+        Map<LocalDate, LedgerSnapshot> snapshots = new java.util.TreeMap<>();
+        p.snapshots().forEach((d, s) -> snapshots.put(d, new LedgerSnapshot(s)));
+        return new LedgerPeriod(from, to, p.changes(), snapshots);
+    }
+
     /** How hazards changed between the end of {@code from} and the end of {@code to}. */
     public List<HazardChange> changes(LocalDate from, LocalDate to) {
         return replay.changes(from, to);

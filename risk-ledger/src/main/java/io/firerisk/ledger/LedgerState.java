@@ -67,6 +67,45 @@ final class LedgerState {
         this.zone = zone;
     }
 
+    /**
+     * A copy that later events applied to this state leave as it is: what a fold of the log keeps of the
+     * ledger as of a date while it goes on to a later one.
+     */
+    LedgerState copy() {
+        LedgerState c = new LedgerState(zone);
+        c.areas.putAll(areas);
+        c.units.putAll(units);
+        c.people.putAll(people);
+        venues.forEach((id, v) -> {
+            VenueFold f = new VenueFold(id);
+            f.venue = v.venue;
+            f.unitId = v.unitId;
+            f.area = v.area;
+            f.registeredAt = v.registeredAt;
+            f.version = v.version;
+            f.hazardIds.addAll(v.hazardIds);
+            f.inspectionIds.addAll(v.inspectionIds);
+            c.venues.put(id, f);
+        });
+        c.inspections.putAll(inspections);
+        hazards.forEach((id, h) -> c.hazards.put(id, h.copy()));
+        plans.forEach((id, p) -> {
+            PlanFold f = new PlanFold();
+            f.drawn = p.drawn;
+            f.drawnBy = p.drawnBy;
+            f.drawnAt = p.drawnAt;
+            f.publishedBy = p.publishedBy;
+            f.publishedAt = p.publishedAt;
+            f.note = p.note;
+            f.version = p.version;
+            c.plans.put(id, f);
+        });
+        c.education.putAll(education);
+        c.versions.putAll(versions);
+        c.lastSequence = lastSequence;
+        return c;
+    }
+
     int version(String stream) {
         return versions.getOrDefault(stream, 0);
     }

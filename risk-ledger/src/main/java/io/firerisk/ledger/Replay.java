@@ -2,7 +2,9 @@ package io.firerisk.ledger;
 
 import io.firerisk.Assessment;
 import io.firerisk.RiskEngine;
+import io.firerisk.HazardVerdict;
 import io.firerisk.RiskGrade;
+import io.firerisk.SuspendedPart;
 import io.firerisk.VenueFacts;
 import io.firerisk.campaign.Campaign;
 import io.firerisk.campaign.HazardType;
@@ -74,24 +76,96 @@ final class Replay {
     /** The whole ledger as of the end of {@code date}, from the cache while the log is unchanged. */
     Snapshot snapshot(LocalDate date) {
         Objects.requireNonNull(date, "date");
-        long mark = store.jdbi.withHandle(h -> h.createQuery("select coalesce(max(seq), 0) from ledger_event")
-                .mapTo(Long.class).one());
-        synchronized (cache) {
-            Snapshot s = cache.get(date);
-            if (s != null && s.mark == mark) {
-                return s;
-            }
+        long mark = mark();
+        Snapshot s = cached(date, mark);
+        if (s != null) {
+            return s;
         }
         LedgerState state = new LedgerState(zone);
         store.jdbi.useHandle(h -> store.each(h, endOf(date, zone), state::apply));
-        Snapshot s = new Snapshot(date, state, mark);
+        return keep(new Snapshot(date, state, mark));
+    }
+
+    private long mark() {
+        return store.jdbi.withHandle(h -> h.createQuery("select coalesce(max(seq), 0) from ledger_event")
+                .mapTo(Long.class).one());
+    }
+
+    private Snapshot cached(LocalDate date, long mark) {
         synchronized (cache) {
-            cache.put(date, s);
+            Snapshot s = cache.get(date);
+            return s != null && s.mark == mark ? s : null;
+        }
+    }
+
+    private Snapshot keep(Snapshot s) {
+        synchronized (cache) {
+            cache.put(s.date, s);
             while (cache.size() > CACHED) {
                 cache.remove(cache.keySet().iterator().next());
             }
         }
         return s;
+    }
+
+    /** The snapshots of a {@link #pass} and the changes it saw. */
+    record Passed(Map<LocalDate, Snapshot> snapshots, List<HazardChange> changes) {}
+
+    /**
+     * One fold of the log for all a report needs: the ledger as of the end of each of {@code dates}, and
+     * (when {@code changesFrom} is given) how hazards changed between the end of {@code changesFrom} and the
+     * end of {@code changesTo}, as {@link #changes} gives it. A snapshot the cache holds for the unchanged log
+     * is taken from it; one taken on the way is a copy of the state folded so far.
+     */
+    Passed pass(java.util.SortedSet<LocalDate> dates, LocalDate changesFrom, LocalDate changesTo) {
+        if (changesFrom != null) {
+            checkRange(changesFrom, changesTo);
+            if (!dates.isEmpty() && dates.last().isAfter(changesTo)) {
+                throw new IllegalArgumentException("a snapshot date (" + dates.last() + ") after the changes' end ("
+                        + changesTo + ")");
+            }
+        }
+        long mark = mark();
+        Map<LocalDate, Snapshot> out = new java.util.TreeMap<>();
+        java.util.List<LocalDate> wanted = new ArrayList<>();
+        for (LocalDate d : dates) {
+            Snapshot s = cached(d, mark);
+            if (s != null) {
+                out.put(d, s);
+            } else {
+                wanted.add(d);
+            }
+        }
+        if (wanted.isEmpty() && changesFrom == null) {
+            return new Passed(out, List.of());
+        }
+        LocalDate last = changesTo;
+        for (LocalDate d : wanted) {
+            last = last == null || d.isAfter(last) ? d : last;
+        }
+        LedgerState s = new LedgerState(zone);
+        ChangeTracker changes = changesFrom == null ? null : new ChangeTracker(s, changesFrom, changesTo);
+        int[] next = {0};
+        Instant end = endOf(last, zone);
+        store.jdbi.useHandle(h -> store.each(h, end, e -> {
+            while (next[0] < wanted.size() && !e.happenedAt().isBefore(endOf(wanted.get(next[0]), zone))) {
+                LocalDate d = wanted.get(next[0]++);
+                out.put(d, keep(new Snapshot(d, s.copy(), mark)));
+            }
+            if (changes != null) {
+                changes.before(e);
+            }
+            s.apply(e);
+            if (changes != null) {
+                changes.after(e);
+            }
+        }));
+        while (next[0] < wanted.size()) {
+            LocalDate d = wanted.get(next[0]++);
+            // Nothing is applied after the last date is taken, so the state itself can be kept.
+            out.put(d, keep(new Snapshot(d, next[0] == wanted.size() && d.equals(last) ? s : s.copy(), mark)));
+        }
+        return new Passed(out, changes == null ? List.of() : changes.result());
     }
 
     /** Assesses venues in parallel (the engine is thread-safe) and returns the projection's grade rows. */
@@ -108,11 +182,19 @@ final class Replay {
         return rows;
     }
 
+    /** What a snapshot keeps of a venue's assessment as of its date: enough for lists, counts and reports. */
+    record Standing(RiskGrade grade, HazardVerdict verdict, List<SuspendedPart> suspended) {
+        static Standing of(Assessment a) {
+            return new Standing(a.grade(), a.verdict(), a.suspension().parts());
+        }
+    }
+
     final class Snapshot {
         final LocalDate date;
         final LedgerState state;
         final long mark;
-        private final Map<String, Optional<RiskGrade>> grades = new ConcurrentHashMap<>();
+        /** Each venue assessed once as of the date, on demand; empty when the engine could not assess it. */
+        private final Map<String, Optional<Standing>> standings = new ConcurrentHashMap<>();
 
         Snapshot(LocalDate date, LedgerState state, long mark) {
             this.date = date;
@@ -124,27 +206,42 @@ final class Replay {
             return campaign.hazard(code).map(HazardType::category).orElse("");
         }
 
-        /** The venues' grades as of the date, assessed once per venue, in parallel. */
-        private void grade(Collection<String> venueIds) {
-            venueIds.stream().distinct().filter(id -> !grades.containsKey(id)).toList().parallelStream().forEach(id -> {
+        /** The venues' standings as of the date, assessed once per venue, in parallel. */
+        private void assess(Collection<String> venueIds) {
+            venueIds.stream().distinct().filter(id -> !standings.containsKey(id)).toList().parallelStream().forEach(id -> {
                 LedgerState.VenueFold v = state.venues.get(id);
-                grades.put(id, v == null || v.venue == null ? Optional.empty()
-                        : Projection.assessment(engine, state, v, date).map(Assessment::grade));
+                standings.put(id, v == null || v.venue == null ? Optional.empty()
+                        : Projection.assessment(engine, state, v, date).map(Standing::of));
             });
+        }
+
+        /** A venue's standing as of the date (assessed now if no list has needed it yet). */
+        Optional<Standing> standing(String venueId) {
+            assess(List.of(venueId));
+            return standings.get(venueId);
+        }
+
+        private Optional<RiskGrade> grade(String venueId) {
+            return standings.getOrDefault(venueId, Optional.empty()).map(Standing::grade);
         }
 
         List<HazardRow> rows(boolean withGrades) {
             if (withGrades) {
-                grade(state.venues.keySet());
+                assess(state.venues.keySet());
             }
             List<HazardRow> rows = new ArrayList<>(state.hazards.size());
             for (HazardFold f : state.hazards.values()) {
                 if (f.state != null) {
                     rows.add(state.row(f, date, policy, category(f.found.hazardCode()),
-                            withGrades ? grades.getOrDefault(f.venueId, Optional.empty()) : Optional.empty()));
+                            withGrades ? grade(f.venueId) : Optional.empty()));
                 }
             }
             return rows;
+        }
+
+        Optional<HazardView> hazard(String hazardId) {
+            HazardFold f = state.hazards.get(hazardId);
+            return f == null || f.state == null ? Optional.empty() : Optional.of(f.view(date, policy, campaign));
         }
 
         Page<HazardRow> page(HazardQuery q) {
@@ -153,9 +250,8 @@ final class Replay {
             if (byGrade) {
                 return page;
             }
-            grade(page.items().stream().map(HazardRow::venueId).toList());
-            List<HazardRow> graded = page.items().stream().map(r -> withGrade(r,
-                    grades.getOrDefault(r.venueId(), Optional.empty()))).toList();
+            assess(page.items().stream().map(HazardRow::venueId).toList());
+            List<HazardRow> graded = page.items().stream().map(r -> withGrade(r, grade(r.venueId()))).toList();
             return new Page<>(graded, page.total(), page.offset(), page.limit());
         }
 
@@ -287,46 +383,83 @@ final class Replay {
 
     List<HazardChange> changes(LocalDate from, LocalDate to) {
         checkRange(from, to);
-        record Before(HazardState state, LocalDate deadline, boolean overdue) {}
-        Map<String, Before> before = new HashMap<>();
-        Map<String, List<RecordedEvent>> between = new LinkedHashMap<>();
         LedgerState s = new LedgerState(zone);
-        Instant cut = endOf(from, zone);
-        boolean[] taken = {false};
-        Runnable take = () -> {
+        ChangeTracker changes = new ChangeTracker(s, from, to);
+        store.jdbi.useHandle(h -> store.each(h, endOf(to, zone), e -> {
+            changes.before(e);
+            s.apply(e);
+            changes.after(e);
+        }));
+        return changes.result();
+    }
+
+    /**
+     * Follows a fold of the log (the caller applies each event between {@link #before} and {@link #after})
+     * and tells how hazards changed between the end of {@code from} and the end of {@code to}: those with
+     * events in between or whose being overdue changed.
+     */
+    private final class ChangeTracker {
+        private record Before(HazardState state, LocalDate deadline, boolean overdue) {}
+
+        private final LedgerState s;
+        private final LocalDate from;
+        private final LocalDate to;
+        private final Instant cut;
+        private final Instant end;
+        private final Map<String, Before> before = new HashMap<>();
+        private final Map<String, List<RecordedEvent>> between = new LinkedHashMap<>();
+        private boolean taken;
+
+        ChangeTracker(LedgerState s, LocalDate from, LocalDate to) {
+            this.s = s;
+            this.from = from;
+            this.to = to;
+            this.cut = endOf(from, zone);
+            this.end = endOf(to, zone);
+        }
+
+        void before(RecordedEvent e) {
+            if (!taken && !e.happenedAt().isBefore(cut)) {
+                take();
+            }
+        }
+
+        void after(RecordedEvent e) {
+            if (taken && e.happenedAt().isBefore(end) && e.event() instanceof Event.HazardEvent he) {
+                between.computeIfAbsent(he.hazardId(), k -> new ArrayList<>()).add(e);
+            }
+        }
+
+        private void take() {
             for (HazardFold f : s.hazards.values()) {
                 if (f.state != null) {
                     before.put(f.hazardId, new Before(f.state, f.deadline, f.daysOverdue(from) > 0));
                 }
             }
-            taken[0] = true;
-        };
-        store.jdbi.useHandle(h -> store.each(h, endOf(to, zone), e -> {
-            if (!taken[0] && !e.happenedAt().isBefore(cut)) {
-                take.run();
-            }
-            s.apply(e);
-            if (taken[0] && e.event() instanceof Event.HazardEvent he) {
-                between.computeIfAbsent(he.hazardId(), k -> new ArrayList<>()).add(e);
-            }
-        }));
-        if (!taken[0]) {
-            take.run();
+            taken = true;
         }
-        List<HazardChange> out = new ArrayList<>();
-        for (HazardFold f : s.hazards.values()) {
-            if (f.state == null) {
-                continue;
+
+        /** The changes; the state must stand at the end of {@code to} (no later event applied). */
+        List<HazardChange> result() {
+            if (!taken) {
+                take();
             }
-            Before b = before.get(f.hazardId);
-            boolean overdueAfter = f.daysOverdue(to) > 0;
-            List<RecordedEvent> events = between.getOrDefault(f.hazardId, List.of());
-            boolean overdueBefore = b != null && b.overdue();
-            if (!events.isEmpty() || overdueBefore != overdueAfter) {
-                out.add(new HazardChange(f.hazardId, f.venueId, Optional.ofNullable(b).map(Before::state), f.state,
-                        Optional.ofNullable(b).map(Before::deadline), f.deadline, overdueBefore, overdueAfter, events));
+            List<HazardChange> out = new ArrayList<>();
+            for (HazardFold f : s.hazards.values()) {
+                if (f.state == null) {
+                    continue;
+                }
+                Before b = before.get(f.hazardId);
+                boolean overdueAfter = f.daysOverdue(to) > 0;
+                List<RecordedEvent> events = between.getOrDefault(f.hazardId, List.of());
+                boolean overdueBefore = b != null && b.overdue();
+                if (!events.isEmpty() || overdueBefore != overdueAfter) {
+                    out.add(new HazardChange(f.hazardId, f.venueId, Optional.ofNullable(b).map(Before::state), f.state,
+                            Optional.ofNullable(b).map(Before::deadline), f.deadline, overdueBefore, overdueAfter,
+                            events));
+                }
             }
+            return out;
         }
-        return out;
     }
 }

@@ -71,6 +71,21 @@ class NoticesTest extends LedgerTestBase {
     }
 
     @Test
+    void theClosingLineNamesTheCampaignDocumentOnce() throws Exception {
+        Notice n = notices.forHazard("H1", day("2023-12-12"));
+        java.io.StringWriter html = new java.io.StringWriter();
+
+        io.firerisk.ledger.notice.NoticePrinter.html(n, html);
+
+        assertThat(n.citation()).startsWith("万州城管发〔2023〕114号 二(一)（").doesNotContain("114号 万州城管发");
+        String closing = html.toString().lines().filter(l -> l.startsWith("<p class=\"closing\">")).findFirst()
+                .orElseThrow();
+        assertThat(closing).startsWith("<p class=\"closing\">依据：万州城管发〔2023〕114号 二(一)（")
+                .contains("整改责任、措施、时限、资金和预案");
+        assertThat(closing.split("万州城管发〔2023〕114号", -1)).as(closing).hasSize(2);
+    }
+
+    @Test
     void aVenuesNoticeListsItsOpenHazardsEarliestFirstAsOfTheDate() {
         Notice n = notices.forVenue(RESTAURANT, day("2023-12-15"));
 

@@ -85,6 +85,46 @@ class ReportsTest extends LedgerTestBase {
     }
 
     @Test
+    void aSnapshotAnswersAsTheLedgerDoesVenueByVenueAndHazardByHazard() {
+        for (String date : List.of("2023-12-11", "2023-12-16", "2023-12-17", "2023-12-20", "2023-12-31")) {
+            LedgerSnapshot snapshot = ledger.asOf(day(date));
+
+            assertThat(snapshot.hazards()).as(date).isEqualTo(ledger.hazards(HazardQuery.builder().asOf(day(date))
+                    .sort(HazardQuery.Sort.HAZARD_ID, true).build()).items());
+            assertThat(snapshot.venues()).as(date).isEqualTo(ledger.venues(day(date)));
+            for (HazardRow r : snapshot.hazards()) {
+                assertThat(snapshot.hazard(r.hazardId())).as(date + " " + r.hazardId())
+                        .isEqualTo(ledger.hazard(r.hazardId(), day(date)));
+            }
+            for (String venue : List.of(RESTAURANT, CANTEEN)) {
+                io.firerisk.Assessment a = ledger.assess(venue, day(date)).orElseThrow();
+                assertThat(snapshot.verdict(venue)).as(date + " " + venue).contains(a.verdict());
+                assertThat(snapshot.grade(venue)).as(date + " " + venue).contains(a.grade());
+                assertThat(snapshot.suspended(venue)).as(date + " " + venue).isEqualTo(a.suspension().parts());
+            }
+        }
+        assertThat(ledger.asOf(day("2023-12-10")).hazard("H1")).isEmpty();
+    }
+
+    @Test
+    void onePassOverThePeriodGivesTheChangesAndEachDateAsTheyStoodThen() {
+        // Read in one fold: H1 is closed on 12-17 and reopened on 12-20, after the first date was taken.
+        LedgerPeriod period = ledger.period(day("2023-12-10"), day("2023-12-24"), day("2023-12-17"), day("2023-12-24"));
+
+        assertThat(period.changes()).isEqualTo(ledger.changes(day("2023-12-10"), day("2023-12-24")));
+        assertThat(period.asOf(day("2023-12-17")).hazard("H1").orElseThrow().state()).isEqualTo(HazardState.CLOSED);
+        assertThat(period.asOf(day("2023-12-17")).hazards()).extracting(HazardRow::hazardId)
+                .containsExactly("H1", "H2", "H3");
+        assertThat(period.asOf(day("2023-12-24")).hazard("H1").orElseThrow().state()).isEqualTo(HazardState.REOPENED);
+        assertThat(period.asOf(day("2023-12-24")).hazard("H1").orElseThrow().reopenings()).isEqualTo(1);
+        assertThat(period.asOf(day("2023-12-17")).hazards()).isEqualTo(ledger.asOf(day("2023-12-17")).hazards());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> period.asOf(day("2023-12-18")))
+                .hasMessageContaining("not read as of 2023-12-18");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.period(day("2023-12-10"), day("2023-12-17"),
+                day("2023-12-20"))).hasMessageContaining("after the changes' end");
+    }
+
+    @Test
     void theFirstWeekCountsWhatWasFoundClosedAndLeftOverdueByStreetUnitAndCategory() {
         PeriodicAnalysis week = reports.week(day("2023-12-17"));
 

@@ -36,6 +36,15 @@ public record Notice(Kind kind, String title, String reference, LocalDate issued
         supervision = List.copyOf(supervision);
     }
 
+    /**
+     * What the closing line cites: the clause the notice rests on with its wording, its document named once
+     * (a clause's id such as {@code 万州城管发〔2023〕114号 二(一)} already begins with it).
+     */
+    public String citation() {
+        String id = basis.id().startsWith(document) ? basis.id() : (document + " " + basis.id()).strip();
+        return basis.title().isEmpty() ? id : id + "（" + basis.title() + "）";
+    }
+
     /** Which notice. */
     public enum Kind { RECTIFICATION, MAJOR_HAZARD }
 

@@ -1,6 +1,5 @@
 package io.firerisk.ledger.report;
 
-import io.firerisk.Assessment;
 import io.firerisk.HazardVerdict;
 import io.firerisk.RiskGrade;
 import io.firerisk.SuspendedPart;
@@ -12,18 +11,17 @@ import io.firerisk.campaign.HazardType;
 import io.firerisk.ledger.Directory;
 import io.firerisk.ledger.Event;
 import io.firerisk.ledger.HazardChange;
-import io.firerisk.ledger.HazardQuery;
 import io.firerisk.ledger.HazardRow;
 import io.firerisk.ledger.HazardState;
 import io.firerisk.ledger.HazardView;
 import io.firerisk.ledger.InspectionKind;
 import io.firerisk.ledger.InspectionView;
 import io.firerisk.ledger.Ledger;
+import io.firerisk.ledger.LedgerPeriod;
 import io.firerisk.ledger.LedgerPolicy;
-import io.firerisk.ledger.Page;
+import io.firerisk.ledger.LedgerSnapshot;
 import io.firerisk.ledger.RecordedEvent;
 import io.firerisk.ledger.VenueListing;
-import io.firerisk.ledger.VenueView;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -44,7 +42,9 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Computes the campaign's reports from a ledger, as of a date, through the ledger's public reads.
+ * Computes the campaign's reports from a ledger, as of a date, through the ledger's public reads. A report
+ * folds the log once ({@link Ledger#asOf}, {@link Ledger#period}) and reads everything from that fold: the
+ * hazards, their histories, the venues and the engine's assessment of each, never a venue or a hazard at a time.
  *
  * <pre>{@code
  * Reports reports = Reports.of(ledger);
@@ -60,8 +60,6 @@ public final class Reports {
 
     /** Hazard types listed in the periodic analysis. */
     static final int TOP_TYPES = 10;
-    /** Pages of this size are read until the ledger's hazards are all in hand. */
-    private static final int PAGE = HazardQuery.MAX_LIMIT;
 
     private final Ledger ledger;
     private final Campaign campaign;
@@ -102,11 +100,14 @@ public final class Reports {
         LocalDate prevFrom = from.minusDays(days);
         Directory dir = ledger.directory();
 
-        List<HazardRow> now = rows(to);
-        List<HazardRow> before = rows(prevTo);
+        // One fold of the log: the ledger at the end of both periods and what changed from the first's start.
+        LedgerPeriod read = ledger.period(prevFrom.minusDays(1), to, prevTo, to);
+        LedgerSnapshot atEnd = read.asOf(to);
+        List<HazardRow> now = atEnd.hazards();
+        List<HazardRow> before = read.asOf(prevTo).hazards();
         Map<String, HazardRow> nowById = byId(now);
         Map<String, HazardRow> beforeById = byId(before);
-        List<HazardChange> changes = ledger.changes(prevFrom.minusDays(1), to);
+        List<HazardChange> changes = read.changes();
 
         Map<PeriodicAnalysis.By, Map<String, Figures[]>> lines = new EnumMap<>(PeriodicAnalysis.By.class);
         for (PeriodicAnalysis.By by : PeriodicAnalysis.By.values()) {
@@ -180,7 +181,7 @@ public final class Reports {
         }
         return new PeriodicAnalysis(from, to, prevFrom, prevTo,
                 new PeriodicAnalysis.Line("", Text.of("合计", "total"), total[0], total[1]), breakdowns, top, keyPeriods,
-                majorVenues(now, to), inspections);
+                majorVenues(atEnd), inspections);
     }
 
     private static String key(PeriodicAnalysis.By by, HazardRow row) {
@@ -218,23 +219,22 @@ public final class Reports {
      * Venues with a major hazard open on the date: the engine's suspected major verdict (assessed for
      * every venue with an open hazard) or a hazard under 挂牌督办.
      */
-    private List<MajorVenue> majorVenues(List<HazardRow> rows, LocalDate date) {
+    private static List<MajorVenue> majorVenues(LedgerSnapshot snapshot) {
         Map<String, List<HazardRow>> open = new TreeMap<>();
-        rows.stream().filter(r -> r.state().isOpen()).forEach(r -> open.computeIfAbsent(r.venueId(),
+        snapshot.hazards().stream().filter(r -> r.state().isOpen()).forEach(r -> open.computeIfAbsent(r.venueId(),
                 k -> new ArrayList<>()).add(r));
         List<MajorVenue> out = new ArrayList<>();
         for (Map.Entry<String, List<HazardRow>> v : open.entrySet()) {
             List<HazardRow> hs = v.getValue();
             boolean supervised = hs.stream().anyMatch(HazardRow::supervised);
-            Optional<VenueView> view = ledger.venue(v.getKey(), date);
-            boolean suspected = view.map(x -> x.assessment().verdict() == HazardVerdict.SUSPECTED_MAJOR).orElse(false);
+            boolean suspected = snapshot.verdict(v.getKey()).map(x -> x == HazardVerdict.SUSPECTED_MAJOR).orElse(false);
             if (!supervised && !suspected) {
                 continue;
             }
             List<MajorVenue.Supervised> listed = new ArrayList<>();
             for (HazardRow r : hs) {
                 if (r.supervised()) {
-                    HazardView h = view.flatMap(x -> x.hazard(r.hazardId())).orElseThrow();
+                    HazardView h = snapshot.hazard(r.hazardId()).orElseThrow();
                     listed.add(new MajorVenue.Supervised(r.hazardId(), h.supervision().orElseThrow(), r.daysOverdue()));
                 }
             }
@@ -258,11 +258,12 @@ public final class Reports {
             throw new IllegalArgumentException("withinDays must be between 0 and 366 (was " + withinDays + ")");
         }
         Directory dir = ledger.directory();
+        LedgerSnapshot snapshot = ledger.asOf(date);
         Map<String, List<HazardRow>> byUnit = new TreeMap<>();
-        for (VenueListing v : ledger.venues(date)) {
+        for (VenueListing v : snapshot.venues()) {
             byUnit.putIfAbsent(v.unitId(), new ArrayList<>());
         }
-        for (HazardRow r : rows(date)) {
+        for (HazardRow r : snapshot.hazards()) {
             if (r.state().awaitsRectification()) {
                 byUnit.computeIfAbsent(r.unitId(), k -> new ArrayList<>()).add(r);
             }
@@ -306,8 +307,9 @@ public final class Reports {
     public UnitAccountability accountability(LocalDate asOf) {
         Objects.requireNonNull(asOf, "asOf");
         Directory dir = ledger.directory();
-        List<VenueListing> venues = ledger.venues(asOf);
-        List<HazardRow> rows = rows(asOf).stream().filter(r -> r.state() != HazardState.CANCELLED).toList();
+        LedgerSnapshot snapshot = ledger.asOf(asOf);
+        List<VenueListing> venues = snapshot.venues();
+        List<HazardRow> rows = snapshot.hazards().stream().filter(r -> r.state() != HazardState.CANCELLED).toList();
         Set<String> selfInspected = new HashSet<>();
         for (InspectionView i : ledger.inspections(campaign.calendar().start(), asOf)) {
             if (i.kind() == InspectionKind.SELF_INSPECTION) {
@@ -354,7 +356,7 @@ public final class Reports {
                 if (r.state() == HazardState.CORRECTED_ON_SPOT) {
                     continue;
                 }
-                Optional<Boolean> lastOnTime = lastRectificationOnTime(r, asOf);
+                Optional<Boolean> lastOnTime = lastRectificationOnTime(r, snapshot);
                 if (r.overdue() || lastOnTime.isPresent()) {
                     due++;
                     if (!r.overdue() && lastOnTime.orElse(false)) {
@@ -413,11 +415,11 @@ public final class Reports {
     }
 
     /** Whether the last rectification reported came by the deadline then in force; empty when none was. */
-    private Optional<Boolean> lastRectificationOnTime(HazardRow r, LocalDate asOf) {
+    private static Optional<Boolean> lastRectificationOnTime(HazardRow r, LedgerSnapshot snapshot) {
         if (r.state() == HazardState.OPEN) {
             return Optional.empty();
         }
-        List<HazardView.Rectification> reports = ledger.hazard(r.hazardId(), asOf).orElseThrow().rectifications();
+        List<HazardView.Rectification> reports = snapshot.hazard(r.hazardId()).orElseThrow().rectifications();
         return reports.isEmpty() ? Optional.empty() : Optional.of(reports.get(reports.size() - 1).onTime());
     }
 
@@ -430,7 +432,10 @@ public final class Reports {
         LocalDate start = cal.start();
         LocalDate until = asOf.isBefore(start) ? start : asOf;
         Directory dir = ledger.directory();
-        List<HazardRow> rows = rows(asOf);
+        // One fold of the log: the ledger at the end of asOf and what changed from the campaign's start.
+        LedgerPeriod read = ledger.period(start.minusDays(1), until, asOf);
+        LedgerSnapshot snapshot = read.asOf(asOf);
+        List<HazardRow> rows = snapshot.hazards();
         Map<String, HazardRow> byId = byId(rows);
         List<InspectionView> inspections = ledger.inspections(start, until);
         Map<String, InspectionKind> kindOf = new HashMap<>();
@@ -439,7 +444,7 @@ public final class Reports {
         // What happened to each hazard, by day: found (with the inspection), closed, reopened.
         record Happened(String hazardId, LocalDate day, Event event) {}
         List<Happened> happened = new ArrayList<>();
-        for (HazardChange c : ledger.changes(start.minusDays(1), until)) {
+        for (HazardChange c : read.changes()) {
             HazardRow r = byId.get(c.hazardId());
             if (r == null || r.state() == HazardState.CANCELLED) {
                 continue;
@@ -498,16 +503,14 @@ public final class Reports {
                 : figures.apply(r -> r != null && readiness.equals(r.category()));
 
         List<FinalSummary.Suspended> suspensions = new ArrayList<>();
-        Set<String> venuesWithOpen = new java.util.TreeSet<>();
-        rows.stream().filter(r -> r.state().isOpen()).forEach(r -> venuesWithOpen.add(r.venueId()));
-        for (String venueId : venuesWithOpen) {
-            VenueView v = ledger.venue(venueId, asOf).orElseThrow();
-            Assessment a = v.assessment();
-            for (SuspendedPart p : a.suspension().parts()) {
-                suspensions.add(new FinalSummary.Suspended(venueId, v.venue().name(), v.unitId(), p.area(), p.ground(),
+        Map<String, HazardRow> venuesWithOpen = new TreeMap<>();
+        rows.stream().filter(r -> r.state().isOpen()).forEach(r -> venuesWithOpen.putIfAbsent(r.venueId(), r));
+        venuesWithOpen.forEach((venueId, r) -> {
+            for (SuspendedPart p : snapshot.suspended(venueId)) {
+                suspensions.add(new FinalSummary.Suspended(venueId, r.venueName(), r.unitId(), p.area(), p.ground(),
                         p.clauses()));
             }
-        }
+        });
         Map<InspectionKind, Integer> kinds = new EnumMap<>(InspectionKind.class);
         inspections.forEach(i -> kinds.merge(i.kind(), 1, Integer::sum));
         List<PeriodicAnalysis.KindCount> byKind = new ArrayList<>();
@@ -544,23 +547,10 @@ public final class Reports {
                 Text.of("综合演练、灭火应急预案修订（二(九)）：台账不记录演练，次数以各单位报送为准",
                         "drills and revised contingency plans (二(九)): the ledger keeps no record of them"));
         return new FinalSummary(asOf, start, cal.end(), campaign.document(), figures.apply(r -> r != null), tasks,
-                majorVenues(rows, asOf), suspensions, byKind, readinessGaps, notInLedger, unfinished, calendar);
+                majorVenues(snapshot), suspensions, byKind, readinessGaps, notInLedger, unfinished, calendar);
     }
 
     // ---- reads ---------------------------------------------------------------------------------
-
-    /** Every hazard of the ledger as of the end of {@code date} (with its venue's grade then), by hazard id. */
-    private List<HazardRow> rows(LocalDate date) {
-        List<HazardRow> all = new ArrayList<>();
-        HazardQuery.Builder q = HazardQuery.builder().asOf(date).sort(HazardQuery.Sort.HAZARD_ID, true);
-        for (int offset = 0; ; offset += PAGE) {
-            Page<HazardRow> page = ledger.hazards(q.page(offset, PAGE).build());
-            all.addAll(page.items());
-            if (!page.hasMore()) {
-                return all;
-            }
-        }
-    }
 
     private static Map<String, HazardRow> byId(List<HazardRow> rows) {
         Map<String, HazardRow> m = new LinkedHashMap<>();

@@ -52,6 +52,7 @@ class ReportController {
     @GetMapping("/reports")
     String menu(AsOf asOf, Viewer viewer, Model model) {
         model.addAttribute("bureau", viewer.role() != DeskRole.UNIT_OFFICER);
+        model.addAttribute("mayImport", io.firerisk.server.imports.ImportController.MAY_IMPORT.contains(viewer.role()));
         model.addAttribute("weekFrom", asOf.date().minusDays(6));
         return "reports";
     }

@@ -139,6 +139,17 @@ class AuthorizationMatrixTest {
                 .param("asOf", "2024-02-05"), otherUnit));
         m.put("GET /reports/inspection-sheet.xlsx", new Row(get("/reports/inspection-sheet.xlsx"), signedIn));
         m.put("GET /hazards.xlsx", new Row(get("/hazards.xlsx").param("asOf", "2024-02-05"), signedIn));
+
+        // 导入检查记录: bureau staff and inspectors (and the administrator); a post without a file is refused as a bad
+        // request, so nothing is recorded here (ImportPageTest imports).
+        Map<Who, Integer> importers = all(REDIRECT, OK);
+        importers.put(Who.UNIT_OFFICER, FORBIDDEN);
+        importers.put(Who.LEADER, FORBIDDEN);
+        m.put("GET /import/inspections", new Row(get("/import/inspections"), importers));
+        Map<Who, Integer> importNoFile = all(REDIRECT, BAD);
+        importNoFile.put(Who.UNIT_OFFICER, FORBIDDEN);
+        importNoFile.put(Who.LEADER, FORBIDDEN);
+        m.put("POST /import/inspections", new Row(multipart("/import/inspections").with(csrf()), importNoFile));
         Map<Who, Integer> admin = all(REDIRECT, FORBIDDEN);
         admin.put(Who.ADMIN, OK);
         m.put("GET /actuator/metrics", new Row(get("/actuator/metrics"), admin));
