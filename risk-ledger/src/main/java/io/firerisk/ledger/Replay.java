@@ -3,7 +3,6 @@ package io.firerisk.ledger;
 import io.firerisk.Assessment;
 import io.firerisk.RiskEngine;
 import io.firerisk.RiskGrade;
-import io.firerisk.VenueFacts;
 import io.firerisk.campaign.Campaign;
 import io.firerisk.campaign.HazardType;
 import org.jdbi.v3.core.Handle;
@@ -66,7 +65,7 @@ final class Replay {
         List<HazardView> hazards = v.hazardIds.stream().map(s.hazards::get)
                 .map(f -> f.view(date, policy, campaign)).toList();
         List<InspectionView> inspections = v.inspectionIds.stream().map(s.inspections::get).toList();
-        Assessment a = engine.assess(VenueFacts.of(v.venue, s.findings(v), date));
+        Assessment a = engine.assess(s.facts(v, s.findings(v), date));
         return Optional.of(new VenueView(venueId, date, v.venue, v.unitId, v.area, path, hazards, inspections, a,
                 v.version));
     }
