@@ -454,7 +454,7 @@ final class Checker {
         findings.add(finding.toBuilder().status(RectificationStatus.OPEN).build());
         Assessment a;
         try {
-            a = engine.assess(VenueFacts.of(venue.venue, findings, day));
+            a = engine.assess(w.state.facts(venue, findings, day));
         } catch (AssessmentException e) {
             throw r.field("event.finding." + e.field().replaceFirst("^findings\\[\\d+\\]\\.?", ""),
                     "the engine cannot assess the venue with it: " + e.getMessage());

@@ -31,7 +31,17 @@ final class Codec {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
             .configure(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE, false)
+            .addMixIn(Event.InspectionRecorded.class, InspectionRecordedJson.class)
             .build();
+
+    /**
+     * An inspection's confirmation of no real fire risk is written only when made: events recorded before the field
+     * existed keep their JSON, and so their digest. (A mix-in keeps the JSON library out of the public event types.)
+     */
+    private interface InspectionRecordedJson {
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+        Boolean noRealFireRisk();
+    }
 
     private Codec() {}
 
@@ -117,7 +127,17 @@ final class Codec {
         if (payload == null || !payload.isObject()) {
             throw new IllegalArgumentException("event: missing, or not an object");
         }
-        Event event = JSON.treeToValue(payload, type.recordClass());
+        Event event;
+        try {
+            event = JSON.treeToValue(payload, type.recordClass());
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            // Name the field as the line writes it (event.noRealFireRisk), not Jackson's reference chain.
+            StringBuilder path = new StringBuilder("event");
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+                path.append(r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]");
+            }
+            throw new IllegalArgumentException(path + ": " + e.getOriginalMessage());
+        }
         Instant happened = instant(node, "happenedAt");
         Instant recorded = node.hasNonNull("recordedAt") ? instant(node, "recordedAt") : null;
         return new Line(Entry.of(required(node, "eventId"), required(node, "actor"), happened, event), recorded);

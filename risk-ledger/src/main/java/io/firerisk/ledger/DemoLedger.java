@@ -222,7 +222,8 @@ public final class DemoLedger {
                     String hazardId = site.venue().id() + "/" + f.id();
                     Finding clean = Finding.builder(hazardId, f.hazardCode()).location(f.location())
                             .correctableOnSpot(f.correctableOnSpot()).ratio(f.ratio()).quantity(f.quantity())
-                            .expertReviewed(f.expertReviewed()).party(f.party()).build();
+                            .expertReviewed(f.expertReviewed()).party(f.party()).standardRevision(f.standardRevision())
+                            .build();
                     add(by.id(), at(day.getKey(), 10), new Event.HazardFound(site.venue().id(), inspectionId, clean,
                             path == Path.CORRECTED_ON_SPOT, ordered(site.venue(), clean, day.getKey()),
                             List.of(photo(hazardId, "found"))));

@@ -80,12 +80,23 @@ public sealed interface Event {
         public String stream() { return Streams.venue(venue == null ? null : venue.id()); }
     }
 
-    /** An inspection of a venue on a date, by the inspectors named (registered persons). */
+    /**
+     * An inspection of a venue on a date, by the inspectors named (registered persons). {@code noRealFireRisk}: the
+     * inspection confirmed on site that the venue, out of use, has no real fire risk (GB 35181-2025 4.2 b); it holds
+     * until the venue's next inspection. Left out of the event's JSON when false, so events recorded before it
+     * existed read and digest as they were written.
+     */
     record InspectionRecorded(String inspectionId, String venueId, InspectionKind kind, LocalDate date,
-            List<String> inspectors, String note) implements Event {
+            List<String> inspectors, String note, Boolean noRealFireRisk) implements Event {
         public InspectionRecorded {
             inspectors = inspectors == null ? List.of() : List.copyOf(inspectors);
             note = note == null ? "" : note;
+            noRealFireRisk = noRealFireRisk != null && noRealFireRisk;
+        }
+        /** An inspection that confirmed nothing about real fire risk. */
+        public InspectionRecorded(String inspectionId, String venueId, InspectionKind kind, LocalDate date,
+                List<String> inspectors, String note) {
+            this(inspectionId, venueId, kind, date, inspectors, note, false);
         }
         public EventType type() { return EventType.INSPECTION_RECORDED; }
         public String stream() { return Streams.inspection(inspectionId); }

@@ -98,12 +98,28 @@ final class LedgerState {
             f.publishedAt = p.publishedAt;
             f.note = p.note;
             f.version = p.version;
+            p.assigned.forEach((venue, inspectors) -> f.assigned.put(venue, new ArrayList<>(inspectors)));
             c.plans.put(id, f);
         });
         c.education.putAll(education);
         c.versions.putAll(versions);
         c.lastSequence = lastSequence;
         return c;
+    }
+
+    /**
+     * The venue's facts as of {@code day}: its record, the findings the ledger hands the engine, and whether its
+     * latest inspection up to that day confirmed it has no real fire risk (GB 35181-2025 4.2 b).
+     */
+    io.firerisk.VenueFacts facts(VenueFold v, java.util.List<io.firerisk.Finding> findings, java.time.LocalDate day) {
+        InspectionView latest = null;
+        for (String id : v.inspectionIds) {
+            InspectionView i = inspections.get(id);
+            if (i != null && !i.date().isAfter(day) && (latest == null || !i.date().isBefore(latest.date()))) {
+                latest = i;
+            }
+        }
+        return new io.firerisk.VenueFacts(v.venue, findings, day, false, latest != null && latest.noRealFireRisk());
     }
 
     int version(String stream) {
@@ -136,7 +152,7 @@ final class LedgerState {
             f.version = e.version();
         } else if (event instanceof Event.InspectionRecorded i) {
             inspections.put(i.inspectionId(), new InspectionView(i.inspectionId(), i.venueId(), i.kind(), i.date(),
-                    i.inspectors(), i.note(), e.actor()));
+                    i.inspectors(), i.note(), e.actor(), i.noRealFireRisk()));
             VenueFold f = venues.get(i.venueId());
             if (f != null) {
                 f.inspectionIds.add(i.inspectionId());

@@ -3,7 +3,6 @@ package io.firerisk.ledger;
 import io.firerisk.Assessment;
 import io.firerisk.AssessmentException;
 import io.firerisk.RiskEngine;
-import io.firerisk.VenueFacts;
 import io.firerisk.campaign.Campaign;
 import io.firerisk.campaign.HazardType;
 import org.jdbi.v3.core.Handle;
@@ -76,7 +75,7 @@ final class Projection {
                 case "inspection" -> {
                     InspectionView i = state.inspections.get(id);
                     inspections.add(new Object[] {i.inspectionId(), i.venueId(), i.kind().name(), i.date(),
-                            String.join(",", i.inspectors()), i.note(), i.recordedBy()});
+                            String.join(",", i.inspectors()), i.note(), i.recordedBy(), i.noRealFireRisk()});
                 }
                 case "hazard" -> hazards.add(hazardRow(state, state.hazards.get(id), grades));
                 case "plan" -> plans.add(planRow(state.plans.get(id)));
@@ -154,7 +153,7 @@ final class Projection {
     static Optional<Assessment> assessment(RiskEngine engine, LedgerState state, LedgerState.VenueFold v,
             LocalDate day) {
         try {
-            return Optional.of(engine.assess(VenueFacts.of(v.venue, state.findings(v), day)));
+            return Optional.of(engine.assess(state.facts(v, state.findings(v), day)));
         } catch (AssessmentException | IllegalArgumentException e) {
             LOG.warn("venue {} cannot be assessed as of {}: {}", v.venueId, day, e.getMessage());
             return Optional.empty();

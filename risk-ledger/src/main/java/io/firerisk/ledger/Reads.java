@@ -205,14 +205,14 @@ final class Reads {
     }
 
     static List<InspectionView> inspections(Handle h, LocalDate from, LocalDate to) {
-        return h.createQuery("select inspection_id, venue_id, kind, inspected_on, inspectors, note, recorded_by "
-                        + "from ledger_inspection where inspected_on >= :f and inspected_on <= :t "
+        return h.createQuery("select inspection_id, venue_id, kind, inspected_on, inspectors, note, recorded_by, "
+                        + "no_real_fire_risk from ledger_inspection where inspected_on >= :f and inspected_on <= :t "
                         + "order by inspected_on, inspection_id" + (isPostgres(h) ? " collate \"C\"" : ""))
                 .bind("f", from).bind("t", to)
                 .map((rs, ctx) -> new InspectionView(rs.getString("inspection_id"), rs.getString("venue_id"),
                         InspectionKind.valueOf(rs.getString("kind")), Store.date(rs, "inspected_on"),
                         rs.getString("inspectors").isEmpty() ? List.of() : List.of(rs.getString("inspectors").split(",")),
-                        rs.getString("note"), rs.getString("recorded_by"))).list();
+                        rs.getString("note"), rs.getString("recorded_by"), rs.getBoolean("no_real_fire_risk"))).list();
     }
 
     /** An area and its ancestors, from the area up to the district: a lookup per level. */
@@ -298,14 +298,16 @@ final class Reads {
             seq++;
             InspectionKind kind = v.reinspection() ? InspectionKind.REINSPECTION : InspectionKind.DOUBLE_RANDOM;
             Optional<InspectionView> inspection = h.createQuery("select inspection_id, venue_id, kind, inspected_on, "
-                            + "inspectors, note, recorded_by from ledger_inspection where venue_id = :v and kind = :k "
+                            + "inspectors, note, recorded_by, no_real_fire_risk from ledger_inspection where venue_id = :v "
+                            + "and kind = :k "
                             + "and inspected_on >= :d order by inspected_on, inspection_id")
                     .bind("v", v.venueId()).bind("k", kind.name()).bind("d", plan.date())
                     .map((rs, ctx) -> new InspectionView(rs.getString("inspection_id"), rs.getString("venue_id"),
                             InspectionKind.valueOf(rs.getString("kind")), Store.date(rs, "inspected_on"),
                             rs.getString("inspectors").isEmpty() ? List.of()
                                     : List.of(rs.getString("inspectors").split(",")),
-                            rs.getString("note"), rs.getString("recorded_by"))).findFirst();
+                            rs.getString("note"), rs.getString("recorded_by"), rs.getBoolean("no_real_fire_risk")))
+                    .findFirst();
             int[] counts = {0, 0};
             inspection.ifPresent(i -> h.createQuery("select count(*) as found, "
                             + "sum(case when state = 'CLOSED' then 1 else 0 end) as closed from ledger_hazard "

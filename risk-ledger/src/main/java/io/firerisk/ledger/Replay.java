@@ -68,7 +68,7 @@ final class Replay {
         List<HazardView> hazards = v.hazardIds.stream().map(s.hazards::get)
                 .map(f -> f.view(date, policy, campaign)).toList();
         List<InspectionView> inspections = v.inspectionIds.stream().map(s.inspections::get).toList();
-        Assessment a = engine.assess(VenueFacts.of(v.venue, s.findings(v), date));
+        Assessment a = engine.assess(s.facts(v, s.findings(v), date));
         return Optional.of(new VenueView(venueId, date, v.venue, v.unitId, v.area, path, hazards, inspections, a,
                 v.version));
     }

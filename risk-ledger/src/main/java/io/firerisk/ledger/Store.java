@@ -239,7 +239,7 @@ final class Store {
     static final String[] VENUE = {"venue_id", "name", "kind", "unit_id", "area", "street", "community", "grid",
             "registered_at", "version"};
     static final String[] INSPECTION = {"inspection_id", "venue_id", "kind", "inspected_on", "inspectors", "note",
-            "recorded_by"};
+            "recorded_by", "no_real_fire_risk"};
     static final String[] PLAN = {"plan_id", "plan_date", "seed", "draw_count", "street", "per_venue", "previous_plan",
             "candidates", "visits", "drawn_by", "drawn_at", "published_by", "published_at", "note", "version"};
     static final String[] EDUCATION = {"activity_id", "unit_id", "activity", "held_on", "participants", "note",

@@ -23,7 +23,7 @@ final class VenueEntries {
 
     static List<Entry> of(Ledger ledger, VenueFacts facts, VenueImport how) {
         String venueId = facts.venue().id();
-        Map<LocalDate, List<Finding>> byDay = new TreeMap<>();
+        TreeMap<LocalDate, List<Finding>> byDay = new TreeMap<>();
         for (int i = 0; i < facts.findings().size(); i++) {
             Finding f = facts.findings().get(i);
             if (f.status() == RectificationStatus.RECTIFIED || f.status() == RectificationStatus.VERIFIED) {
@@ -44,6 +44,13 @@ final class VenueEntries {
             }
             byDay.put(facts.assessmentDate(), List.of());
         }
+        // GB 35181-2025 4.2 b): the record's confirmation that the venue has no real fire risk was made at the
+        // inspection of its date (the last one the record names, when it gives no date).
+        LocalDate confirmedOn = !facts.noRealFireRisk() ? null
+                : facts.assessmentDate() != null ? facts.assessmentDate() : byDay.lastKey();
+        if (confirmedOn != null) {
+            byDay.computeIfAbsent(confirmedOn, d -> new ArrayList<>());
+        }
         List<Entry> entries = new ArrayList<>();
         LocalDate first = byDay.keySet().iterator().next();
         String prefix = "import:" + venueId + ":";
@@ -60,12 +67,13 @@ final class VenueEntries {
             String inspection = prefix + day.getKey() + ":" + how.kind();
             Instant t = at(ledger, day.getKey(), 9);
             entries.add(Entry.of(inspection, how.actor(), t, new Event.InspectionRecorded(inspection, venueId, how.kind(),
-                    day.getKey(), List.of(how.actor()), "")));
+                    day.getKey(), List.of(how.actor()), "", day.getKey().equals(confirmedOn))));
             for (Finding f : day.getValue()) {
                 String hazardId = venueId + "/" + f.id();
                 Finding found = Finding.builder(hazardId, f.hazardCode()).location(f.location())
                         .correctableOnSpot(f.correctableOnSpot()).ratio(f.ratio()).quantity(f.quantity())
-                        .expertReviewed(f.expertReviewed()).timesFound(f.timesFound()).party(f.party()).build();
+                        .expertReviewed(f.expertReviewed()).timesFound(f.timesFound()).party(f.party())
+                        .standardRevision(f.standardRevision()).build();
                 entries.add(Entry.of(prefix + hazardId + ":found", how.actor(), t, new Event.HazardFound(venueId,
                         inspection, found, f.status() == RectificationStatus.CORRECTED_ON_SPOT, f.plan().deadline(),
                         List.of())));
