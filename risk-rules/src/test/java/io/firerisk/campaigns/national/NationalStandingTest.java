@@ -146,4 +146,26 @@ class NationalStandingTest {
                     result.assessment().map(x -> x.firedRules().toString()).orElse("none")).isEmpty();
         }));
     }
+
+    @Test
+    void bothEditionsElementsAreAvailableByEditionWithTheirOwnTexts() {
+        var campaign = ENGINE.campaign();
+
+        // 2017 numbers its direct elements 6.1–6.10; 2025 numbers its comprehensive groups 6.1–6.6 (6.5: 电气)
+        assertThat(campaign.element("gb35181-2017", "6.5")).get().satisfies(e -> {
+            assertThat(e.label().zh()).startsWith("公共娱乐场所、商店、地下人员密集场所安全出口数量不足");
+            assertThat(e.clause()).isEqualTo("GB 35181-2017 6.5");
+        });
+        assertThat(campaign.element("gb35181-2025", "6.5.1")).get().satisfies(e -> {
+            assertThat(e.label().zh()).isEqualTo("建筑的消防用电负荷等级不符合消防技术标准的规定");
+            assertThat(e.clause()).isEqualTo("GB 35181-2025 6.5.1");
+        });
+        assertThat(campaign.element("gb35181-2025", "6.5")).isEmpty();
+        assertThat(campaign.elementOn("6.5", LocalDate.of(2024, 5, 1))).isPresent();
+        assertThat(campaign.elementOn("6.5", LocalDate.of(2026, 1, 15))).isEmpty();
+        assertThat(campaign.elementOn("5.1.h", LocalDate.of(2026, 1, 15))).get().extracting(e -> e.label().zh())
+                .asString().startsWith("冷库");
+        assertThat(campaign.elements().keySet()).extracting(io.firerisk.campaign.Element.Key::standard)
+                .containsOnly("gb35181-2017", "gb35181-2025");
+    }
 }
