@@ -168,4 +168,27 @@ class NationalStandingTest {
         assertThat(campaign.elements().keySet()).extracting(io.firerisk.campaign.Element.Key::standard)
                 .containsOnly("gb35181-2017", "gb35181-2025");
     }
+
+    @Test
+    void aCopyNamingAnUnknownEditionOrTwoOverlappingEditionsIsRefusedAtItsLineOfCampaignYaml(
+            @org.junit.jupiter.api.io.TempDir Path temp) {
+        // Given copies of the campaign, one naming an edition no folder holds, one running 2017 past 2025's first day
+        var unknown = io.firerisk.testing.CampaignFixture.copyOfFolder(folder(), temp.resolve("unknown"))
+                .replace("campaign.yaml", "{id: gb35181-2025, from", "{id: gb35181-2052, from");
+        var overlapping = io.firerisk.testing.CampaignFixture.copyOfFolder(folder(), temp.resolve("overlapping"))
+                .replace("campaign.yaml", "to: 2025-10-31}", "to: 2025-12-31}");
+
+        // When each is loaded, then it is refused at the line of campaign.yaml that names the edition
+        assertThat(problems(unknown.folder())).anySatisfy(p -> assertThat(p).startsWith("campaign.yaml:23:")
+                .contains("unknown standard 'gb35181-2052'"));
+        assertThat(problems(overlapping.folder())).anySatisfy(p -> assertThat(p).startsWith("campaign.yaml:23:")
+                .contains("gb35181-2025 (from 2025-11-01) overlaps gb35181-2017"));
+    }
+
+    private static List<String> problems(Path folder) {
+        io.firerisk.CampaignException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                io.firerisk.CampaignException.class, () -> RiskEngine.builder().campaignDirectory(folder).build());
+        assertThat(e).as("loading %s fails", folder).isNotNull();
+        return e.problems().stream().map(Object::toString).toList();
+    }
 }
