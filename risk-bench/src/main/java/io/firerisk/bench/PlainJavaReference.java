@@ -27,14 +27,15 @@ import java.util.Set;
 final class PlainJavaReference {
 
     private final Map<String, HazardType> hazards;
-    private final Map<String, Element> elements;
+    private final Map<String, Element> elements = new HashMap<>();
     private final List<CountingRow> rows;
     private final Map<String, Set<String>> classesByKind = new HashMap<>();
     private final String fallbackClass;
 
     PlainJavaReference(Campaign campaign) {
         this.hazards = campaign.hazards();
-        this.elements = campaign.elements();
+        // By number: the reference applies one edition at a time, and a campaign's editions number their elements apart.
+        campaign.elements().values().forEach(e -> this.elements.putIfAbsent(e.number(), e));
         this.rows = campaign.countingRows();
         this.fallbackClass = campaign.placeClassWhenNone();
         for (PlaceClassRule rule : campaign.placeClassRules()) {

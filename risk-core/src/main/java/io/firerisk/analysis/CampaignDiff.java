@@ -44,7 +44,18 @@ public final class CampaignDiff {
         return new DiffReport(label(before), label(after), venues.size(), changes);
     }
 
+    /**
+     * {@code wanzhou-2023-winter 1.0.0}, and when the engine applies one edition on every date (built with
+     * {@link RiskEngine.Builder#onlyStandard}), {@code wanzhou-2023-winter 1.0.0 with GB 35181-2017 on every date}:
+     * comparing editions, A and B are the same campaign, told apart by the edition.
+     */
     private static String label(RiskEngine engine) {
-        return engine.campaign().id() + " " + engine.campaign().version();
+        io.firerisk.campaign.Campaign c = engine.campaign();
+        String label = c.id() + " " + c.version();
+        if (c.standards().size() == 1 && c.standards().get(0).from().equals(java.time.LocalDate.MIN)
+                && c.standards().get(0).to().equals(java.time.LocalDate.MAX)) {
+            label += " with " + c.standards().get(0).document() + " on every date";
+        }
+        return label;
     }
 }

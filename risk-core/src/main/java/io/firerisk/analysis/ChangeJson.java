@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * The one JSON form of a venue whose outcome changes between two campaigns (A and B): what
  * {@code firerisk diff --json} lists under {@code changes}, and the Spark job's diff writes one per line.
  * The venue and its name, what changed ({@code grade}, {@code verdict}, {@code suspension}, {@code actions},
- * {@code refusal}), each side's grade, verdict, suspension and the earliest due date of each action code
+ * {@code refusal}), each side's grade, verdict, suspension, edition applied and the elements behind its verdict
+ * (as the standard writes them: {@code "5.1 h)"}), and the earliest due date of each action code
  * (or why it refused the venue), and the rules that fired only under A or only under B.
  *
  * <pre>{@code {"venue":"WZ-0002","name":"…","aspects":["grade"],"a":{"grade":"ORANGE",…},"b":{…},
@@ -81,6 +82,19 @@ final class ChangeJson {
             g.writeStringField("grade", a.grade().name());
             g.writeStringField("verdict", a.verdict().name());
             g.writeBooleanField("suspension", a.suspensionRequired());
+            // The edition that judged this side and the elements its verdict rests on, numbered as the standard
+            // writes them, so a comparison of editions says which elements change the verdict.
+            g.writeStringField("standard", a.determination().standard());
+            g.writeArrayFieldStart("directElements");
+            for (String e : VenueChange.written(a.determination().directElements())) {
+                g.writeString(e);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("comprehensiveElements");
+            for (String e : VenueChange.written(a.determination().comprehensiveElements())) {
+                g.writeString(e);
+            }
+            g.writeEndArray();
             g.writeObjectFieldStart("actions");
             for (var e : actionsDue(a).entrySet()) {
                 g.writeStringField(e.getKey(), e.getValue());

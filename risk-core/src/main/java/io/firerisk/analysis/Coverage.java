@@ -68,7 +68,7 @@ public final class Coverage {
         }
         Map<String, Integer> codes = zeros(campaign.hazards().keySet());
         Map<String, Integer> actions = zeros(campaign.actions().keySet());
-        Map<String, Integer> elements = zeros(campaign.elements().keySet());
+        Map<String, Integer> elements = zeros(campaign.elementNumbers());
         Map<RiskGrade, Integer> grades = new EnumMap<>(RiskGrade.class);
         Map<HazardVerdict, Integer> verdicts = new EnumMap<>(HazardVerdict.class);
         for (RiskGrade g : RiskGrade.values()) {

@@ -200,13 +200,41 @@ public final class NewCampaign {
         copy.keySet().removeIf(path -> path.startsWith(CampaignFiles.STANDARDS_ROOT));
         copy.put(CampaignReader.CAMPAIGN_FILE, retitle(copy.get(CampaignReader.CAMPAIGN_FILE), old, newId, version));
         List<Edition> editions = List.of();
+        List<Problem> restOnEarlier = List.of();
         if (start != null && !old.standards().isEmpty() && files.text(CampaignReader.CAMPAIGN_FILE).orElse("")
                 .lines().anyMatch(l -> l.startsWith("standards:"))) {
-            editions = editionsFrom(old, start, CampaignFiles.bundledStandards(NewCampaign.class.getClassLoader()));
-            copy.put(CampaignReader.CAMPAIGN_FILE, withStandards(copy.get(CampaignReader.CAMPAIGN_FILE), editions));
+            Map<String, String> bundled = CampaignFiles.bundledStandards(NewCampaign.class.getClassLoader());
+            editions = editionsFrom(old, start, bundled);
+            String yaml = copy.get(CampaignReader.CAMPAIGN_FILE);
+            copy.put(CampaignReader.CAMPAIGN_FILE, withStandards(yaml, editions));
+            // The copy's own files may still rest on an edition no longer in force on the start date (a place class
+            // on its clause, a hazard row on its element, a list naming its codes): without that edition it would
+            // not load. Then it keeps the earlier editions too, each up to the day before the next, so its own dates
+            // still get the edition in force on them, and the checklist lists what rests on the earlier ones.
+            List<Problem> without = new ArrayList<>();
+            CampaignReader.read(CampaignFiles.of(newId, copy), without);
+            if (without.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
+                LocalDate first = old.standards().stream().map(io.firerisk.campaign.Standard::from)
+                        .min(LocalDate::compareTo).orElse(start);
+                List<Edition> all = editionsFrom(old, first, bundled);
+                Map<String, String> withAll = new java.util.TreeMap<>(copy);
+                withAll.put(CampaignReader.CAMPAIGN_FILE, withStandards(yaml, all));
+                List<Problem> with = new ArrayList<>();
+                CampaignReader.read(CampaignFiles.of(newId, withAll), with);
+                if (with.stream().noneMatch(p -> p.severity() == Problem.Severity.ERROR) && all.size() > editions.size()) {
+                    restOnEarlier = without.stream().filter(p -> p.severity() == Problem.Severity.ERROR).toList();
+                    editions = all;
+                    copy.put(CampaignReader.CAMPAIGN_FILE, withAll.get(CampaignReader.CAMPAIGN_FILE));
+                }
+            }
         }
 
-        List<Item> checklist = checklist(copy, old, newId, start, editions);
+        List<Item> checklist = new ArrayList<>(checklist(copy, old, newId, start, editions));
+        for (Problem p : restOnEarlier) {
+            checklist.add(new Item("Standards", p.file(), p.line(), "rests on an edition no longer in force on " + start
+                    + " (" + p.message() + "); the earlier edition stays named, for dates before the next, until"
+                    + " nothing rests on it"));
+        }
         try {
             for (Map.Entry<String, String> file : copy.entrySet()) {
                 Path path = target.resolve(file.getKey());

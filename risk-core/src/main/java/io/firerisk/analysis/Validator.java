@@ -208,7 +208,7 @@ public final class Validator {
             return switch (kind) {
                 case HAZARD -> campaign.hazards().keySet();
                 case CATEGORY -> campaign.categories().keySet();
-                case ELEMENT -> campaign.elements().keySet();
+                case ELEMENT -> campaign.elementNumbers();
                 case VENUE_KIND -> campaign.venueKinds().keySet();
                 case BUILDING -> new HashSet<>(campaign.venueKinds().values().stream().map(k -> k.building()).toList());
                 case PLACE_CLASS -> campaign.placeClasses().keySet();
@@ -504,7 +504,7 @@ public final class Validator {
                 }
             }
             for (String element : row.list("expect_elements")) {
-                if (!element.equals("-") && !campaign.elements().containsKey(element)) {
+                if (!element.equals("-") && campaign.elementsNumbered(element).isEmpty()) {
                     scenarioError(row, "expect_elements", id, "element '" + element + "' " + RuleScan.Kind.ELEMENT.missing);
                 }
             }

@@ -78,20 +78,26 @@ public record VenueChange(String venueId, String name, Set<Aspect> aspects, Outc
     }
 
     /**
-     * The elements behind a verdict, with the edition that found them: {@code GB 35181-2017 direct 6.5;
-     * comprehensive 7.3.1, 7.3.2}, or {@code GB 35181-2025 none}.
+     * The elements behind a verdict, with the edition that found them, numbered as the standard writes them:
+     * {@code GB 35181-2017 direct 6.5; comprehensive 7.3.1, 7.3.2}, {@code GB 35181-2025 direct 5.1 h)}, or
+     * {@code GB 35181-2025 none}.
      */
     static String elements(Assessment a) {
         Determination d = a.determination();
         List<String> parts = new ArrayList<>();
         if (!d.directElements().isEmpty()) {
-            parts.add("direct " + String.join(", ", d.directElements()));
+            parts.add("direct " + String.join(", ", written(d.directElements())));
         }
         if (!d.comprehensiveElements().isEmpty()) {
-            parts.add("comprehensive " + String.join(", ", d.comprehensiveElements()));
+            parts.add("comprehensive " + String.join(", ", written(d.comprehensiveElements())));
         }
         String standard = d.standard().isEmpty() ? "no standard" : d.standard();
         return standard + " " + (parts.isEmpty() ? "none" : String.join("; ", parts));
+    }
+
+    /** Element numbers as the standard writes them ({@link io.firerisk.campaign.Element#written}). */
+    static List<String> written(java.util.Collection<String> numbers) {
+        return numbers.stream().map(io.firerisk.campaign.Element::written).toList();
     }
 
     /** Each action code with its earliest deadline ({@code -} for none). */
@@ -116,7 +122,9 @@ public record VenueChange(String venueId, String name, Set<Aspect> aspects, Outc
      * The change as one JSON object on one line, the one JSON form of a change: what {@code firerisk diff
      * --json} lists under {@code changes} and the Spark job's diff writes per venue. {@code venue}, {@code name},
      * {@code aspects} (lower case, sorted), {@code a} and {@code b} (each side's {@code grade}, {@code verdict},
-     * {@code suspension} and the earliest due date of each action code under {@code actions}, or why it
+     * {@code suspension}, the edition of the standard applied ({@code standard}, empty for none), the elements
+     * behind the verdict as the standard writes them ({@code directElements}, {@code comprehensiveElements}:
+     * {@code "5.1 h)"}) and the earliest due date of each action code under {@code actions}, or why it
      * {@code refused} the venue), {@code rulesOnlyUnderA}, {@code rulesOnlyUnderB}.
      */
     public String json() {

@@ -29,7 +29,10 @@ import java.util.Optional;
  *                              file of the campaign or of a standard it applies changes it. Every
  *                              assessment can be traced to it; Spark keys its executors' engines by it.
  * @param clauses               the clause table, by id
- * @param elements              the determination elements of every standard it applies, by number
+ * @param elements              the determination elements of every standard it applies, by edition and number
+ *                              ({@link Element.Key}): two editions may number different elements alike; see
+ *                              {@link #element(String, String)}, {@link #elementsNumbered(String)} and
+ *                              {@link #elementOn(String, LocalDate)}
  * @param categories            hazard categories, by code
  * @param hazards               the hazard catalogue, by code
  * @param venueKinds            venue kinds, by code
@@ -63,7 +66,7 @@ public record Campaign(
         String source,
         String digest,
         Map<String, Clause> clauses,
-        Map<String, Element> elements,
+        Map<Element.Key, Element> elements,
         Map<String, Text> categories,
         Map<String, HazardType> hazards,
         Map<String, VenueKind> venueKinds,
@@ -129,6 +132,40 @@ public record Campaign(
     /** The counting rows of every edition it applies. */
     public List<CountingRow> countingRows() {
         return standards.stream().flatMap(s -> s.countingRows().stream()).toList();
+    }
+
+    /** The element {@code number} of the edition {@code standard} ({@link Standard#id()}). */
+    public Optional<Element> element(String standard, String number) {
+        return Optional.ofNullable(elements.get(new Element.Key(standard, number)));
+    }
+
+    /** The numbers of its elements, of every edition (a number two editions share appears once). */
+    public java.util.Set<String> elementNumbers() {
+        java.util.Set<String> out = new java.util.TreeSet<>(Element.NUMBER_ORDER);
+        elements.keySet().forEach(k -> out.add(k.number()));
+        return java.util.Collections.unmodifiableSet(out);
+    }
+
+    /** Every element numbered {@code number}, of any edition it applies, in the order of {@code standards:}. */
+    public List<Element> elementsNumbered(String number) {
+        List<Element> out = new java.util.ArrayList<>();
+        for (Standard s : standards) {
+            element(s.id(), number).ifPresent(out::add);
+        }
+        // A campaign carrying its own determination keys its elements by its standard: value.
+        elements.values().stream().filter(e -> e.number().equals(number) && !out.contains(e)).forEach(out::add);
+        return out;
+    }
+
+    /** The element {@code number} of an edition in force on {@code date}, as an assessment on that date reads it. */
+    public Optional<Element> elementOn(String number, LocalDate date) {
+        for (Standard s : standardsOn(date)) {
+            Optional<Element> e = element(s.id(), number);
+            if (e.isPresent()) {
+                return e;
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<HazardType> hazard(String code) {

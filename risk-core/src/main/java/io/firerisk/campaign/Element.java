@@ -25,6 +25,38 @@ import java.util.Set;
 public record Element(String number, ElementKind kind, Text label, String clause, Verification verification,
         List<PlaceCondition> places, List<String> conditions, String standard) {
 
+    /**
+     * What identifies an element in a campaign: its edition and its number. Two editions of a standard may
+     * number different elements alike (a 6.x of one is not the 6.x of the other), so a number alone names an
+     * element only together with the edition in force.
+     *
+     * @param standard the edition's id ({@link Standard#id()}), such as {@code gb35181-2025}
+     * @param number   the element's number in it, such as {@code 5.1.h}
+     */
+    public record Key(String standard, String number) implements Comparable<Key> {
+        public Key {
+            standard = standard == null ? "" : standard;
+            java.util.Objects.requireNonNull(number, "number");
+        }
+
+        /** By edition, then in the standard's order of numbers. */
+        @Override
+        public int compareTo(Key other) {
+            int byStandard = standard.compareTo(other.standard);
+            return byStandard != 0 ? byStandard : NUMBER_ORDER.compare(number, other.number);
+        }
+
+        @Override
+        public String toString() {
+            return standard + " " + number;
+        }
+    }
+
+    /** This element's key: its edition and its number. */
+    public Key key() {
+        return new Key(standard, number);
+    }
+
     public Element {
         places = List.copyOf(places);
         conditions = List.copyOf(conditions);
@@ -43,6 +75,25 @@ public record Element(String number, ElementKind kind, Text label, String clause
      */
     public boolean appliesTo(Set<String> placeClasses, Set<String> facts) {
         return places.isEmpty() || places.stream().anyMatch(p -> p.holds(placeClasses, facts));
+    }
+
+    /**
+     * An element number as the standard writes it, for people: an item of a clause is its letter and a
+     * parenthesis, {@code 5.1.h → 5.1 h)}; a numbered clause stays as it is ({@code 6.5}, {@code 7.3.10},
+     * {@code A.4}). The dotted form is the key data and rules use.
+     */
+    public static String written(String number) {
+        int dot = number.lastIndexOf('.');
+        if (dot <= 0 || dot == number.length() - 1) {
+            return number;
+        }
+        String item = number.substring(dot + 1);
+        for (int i = 0; i < item.length(); i++) {
+            if (item.charAt(i) < 'a' || item.charAt(i) > 'z') {
+                return number;
+            }
+        }
+        return number.substring(0, dot) + " " + item + ")";
     }
 
     /** Element numbers in the standard's order: 6.2 before 6.10, 7.3.9 before 7.3.10. */

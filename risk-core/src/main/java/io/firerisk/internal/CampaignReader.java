@@ -300,8 +300,11 @@ public final class CampaignReader {
         if (problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
             return null;
         }
+        // Keyed by edition and number: two editions may number different elements alike.
+        Map<Element.Key, Element> keyed = new LinkedHashMap<>();
+        elements.values().forEach(e -> keyed.put(e.key(), e));
         return new Campaign(id, version, title, authority, document, issued, standards, zone, files.source(),
-                files.digest(), clauses, elements, categories, hazards, venueKinds, placeClasses, placeClassClauses, placeClassWhenNone,
+                files.digest(), clauses, keyed, categories, hazards, venueKinds, placeClasses, placeClassClauses, placeClassWhenNone,
                 placeClassRules, actions, highRise, calendarOf, grades.matrix(), suspension,
                 grades.rectifyWithinDays(), parameters, hazardLists, kindLists, List.of());
     }

@@ -170,8 +170,13 @@ final class Enricher {
             }
             List<String> elements = new ArrayList<>(type.elements().size());
             for (String element : type.elements()) {
-                if (inForce.contains(campaign.elements().get(element).standard())) {
-                    elements.add(element);
+                // The number read in an edition in force on the date: another edition's element of that number
+                // is not this one.
+                for (String standard : inForce) {
+                    if (campaign.elements().containsKey(new io.firerisk.campaign.Element.Key(standard, element))) {
+                        elements.add(element);
+                        break;
+                    }
                 }
             }
             findings.add(toFact(profile, f, type, elements, date));

@@ -350,7 +350,12 @@ public final class RuleCompiler {
         }
         Matcher e = ELEMENT.matcher(text);
         while (e.find()) {
-            io.firerisk.campaign.Element element = campaign.elements().get(e.group(2));
+            // A standard's rule concludes its own edition's element; a campaign's rule, an element of any edition.
+            String standard = path.startsWith(CampaignFiles.STANDARDS_ROOT)
+                    ? path.substring(CampaignFiles.STANDARDS_ROOT.length(), path.indexOf('/', CampaignFiles.STANDARDS_ROOT.length()))
+                    : null;
+            io.firerisk.campaign.Element element = campaign.elementsNumbered(e.group(2)).stream()
+                    .filter(x -> standard == null || x.standard().equals(standard)).findFirst().orElse(null);
             String kind = e.group(1).equals("direct") ? "DIRECT" : "COMPREHENSIVE";
             if (element == null) {
                 problems.add(Problem.error(path, lineAt(text, e.start(2)), column(text, e.start(2)), "element '"

@@ -114,7 +114,7 @@ public final class SampleGenerator {
                 return t.chance();
             }
             boolean grave = !type.grounds().isEmpty() || type.elements().stream()
-                    .anyMatch(e -> campaign.elements().containsKey(e) && campaign.elements().get(e).kind() == ElementKind.DIRECT);
+                    .anyMatch(e -> campaign.elementsNumbered(e).stream().anyMatch(x -> x.kind() == ElementKind.DIRECT));
             return Math.min(1, t.chance() * (grave ? GRAVE_SCALE : ORDINARY_SCALE));
         }
     }

@@ -380,8 +380,8 @@ public final class DemoLedger {
 
     private boolean direct(Finding f) {
         return campaign.hazard(f.hazardCode()).map(HazardType::elements).orElse(List.of()).stream()
-                .map(campaign.elements()::get)
-                .anyMatch(e -> e != null && e.kind() == ElementKind.DIRECT);
+                .flatMap(number -> campaign.elementsNumbered(number).stream())
+                .anyMatch(e -> e.kind() == ElementKind.DIRECT);
     }
 
     private String inspection(Site site, LocalDate day, InspectionKind kind, Person by, Map<String, Integer> numbering,

@@ -146,4 +146,49 @@ class NationalStandingTest {
                     result.assessment().map(x -> x.firedRules().toString()).orElse("none")).isEmpty();
         }));
     }
+
+    @Test
+    void bothEditionsElementsAreAvailableByEditionWithTheirOwnTexts() {
+        var campaign = ENGINE.campaign();
+
+        // 2017 numbers its direct elements 6.1–6.10; 2025 numbers its comprehensive groups 6.1–6.6 (6.5: 电气)
+        assertThat(campaign.element("gb35181-2017", "6.5")).get().satisfies(e -> {
+            assertThat(e.label().zh()).startsWith("公共娱乐场所、商店、地下人员密集场所安全出口数量不足");
+            assertThat(e.clause()).isEqualTo("GB 35181-2017 6.5");
+        });
+        assertThat(campaign.element("gb35181-2025", "6.5.1")).get().satisfies(e -> {
+            assertThat(e.label().zh()).isEqualTo("建筑的消防用电负荷等级不符合消防技术标准的规定");
+            assertThat(e.clause()).isEqualTo("GB 35181-2025 6.5.1");
+        });
+        assertThat(campaign.element("gb35181-2025", "6.5")).isEmpty();
+        assertThat(campaign.elementOn("6.5", LocalDate.of(2024, 5, 1))).isPresent();
+        assertThat(campaign.elementOn("6.5", LocalDate.of(2026, 1, 15))).isEmpty();
+        assertThat(campaign.elementOn("5.1.h", LocalDate.of(2026, 1, 15))).get().extracting(e -> e.label().zh())
+                .asString().startsWith("冷库");
+        assertThat(campaign.elements().keySet()).extracting(io.firerisk.campaign.Element.Key::standard)
+                .containsOnly("gb35181-2017", "gb35181-2025");
+    }
+
+    @Test
+    void aCopyNamingAnUnknownEditionOrTwoOverlappingEditionsIsRefusedAtItsLineOfCampaignYaml(
+            @org.junit.jupiter.api.io.TempDir Path temp) {
+        // Given copies of the campaign, one naming an edition no folder holds, one running 2017 past 2025's first day
+        var unknown = io.firerisk.testing.CampaignFixture.copyOfFolder(folder(), temp.resolve("unknown"))
+                .replace("campaign.yaml", "{id: gb35181-2025, from", "{id: gb35181-2052, from");
+        var overlapping = io.firerisk.testing.CampaignFixture.copyOfFolder(folder(), temp.resolve("overlapping"))
+                .replace("campaign.yaml", "to: 2025-10-31}", "to: 2025-12-31}");
+
+        // When each is loaded, then it is refused at the line of campaign.yaml that names the edition
+        assertThat(problems(unknown.folder())).anySatisfy(p -> assertThat(p).startsWith("campaign.yaml:23:")
+                .contains("unknown standard 'gb35181-2052'"));
+        assertThat(problems(overlapping.folder())).anySatisfy(p -> assertThat(p).startsWith("campaign.yaml:23:")
+                .contains("gb35181-2025 (from 2025-11-01) overlaps gb35181-2017"));
+    }
+
+    private static List<String> problems(Path folder) {
+        io.firerisk.CampaignException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                io.firerisk.CampaignException.class, () -> RiskEngine.builder().campaignDirectory(folder).build());
+        assertThat(e).as("loading %s fails", folder).isNotNull();
+        return e.problems().stream().map(Object::toString).toList();
+    }
 }

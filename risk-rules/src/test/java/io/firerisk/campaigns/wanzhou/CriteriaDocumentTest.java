@@ -203,7 +203,7 @@ class CriteriaDocumentTest {
     }
 
     private static ElementKind kind(String number) {
-        return CAMPAIGN.elements().get(number).kind();
+        return CAMPAIGN.elementsNumbered(number).get(0).kind();
     }
 
     /** The repository's docs folder, whether tests run from the module (Maven) or the root (an IDE). */

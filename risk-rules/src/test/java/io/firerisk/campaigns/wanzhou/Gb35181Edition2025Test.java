@@ -693,7 +693,7 @@ class Gb35181Edition2025Test {
 
         @Test
         void element54bIsFlaggedUnverifiedAndSaysWhatTheOcrLost() {
-            Element element = Wanzhou.ENGINE.campaign().elements().get("5.4.b");
+            Element element = Wanzhou.ENGINE.campaign().element("gb35181-2025", "5.4.b").orElseThrow();
             assertThat(element.verification()).isEqualTo(Verification.UNVERIFIED);
             assertThat(element.label().zh()).contains("OCR缺字");
 
