@@ -237,6 +237,48 @@ class HazardDecisionFormsTest {
         assertThat(r.getContentAsString()).doesNotContain("<script>alert(").contains("&lt;script&gt;alert(");
     }
 
+    @Test
+    void pathTraversalAndControlCharactersInTheDecisionFormsIdsAreRefusedAndNothingIsSaved() throws Exception {
+        String hazardId = newHazard();
+        long events = ledger.eventCount();
+        int version = ledger.hazard(hazardId).orElseThrow().version();
+        // A person's id climbing out of the directory: beside the field
+        MockHttpServletResponse r = mvc.perform(form("/hazard/enforcement", hazardId, "test-inspector")
+                .param("step", "ORDERED_TO_CORRECT").param("documentNo", "责改-9")
+                .param("decidedBy", "../../" + TestAccounts.STAFF_PERSON).param("ground", "消防法第六十条")).andReturn()
+                .getResponse();
+        assertThat(r.getStatus()).isEqualTo(422);
+        assertThat(r.getContentAsString()).contains("data-field=\"decidedBy\"");
+        // A document number with a control character in it: beside the field
+        r = mvc.perform(form("/hazard/enforcement", hazardId, "test-inspector").param("step", "ORDERED_TO_CORRECT")
+                .param("documentNo", "责改\u0007-9").param("decidedBy", TestAccounts.STAFF_PERSON)
+                .param("ground", "消防法第六十条")).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(422);
+        assertThat(r.getContentAsString()).contains("data-field=\"documentNo\"");
+        // A unit's id climbing out of the directory: beside the field
+        r = mvc.perform(form("/hazard/supervision", hazardId, LEADERS_OFFICE).param("supervisingUnit", "../BUREAU")
+                .param("documentNo", "督-9")).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(422);
+        assertThat(r.getContentAsString()).contains("data-field=\"supervisingUnit\"");
+        // A request id that is a path: refused
+        r = mvc.perform(post("/hazard/cancellation").with(csrf()).with(as("test-staff")).param("hazardId", hazardId)
+                .param("requestId", "../../etc/passwd").param("reason", "重复")).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(422);
+        // A hazard id that is a path: not found
+        r = mvc.perform(form("/hazard/cancellation", "../../etc/passwd", "test-staff").param("reason", "重复"))
+                .andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(404);
+        // A step that is script, through the API: a bad request, the script not echoed
+        r = mvc.perform(post("/api/hazards/enforcement").with(csrf()).with(as("test-inspector"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"hazardId\": \"" + hazardId
+                        + "\", \"step\": \"<script>alert(1)</script>\"}")).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(400);
+        assertThat(r.getContentAsString()).doesNotContain("<script>");
+        // Nothing of it was saved
+        assertThat(ledger.eventCount()).isEqualTo(events);
+        assertThat(ledger.hazard(hazardId).orElseThrow().version()).isEqualTo(version);
+    }
+
     /** An open hazard an inspector found today on the test unit's venue (a fresh one for each use). */
     private String newHazard() throws Exception {
         String requestId = "decisions-" + UUID.randomUUID();
