@@ -163,7 +163,7 @@ class HazardDecisionFormsTest {
     }
 
     @Test
-    void onlyAnAccountActingAsABureauLeaderListsAHazardForSupervisionAndOnlyOnce() throws Exception {
+    void onlyAnAccountActingAsABureauLeaderListsAHazardForSupervisionOnlyOnceAndLiftsIt() throws Exception {
         String hazardId = newHazard();
         // Given bureau staff (not a leader in the campaign's permissions): no form, and the post is refused
         assertThat(page(hazardId, "test-staff")).doesNotContain("id=\"supervision-form\"");
@@ -194,6 +194,35 @@ class HazardDecisionFormsTest {
         assertThat(r.getStatus()).isEqualTo(422);
         assertThat(r.getContentAsString()).contains("already under 挂牌督办");
         assertThat(ledger.eventCount()).isEqualTo(events);
+        // When the leader lifts the listing before closing, without a reason: beside the field, nothing saved
+        assertThat(page(hazardId, LEADERS_OFFICE)).contains("id=\"supervision-lifting-form\"")
+                .doesNotContain("id=\"supervision-form\"");
+        events = ledger.eventCount();
+        r = mvc.perform(form("/hazard/supervision-lifting", hazardId, LEADERS_OFFICE)
+                .param("documentNo", "万州城管督〔2024〕6号").param("reason", "")).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(422);
+        assertThat(r.getContentAsString()).contains("data-field=\"reason\"");
+        assertThat(ledger.eventCount()).isEqualTo(events);
+        // With the reason: the hazard is no longer listed, still open, and the log names the leader and why
+        r = mvc.perform(form("/hazard/supervision-lifting", hazardId, LEADERS_OFFICE)
+                .param("documentNo", "万州城管督〔2024〕6号").param("reason", "复核后不属于重大火灾隐患")).andReturn()
+                .getResponse();
+        assertThat(r.getStatus()).isEqualTo(302);
+        assertThat(ledger.hazard(hazardId).orElseThrow().supervision()).isEmpty();
+        assertThat(ledger.hazard(hazardId).orElseThrow().state()).isEqualTo(HazardState.OPEN);
+        RecordedEvent lifted = last(hazardId);
+        assertThat(lifted.type()).isEqualTo(EventType.SUPERVISION_LIFTED);
+        assertThat(lifted.actor()).isEqualTo("P-LEADER");
+        assertThat(page(hazardId, LEADERS_OFFICE)).contains("data-type=\"SUPERVISION_LIFTED\" data-actor=\"P-LEADER\"")
+                .contains("复核后不属于重大火灾隐患").contains("id=\"supervision-form\"");
+        // Bureau staff may not lift it (403); lifting what is not listed is refused by the ledger
+        assertThat(mvc.perform(form("/hazard/supervision-lifting", hazardId, "test-staff")
+                .param("documentNo", "督-7").param("reason", "x")).andReturn().getResponse().getStatus()).isEqualTo(403);
+        r = mvc.perform(post("/api/hazards/supervision-lifting").with(csrf()).with(as(LEADERS_OFFICE))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"hazardId\": \"" + hazardId
+                        + "\", \"documentNo\": \"督-8\", \"reason\": \"再次解除\"}")).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(422);
+        assertThat(r.getContentAsString()).contains("is not under 挂牌督办");
         // An unknown supervising unit is refused beside its field
         r = mvc.perform(form("/hazard/supervision", newHazard(), LEADERS_OFFICE).param("supervisingUnit", "NO-SUCH-UNIT")
                 .param("documentNo", "万州城管督〔2024〕5号")).andReturn().getResponse();
