@@ -567,6 +567,12 @@ final class Checker {
                 throw r.field("event.supervisingUnit", "no registered unit '" + s.supervisingUnit() + "'");
             }
             id(r, "event.documentNo", s.documentNo());
+        } else if (e instanceof Event.SupervisionLifted l) {
+            if (h.supervision == null) {
+                throw r.field("event", "hazard " + h.hazardId + " is not under 挂牌督办");
+            }
+            id(r, "event.documentNo", l.documentNo());
+            requiredText(r, "event.reason", l.reason());
         } else if (e instanceof Event.EnforcementRecorded x) {
             notNull(r, "event.step", x.step());
             if (x.step() == Enforcement.NONE) {

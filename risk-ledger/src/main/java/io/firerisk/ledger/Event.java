@@ -207,6 +207,15 @@ public sealed interface Event {
     }
 
     /**
+     * 摘牌: the listing ends before the hazard is closed, by a decision recorded with its document and the
+     * reason (a review found it not a major fire hazard after all, say). Closing a hazard ends its listing
+     * without this event.
+     */
+    record SupervisionLifted(String hazardId, String documentNo, String reason) implements HazardEvent {
+        public EventType type() { return EventType.SUPERVISION_LIFTED; }
+    }
+
+    /**
      * An enforcement step on the hazard (责令改正, then 拒不改正), with its document. It is a person's
      * decision, not the engine's: {@code decidedBy} names the registered person who decided it (who may
      * differ from whoever records it) and {@code ground} the legal ground and facts it rests on, as they

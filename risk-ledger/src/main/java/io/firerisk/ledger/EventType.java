@@ -23,6 +23,7 @@ public enum EventType {
     HAZARD_REOPENED(Event.HazardReopened.class, "回头看重新整改", "reopened"),
     HAZARD_CANCELLED(Event.HazardCancelled.class, "作废", "cancelled"),
     SUPERVISION_LISTED(Event.SupervisionListed.class, "挂牌督办", "listed for supervision"),
+    SUPERVISION_LIFTED(Event.SupervisionLifted.class, "解除挂牌督办", "supervision lifted"),
     ENFORCEMENT_RECORDED(Event.EnforcementRecorded.class, "执法措施", "enforcement recorded"),
     INSPECTION_PLAN_DRAWN(Event.InspectionPlanDrawn.class, "抽取双随机检查计划", "inspection plan drawn"),
     INSPECTORS_REASSIGNED(Event.InspectorsReassigned.class, "调整检查人员", "inspectors reassigned"),

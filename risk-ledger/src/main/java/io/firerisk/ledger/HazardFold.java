@@ -135,6 +135,8 @@ final class HazardFold {
                 pending = null;
             } else if (event instanceof Event.SupervisionListed l) {
                 supervision = new HazardView.Supervision(l.supervisingUnit(), text(l.documentNo()), day);
+            } else if (event instanceof Event.SupervisionLifted) {
+                supervision = null;
             } else if (event instanceof Event.EnforcementRecorded e) {
                 if (e.step().compareTo(enforcement) > 0) {
                     enforcement = e.step();

@@ -215,6 +215,21 @@ abstract class RefusalsSpec extends LedgerTestBase {
     }
 
     @Test
+    void liftingASupervisionTakesAListingADocumentAndAReasonAndEndsTheLeadersHoldOnExtensions() {
+        refused("event", on(LEADER, "2023-12-12", new Event.SupervisionLifted(HAZARD, "万州城管督〔2023〕2号", "复核")));
+        ledger.record(on(LEADER, "2023-12-12", new Event.SupervisionListed(HAZARD, "BUREAU", "万州城管督〔2023〕1号")));
+        refused("event.reason", on(LEADER, "2023-12-13", new Event.SupervisionLifted(HAZARD, "万州城管督〔2023〕2号", "")));
+        refused("actor", on(STAFF, "2023-12-13", new Event.SupervisionLifted(HAZARD, "万州城管督〔2023〕2号", "复核")));
+        ledger.record(on(LEADER, "2023-12-13", new Event.SupervisionLifted(HAZARD, "万州城管督〔2023〕2号",
+                "复核后不属于重大火灾隐患")));
+        assertThat(ledger.hazard(HAZARD).orElseThrow().supervision()).isEmpty();
+        assertThat(ledger.hazard(HAZARD).orElseThrow().state()).isEqualTo(HazardState.OPEN);
+        // no longer supervised: bureau staff may decide its extension again
+        ledger.record(on(OFFICER, "2023-12-13", new Event.ExtensionRequested(HAZARD, day("2023-12-25"), "报警器缺货")));
+        ledger.record(on(STAFF, "2023-12-14", new Event.ExtensionApproved(HAZARD, day("2023-12-25"), "")));
+    }
+
+    @Test
     void reopeningNeedsAReinspectionOfTheSameVenue() {
         ledger.record(on(OFFICER, "2023-12-12", new Event.RectificationReported(HAZARD, "", List.of())));
         ledger.record(on(INSPECTOR, "2023-12-13", new Event.ReinspectionPassed(HAZARD, null, "", List.of())));

@@ -100,6 +100,10 @@ public final class Commands {
     public record Supervision(String requestId, String hazardId, Integer version,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, String supervisingUnit, String documentNo) {}
 
+    /** 摘牌 before closing: the listing ends by a decision with its document number and the reason. */
+    public record SupervisionLifting(String requestId, String hazardId, Integer version,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, String documentNo, String reason) {}
+
     /**
      * An enforcement step: {@code step} {@code ORDERED_TO_CORRECT} (责令改正) or {@code REFUSED_TO_CORRECT}
      * (拒不改正), its document's number, the registered person who decided it ({@code decidedBy}, a

@@ -105,6 +105,15 @@ class RecordingApi {
         return created(recording.listForSupervision(viewer, c, locale));
     }
 
+    @Operation(summary = "Lift a hazard's 挂牌督办 before it is closed (摘牌), with the decision's document and the reason",
+            description = "ledger.yaml permissions SUPERVISION_LIFTED (the campaign: bureau leaders); others get 403. "
+                    + "Closing (销号) ends the listing without this.")
+    @PostMapping(path = "/hazards/supervision-lifting", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Recorded> supervisionLifting(@RequestBody Commands.SupervisionLifting c, Viewer viewer,
+            Locale locale) {
+        return created(recording.liftSupervision(viewer, c, locale));
+    }
+
     @Operation(summary = "Record an enforcement step (责令改正 ORDERED_TO_CORRECT, 拒不改正 REFUSED_TO_CORRECT) with its "
             + "document, the person who decided it (decidedBy) and its legal ground",
             description = "A person's decision, never the engine's: decidedBy and ground are required. Inspectors or "

@@ -206,6 +206,13 @@ class RecordingController {
                 () -> recording.listForSupervision(viewer, c, locale));
     }
 
+    @PostMapping("/hazard/supervision-lifting")
+    String supervisionLifting(@ModelAttribute("command") Commands.SupervisionLifting c, BindingResult b, AsOf asOf,
+            Viewer viewer, Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return submit("supervision-lifting", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
+                () -> recording.liftSupervision(viewer, c, locale));
+    }
+
     @PostMapping("/hazard/enforcement")
     String enforcement(@ModelAttribute("command") Commands.EnforcementStep c, BindingResult b, AsOf asOf,
             Viewer viewer, Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {

@@ -90,6 +90,10 @@ public final class RecordingPages {
             return event instanceof Event.SupervisionListed s ? Optional.of(s) : Optional.empty();
         }
 
+        public Optional<Event.SupervisionLifted> lifting() {
+            return event instanceof Event.SupervisionLifted l ? Optional.of(l) : Optional.empty();
+        }
+
         public Optional<Event.HazardCancelled> cancellation() {
             return event instanceof Event.HazardCancelled c ? Optional.of(c) : Optional.empty();
         }

@@ -69,7 +69,7 @@ public class RecordingService {
             EventType.REINSPECTION_PASSED, EventType.REINSPECTION_FAILED, EventType.HAZARD_CLOSED,
             EventType.EXTENSION_REQUESTED, EventType.EXTENSION_APPROVED, EventType.EXTENSION_REFUSED,
             EventType.HAZARD_REOPENED, EventType.HAZARD_CANCELLED, EventType.SUPERVISION_LISTED,
-            EventType.ENFORCEMENT_RECORDED);
+            EventType.SUPERVISION_LIFTED, EventType.ENFORCEMENT_RECORDED);
     /** The enforcement steps a person records (挂牌督办 has its own form). */
     public static final List<io.firerisk.Enforcement> ENFORCEMENT_STEPS = List.of(
             io.firerisk.Enforcement.ORDERED_TO_CORRECT, io.firerisk.Enforcement.REFUSED_TO_CORRECT);
@@ -381,6 +381,21 @@ public class RecordingService {
         return recorded(h.venueId(), null, List.of(h.hazardId()), record(List.of(e), locale, (id, f) -> f));
     }
 
+    /** 摘牌 before closing: the listing ends, by a decision with its document and the reason. */
+    public Recorded liftSupervision(Viewer viewer, Commands.SupervisionLifting c, Locale locale) {
+        Problems p = new Problems(locale);
+        String actor = actor(viewer, EventType.SUPERVISION_LIFTED);
+        HazardView h = hazard(viewer, p, c.hazardId());
+        LocalDate date = date(p, c.date());
+        documentNo(p, c.documentNo());
+        text(p, "reason", c.reason(), true);
+        String requestId = requestId(p, c.requestId());
+        p.throwIfAny();
+        Entry e = versioned(Entry.of(requestId + ":supervision-lifted", actor, instant(date),
+                new Event.SupervisionLifted(h.hazardId(), c.documentNo().strip(), c.reason().strip())), c.version());
+        return recorded(h.venueId(), null, List.of(h.hazardId()), record(List.of(e), locale, (id, f) -> f));
+    }
+
     /**
      * An enforcement step (责令改正, 拒不改正): a person's decision, recorded with who decided it and on
      * what ground; the desk proposes none of it.
@@ -470,6 +485,10 @@ public class RecordingService {
                 }
             }
             if (t == EventType.EXTENSION_REQUESTED && h.pendingExtension().isPresent()) {
+                continue;
+            }
+            if (t == EventType.SUPERVISION_LISTED && h.supervision().isPresent()
+                    || t == EventType.SUPERVISION_LIFTED && h.supervision().isEmpty()) {
                 continue;
             }
             if (allowed.isEmpty() || person.roles().stream().anyMatch(allowed::contains)) {

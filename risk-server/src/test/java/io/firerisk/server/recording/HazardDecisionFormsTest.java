@@ -163,7 +163,7 @@ class HazardDecisionFormsTest {
     }
 
     @Test
-    void onlyAnAccountActingAsABureauLeaderListsAHazardForSupervisionAndOnlyOnce() throws Exception {
+    void onlyAnAccountActingAsABureauLeaderListsAHazardForSupervisionOnlyOnceAndLiftsIt() throws Exception {
         String hazardId = newHazard();
         // Given bureau staff (not a leader in the campaign's permissions): no form, and the post is refused
         assertThat(page(hazardId, "test-staff")).doesNotContain("id=\"supervision-form\"");
@@ -194,6 +194,35 @@ class HazardDecisionFormsTest {
         assertThat(r.getStatus()).isEqualTo(422);
         assertThat(r.getContentAsString()).contains("already under 挂牌督办");
         assertThat(ledger.eventCount()).isEqualTo(events);
+        // When the leader lifts the listing before closing, without a reason: beside the field, nothing saved
+        assertThat(page(hazardId, LEADERS_OFFICE)).contains("id=\"supervision-lifting-form\"")
+                .doesNotContain("id=\"supervision-form\"");
+        events = ledger.eventCount();
+        r = mvc.perform(form("/hazard/supervision-lifting", hazardId, LEADERS_OFFICE)
+                .param("documentNo", "万州城管督〔2024〕6号").param("reason", "")).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(422);
+        assertThat(r.getContentAsString()).contains("data-field=\"reason\"");
+        assertThat(ledger.eventCount()).isEqualTo(events);
+        // With the reason: the hazard is no longer listed, still open, and the log names the leader and why
+        r = mvc.perform(form("/hazard/supervision-lifting", hazardId, LEADERS_OFFICE)
+                .param("documentNo", "万州城管督〔2024〕6号").param("reason", "复核后不属于重大火灾隐患")).andReturn()
+                .getResponse();
+        assertThat(r.getStatus()).isEqualTo(302);
+        assertThat(ledger.hazard(hazardId).orElseThrow().supervision()).isEmpty();
+        assertThat(ledger.hazard(hazardId).orElseThrow().state()).isEqualTo(HazardState.OPEN);
+        RecordedEvent lifted = last(hazardId);
+        assertThat(lifted.type()).isEqualTo(EventType.SUPERVISION_LIFTED);
+        assertThat(lifted.actor()).isEqualTo("P-LEADER");
+        assertThat(page(hazardId, LEADERS_OFFICE)).contains("data-type=\"SUPERVISION_LIFTED\" data-actor=\"P-LEADER\"")
+                .contains("复核后不属于重大火灾隐患").contains("id=\"supervision-form\"");
+        // Bureau staff may not lift it (403); lifting what is not listed is refused by the ledger
+        assertThat(mvc.perform(form("/hazard/supervision-lifting", hazardId, "test-staff")
+                .param("documentNo", "督-7").param("reason", "x")).andReturn().getResponse().getStatus()).isEqualTo(403);
+        r = mvc.perform(post("/api/hazards/supervision-lifting").with(csrf()).with(as(LEADERS_OFFICE))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"hazardId\": \"" + hazardId
+                        + "\", \"documentNo\": \"督-8\", \"reason\": \"再次解除\"}")).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(422);
+        assertThat(r.getContentAsString()).contains("is not under 挂牌督办");
         // An unknown supervising unit is refused beside its field
         r = mvc.perform(form("/hazard/supervision", newHazard(), LEADERS_OFFICE).param("supervisingUnit", "NO-SUCH-UNIT")
                 .param("documentNo", "万州城管督〔2024〕5号")).andReturn().getResponse();
@@ -235,6 +264,48 @@ class HazardDecisionFormsTest {
                 .param("date", "2999-01-01")).andReturn().getResponse();
         assertThat(r.getStatus()).isEqualTo(422);
         assertThat(r.getContentAsString()).doesNotContain("<script>alert(").contains("&lt;script&gt;alert(");
+    }
+
+    @Test
+    void pathTraversalAndControlCharactersInTheDecisionFormsIdsAreRefusedAndNothingIsSaved() throws Exception {
+        String hazardId = newHazard();
+        long events = ledger.eventCount();
+        int version = ledger.hazard(hazardId).orElseThrow().version();
+        // A person's id climbing out of the directory: beside the field
+        MockHttpServletResponse r = mvc.perform(form("/hazard/enforcement", hazardId, "test-inspector")
+                .param("step", "ORDERED_TO_CORRECT").param("documentNo", "责改-9")
+                .param("decidedBy", "../../" + TestAccounts.STAFF_PERSON).param("ground", "消防法第六十条")).andReturn()
+                .getResponse();
+        assertThat(r.getStatus()).isEqualTo(422);
+        assertThat(r.getContentAsString()).contains("data-field=\"decidedBy\"");
+        // A document number with a control character in it: beside the field
+        r = mvc.perform(form("/hazard/enforcement", hazardId, "test-inspector").param("step", "ORDERED_TO_CORRECT")
+                .param("documentNo", "责改\u0007-9").param("decidedBy", TestAccounts.STAFF_PERSON)
+                .param("ground", "消防法第六十条")).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(422);
+        assertThat(r.getContentAsString()).contains("data-field=\"documentNo\"");
+        // A unit's id climbing out of the directory: beside the field
+        r = mvc.perform(form("/hazard/supervision", hazardId, LEADERS_OFFICE).param("supervisingUnit", "../BUREAU")
+                .param("documentNo", "督-9")).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(422);
+        assertThat(r.getContentAsString()).contains("data-field=\"supervisingUnit\"");
+        // A request id that is a path: refused
+        r = mvc.perform(post("/hazard/cancellation").with(csrf()).with(as("test-staff")).param("hazardId", hazardId)
+                .param("requestId", "../../etc/passwd").param("reason", "重复")).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(422);
+        // A hazard id that is a path: not found
+        r = mvc.perform(form("/hazard/cancellation", "../../etc/passwd", "test-staff").param("reason", "重复"))
+                .andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(404);
+        // A step that is script, through the API: a bad request, the script not echoed
+        r = mvc.perform(post("/api/hazards/enforcement").with(csrf()).with(as("test-inspector"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"hazardId\": \"" + hazardId
+                        + "\", \"step\": \"<script>alert(1)</script>\"}")).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(400);
+        assertThat(r.getContentAsString()).doesNotContain("<script>");
+        // Nothing of it was saved
+        assertThat(ledger.eventCount()).isEqualTo(events);
+        assertThat(ledger.hazard(hazardId).orElseThrow().version()).isEqualTo(version);
     }
 
     /** An open hazard an inspector found today on the test unit's venue (a fresh one for each use). */

@@ -275,6 +275,7 @@ class AuthorizationMatrixTest {
         Map<String, Map<Who, Integer>> decisions = new LinkedHashMap<>();
         decisions.put("cancellation", staffOnly);
         decisions.put("supervision", leaderOnly);
+        decisions.put("supervision-lifting", leaderOnly);
         decisions.put("enforcement", enforcing);
         decisions.forEach((form, expected) -> {
             m.put("POST /hazard/" + form, new Row(post("/hazard/" + form).with(csrf()).param("hazardId", ownHazard)
