@@ -86,6 +86,7 @@ class ReportController {
         bureauOnly(viewer);
         model.addAttribute("s", reports.summary(asOf.date()));
         model.addAttribute("doc", Tables.summary(reports.summary(asOf.date()), ledger.campaign()));
+        model.addAttribute("readiness", ledger.policy().reports().readinessCategory());
         return "report-summary";
     }
 
@@ -106,6 +107,7 @@ class ReportController {
     String accountability(AsOf asOf, Viewer viewer, Model model) {
         bureauOnly(viewer);
         model.addAttribute("a", reports.accountability(asOf.date()));
+        model.addAttribute("readiness", ledger.policy().reports().readinessCategory());
         return "report-accountability";
     }
 

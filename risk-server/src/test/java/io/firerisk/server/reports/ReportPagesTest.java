@@ -129,6 +129,56 @@ class ReportPagesTest {
         assertThat(checked).as("linked numbers checked").isGreaterThan(20);
     }
 
+    /** Each linked number in {@code html} between the two markers opens a list that long; how many were checked. */
+    private int linkedNumbersOpenListsThatLong(String html, String from, String to) throws Exception {
+        int start = html.indexOf(from);
+        assertThat(start).as(from).isPositive();
+        Matcher m = LINKED_NUMBER.matcher(html.substring(start, to == null ? html.length() : html.indexOf(to, start)));
+        int checked = 0;
+        while (m.find()) {
+            // the link as the browser sends it: already encoded (a task's code is Chinese), not a template
+            String url = m.group(1).replace("&amp;", "&");
+            MockHttpServletResponse r = mvc.perform(get(java.net.URI.create(url))
+                    .with(user(accounts.loadUserByUsername("test-staff")))).andReturn().getResponse();
+            assertThat(r.getStatus()).as(url).isEqualTo(200);
+            assertThat(r.getContentAsString(StandardCharsets.UTF_8)).as(url)
+                    .contains("<span id=\"hazard-count\">共 " + m.group(2) + " 条</span>");
+            checked++;
+        }
+        return checked;
+    }
+
+    @Test
+    void theReopenedFiguresAndTheTopTypesOpenTheirLists() throws Exception {
+        // The demo's 回头看 reopens hazards in March: the campaign's last five weeks hold them.
+        LocalDate end = LocalDate.of(2024, 3, 31);
+        PeriodicAnalysis p = Reports.of(ledger).periodic(LocalDate.of(2024, 2, 25), end);
+        assertThat(p.totals().current().reopened()).as("reopenings in the period").isPositive();
+
+        String html = page("/reports/periodic?from=2024-02-25&asOf=" + end);
+
+        assertThat(html).contains("reopenedFrom=2024-02-25&amp;reopenedTo=" + end + "&amp;asOf=" + end + "\">"
+                + p.totals().current().reopened() + "</a>");
+        assertThat(linkedNumbersOpenListsThatLong(html, "id=\"totals\"", "</table>")).isEqualTo(10);
+        assertThat(linkedNumbersOpenListsThatLong(html, "id=\"by-UNIT\"", "</table>")).isGreaterThan(10);
+        assertThat(linkedNumbersOpenListsThatLong(html, "id=\"top-types\"", "</table>")).isEqualTo(
+                2 * p.topHazardTypes().size());
+    }
+
+    @Test
+    void theFinalSummarysTotalsAndPerTaskFiguresOpenListsThatLong() throws Exception {
+        var s = Reports.of(ledger).finalSummary(DEMO_DAY);
+        assertThat(s.tasks()).isNotEmpty();
+
+        String html = page("/reports/summary?asOf=" + DEMO_DAY);
+
+        assertThat(html).contains("task=");
+        assertThat(linkedNumbersOpenListsThatLong(html, "<h2>总体情况</h2>", "</table>")).isEqualTo(10);
+        assertThat(linkedNumbersOpenListsThatLong(html, "<h2>重点任务</h2>", "</table>"))
+                .isEqualTo(5 * s.tasks().size());
+        assertThat(linkedNumbersOpenListsThatLong(html, "<h2>工作日程</h2>", "</table>")).isPositive();
+    }
+
     @Test
     void theChartsJsonGivesThePagesNumbers() throws Exception {
         PeriodicAnalysis expected = Reports.of(ledger).periodic(LocalDate.of(2024, 1, 1), DEMO_DAY);
@@ -160,7 +210,8 @@ class ReportPagesTest {
             assertThat(row).contains("<td class=\"n\">" + u.rank() + "</td><td>" + u.unitName() + "</td>",
                     "<td class=\"n\">" + u.venues() + "</td>", "\">" + u.hazards() + "</a>",
                     "overdue=true&amp;asOf=" + DEMO_DAY + "\">" + u.overdue() + "</a>",
-                    "<td class=\"n\">" + u.overdueDays() + "</td><td class=\"n\">" + u.maxDaysOverdue() + "</td>",
+                    "\">" + u.overdueDays() + "</a></td><td class=\"n\"><a href=\"", "\">" + u.maxDaysOverdue()
+                            + "</a></td>",
                     "(" + u.onTime() + "/" + u.due() + ")");
         }
         for (UnitAccountability.UnitRecord u : expected.followUp()) {
