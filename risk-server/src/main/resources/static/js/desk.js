@@ -78,7 +78,7 @@
       tooltip: {trigger: 'axis'},
       legend: {top: 0, data: names},
       xAxis: {type: 'value', minInterval: 1},
-      yAxis: {type: 'category', inverse: true, data: lines.map(function (l) { return l.label; })},
+      yAxis: {type: 'category', inverse: true, axisLabel: {interval: 0}, data: lines.map(function (l) { return l.label; })},
       series: values.map(function (v, i) {
         return {type: 'bar', name: names[i], itemStyle: {color: colours[i]},
           data: lines.map(function (l) { return {value: v(l), key: l.key, param: b.param, series: i}; })};

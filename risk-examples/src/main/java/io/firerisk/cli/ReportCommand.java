@@ -1,6 +1,5 @@
 package io.firerisk.cli;
 
-import io.firerisk.io.CsvWriter;
 import io.firerisk.ledger.HazardQuery;
 import io.firerisk.ledger.HazardRow;
 import io.firerisk.ledger.HazardState;
@@ -8,15 +7,14 @@ import io.firerisk.ledger.Ledger;
 import io.firerisk.ledger.Page;
 import io.firerisk.ledger.excel.Workbooks;
 import io.firerisk.ledger.report.ReportDocument;
+import io.firerisk.ledger.report.ReportFiles;
 import io.firerisk.ledger.report.Reports;
-import io.firerisk.ledger.report.Table;
 import io.firerisk.ledger.report.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -95,9 +93,9 @@ final class ReportCommand extends LedgerCommand.Sub {
             case HTML, CSV -> {
                 try (Output o = Output.open(out, out(), as == Format.CSV)) {
                     if (as == Format.HTML) {
-                        HtmlReport.render("ledger-report.jte", doc, o.writer());
+                        ReportFiles.html(doc, o.writer());
                     } else {
-                        csv(doc, o.writer());
+                        ReportFiles.csv(doc, o.writer());
                     }
                     o.commit();
                 }
@@ -181,40 +179,5 @@ final class ReportCommand extends LedgerCommand.Sub {
             f.add("仅逾期");
         }
         return f.isEmpty() ? "" : "（" + String.join("，", f) + "）";
-    }
-
-    /**
-     * Each table as a section: its name on a line of its own, the header, the rows, an empty line; first a
-     * 说明 section with the title, dates and notes, as the workbook's first sheet. A report of one table
-     * (the hazard ledger) is that table alone, for programs to read.
-     */
-    static void csv(ReportDocument doc, Writer w) throws IOException {
-        CsvWriter csv = new CsvWriter(w);
-        boolean one = doc.tables().size() == 1;
-        if (!one) {
-            csv.write(List.of("说明"));
-            csv.write(List.of(doc.title()));
-            csv.write(List.of(doc.subtitle()));
-            for (String note : doc.notes()) {
-                csv.write(List.of(note));
-            }
-            csv.write(List.of());
-        }
-        for (Table t : doc.tables()) {
-            if (!one) {
-                csv.write(List.of(t.name()));
-            }
-            csv.write(t.columns().stream().map(Table.Column::header).toList());
-            for (List<Object> row : t.rows()) {
-                List<String> cells = new ArrayList<>(row.size());
-                for (int i = 0; i < row.size(); i++) {
-                    cells.add(Table.show(t.columns().get(i), row.get(i)));
-                }
-                csv.write(cells);
-            }
-            if (!one) {
-                csv.write(List.of());
-            }
-        }
     }
 }

@@ -86,6 +86,18 @@ class NoticesTest extends LedgerTestBase {
     }
 
     @Test
+    void theReferenceNumberNamesTheVenueOnceWhenTheHazardsIdBeginsWithIt() {
+        ledger.record(world.entry(INSPECTOR, at("2023-12-11", 11), new Event.HazardFound(RESTAURANT, "I-1",
+                Finding.builder(RESTAURANT + "/F9", "GAS_ALARM_NOT_INSTALLED").location("二楼").build(), false,
+                day("2023-12-18"), List.of())));
+
+        Notice n = notices.forHazard(RESTAURANT + "/F9", day("2023-12-12"));
+
+        assertThat(n.reference()).isEqualTo("万州城管消改〔2023〕" + RESTAURANT + "-20231212-F9号");
+        assertThat(n.items()).extracting(Notice.Item::hazardId).containsExactly(RESTAURANT + "/F9");
+    }
+
+    @Test
     void aVenuesNoticeListsItsOpenHazardsEarliestFirstAsOfTheDate() {
         Notice n = notices.forVenue(RESTAURANT, day("2023-12-15"));
 

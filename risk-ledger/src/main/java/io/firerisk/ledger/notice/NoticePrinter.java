@@ -103,6 +103,18 @@ public final class NoticePrinter {
         }
     }
 
+    /**
+     * Writes one of this module's other pages (a report as a file: {@code report-document.jte}) with the same
+     * engine and the same escaping as the notice.
+     */
+    public static void page(String template, Map<String, Object> params, Writer out) throws IOException {
+        try {
+            TEMPLATES.render(template, params, new VisibleEscapes(new WriterOutput(out)));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
     private static void render(Notice notice, Links links, Writer out) throws IOException {
         Map<String, Object> params = new HashMap<>();
         params.put("n", Objects.requireNonNull(notice, "notice"));

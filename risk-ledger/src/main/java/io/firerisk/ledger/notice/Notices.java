@@ -128,11 +128,22 @@ public final class Notices {
         }
         LocalDate deadline = hazards.stream().map(HazardView::deadline).min(Comparator.naturalOrder()).orElseThrow();
         String reference = form.prefix() + "〔" + date.getYear() + "〕" + v.venueId() + "-" + date.format(DAY)
-                + (kind == Notice.Kind.RECTIFICATION && hazards.size() == 1 ? "-" + hazards.get(0).hazardId() : "") + "号";
+                + (kind == Notice.Kind.RECTIFICATION && hazards.size() == 1 ? "-" + withinVenue(hazards.get(0), v) : "")
+                + "号";
         String address = v.venue().address().isEmpty() ? v.venue().street() : v.venue().address();
         return new Notice(kind, form.title(), reference, date, campaign.authority().zh(), campaign.document(), v.venueId(),
                 v.venue().name(), address, unitName(v.unitId()), form.body(), items, deadline, cited(wording.clause()),
                 elements, determination, supervision);
+    }
+
+    /**
+     * The hazard's id as the reference number carries it after the venue's: without the venue's id when the
+     * hazard's begins with it (ids such as {@code WZ-0025/F1}), so the number does not name the venue twice.
+     */
+    private static String withinVenue(HazardView h, VenueView v) {
+        String id = h.hazardId();
+        String prefix = v.venueId() + "/";
+        return id.startsWith(prefix) && id.length() > prefix.length() ? id.substring(prefix.length()) : id;
     }
 
     private static String state(HazardView h) {

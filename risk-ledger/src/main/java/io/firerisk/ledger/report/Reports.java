@@ -10,6 +10,7 @@ import io.firerisk.campaign.CampaignCalendar;
 import io.firerisk.campaign.HazardType;
 import io.firerisk.ledger.Directory;
 import io.firerisk.ledger.Event;
+import io.firerisk.ledger.EventType;
 import io.firerisk.ledger.HazardChange;
 import io.firerisk.ledger.HazardRow;
 import io.firerisk.ledger.HazardState;
@@ -491,10 +492,7 @@ public final class Reports {
         });
         List<FinalSummary.TaskResult> tasks = new ArrayList<>();
         for (LedgerPolicy.Task t : policy.reports().tasks()) {
-            java.util.function.Predicate<HazardRow> under = r -> r != null
-                    && (campaign.hazard(r.hazardCode()).map(t::covers).orElse(false)
-                    || (t.keyPeriods() && cal.keyPeriods().stream().anyMatch(k -> k.raisedOn(r.foundOn())))
-                    || t.inspections().contains(kindOf.get(foundIn.get(r.hazardId()))));
+            java.util.function.Predicate<HazardRow> under = under(t, kindOf, foundIn);
             int n = (int) inspections.stream().filter(i -> t.inspections().contains(i.kind())).count();
             tasks.add(new FinalSummary.TaskResult(t.code(), t.title(), t.clause(), figures.apply(under), n));
         }
@@ -548,6 +546,74 @@ public final class Reports {
                         "drills and revised contingency plans (二(九)): the ledger keeps no record of them"));
         return new FinalSummary(asOf, start, cal.end(), campaign.document(), figures.apply(r -> r != null), tasks,
                 majorVenues(snapshot), suspensions, byKind, readinessGaps, notInLedger, unfinished, calendar);
+    }
+
+    /**
+     * Whether the final summary counts a hazard under a task of the plan: its type is one the task covers,
+     * it was found in a key period the task is about, or the inspection that found it is of a kind the task
+     * names ({@code kindOf}: inspection → kind; {@code foundIn}: hazard → the inspection that found it).
+     */
+    private java.util.function.Predicate<HazardRow> under(LedgerPolicy.Task t, Map<String, InspectionKind> kindOf,
+            Map<String, String> foundIn) {
+        CampaignCalendar cal = campaign.calendar();
+        return r -> r != null
+                && (campaign.hazard(r.hazardCode()).map(t::covers).orElse(false)
+                || (t.keyPeriods() && cal.keyPeriods().stream().anyMatch(k -> k.raisedOn(r.foundOn())))
+                || t.inspections().contains(kindOf.get(foundIn.get(r.hazardId()))));
+    }
+
+    // ---- the lists behind the numbers ----------------------------------------------------------
+
+    /**
+     * The hazards the final summary as of {@code asOf} counts under the plan's task {@code code} (ledger.yaml
+     * {@code reports.tasks}, such as {@code 二(一)}): the list behind that task's figures.
+     *
+     * @throws IllegalArgumentException when the campaign has no such task
+     */
+    public Set<String> underTask(String code, LocalDate asOf) {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(asOf, "asOf");
+        LedgerPolicy.Task task = policy.reports().tasks().stream().filter(t -> t.code().equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no task '" + code + "' in the campaign's reports (one of "
+                        + policy.reports().tasks().stream().map(LedgerPolicy.Task::code).toList() + ")"));
+        LocalDate start = campaign.calendar().start();
+        LocalDate until = asOf.isBefore(start) ? start : asOf;
+        LedgerPeriod read = ledger.period(start.minusDays(1), until, asOf);
+        Map<String, InspectionKind> kindOf = new HashMap<>();
+        ledger.inspections(start, until).forEach(i -> kindOf.put(i.inspectionId(), i.kind()));
+        Map<String, String> foundIn = new HashMap<>();
+        for (HazardChange c : read.changes()) {
+            for (RecordedEvent e : c.events()) {
+                if (e.event() instanceof Event.HazardFound f) {
+                    foundIn.put(c.hazardId(), f.inspectionId());
+                }
+            }
+        }
+        java.util.function.Predicate<HazardRow> under = under(task, kindOf, foundIn);
+        Set<String> ids = new java.util.TreeSet<>();
+        read.asOf(asOf).hazards().stream().filter(under).forEach(r -> ids.add(r.hazardId()));
+        return ids;
+    }
+
+    /**
+     * The hazards that had an event of {@code type} (such as {@link EventType#HAZARD_CLOSED} or
+     * {@link EventType#HAZARD_REOPENED}) on a day from {@code from} to {@code to}, both included, whatever
+     * became of them since: the list behind a "closed" or "reopened" figure, counted the way the reports count.
+     */
+    public Set<String> hadEvent(EventType type, LocalDate from, LocalDate to) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Set<String> ids = new java.util.TreeSet<>();
+        for (HazardChange c : ledger.changes(from.minusDays(1), to)) {
+            for (RecordedEvent e : c.events()) {
+                LocalDate day = e.happenedAt().atZone(zone).toLocalDate();
+                if (e.type() == type && !day.isBefore(from) && !day.isAfter(to)) {
+                    ids.add(c.hazardId());
+                }
+            }
+        }
+        return ids;
     }
 
     // ---- reads ---------------------------------------------------------------------------------

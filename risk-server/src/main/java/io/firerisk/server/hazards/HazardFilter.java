@@ -35,7 +35,8 @@ import java.util.Set;
 public record HazardFilter(Set<String> streets, Set<String> units, Set<HazardState> states, Set<RiskGrade> grades,
         Set<String> categories, Optional<Boolean> overdue, Optional<String> leadUp, HazardQuery.Sort sort,
         boolean ascending, int page, Optional<LocalDate> foundFrom, Optional<LocalDate> foundTo,
-        Optional<LocalDate> closedFrom, Optional<LocalDate> closedTo) {
+        Optional<LocalDate> closedFrom, Optional<LocalDate> closedTo, Optional<LocalDate> reopenedFrom,
+        Optional<LocalDate> reopenedTo, Optional<String> task, Set<String> codes) {
 
     /** Rows on a page of the list. */
     public static final int PAGE_SIZE = 50;
@@ -48,6 +49,7 @@ public record HazardFilter(Set<String> streets, Set<String> units, Set<HazardSta
         states = Set.copyOf(states);
         grades = Set.copyOf(grades);
         categories = Set.copyOf(categories);
+        codes = Set.copyOf(codes);
     }
 
     public static HazardFilter parse(MultiValueMap<String, String> params) {
@@ -91,7 +93,9 @@ public record HazardFilter(Set<String> streets, Set<String> units, Set<HazardSta
                 states, grades, new LinkedHashSet<>(values(params, "category")), overdue,
                 lead == null || lead.isBlank() ? Optional.empty() : Optional.of(lead.strip()), sort,
                 !"desc".equals(dir), page, date(params, "foundFrom"), date(params, "foundTo"), date(params, "closedFrom"),
-                date(params, "closedTo"));
+                date(params, "closedTo"), date(params, "reopenedFrom"), date(params, "reopenedTo"),
+                Optional.ofNullable(params.getFirst("task")).filter(t -> !t.isBlank()).map(String::strip),
+                new LinkedHashSet<>(values(params, "code")));
     }
 
     private static Optional<LocalDate> date(MultiValueMap<String, String> params, String name) {
@@ -107,21 +111,21 @@ public record HazardFilter(Set<String> streets, Set<String> units, Set<HazardSta
     }
 
     /**
-     * Whether the list needs filters the ledger has no query for (the key-period lead-up, the days found
-     * or closed in): then the desk reads the rows the other filters pass and keeps those {@link #keeps}.
+     * Whether the list needs filters the ledger has no query for (the key-period lead-up, the days found,
+     * closed or reopened in, a task of the plan): then the desk reads the rows the other filters pass and keeps
+     * those {@link #keeps} (and those the reports name for the reopened days and the task).
      */
     public boolean filtersRows() {
         return leadUp.isPresent() || foundFrom.isPresent() || foundTo.isPresent() || closedFrom.isPresent()
-                || closedTo.isPresent();
+                || closedTo.isPresent() || reopenedFrom.isPresent() || reopenedTo.isPresent() || task.isPresent();
     }
 
-    /** Whether the row was found and closed within the days asked for (the lead-up aside). */
+    /** Whether the row was found within the days asked for (the lead-up, and the days closed or reopened in, aside). */
     public boolean keeps(io.firerisk.ledger.HazardRow r) {
+        // The days closed or reopened in are not in the row (a hazard closed and reopened since has no closing
+        // date any more): the list keeps those the reports name for them (HazardListController).
         return foundFrom.map(d -> !r.foundOn().isBefore(d)).orElse(true)
-                && foundTo.map(d -> !r.foundOn().isAfter(d)).orElse(true)
-                && (closedFrom.isEmpty() && closedTo.isEmpty() || r.closedOn().map(c ->
-                        closedFrom.map(d -> !c.isBefore(d)).orElse(true) && closedTo.map(d -> !c.isAfter(d)).orElse(true))
-                        .orElse(false));
+                && foundTo.map(d -> !r.foundOn().isAfter(d)).orElse(true);
     }
 
     /**
@@ -135,7 +139,7 @@ public record HazardFilter(Set<String> streets, Set<String> units, Set<HazardSta
         }
         HazardQuery.Builder b = HazardQuery.builder().asOf(asOf).sort(sort, ascending);
         b.streets(streets.toArray(String[]::new)).units(allowedUnits.toArray(String[]::new))
-                .categories(categories.toArray(String[]::new));
+                .categories(categories.toArray(String[]::new)).codes(codes.toArray(String[]::new));
         if (!states.isEmpty()) {
             b.states(states);
         } else {
@@ -163,6 +167,10 @@ public record HazardFilter(Set<String> streets, Set<String> units, Set<HazardSta
         foundTo.ifPresent(d -> { out.add("foundTo"); out.add(d.toString()); });
         closedFrom.ifPresent(d -> { out.add("closedFrom"); out.add(d.toString()); });
         closedTo.ifPresent(d -> { out.add("closedTo"); out.add(d.toString()); });
+        reopenedFrom.ifPresent(d -> { out.add("reopenedFrom"); out.add(d.toString()); });
+        reopenedTo.ifPresent(d -> { out.add("reopenedTo"); out.add(d.toString()); });
+        task.ifPresent(t -> { out.add("task"); out.add(t); });
+        codes.forEach(c -> { out.add("code"); out.add(c); });
         if (sort != HazardQuery.Sort.DEADLINE) {
             out.add("sort");
             out.add(sort.name());

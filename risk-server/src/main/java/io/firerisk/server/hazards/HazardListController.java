@@ -137,11 +137,13 @@ class HazardListController {
             return ledger.hazards(query.get().page(offset, limit).build());
         }
         KeyPeriod period = checkLeadUp(filter);
+        java.util.Set<String> named = named(filter, asOf);
         List<HazardRow> found = new ArrayList<>();
         int from = 0;
         while (true) {
             Page<HazardRow> all = ledger.hazards(query.get().page(from, 1000).build());
-            all.items().stream().filter(r -> (period == null || period.inLeadUp(r.foundOn())) && filter.keeps(r))
+            all.items().stream().filter(r -> (period == null || period.inLeadUp(r.foundOn())) && filter.keeps(r)
+                            && (named == null || named.contains(r.hazardId())))
                     .forEach(found::add);
             from += all.items().size();
             if (!all.hasMore() || all.items().isEmpty()) {
@@ -150,6 +152,55 @@ class HazardListController {
         }
         return new Page<>(found.subList(Math.min(offset, found.size()), Math.min(offset + limit, found.size())),
                 found.size(), offset, limit);
+    }
+
+    /**
+     * The hazards the reports name for the filter's reopened days and task (null when it has neither): the
+     * same sets the reports count, so that a report's number and its list agree.
+     */
+    private java.util.Set<String> named(HazardFilter filter, AsOf asOf) {
+        java.util.Set<String> named = null;
+        io.firerisk.ledger.report.Reports reports = io.firerisk.ledger.report.Reports.of(ledger);
+        if (filter.closedFrom().isPresent() || filter.closedTo().isPresent()) {
+            named = happened(reports, io.firerisk.ledger.EventType.HAZARD_CLOSED, "closedFrom", filter.closedFrom(),
+                    filter.closedTo(), asOf, null);
+        }
+        if (filter.reopenedFrom().isPresent() || filter.reopenedTo().isPresent()) {
+            named = happened(reports, io.firerisk.ledger.EventType.HAZARD_REOPENED, "reopenedFrom",
+                    filter.reopenedFrom(), filter.reopenedTo(), asOf, named);
+        }
+        if (filter.task().isPresent()) {
+            java.util.Set<String> under;
+            try {
+                under = reports.underTask(filter.task().get(), asOf.date());
+            } catch (IllegalArgumentException e) {
+                throw DeskRequestException.badParameter("task", filter.task().get(), ledger.policy().reports().tasks()
+                        .stream().map(io.firerisk.ledger.LedgerPolicy.Task::code).toList().toString());
+            }
+            if (named == null) {
+                named = new java.util.HashSet<>(under);
+            } else {
+                named.retainAll(under);
+            }
+        }
+        return named;
+    }
+
+    /** The hazards with such an event in the days asked for (the campaign's start to the page's date when open), within {@code and}. */
+    private java.util.Set<String> happened(io.firerisk.ledger.report.Reports reports, io.firerisk.ledger.EventType type,
+            String param, java.util.Optional<java.time.LocalDate> fromParam,
+            java.util.Optional<java.time.LocalDate> toParam, AsOf asOf, java.util.Set<String> and) {
+        java.time.LocalDate to = toParam.orElse(asOf.date());
+        java.time.LocalDate from = fromParam.orElse(ledger.campaign().calendar().start());
+        if (to.isBefore(from) || java.time.temporal.ChronoUnit.DAYS.between(from, to) > 3_660) {
+            throw DeskRequestException.badParameter(param, from.toString(), "a day not after " + to
+                    + ", at most ten years before it");
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>(reports.hadEvent(type, from, to));
+        if (and != null) {
+            ids.retainAll(and);
+        }
+        return ids;
     }
 
     /** The key period the filter's lead-up names (null for none), or a refusal naming the codes there are. */

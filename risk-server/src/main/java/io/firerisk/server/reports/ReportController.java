@@ -6,6 +6,7 @@ import io.firerisk.ledger.excel.Workbooks;
 import io.firerisk.ledger.report.Digest;
 import io.firerisk.ledger.report.PeriodicAnalysis;
 import io.firerisk.ledger.report.ReportDocument;
+import io.firerisk.ledger.report.ReportFiles;
 import io.firerisk.ledger.report.Tables;
 import io.firerisk.server.security.DeskRole;
 import io.firerisk.server.security.Viewer;
@@ -72,11 +73,20 @@ class ReportController {
         return workbook(Tables.periodic(p, ledger.campaign()), "定期分析研判-" + p.from() + "-" + p.to());
     }
 
+    @GetMapping({"/reports/periodic.csv", "/reports/periodic.html"})
+    ResponseEntity<byte[]> periodicFile(@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate from, AsOf asOf, Viewer viewer,
+            jakarta.servlet.http.HttpServletRequest request) throws IOException {
+        bureauOnly(viewer);
+        PeriodicAnalysis p = reports.periodic(fromParam(from, asOf), asOf.date());
+        return text(Tables.periodic(p, ledger.campaign()), "定期分析研判-" + p.from() + "-" + p.to(), request);
+    }
+
     @GetMapping("/reports/summary")
     String summary(AsOf asOf, Viewer viewer, Model model) {
         bureauOnly(viewer);
         model.addAttribute("s", reports.summary(asOf.date()));
         model.addAttribute("doc", Tables.summary(reports.summary(asOf.date()), ledger.campaign()));
+        model.addAttribute("readiness", ledger.policy().reports().readinessCategory());
         return "report-summary";
     }
 
@@ -86,10 +96,18 @@ class ReportController {
         return workbook(Tables.summary(reports.summary(asOf.date()), ledger.campaign()), "总结-" + asOf.date());
     }
 
+    @GetMapping({"/reports/summary.csv", "/reports/summary.html"})
+    ResponseEntity<byte[]> summaryFile(AsOf asOf, Viewer viewer, jakarta.servlet.http.HttpServletRequest request)
+            throws IOException {
+        bureauOnly(viewer);
+        return text(Tables.summary(reports.summary(asOf.date()), ledger.campaign()), "总结-" + asOf.date(), request);
+    }
+
     @GetMapping("/reports/accountability")
     String accountability(AsOf asOf, Viewer viewer, Model model) {
         bureauOnly(viewer);
         model.addAttribute("a", reports.accountability(asOf.date()));
+        model.addAttribute("readiness", ledger.policy().reports().readinessCategory());
         return "report-accountability";
     }
 
@@ -98,6 +116,14 @@ class ReportController {
         bureauOnly(viewer);
         return workbook(Tables.accountability(reports.accountability(asOf.date()), ledger.campaign()),
                 "督导问效-" + asOf.date());
+    }
+
+    @GetMapping({"/reports/accountability.csv", "/reports/accountability.html"})
+    ResponseEntity<byte[]> accountabilityFile(AsOf asOf, Viewer viewer, jakarta.servlet.http.HttpServletRequest request)
+            throws IOException {
+        bureauOnly(viewer);
+        return text(Tables.accountability(reports.accountability(asOf.date()), ledger.campaign()),
+                "督导问效-" + asOf.date(), request);
     }
 
     @GetMapping("/reports/digest")
@@ -123,6 +149,15 @@ class ReportController {
         Digest d = digestFor(unit, days, asOf, viewer);
         return workbook(Tables.digest(d, ledger.campaign()), "到期逾期提醒-" + asOf.date()
                 + (d.units().size() == 1 ? "-" + d.units().get(0).unitId() : ""));
+    }
+
+    @GetMapping({"/reports/digest.csv", "/reports/digest.html"})
+    ResponseEntity<byte[]> digestFile(@RequestParam(required = false) String unit,
+            @RequestParam(required = false) Integer days, AsOf asOf, Viewer viewer,
+            jakarta.servlet.http.HttpServletRequest request) throws IOException {
+        Digest d = digestFor(unit, days, asOf, viewer);
+        return text(Tables.digest(d, ledger.campaign()), "到期逾期提醒-" + asOf.date()
+                + (d.units().size() == 1 ? "-" + d.units().get(0).unitId() : ""), request);
     }
 
     @GetMapping("/reports/inspection-sheet.xlsx")
@@ -179,6 +214,30 @@ class ReportController {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Workbooks.write(doc, out);
         return file(out.toByteArray(), name + ".xlsx");
+    }
+
+    /**
+     * The report as the file the request's path ends in: CSV (UTF-8 with a byte-order mark, so spreadsheets
+     * read the Chinese) or a standalone HTML page, both from {@link ReportFiles}; always a download, never
+     * shown as a page of the desk.
+     */
+    private static ResponseEntity<byte[]> text(ReportDocument doc, String name, jakarta.servlet.http.HttpServletRequest request)
+            throws IOException {
+        boolean csv = request.getRequestURI().endsWith(".csv");
+        java.io.StringWriter out = new java.io.StringWriter();
+        if (csv) {
+            out.write('\uFEFF');
+            ReportFiles.csv(doc, out);
+        } else {
+            ReportFiles.html(doc, out);
+        }
+        return ResponseEntity.ok()
+                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : new MediaType("text", "html",
+                        StandardCharsets.UTF_8))
+                .header("Content-Disposition", ContentDisposition.attachment().filename(name + (csv ? ".csv" : ".html"),
+                        StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static ResponseEntity<byte[]> file(byte[] bytes, String name) {

@@ -129,6 +129,56 @@ class ReportPagesTest {
         assertThat(checked).as("linked numbers checked").isGreaterThan(20);
     }
 
+    /** Each linked number in {@code html} between the two markers opens a list that long; how many were checked. */
+    private int linkedNumbersOpenListsThatLong(String html, String from, String to) throws Exception {
+        int start = html.indexOf(from);
+        assertThat(start).as(from).isPositive();
+        Matcher m = LINKED_NUMBER.matcher(html.substring(start, to == null ? html.length() : html.indexOf(to, start)));
+        int checked = 0;
+        while (m.find()) {
+            // the link as the browser sends it: already encoded (a task's code is Chinese), not a template
+            String url = m.group(1).replace("&amp;", "&");
+            MockHttpServletResponse r = mvc.perform(get(java.net.URI.create(url))
+                    .with(user(accounts.loadUserByUsername("test-staff")))).andReturn().getResponse();
+            assertThat(r.getStatus()).as(url).isEqualTo(200);
+            assertThat(r.getContentAsString(StandardCharsets.UTF_8)).as(url)
+                    .contains("<span id=\"hazard-count\">共 " + m.group(2) + " 条</span>");
+            checked++;
+        }
+        return checked;
+    }
+
+    @Test
+    void theReopenedFiguresAndTheTopTypesOpenTheirLists() throws Exception {
+        // The demo's 回头看 reopens hazards in March: the campaign's last five weeks hold them.
+        LocalDate end = LocalDate.of(2024, 3, 31);
+        PeriodicAnalysis p = Reports.of(ledger).periodic(LocalDate.of(2024, 2, 25), end);
+        assertThat(p.totals().current().reopened()).as("reopenings in the period").isPositive();
+
+        String html = page("/reports/periodic?from=2024-02-25&asOf=" + end);
+
+        assertThat(html).contains("reopenedFrom=2024-02-25&amp;reopenedTo=" + end + "&amp;asOf=" + end + "\">"
+                + p.totals().current().reopened() + "</a>");
+        assertThat(linkedNumbersOpenListsThatLong(html, "id=\"totals\"", "</table>")).isEqualTo(10);
+        assertThat(linkedNumbersOpenListsThatLong(html, "id=\"by-UNIT\"", "</table>")).isGreaterThan(10);
+        assertThat(linkedNumbersOpenListsThatLong(html, "id=\"top-types\"", "</table>")).isEqualTo(
+                2 * p.topHazardTypes().size());
+    }
+
+    @Test
+    void theFinalSummarysTotalsAndPerTaskFiguresOpenListsThatLong() throws Exception {
+        var s = Reports.of(ledger).finalSummary(DEMO_DAY);
+        assertThat(s.tasks()).isNotEmpty();
+
+        String html = page("/reports/summary?asOf=" + DEMO_DAY);
+
+        assertThat(html).contains("task=");
+        assertThat(linkedNumbersOpenListsThatLong(html, "<h2>总体情况</h2>", "</table>")).isEqualTo(10);
+        assertThat(linkedNumbersOpenListsThatLong(html, "<h2>重点任务</h2>", "</table>"))
+                .isEqualTo(5 * s.tasks().size());
+        assertThat(linkedNumbersOpenListsThatLong(html, "<h2>工作日程</h2>", "</table>")).isPositive();
+    }
+
     @Test
     void theChartsJsonGivesThePagesNumbers() throws Exception {
         PeriodicAnalysis expected = Reports.of(ledger).periodic(LocalDate.of(2024, 1, 1), DEMO_DAY);
@@ -160,7 +210,8 @@ class ReportPagesTest {
             assertThat(row).contains("<td class=\"n\">" + u.rank() + "</td><td>" + u.unitName() + "</td>",
                     "<td class=\"n\">" + u.venues() + "</td>", "\">" + u.hazards() + "</a>",
                     "overdue=true&amp;asOf=" + DEMO_DAY + "\">" + u.overdue() + "</a>",
-                    "<td class=\"n\">" + u.overdueDays() + "</td><td class=\"n\">" + u.maxDaysOverdue() + "</td>",
+                    "\">" + u.overdueDays() + "</a></td><td class=\"n\"><a href=\"", "\">" + u.maxDaysOverdue()
+                            + "</a></td>",
                     "(" + u.onTime() + "/" + u.due() + ")");
         }
         for (UnitAccountability.UnitRecord u : expected.followUp()) {
@@ -205,6 +256,128 @@ class ReportPagesTest {
             Sheet sheet = book.getSheet("隐患台账");
             assertThat(sheet).isNotNull();
             assertThat(sheet.getLastRowNum()).as("data rows below the header").isEqualTo(Integer.parseInt(count.group(1)));
+        }
+    }
+
+    /**
+     * A CSV of sections (ReportFiles.csv): the rows of the section named {@code table}, header first; a report
+     * of one table is that table alone.
+     */
+    private static List<List<String>> csvSection(String csv, String table) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> lines = List.of(csv.replace("\uFEFF", "").split("\r\n", -1));
+        boolean in = !lines.contains(table);
+        for (String line : lines) {
+            List<String> cells = List.of(line.split(",", -1));
+            if (!in) {
+                in = line.equals(table);
+            } else if (line.isEmpty()) {
+                break;
+            } else {
+                rows.add(cells);
+            }
+        }
+        assertThat(rows).as("section %s of the CSV", table).isNotEmpty();
+        return rows;
+    }
+
+    /** The cells of each row of the HTML table under {@code <h2>name</h2>} (ReportFiles.html). */
+    private static List<List<String>> htmlTable(String html, String name) {
+        int at = html.indexOf("<h2>" + name + "</h2>");
+        assertThat(at).as("table %s in the HTML file", name).isPositive();
+        String table = html.substring(at, html.indexOf("</table>", at));
+        List<List<String>> rows = new ArrayList<>();
+        Matcher tr = Pattern.compile("<tr>(.*?)</tr>", Pattern.DOTALL).matcher(table);
+        while (tr.find()) {
+            List<String> cells = new ArrayList<>();
+            Matcher td = Pattern.compile("<t[dh][^>]*>(.*?)</t[dh]>").matcher(tr.group(1));
+            while (td.find()) {
+                cells.add(td.group(1));
+            }
+            rows.add(cells);
+        }
+        return rows;
+    }
+
+    private static List<String> rowStarting(List<List<String>> rows, int column, String value) {
+        return rows.stream().filter(r -> r.size() > column && r.get(column).equals(value)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row with " + value + " in column " + column + ": " + rows));
+    }
+
+    private String download(String url, String type) throws Exception {
+        MockHttpServletResponse r = as("test-staff", url);
+        assertThat(r.getStatus()).as(url).isEqualTo(200);
+        assertThat(r.getContentType()).as(url).startsWith(type);
+        assertThat(r.getHeader("Content-Disposition")).as(url).startsWith("attachment");
+        return r.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void eachReportAsCsvAndAsAnHtmlFileCarriesTheNumbersOnItsPage() throws Exception {
+        // The weekly analysis: the totals the page shows, this period's and the previous one's.
+        String page = page("/reports/periodic?asOf=" + DEMO_DAY);
+        List<Integer> shown = numbers(page.substring(page.indexOf("id=\"totals\""),
+                page.indexOf("</table>", page.indexOf("id=\"totals\""))));
+        String csv = download("/reports/periodic.csv?asOf=" + DEMO_DAY, "text/csv");
+        String html = download("/reports/periodic.html?asOf=" + DEMO_DAY, "text/html");
+        assertThat(page).contains("href=\"/reports/periodic.csv?", "href=\"/reports/periodic.html?");
+        for (List<String> all : List.of(rowStarting(csvSection(csv, "总体情况"), 0, "全部"),
+                rowStarting(htmlTable(html, "总体情况"), 0, "全部"))) {
+            // file: 发现, 上期发现, 销号, 上期销号, 反弹, 上期反弹, 未销号, 上期未销号, 逾期, 上期逾期
+            assertThat(List.of(all.get(1), all.get(3), all.get(5), all.get(7), all.get(9), all.get(2), all.get(4),
+                    all.get(6), all.get(8), all.get(10))).isEqualTo(shown.stream().map(String::valueOf).toList());
+        }
+        assertThat(html).contains("<meta http-equiv=\"Content-Security-Policy\"").doesNotContain("<script");
+
+        // Unit accountability: each unit's rank, hazards and overdue hazards.
+        UnitAccountability expected = Reports.of(ledger).accountability(DEMO_DAY);
+        page = page("/reports/accountability?asOf=" + DEMO_DAY);
+        List<List<String>> csvRanks = csvSection(download("/reports/accountability.csv?asOf=" + DEMO_DAY, "text/csv"),
+                "单位排名");
+        List<List<String>> htmlRanks = htmlTable(download("/reports/accountability.html?asOf=" + DEMO_DAY, "text/html"),
+                "单位排名");
+        for (UnitAccountability.UnitRecord u : expected.units()) {
+            int at = page.indexOf("data-unit=\"" + u.unitId() + "\"", page.indexOf("id=\"ranking\""));
+            List<Integer> onPage = numbers(page.substring(at, page.indexOf("</tr>", at)));
+            for (List<String> r : List.of(rowStarting(csvRanks, 1, u.unitId()), rowStarting(htmlRanks, 1, u.unitId()))) {
+                assertThat(Integer.parseInt(r.get(0))).as(u.unitId()).isEqualTo(onPage.get(0)).isEqualTo(u.rank());
+                assertThat(Integer.parseInt(r.get(4))).as(u.unitId()).isEqualTo(u.hazards());
+                assertThat(Integer.parseInt(r.get(8))).as(u.unitId()).isEqualTo(u.overdue());
+                assertThat(onPage).contains(u.hazards(), u.overdue());
+            }
+        }
+
+        // The final summary: the page's per-task table is the file's, cell for cell.
+        page = page("/reports/summary?asOf=" + DEMO_DAY);
+        List<List<String>> pageTasks = htmlTable(page.replaceAll("<h2>重点任务</h2>\\s*<div class=\"scroll\">",
+                "<h2>重点任务</h2>"), "重点任务").stream().map(r -> r.stream()
+                .map(c -> c.replaceAll("<[^>]+>", "")).toList()).toList();
+        List<List<String>> csvTasks = csvSection(download("/reports/summary.csv?asOf=" + DEMO_DAY, "text/csv"), "重点任务");
+        List<List<String>> htmlTasks = htmlTable(download("/reports/summary.html?asOf=" + DEMO_DAY, "text/html"), "重点任务");
+        assertThat(pageTasks).hasSize(Reports.of(ledger).finalSummary(DEMO_DAY).tasks().size() + 1);
+        for (int i = 1; i < pageTasks.size(); i++) {
+            List<String> numbersOnPage = pageTasks.get(i).subList(2, pageTasks.get(i).size());
+            assertThat(csvTasks.get(i).subList(2, csvTasks.get(i).size())).as("task row %d", i).isEqualTo(numbersOnPage);
+            assertThat(htmlTasks.get(i).subList(2, htmlTasks.get(i).size())).as("task row %d", i).isEqualTo(numbersOnPage);
+            assertThat(csvTasks.get(i).get(0)).isEqualTo(pageTasks.get(i).get(0));
+        }
+
+        // The digest: each unit's overdue and due-soon counts.
+        Digest digest = Reports.of(ledger).digest(DEMO_DAY);
+        page = page("/reports/digest?asOf=" + DEMO_DAY);
+        List<List<String>> csvUnits = csvSection(download("/reports/digest.csv?asOf=" + DEMO_DAY, "text/csv"), "各单位");
+        List<List<String>> htmlUnits = htmlTable(download("/reports/digest.html?asOf=" + DEMO_DAY, "text/html"), "各单位");
+        for (Digest.UnitDigest u : digest.units()) {
+            if (!u.isEmpty()) {
+                int at = page.indexOf("<section class=\"panel digest\" data-unit=\"" + u.unitId() + "\"");
+                assertThat(page.substring(at, page.indexOf("</h2>", at))).as(u.unitId())
+                        .contains("逾期 " + u.overdue().size() + " · 将到期 " + u.dueSoon().size() + " · 已升级 "
+                                + u.escalated().size());
+            }
+            for (List<String> r : List.of(rowStarting(csvUnits, 0, u.unitId()), rowStarting(htmlUnits, 0, u.unitId()))) {
+                assertThat(r.subList(2, 5)).as(u.unitId()).containsExactly(String.valueOf(u.dueSoon().size()),
+                        String.valueOf(u.overdue().size()), String.valueOf(u.escalated().size()));
+            }
         }
     }
 

@@ -86,6 +86,13 @@ class AuthorizationMatrixTest {
         return attachments.store(venueId, new java.io.ByteArrayInputStream(png), "matrix.png", "test-staff").attachmentId();
     }
 
+    /** Another unit's digest: refused to a unit officer, everyone else signed in sees it. */
+    private static Map<Who, Integer> otherUnitDigest() {
+        Map<Who, Integer> m = all(REDIRECT, OK);
+        m.put(Who.UNIT_OFFICER, FORBIDDEN);
+        return m;
+    }
+
     /** The matrix: endpoint (method and path as mapped) → the request to send and the status for each. */
     Map<String, Row> matrix() {
         Map<String, Row> m = new LinkedHashMap<>();
@@ -127,6 +134,18 @@ class AuthorizationMatrixTest {
         m.put("GET /reports/accountability", new Row(get("/reports/accountability").param("asOf", "2024-02-05"), bureau));
         m.put("GET /reports/accountability.xlsx", new Row(get("/reports/accountability.xlsx").param("asOf", "2024-02-05"),
                 bureau));
+        for (String report : List.of("periodic", "summary", "accountability")) {
+            for (String ext : List.of("csv", "html")) {
+                String path = "/reports/" + report + "." + ext;
+                m.put("GET " + path, new Row(get(path).param("asOf", "2024-02-05"), bureau));
+            }
+        }
+        for (String ext : List.of("csv", "html")) {
+            String path = "/reports/digest." + ext;
+            m.put("GET " + path, new Row(get(path).param("asOf", "2024-02-05"), signedIn));
+            m.put("GET " + path + " (another unit's)", new Row(get(path).param("unit", TestAccounts.officerUnits(ledger)[1])
+                    .param("asOf", "2024-02-05"), otherUnitDigest()));
+        }
         m.put("GET /reports/digest", new Row(get("/reports/digest").param("asOf", "2024-02-05"), signedIn));
         m.put("GET /api/reports/digest", new Row(get("/api/reports/digest").param("asOf", "2024-02-05"), api(signedIn)));
         m.put("GET /reports/digest.xlsx", new Row(get("/reports/digest.xlsx").param("asOf", "2024-02-05"), signedIn));
@@ -139,7 +158,6 @@ class AuthorizationMatrixTest {
                 .param("asOf", "2024-02-05"), otherUnit));
         m.put("GET /reports/inspection-sheet.xlsx", new Row(get("/reports/inspection-sheet.xlsx"), signedIn));
         m.put("GET /hazards.xlsx", new Row(get("/hazards.xlsx").param("asOf", "2024-02-05"), signedIn));
-
         // 导入检查记录: bureau staff and inspectors (and the administrator); a post without a file is refused as a bad
         // request, so nothing is recorded here (ImportPageTest imports).
         Map<Who, Integer> importers = all(REDIRECT, OK);
@@ -150,6 +168,7 @@ class AuthorizationMatrixTest {
         importNoFile.put(Who.UNIT_OFFICER, FORBIDDEN);
         importNoFile.put(Who.LEADER, FORBIDDEN);
         m.put("POST /import/inspections", new Row(multipart("/import/inspections").with(csrf()), importNoFile));
+
         Map<Who, Integer> admin = all(REDIRECT, FORBIDDEN);
         admin.put(Who.ADMIN, OK);
         m.put("GET /actuator/metrics", new Row(get("/actuator/metrics"), admin));

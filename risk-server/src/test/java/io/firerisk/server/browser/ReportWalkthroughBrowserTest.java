@@ -1,0 +1,219 @@
+package io.firerisk.server.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firerisk.server.DeskTest;
+import io.firerisk.server.TestAccounts;
+import io.firerisk.server.security.DeskAccounts;
+import io.firerisk.ledger.Ledger;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's walkthrough, clicked through in headless Chromium from the demo campaign: 报告 → the weekly report
+ * (its chart drawn with the numbers {@code /api/reports/periodic} gives) → the final summary → unit
+ * accountability → the hazard list → its Excel download (as many rows as the list counts) → a hazard's venue →
+ * its notice. Each report, the Excel export and the notice are two clicks from the page before. Screenshots go
+ * to {@code target/screenshots/walkthrough-*.png} (the README shows copies under docs/screenshots/).
+ */
+@DeskTest
+class ReportWalkthroughBrowserTest {
+
+    static final Path SHOTS = Path.of("target", "screenshots");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DeskAccounts accounts;
+    @Autowired
+    Ledger ledger;
+
+    ChromeDriver browser;
+    Path downloads;
+
+    @BeforeEach
+    void start() throws Exception {
+        TestAccounts.ensure(accounts, ledger);
+        Files.createDirectories(SHOTS);
+        downloads = Files.createTempDirectory("firerisk-walkthrough-");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        try (Stream<Path> files = Files.list(downloads)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+        Files.deleteIfExists(downloads);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(90));
+    }
+
+    private void shot(String name) throws Exception {
+        Path file = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(file, SHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void click(By by) {
+        waiting().until(d -> !d.findElements(by).isEmpty());
+        browser.findElement(by).click();
+    }
+
+    private List<String> problems() {
+        List<String> out = new ArrayList<>();
+        for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()
+                    && !e.getMessage().contains("favicon.ico")) {
+                out.add(e.getLevel() + " " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private JsonNode api(String path) throws Exception {
+        Object text = ((JavascriptExecutor) browser).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done);", path);
+        return new ObjectMapper().readTree((String) text);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Long> seriesValues(String id, int series) {
+        Object v = ((JavascriptExecutor) browser).executeScript(
+                "var c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
+                        + "return c.getOption().series[arguments[1]].data.map(function (d) { return d.value; });", id,
+                series);
+        return ((List<Number>) v).stream().map(Number::longValue).toList();
+    }
+
+    @Test
+    void eachReportTheExcelLedgerAndANoticeAreTwoClicksAwayInTheDemoCampaign() throws Exception {
+        browser = Browser.start(1280, 900);
+        browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath",
+                downloads.toAbsolutePath().toString(), "eventsEnabled", true));
+        browser.get(url("/login"));
+        browser.findElement(By.name("username")).sendKeys("test-staff");
+        browser.findElement(By.name("password")).sendKeys(TestAccounts.PASSWORD);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        waiting().until(d -> d.findElements(By.id("total-hazards")).size() == 1);
+
+        // 报告 → 定期分析研判: the week to the desk's date, its chart drawn with the API's numbers
+        click(By.id("nav-reports"));
+        shot("walkthrough-0-reports.png");
+        click(By.id("report-periodic"));
+        waiting().until(d -> "true".equals(d.findElement(By.id("chart-periodic-street")).getAttribute("data-rendered"))
+                && "true".equals(d.findElement(By.id("chart-periodic-category")).getAttribute("data-rendered")));
+        assertThat(browser.findElement(By.id("period")).getText()).contains("2024-01-30 至 2024-02-05");
+        JsonNode weekly = api("/api/reports/periodic?asOf=2024-02-05");
+        String[][] series = {{"current", "found"}, {"previous", "found"}, {"current", "closed"}, {"previous", "closed"}};
+        for (int by = 0; by < 2; by++) {
+            String chart = by == 0 ? "chart-periodic-street" : "chart-periodic-category";
+            JsonNode lines = weekly.get("breakdowns").get(by == 0 ? 0 : 2).get("lines");
+            for (int i = 0; i < series.length; i++) {
+                List<Long> expected = new ArrayList<>();
+                for (JsonNode l : lines) {
+                    expected.add(l.get(series[i][0]).get(series[i][1]).asLong());
+                }
+                assertThat(seriesValues(chart, i)).as("%s %s %s", chart, series[i][0], series[i][1]).isEqualTo(expected);
+            }
+        }
+        List<WebElement> totals = browser.findElements(By.cssSelector("#totals tbody tr:first-child td"));
+        JsonNode now = weekly.at("/totals/current");
+        assertThat(totals).extracting(WebElement::getText).containsExactly(now.get("found").asText(),
+                now.get("closed").asText(), now.get("reopened").asText(), now.get("openAtEnd").asText(),
+                now.get("overdueAtEnd").asText());
+        assertThat(browser.findElements(By.cssSelector("#totals td a"))).hasSize(10);
+        shot("walkthrough-1-weekly.png");
+
+        // 报告 → 工作总结: each task of the plan with its figures, each figure a link
+        click(By.id("nav-reports"));
+        click(By.id("report-summary"));
+        waiting().until(d -> !d.findElements(By.xpath("//h2[text()='重点任务']")).isEmpty());
+        WebElement tasks = browser.findElement(By.xpath("//h2[text()='重点任务']/following-sibling::div[1]//table"));
+        int taskRows = tasks.findElements(By.cssSelector("tbody tr")).size();
+        assertThat(taskRows).isEqualTo(ledger.policy().reports().tasks().size());
+        assertThat(tasks.findElements(By.cssSelector("tbody td a"))).hasSize(5 * taskRows);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.xpath("//h2[text()='总体情况']")));
+        shot("walkthrough-2-summary.png");
+
+        // 报告 → 单位督导问效: the ranking
+        click(By.id("nav-reports"));
+        click(By.id("report-accountability"));
+        waiting().until(d -> !d.findElements(By.id("ranking")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#ranking tbody tr"))).isNotEmpty();
+        shot("walkthrough-3-accountability.png");
+
+        // 隐患台账 → 导出 Excel: the workbook holds as many hazards as the list counts
+        click(By.cssSelector("header nav a[href^='/hazards']"));
+        waiting().until(d -> !d.findElements(By.id("hazard-count")).isEmpty());
+        Matcher count = Pattern.compile("共 (\\d+) 条").matcher(browser.findElement(By.id("hazard-count")).getText());
+        assertThat(count.find()).isTrue();
+        shot("walkthrough-4-hazards.png");
+        click(By.id("export-xlsx"));
+        Path workbook = waiting().until(d -> {
+            try (Stream<Path> files = Files.list(downloads)) {
+                return files.filter(f -> f.toString().endsWith(".xlsx")).findFirst().orElse(null);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+        try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            Sheet sheet = book.getSheet("隐患台账");
+            assertThat(sheet).isNotNull();
+            assertThat(sheet.getLastRowNum()).as("rows below the header").isEqualTo(Integer.parseInt(count.group(1)));
+        }
+
+        // a hazard's venue → 整改通知书
+        String venueName = browser.findElement(By.cssSelector("#hazard-table tbody tr td:nth-child(2) a, table tbody tr "
+                + "td:nth-child(2) a")).getText();
+        click(By.cssSelector("table tbody tr td:nth-child(2) a"));
+        click(By.id("notice-venue"));
+        waiting().until(d -> d.findElements(By.tagName("h1")).size() == 1
+                && !d.findElements(By.cssSelector("p.closing")).isEmpty());
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("火灾隐患整改通知书");
+        assertThat(browser.findElement(By.cssSelector(".to")).getText()).contains(venueName);
+        String closing = browser.findElement(By.cssSelector("p.closing")).getText();
+        assertThat(closing).startsWith("依据：万州城管发〔2023〕114号 二(一)");
+        assertThat(closing.split("万州城管发〔2023〕114号", -1)).hasSize(2);
+        shot("walkthrough-5-notice.png");
+        assertThat(problems()).isEmpty();
+    }
+}
