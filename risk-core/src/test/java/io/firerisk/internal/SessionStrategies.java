@@ -7,7 +7,11 @@ import io.firerisk.campaign.Campaign;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.StatelessKieSession;
 
+import org.kie.api.runtime.rule.FactHandle;
+
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The session strategies the benchmarks compare with the engine's pool, kept here (risk-core's test
@@ -25,7 +29,17 @@ public final class SessionStrategies {
         /** A new stateful session per assessment, disposed after. */
         NEW_SESSION,
         /** A stateless session per assessment: the naive baseline. */
-        STATELESS
+        STATELESS,
+        /**
+         * One session per thread, kept: the venue's facts deleted after the assessment (truth maintenance
+         * withdraws every conclusion with them) instead of the whole session reset.
+         */
+        DELETE_FACTS,
+        /**
+         * One session per thread, kept: emptied with Drools' other reset, {@code reset(0, 0, 0)}, which drops
+         * the node memories (re-created when next used) instead of clearing every one of them.
+         */
+        DROP_MEMORIES
     }
 
     /** One way of assessing, for a benchmark to call. */
@@ -59,6 +73,8 @@ public final class SessionStrategies {
             case POOLED -> new Assessor(compiled, explain, max, Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
             case NEW_SESSION -> new Assessor(compiled, explain, max, SessionStrategies::newSession);
             case STATELESS -> new Assessor(compiled, explain, max, SessionStrategies::stateless);
+            case DELETE_FACTS -> new Assessor(compiled, explain, max, new Kept(compiled, false)::fire);
+            case DROP_MEMORIES -> new Assessor(compiled, explain, max, new Kept(compiled, true)::fire);
         };
         return new Assessing() {
             @Override
@@ -98,5 +114,60 @@ public final class SessionStrategies {
         session.setGlobal("campaign", assessor.compiled().data());
         SessionPool.listen(session, recorder);
         session.execute(prepared.facts());
+    }
+
+    /** A session per thread kept across assessments, emptied by deleting the venue's facts or by dropping its memories. */
+    private static final class Kept {
+        private final CompiledCampaign compiled;
+        private final boolean dropMemories;
+        private final ThreadLocal<SessionPool.Lease> sessions;
+
+        Kept(CompiledCampaign compiled, boolean dropMemories) {
+            this.compiled = compiled;
+            this.dropMemories = dropMemories;
+            this.sessions = ThreadLocal.withInitial(this::open);
+        }
+
+        private SessionPool.Lease open() {
+            KieSession session = compiled.kieBase().newKieSession();
+            session.setGlobal("campaign", compiled.data());
+            SessionPool.Relay relay = new SessionPool.Relay();
+            SessionPool.listen(session, relay);
+            return new SessionPool.Lease(session, relay);
+        }
+
+        void fire(Assessor assessor, Enricher.Prepared prepared, FiringRecorder recorder) {
+            SessionPool.Lease lease = sessions.get();
+            KieSession session = lease.session;
+            lease.relay.target = recorder;
+            List<FactHandle> handles = new ArrayList<>();
+            try {
+                for (Object fact : prepared.facts()) {
+                    handles.add(session.insert(fact));
+                }
+                int fired;
+                try {
+                    fired = prepared.day().campaignInForce()
+                            ? session.fireAllRules(assessor.maxFirings())
+                            : session.fireAllRules(assessor.outsideCampaign, assessor.maxFirings());
+                } catch (RuntimeException e) {
+                    throw assessor.ruleError(prepared, e);
+                }
+                assessor.checkFiringLimit(fired, prepared, recorder);
+            } finally {
+                lease.relay.target = null;
+                if (dropMemories) {
+                    ((org.drools.kiesession.session.StatefulKnowledgeSessionImpl) session).reset(0, 0, 0);
+                } else {
+                    handles.forEach(session::delete);
+                    // the deletions propagate (and withdraw the conclusions) when the network is next evaluated
+                    session.fireAllRules();
+                    if (session.getFactCount() != 0) {
+                        throw new IllegalStateException("deleting the venue's facts left " + session.getFactCount()
+                                + " facts in the session: " + session.getObjects());
+                    }
+                }
+            }
+        }
     }
 }
