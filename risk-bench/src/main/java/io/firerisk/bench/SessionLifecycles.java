@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The session life cycles side by side in one JVM, on one thread: the engine's pool (reset between venues),
- * a kept session emptied by deleting the venue's facts, a kept session whose memories are dropped, a new
- * session per venue and the naive stateless session. First checks that every strategy gives exactly the
+ * The session life cycles side by side in one JVM, on one thread: the engine's pool (a session emptied by
+ * deleting the venue's facts), a kept session emptied by {@code reset()}, a kept session whose memories are
+ * dropped, a new session per venue and the naive stateless session. First checks that every strategy gives exactly the
  * pooled engine's assessments on the whole workload; then, round after round, times one pass of the workload
  * per strategy in turn (so a loaded machine slows all alike) and prints, per strategy, the median and best CPU
  * microseconds of the thread per venue, the bytes allocated per venue, and the ratio to the naive baseline.

@@ -126,7 +126,7 @@ public final class Assessor {
         try {
             KieSession session = lease.session;
             for (Object fact : prepared.facts()) {
-                session.insert(fact);
+                lease.inserted.add(session.insert(fact));
             }
             AgendaFilter filter = prepared.day().campaignInForce() ? null : outsideCampaign;
             int fired;

@@ -7,11 +7,7 @@ import io.firerisk.campaign.Campaign;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.StatelessKieSession;
 
-import org.kie.api.runtime.rule.FactHandle;
-
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The session strategies the benchmarks compare with the engine's pool, kept here (risk-core's test
@@ -24,17 +20,20 @@ public final class SessionStrategies {
 
     /** How an assessment gets its rule session. */
     public enum Strategy {
-        /** The engine's: reused sessions, each keeping its global and listener, reset between assessments. */
+        /**
+         * The engine's: reused sessions, each keeping its global and listener, emptied between assessments by
+         * deleting the facts the venue brought.
+         */
         POOLED,
         /** A new stateful session per assessment, disposed after. */
         NEW_SESSION,
         /** A stateless session per assessment: the naive baseline. */
         STATELESS,
         /**
-         * One session per thread, kept: the venue's facts deleted after the assessment (truth maintenance
-         * withdraws every conclusion with them) instead of the whole session reset.
+         * One session per thread, kept: emptied with {@code reset()}, which clears the memory of every node of the
+         * network (the engine's pool did this until it deleted the venue's facts instead).
          */
-        DELETE_FACTS,
+        RESET,
         /**
          * One session per thread, kept: emptied with Drools' other reset, {@code reset(0, 0, 0)}, which drops
          * the node memories (re-created when next used) instead of clearing every one of them.
@@ -73,7 +72,7 @@ public final class SessionStrategies {
             case POOLED -> new Assessor(compiled, explain, max, Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
             case NEW_SESSION -> new Assessor(compiled, explain, max, SessionStrategies::newSession);
             case STATELESS -> new Assessor(compiled, explain, max, SessionStrategies::stateless);
-            case DELETE_FACTS -> new Assessor(compiled, explain, max, new Kept(compiled, false)::fire);
+            case RESET -> new Assessor(compiled, explain, max, new Kept(compiled, false)::fire);
             case DROP_MEMORIES -> new Assessor(compiled, explain, max, new Kept(compiled, true)::fire);
         };
         return new Assessing() {
@@ -116,7 +115,7 @@ public final class SessionStrategies {
         session.execute(prepared.facts());
     }
 
-    /** A session per thread kept across assessments, emptied by deleting the venue's facts or by dropping its memories. */
+    /** A session per thread kept across assessments, emptied by {@code reset()} or by dropping its memories. */
     private static final class Kept {
         private final CompiledCampaign compiled;
         private final boolean dropMemories;
@@ -140,10 +139,9 @@ public final class SessionStrategies {
             SessionPool.Lease lease = sessions.get();
             KieSession session = lease.session;
             lease.relay.target = recorder;
-            List<FactHandle> handles = new ArrayList<>();
             try {
                 for (Object fact : prepared.facts()) {
-                    handles.add(session.insert(fact));
+                    session.insert(fact);
                 }
                 int fired;
                 try {
@@ -156,16 +154,15 @@ public final class SessionStrategies {
                 assessor.checkFiringLimit(fired, prepared, recorder);
             } finally {
                 lease.relay.target = null;
+                org.drools.kiesession.session.StatefulKnowledgeSessionImpl impl =
+                        (org.drools.kiesession.session.StatefulKnowledgeSessionImpl) session;
                 if (dropMemories) {
-                    ((org.drools.kiesession.session.StatefulKnowledgeSessionImpl) session).reset(0, 0, 0);
+                    impl.reset(0, 0, 0);
                 } else {
-                    handles.forEach(session::delete);
-                    // the deletions propagate (and withdraw the conclusions) when the network is next evaluated
-                    session.fireAllRules();
-                    if (session.getFactCount() != 0) {
-                        throw new IllegalStateException("deleting the venue's facts left " + session.getFactCount()
-                                + " facts in the session: " + session.getObjects());
-                    }
+                    // reset() forgets the global and the listeners: set them again, as the pool did
+                    impl.reset();
+                    session.setGlobal("campaign", compiled.data());
+                    SessionPool.listen(session, lease.relay);
                 }
             }
         }
