@@ -103,7 +103,7 @@ public final class Assessor {
     }
 
     public Assessment assess(VenueFacts facts, LocalDate today) {
-        Enricher.Prepared prepared = Enricher.prepare(campaign, facts, today);
+        Enricher.Prepared prepared = Enricher.prepare(campaign, compiled.lookups(), facts, today);
         FiringRecorder recorder = new FiringRecorder(compiled, explain);
         firing.fire(this, prepared, recorder);
         return assemble(prepared, recorder);
@@ -126,7 +126,7 @@ public final class Assessor {
         try {
             KieSession session = lease.session;
             for (Object fact : prepared.facts()) {
-                session.insert(fact);
+                lease.inserted.add(session.insert(fact));
             }
             AgendaFilter filter = prepared.day().campaignInForce() ? null : outsideCampaign;
             int fired;
@@ -269,7 +269,7 @@ public final class Assessor {
             l = Math.max(l, reached);
             raised.add(new MatrixRow("", Text.EMPTY, reached, r.steps(),
                     r.findingId().isEmpty() ? Optional.empty() : Optional.of(r.findingId()), c.rule().info().name(),
-                    c.rule().clause().ref(), c.reason()));
+                    c.rule().ref(), c.reason()));
         }
         raised.sort(Comparator.comparing(MatrixRow::raise).reversed().thenComparing(MatrixRow::rule)
                 .thenComparing(r -> r.findingId().orElse("")));
@@ -298,7 +298,7 @@ public final class Assessor {
     private static MatrixRow row(RiskMatrix.Level level, int value, String findingId, FiringRecorder.Conclusion c) {
         return new MatrixRow(level.code(), level.label(), value, 0,
                 findingId.isEmpty() ? Optional.empty() : Optional.of(findingId), c.rule().info().name(),
-                c.rule().clause().ref(), c.reason());
+                c.rule().ref(), c.reason());
     }
 
     /** One part per area and ground, with every finding that makes the ground hold there. */
@@ -350,7 +350,7 @@ public final class Assessor {
     }
 
     private ClauseRef clause(String id) {
-        return campaign.clauses().get(id).ref();
+        return compiled.lookups().clause(id);
     }
 
     /**
@@ -404,7 +404,7 @@ public final class Assessor {
                             Optional.of(start), rule);
                 }
             }
-            m.clauses.add(c.rule().clause().ref());
+            m.clauses.add(c.rule().ref());
             if (request.aboutFinding()) {
                 m.findingIds.add(request.findingId());
             }

@@ -24,6 +24,7 @@ public final class CompiledCampaign {
     private final Map<String, RuleCompiler.CompiledRule> rules;
     private final Map<org.kie.api.definition.rule.Rule, RuleCompiler.CompiledRule> byRuleObject;
     private final CampaignData data;
+    private final Lookups lookups;
 
     private CompiledCampaign(Campaign campaign, KieBase kieBase, Map<String, RuleCompiler.CompiledRule> rules) {
         this.campaign = campaign;
@@ -42,6 +43,7 @@ public final class CompiledCampaign {
         }
         this.byRuleObject = identity;
         this.data = new CampaignData(campaign);
+        this.lookups = new Lookups(campaign);
     }
 
     /**
@@ -79,6 +81,10 @@ public final class CompiledCampaign {
 
     KieBase kieBase() {
         return kieBase;
+    }
+
+    Lookups lookups() {
+        return lookups;
     }
 
     CampaignData data() {

@@ -26,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -69,7 +70,7 @@ final class Enricher {
         return clause == null || !editionDocuments.contains(clause.source()) || documentsInForce.contains(clause.source());
     }
 
-    static Prepared prepare(Campaign campaign, VenueFacts facts, LocalDate today) {
+    static Prepared prepare(Campaign campaign, Lookups lookups, VenueFacts facts, LocalDate today) {
         Venue venue = facts.venue();
         VenueKind kind = campaign.venueKinds().get(venue.kind());
         if (kind == null) {
@@ -81,9 +82,7 @@ final class Enricher {
         CalendarPosition position = campaign.calendar().position(date);
         // The editions in force on the date: only their rules conclude, and a finding is evidence of their
         // elements only.
-        List<Standard> editions = campaign.standardsOn(date);
-        Set<String> inForce = new java.util.HashSet<>();
-        editions.forEach(e -> inForce.add(e.id()));
+        List<Standard> editions = lookups.on(date).standards();
         // A place class an edition of a standard defines (its clause is that edition's) holds only while the
         // edition is in force: 重要场所 is a class of GB 35181-2017 only, 儿童活动场所 and 冷库 of GB 35181-2025.
         Set<String> editionDocuments = new java.util.HashSet<>();
@@ -150,16 +149,19 @@ final class Enricher {
                 venue.operatingStatus().inUse(), classes, facts.judgedNotMajor(), new LinkedHashSet<>(uses),
                 venue.ownedByAuthority(), facts.noRealFireRisk());
 
+        // Each hazard's elements in force on the date, worked out once per campaign and combination of editions.
+        Map<String, Lookups.HazardEntry> hazards = lookups.on(date).hazards();
         List<HazardFinding> findings = new ArrayList<>(facts.findings().size());
         List<AssessedFinding> assessed = new ArrayList<>(facts.findings().size());
         for (int i = 0; i < facts.findings().size(); i++) {
             Finding f = facts.findings().get(i);
-            HazardType type = campaign.hazards().get(f.hazardCode());
-            if (type == null) {
+            Lookups.HazardEntry entry = hazards.get(f.hazardCode());
+            if (entry == null) {
                 throw invalid(campaign, venue, "findings[" + i + "].hazardCode", "finding '" + f.id()
                         + "': hazard code '" + f.hazardCode() + "' is not in the hazard catalogue of campaign "
                         + campaign.id());
             }
+            HazardType type = entry.type();
             if (type.measure().filter(HazardType.MEASURE_RATIO::equals).isPresent() && f.ratio() == null) {
                 throw invalid(campaign, venue, "findings[" + i + "].ratio", "finding '" + f.id() + "' ("
                         + f.hazardCode() + ") needs a ratio between 0 and 1: the criterion is quantitative");
@@ -168,18 +170,8 @@ final class Enricher {
                 throw invalid(campaign, venue, "findings[" + i + "].quantity", "finding '" + f.id() + "' ("
                         + f.hazardCode() + ") needs a quantity: the criterion counts something");
             }
-            List<String> elements = new ArrayList<>(type.elements().size());
-            for (String element : type.elements()) {
-                // The number read in an edition in force on the date: another edition's element of that number
-                // is not this one.
-                for (String standard : inForce) {
-                    if (campaign.elements().containsKey(new io.firerisk.campaign.Element.Key(standard, element))) {
-                        elements.add(element);
-                        break;
-                    }
-                }
-            }
-            findings.add(toFact(profile, f, type, elements, date));
+            List<String> elements = entry.elements();
+            findings.add(toFact(profile, f, entry, date));
             HazardFinding fact = findings.get(findings.size() - 1);
             assessed.add(new AssessedFinding(f.id(), f.hazardCode(), type.label(), type.category(), elements,
                     type.verification(), f.status(), f.area(), fact.open() && !fact.correctableOnSpot(),
@@ -201,27 +193,30 @@ final class Enricher {
                 List.copyOf(assessed), editions);
     }
 
-    private static HazardFinding toFact(VenueProfile venue, Finding f, HazardType type, List<String> elements,
-            LocalDate date) {
+    private static HazardFinding toFact(VenueProfile venue, Finding f, Lookups.HazardEntry entry, LocalDate date) {
+        HazardType type = entry.type();
         // The inspector's facts only: a catalogue saying such a hazard usually can be corrected on the
         // spot presumes nothing about this one (a locked exit not recorded as opened stays locked).
         boolean corrected = f.status() == RectificationStatus.CORRECTED_ON_SPOT;
         boolean correctable = corrected || Boolean.TRUE.equals(f.correctableOnSpot());
         boolean open = f.status().isOpen();
-        Set<String> missing = new LinkedHashSet<>();
-        for (RectificationPlan.Part part : f.plan().missingParts()) {
-            missing.add(part.name());
+        Set<String> missing = Set.of();
+        if (!f.plan().missingParts().isEmpty()) {
+            missing = new LinkedHashSet<>();
+            for (RectificationPlan.Part part : f.plan().missingParts()) {
+                missing.add(part.name());
+            }
         }
         LocalDate deadline = f.plan().deadline();
         boolean overdue = open && deadline != null && deadline.isBefore(date);
         int daysOverdue = overdue ? (int) ChronoUnit.DAYS.between(deadline, date) : 0;
         return new HazardFinding(venue.venueId(), f.id(), f.hazardCode(), type.label(), type.category(),
-                new LinkedHashSet<>(elements), f.location(), f.area(), f.foundOn() != null ? f.foundOn() : date,
+                entry.elementSet(), f.location(), f.area(), f.foundOn() != null ? f.foundOn() : date,
                 correctable, corrected, corrected || f.correctableOnSpot() != null, type.correctableOnSpot(), f.status(),
                 open, f.ratio() == null ? Double.NaN : f.ratio(), f.quantity() == null ? -1 : f.quantity(),
                 f.expertReviewed(), missing, deadline, overdue, daysOverdue, f.timesFound(), f.party(),
                 f.enforcement(), type.rectifyDays(), type.minimumDays(), type.likelihood(),
-                new LinkedHashSet<>(type.grounds()), type.verification(), f.standardRevision());
+                entry.grounds(), type.verification(), f.standardRevision());
     }
 
     private static AssessmentException invalid(Campaign campaign, Venue venue, String field, String message) {

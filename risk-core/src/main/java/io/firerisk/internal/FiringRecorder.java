@@ -48,7 +48,8 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
     private final Map<Object, Conclusion> live = new IdentityHashMap<>();
     private final List<Object> order = new ArrayList<>();
     private final Map<Match, Fired> fired = new LinkedHashMap<>();
-    private final Map<String, Integer> firings = new HashMap<>();
+    /** Firings by rule, read only when the firing limit is hit: counted without boxing or hashing names. */
+    private final Map<RuleCompiler.CompiledRule, int[]> firings = new IdentityHashMap<>();
     private Match current;
     private Fired currentFired;
     private int total;
@@ -80,7 +81,7 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
             fired.remove(current);
         }
         fired.put(current, currentFired);
-        firings.merge(rule.info().name(), 1, Integer::sum);
+        firings.computeIfAbsent(rule, r -> new int[1])[0]++;
         total++;
     }
 
@@ -119,7 +120,9 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
 
     /** The rules that fired most, most first: the suspects when the firing limit is hit. */
     List<String> busiestRules(int n) {
-        return firings.entrySet().stream()
+        Map<String, Integer> byName = new HashMap<>();
+        firings.forEach((rule, count) -> byName.merge(rule.info().name(), count[0], Integer::sum));
+        return byName.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(n).map(e -> e.getKey() + " (" + e.getValue() + " firings)").toList();
     }
@@ -168,11 +171,11 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
             }
             return null;
         };
-        ClauseRef cited = rule.clause().ref();
+        ClauseRef cited = rule.ref();
         if (!rule.cites().isEmpty() && bindings.apply(rule.cites()) instanceof io.firerisk.campaign.Element e) {
-            io.firerisk.campaign.Clause own = campaign.campaign().clauses().get(e.clause());
+            ClauseRef own = campaign.lookups().clauseOrNull(e.clause());
             if (own != null) {
-                cited = own.ref();
+                cited = own;
             }
         }
         return Reason.deferred(rule.info().name(), rule.info().concern(), cited,

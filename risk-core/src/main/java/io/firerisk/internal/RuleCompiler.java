@@ -72,8 +72,15 @@ public final class RuleCompiler {
     private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|\\S+)");
 
     /** A compiled rule with what the engine needs at run time. */
-    /** A compiled rule; {@code cites} is the binding whose element's clause its reasons cite, empty for its own. */
-    record CompiledRule(RuleInfo info, Clause clause, Template zh, Template en, String cites) {}
+    /**
+     * A compiled rule; {@code cites} is the binding whose element's clause its reasons cite, empty for its own.
+     * {@code ref} is its clause as results cite it, made once: every reason and action citing the rule shares it.
+     */
+    record CompiledRule(RuleInfo info, Clause clause, io.firerisk.ClauseRef ref, Template zh, Template en, String cites) {
+        CompiledRule(RuleInfo info, Clause clause, Template zh, Template en, String cites) {
+            this(info, clause, clause.ref(), zh, en, cites);
+        }
+    }
 
     /** The result of a successful compile. */
     public record Result(KieBase kieBase, Map<String, CompiledRule> rules) {}

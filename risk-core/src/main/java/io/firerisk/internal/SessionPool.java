@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Rule sessions kept ready for reuse. Each session is created once with the campaign global set
  * and one permanent listener that relays events to whichever assessment holds the session, so a
- * borrow costs neither a session nor listener registration; returning it resets its working memory.
+ * borrow costs neither a session nor listener registration; returning it empties its working memory.
  * A session whose assessment failed inside the engine is discarded rather than trusted again.
  */
 final class SessionPool {
@@ -33,6 +33,8 @@ final class SessionPool {
     static final class Lease {
         final KieSession session;
         final Relay relay;
+        /** What the assessment inserted: deleting these empties the session again (see {@link #release}). */
+        final java.util.List<org.kie.api.runtime.rule.FactHandle> inserted = new java.util.ArrayList<>();
 
         Lease(KieSession session, Relay relay) {
             this.session = session;
@@ -79,21 +81,41 @@ final class SessionPool {
             lease.session.dispose();
             return;
         }
-        reusable.reset();
-        // reset() forgets globals and listeners along with working memory.
-        lease.session.setGlobal("campaign", data);
-        if (!lease.session.getAgendaEventListeners().contains(lease.relay)) {
-            lease.session.addEventListener((AgendaEventListener) lease.relay);
+        if (!emptiedByDeleting(lease)) {
+            reusable.reset();
+            // reset() forgets globals and listeners along with working memory.
+            lease.session.setGlobal("campaign", data);
+            if (!lease.session.getAgendaEventListeners().contains(lease.relay)) {
+                lease.session.addEventListener((AgendaEventListener) lease.relay);
+            }
+            if (!lease.session.getRuleRuntimeEventListeners().contains(lease.relay)) {
+                lease.session.addEventListener((RuleRuntimeEventListener) lease.relay);
+            }
         }
-        if (!lease.session.getRuleRuntimeEventListeners().contains(lease.relay)) {
-            lease.session.addEventListener((RuleRuntimeEventListener) lease.relay);
-        }
+        lease.inserted.clear();
         idle.offer(lease);
         idleCount.incrementAndGet();
         if (closed) {
             // shut down while this session was being reset: do not leave it behind
             drain();
         }
+    }
+
+    /**
+     * Deletes what the assessment inserted; truth maintenance then withdraws every conclusion drawn from it (the
+     * campaign's rules conclude with {@code insertLogical} only). Cheaper than {@code reset()}, which clears the
+     * memory of every node of the network, touched or not: about a fifth fewer bytes and less CPU a venue
+     * (docs/performance.md, *Session life cycles*). False, and the session must be reset, when the session is not
+     * empty afterwards or a rule fired while it was being emptied (a rule that concludes from an absence, or a
+     * plain {@code insert}): the next assessment must start from an empty session either way.
+     */
+    private static boolean emptiedByDeleting(Lease lease) {
+        for (org.kie.api.runtime.rule.FactHandle handle : lease.inserted) {
+            lease.session.delete(handle);
+        }
+        // the deletions propagate through the network when it is next evaluated: now, with no recorder listening
+        int fired = lease.session.fireAllRules(1);
+        return fired == 0 && lease.session.getFactCount() == 0;
     }
 
     /** Registers a listener for both what fires and what is inserted or deleted. */

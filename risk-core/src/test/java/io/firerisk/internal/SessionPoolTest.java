@@ -34,4 +34,44 @@ class SessionPoolTest {
         assertThatThrownBy(() -> idle.session.insert("x")).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> busy.session.insert("x")).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aReturnedSessionIsEmptiedByDeletingWhatTheAssessmentInsertedAndKeepsItsGlobal() {
+        // Given a pooled session into which an assessment inserted two facts
+        CompiledCampaign compiled = CompiledCampaign.load(CampaignFiles.fromFolder(CampaignFixture.copyOf("tiny", temp).folder()));
+        SessionPool pool = new SessionPool(compiled.kieBase(), compiled.data(), 4);
+        SessionPool.Lease lease = pool.borrow(null);
+        lease.inserted.add(lease.session.insert("a fact"));
+        lease.inserted.add(lease.session.insert("another fact"));
+        lease.session.fireAllRules();
+
+        // When it is returned and borrowed again
+        pool.release(lease, true);
+        SessionPool.Lease again = pool.borrow(null);
+
+        // Then it is the same session, empty, with nothing left to delete and its campaign global still set
+        assertThat(again).isSameAs(lease);
+        assertThat(again.session.getFactCount()).isZero();
+        assertThat(again.inserted).isEmpty();
+        assertThat(again.session.getGlobal("campaign")).isSameAs(compiled.data());
+    }
+
+    @Test
+    void aReturnedSessionHoldingAFactNobodyRecordedIsResetInstead() {
+        // Given a pooled session holding a fact whose handle was not recorded (as a plain insert by a rule would be)
+        CompiledCampaign compiled = CompiledCampaign.load(CampaignFiles.fromFolder(CampaignFixture.copyOf("tiny", temp).folder()));
+        SessionPool pool = new SessionPool(compiled.kieBase(), compiled.data(), 4);
+        SessionPool.Lease lease = pool.borrow(null);
+        lease.inserted.add(lease.session.insert("recorded"));
+        lease.session.insert("not recorded");
+
+        // When it is returned and borrowed again
+        pool.release(lease, true);
+        SessionPool.Lease again = pool.borrow(null);
+
+        // Then deleting was not enough, so it was reset: empty, its global and listener set again
+        assertThat(again.session.getFactCount()).isZero();
+        assertThat(again.session.getGlobal("campaign")).isSameAs(compiled.data());
+        assertThat(again.session.getAgendaEventListeners()).contains(again.relay);
+    }
 }

@@ -20,12 +20,25 @@ public final class SessionStrategies {
 
     /** How an assessment gets its rule session. */
     public enum Strategy {
-        /** The engine's: reused sessions, each keeping its global and listener, reset between assessments. */
+        /**
+         * The engine's: reused sessions, each keeping its global and listener, emptied between assessments by
+         * deleting the facts the venue brought.
+         */
         POOLED,
         /** A new stateful session per assessment, disposed after. */
         NEW_SESSION,
         /** A stateless session per assessment: the naive baseline. */
-        STATELESS
+        STATELESS,
+        /**
+         * One session per thread, kept: emptied with {@code reset()}, which clears the memory of every node of the
+         * network (the engine's pool did this until it deleted the venue's facts instead).
+         */
+        RESET,
+        /**
+         * One session per thread, kept: emptied with Drools' other reset, {@code reset(0, 0, 0)}, which drops
+         * the node memories (re-created when next used) instead of clearing every one of them.
+         */
+        DROP_MEMORIES
     }
 
     /** One way of assessing, for a benchmark to call. */
@@ -59,6 +72,8 @@ public final class SessionStrategies {
             case POOLED -> new Assessor(compiled, explain, max, Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
             case NEW_SESSION -> new Assessor(compiled, explain, max, SessionStrategies::newSession);
             case STATELESS -> new Assessor(compiled, explain, max, SessionStrategies::stateless);
+            case RESET -> new Assessor(compiled, explain, max, new Kept(compiled, false)::fire);
+            case DROP_MEMORIES -> new Assessor(compiled, explain, max, new Kept(compiled, true)::fire);
         };
         return new Assessing() {
             @Override
@@ -98,5 +113,58 @@ public final class SessionStrategies {
         session.setGlobal("campaign", assessor.compiled().data());
         SessionPool.listen(session, recorder);
         session.execute(prepared.facts());
+    }
+
+    /** A session per thread kept across assessments, emptied by {@code reset()} or by dropping its memories. */
+    private static final class Kept {
+        private final CompiledCampaign compiled;
+        private final boolean dropMemories;
+        private final ThreadLocal<SessionPool.Lease> sessions;
+
+        Kept(CompiledCampaign compiled, boolean dropMemories) {
+            this.compiled = compiled;
+            this.dropMemories = dropMemories;
+            this.sessions = ThreadLocal.withInitial(this::open);
+        }
+
+        private SessionPool.Lease open() {
+            KieSession session = compiled.kieBase().newKieSession();
+            session.setGlobal("campaign", compiled.data());
+            SessionPool.Relay relay = new SessionPool.Relay();
+            SessionPool.listen(session, relay);
+            return new SessionPool.Lease(session, relay);
+        }
+
+        void fire(Assessor assessor, Enricher.Prepared prepared, FiringRecorder recorder) {
+            SessionPool.Lease lease = sessions.get();
+            KieSession session = lease.session;
+            lease.relay.target = recorder;
+            try {
+                for (Object fact : prepared.facts()) {
+                    session.insert(fact);
+                }
+                int fired;
+                try {
+                    fired = prepared.day().campaignInForce()
+                            ? session.fireAllRules(assessor.maxFirings())
+                            : session.fireAllRules(assessor.outsideCampaign, assessor.maxFirings());
+                } catch (RuntimeException e) {
+                    throw assessor.ruleError(prepared, e);
+                }
+                assessor.checkFiringLimit(fired, prepared, recorder);
+            } finally {
+                lease.relay.target = null;
+                org.drools.kiesession.session.StatefulKnowledgeSessionImpl impl =
+                        (org.drools.kiesession.session.StatefulKnowledgeSessionImpl) session;
+                if (dropMemories) {
+                    impl.reset(0, 0, 0);
+                } else {
+                    // reset() forgets the global and the listeners: set them again, as the pool did
+                    impl.reset();
+                    session.setGlobal("campaign", compiled.data());
+                    SessionPool.listen(session, lease.relay);
+                }
+            }
+        }
     }
 }

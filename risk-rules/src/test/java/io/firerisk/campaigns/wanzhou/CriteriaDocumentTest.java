@@ -199,7 +199,7 @@ class CriteriaDocumentTest {
     }
 
     private static Element element(String number) {
-        return CAMPAIGN.elements().get(number);
+        return CAMPAIGN.elementsNumbered(number).get(0);
     }
 
     private static ElementKind kind(String number) {
