@@ -941,6 +941,16 @@ public final class Ledger implements AutoCloseable {
         return store.jdbi.withHandle(Reads::directory);
     }
 
+    /**
+     * A number that changes whenever the ledger as of the end of {@code date} may have changed, and
+     * stays the same while what is recorded happened after that date: something built from the ledger
+     * as of that date (a page, a report) can be kept under it. Numbers of different dates do not compare.
+     */
+    public long version(LocalDate date) {
+        Objects.requireNonNull(date, "date");
+        return replay.basis(date);
+    }
+
     /** How many events the log holds. */
     public long eventCount() {
         return store.jdbi.withHandle(store::eventCount);

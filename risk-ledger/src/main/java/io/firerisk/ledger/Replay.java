@@ -41,6 +41,13 @@ final class Replay {
     private final LedgerPolicy policy;
     private final ZoneId zone;
     private final Map<LocalDate, Snapshot> cache = new LinkedHashMap<>(4, 0.75f, true);
+    private static final int CACHED_TRENDS = 16;
+    /** Sorted lists kept per snapshot. */
+    private static final int SORTED_KEPT = 8;
+    /** Trends kept (a handful of scopes and dates), by what they were asked for. */
+    private final Map<TrendKey, KeptTrend> trends = new LinkedHashMap<>(32, 0.75f, true);
+    /** Replays under way, by date (guarded by {@link #cache}). */
+    private final Map<LocalDate, Pending> replaying = new HashMap<>();
     /** Areas are registered once and never change (the log has no event that could), so their paths keep. */
     private final Map<String, List<Directory.Area>> areaPaths = new ConcurrentHashMap<>();
 
@@ -73,17 +80,95 @@ final class Replay {
                 v.version));
     }
 
-    /** The whole ledger as of the end of {@code date}, from the cache while the log is unchanged. */
+    /**
+     * The whole ledger as of the end of {@code date}. Kept while nothing recorded since touches that
+     * date: when the log has grown, one indexed query over the new events (those numbered above the
+     * snapshot's mark) tells whether any happened by the end of the date; if none did, the snapshot (its
+     * folds and the grades computed so far) still holds and is kept under the new mark, so recording today
+     * does not make every page about a past date replay the whole log. Callers asking for the same date
+     * at once share one replay, unless it began before the log reached the mark they read.
+     */
     Snapshot snapshot(LocalDate date) {
         Objects.requireNonNull(date, "date");
         long mark = mark();
-        Snapshot s = cached(date, mark);
-        if (s != null) {
+        Snapshot s;
+        synchronized (cache) {
+            s = cache.get(date);
+        }
+        if (s != null && s.mark >= mark) {
             return s;
         }
-        LedgerState state = new LedgerState(zone);
-        store.jdbi.useHandle(h -> store.each(h, endOf(date, zone), state::apply));
-        return keep(new Snapshot(date, state, mark));
+        if (s != null && noneBy(s.mark, date)) {
+            Snapshot kept = s.at(mark);
+            synchronized (cache) {
+                Snapshot now = cache.get(date);
+                if (now == null || now.mark < mark) {
+                    cache.put(date, kept);
+                }
+            }
+            return kept;
+        }
+        Pending mine = new Pending(mark);
+        Pending running;
+        synchronized (cache) {
+            running = replaying.get(date);
+            if (running == null || running.mark < mark) {
+                replaying.put(date, mine);
+                running = null;
+            }
+        }
+        if (running != null) {
+            return running.result.join();
+        }
+        try {
+            LedgerState state = new LedgerState(zone);
+            store.jdbi.useHandle(h -> store.each(h, endOf(date, zone), state::apply));
+            Snapshot fresh = new Snapshot(date, state, mark);
+            synchronized (cache) {
+                Snapshot now = cache.get(date);
+                if (now == null || now.mark <= mark) {
+                    cache.put(date, fresh);
+                }
+                while (cache.size() > CACHED) {
+                    cache.remove(cache.keySet().iterator().next());
+                }
+            }
+            mine.result.complete(fresh);
+            return fresh;
+        } catch (RuntimeException | Error e) {
+            mine.result.completeExceptionally(e);
+            throw e;
+        } finally {
+            synchronized (cache) {
+                replaying.remove(date, mine);
+            }
+        }
+    }
+
+    /** Whether no event numbered above {@code mark} happened by the end of {@code date} (an index range on seq). */
+    private boolean noneBy(long mark, LocalDate date) {
+        return store.jdbi.withHandle(h -> h.createQuery("select count(*) from ledger_event where seq > :mark "
+                        + "and happened_at < :end").bind("mark", mark).bind("end", endOf(date, zone))
+                .mapTo(Long.class).one()) == 0;
+    }
+
+    /**
+     * A number that changes whenever the ledger as of the end of {@code date} may have changed: the
+     * mark of the log its snapshot was folded at. Pages built from the ledger as of that date can be
+     * kept under it.
+     */
+    long basis(LocalDate date) {
+        return snapshot(date).basis;
+    }
+
+    /** A replay under way, and the mark of the log it began at. */
+    private static final class Pending {
+        final long mark;
+        final java.util.concurrent.CompletableFuture<Snapshot> result = new java.util.concurrent.CompletableFuture<>();
+
+        Pending(long mark) {
+            this.mark = mark;
+        }
     }
 
     private long mark() {
@@ -94,7 +179,7 @@ final class Replay {
     private Snapshot cached(LocalDate date, long mark) {
         synchronized (cache) {
             Snapshot s = cache.get(date);
-            return s != null && s.mark == mark ? s : null;
+            return s != null && s.mark >= mark ? s : null;
         }
     }
 
@@ -192,14 +277,30 @@ final class Replay {
     final class Snapshot {
         final LocalDate date;
         final LedgerState state;
+        /** The log's mark this snapshot is known to hold for. */
         final long mark;
+        /** The log's mark its state was folded at. */
+        final long basis;
         /** Each venue assessed once as of the date, on demand; empty when the engine could not assess it. */
-        private final Map<String, Optional<Standing>> standings = new ConcurrentHashMap<>();
+        private final Map<String, Optional<Standing>> standings;
 
         Snapshot(LocalDate date, LedgerState state, long mark) {
+            this(date, state, mark, mark, new ConcurrentHashMap<>(), new LinkedHashMap<>(16, 0.75f, true));
+        }
+
+        private Snapshot(LocalDate date, LedgerState state, long mark, long basis,
+                Map<String, Optional<Standing>> standings, Map<HazardQuery, List<HazardRow>> sorted) {
             this.date = date;
             this.state = state;
             this.mark = mark;
+            this.basis = basis;
+            this.standings = standings;
+            this.sorted = sorted;
+        }
+
+        /** The same snapshot, known to hold for a later mark of the log (nothing since touched its date). */
+        Snapshot at(long later) {
+            return new Snapshot(date, state, later, basis, standings, sorted);
         }
 
         private String category(String code) {
@@ -244,9 +345,33 @@ final class Replay {
             return f == null || f.state == null ? Optional.empty() : Optional.of(f.view(date, policy, campaign));
         }
 
+        /**
+         * The rows a query passes, in its order, kept for the last few queries (paging aside): paging
+         * through a list, or a page asked for by many people, filters and sorts the date's rows once.
+         */
+        private final Map<HazardQuery, List<HazardRow>> sorted;
+
+        private List<HazardRow> sorted(HazardQuery q, boolean byGrade) {
+            HazardQuery whole = q.toBuilder().page(0, 1).build();
+            synchronized (sorted) {
+                List<HazardRow> kept = sorted.get(whole);
+                if (kept != null) {
+                    return kept;
+                }
+            }
+            List<HazardRow> rows = List.copyOf(Rows.sorted(rows(byGrade), q));
+            synchronized (sorted) {
+                sorted.put(whole, rows);
+                while (sorted.size() > SORTED_KEPT) {
+                    sorted.remove(sorted.keySet().iterator().next());
+                }
+            }
+            return rows;
+        }
+
         Page<HazardRow> page(HazardQuery q) {
             boolean byGrade = !q.grades().isEmpty() || q.sort() == HazardQuery.Sort.GRADE;
-            Page<HazardRow> page = Rows.page(rows(byGrade), q);
+            Page<HazardRow> page = Rows.slice(sorted(q, byGrade), q);
             if (byGrade) {
                 return page;
             }
@@ -309,6 +434,35 @@ final class Replay {
     List<WeekCounts> trend(LocalDate from, LocalDate to, HazardQuery filter) {
         checkRange(from, to);
         Objects.requireNonNull(filter, "filter");
+        // A trend reads the whole log up to its end: kept, like a snapshot, while nothing recorded since
+        // happened by its last day.
+        TrendKey key = new TrendKey(from, to, filter);
+        long mark = mark();
+        KeptTrend kept;
+        synchronized (trends) {
+            kept = trends.get(key);
+        }
+        if (kept != null && (kept.mark >= mark || noneBy(kept.mark, to))) {
+            synchronized (trends) {
+                trends.put(key, new KeptTrend(Math.max(mark, kept.mark), kept.weeks));
+            }
+            return kept.weeks;
+        }
+        List<WeekCounts> weeks = foldTrend(from, to, filter);
+        synchronized (trends) {
+            trends.put(key, new KeptTrend(mark, weeks));
+            while (trends.size() > CACHED_TRENDS) {
+                trends.remove(trends.keySet().iterator().next());
+            }
+        }
+        return weeks;
+    }
+
+    private record TrendKey(LocalDate from, LocalDate to, HazardQuery filter) {}
+
+    private record KeptTrend(long mark, List<WeekCounts> weeks) {}
+
+    private List<WeekCounts> foldTrend(LocalDate from, LocalDate to, HazardQuery filter) {
         List<LocalDate[]> weeks = new ArrayList<>();
         for (LocalDate start = from; !start.isAfter(to); ) {
             LocalDate end = start.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
@@ -367,7 +521,7 @@ final class Replay {
             out.add(new WeekCounts(weeks.get(i)[0], weeks.get(i)[1], c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8],
                     c[9]));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private void closeWeek(LedgerState s, HazardQuery filter, LocalDate end, int[] c) {

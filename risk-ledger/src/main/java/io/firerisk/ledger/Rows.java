@@ -32,6 +32,11 @@ final class Rows {
     }
 
     static Page<HazardRow> page(List<HazardRow> all, HazardQuery q) {
+        return slice(sorted(all, q), q);
+    }
+
+    /** The rows the query's filters pass, in its order (its paging aside). */
+    static List<HazardRow> sorted(List<HazardRow> all, HazardQuery q) {
         List<HazardRow> matching = new ArrayList<>();
         for (HazardRow r : all) {
             if (q.matches(r)) {
@@ -39,9 +44,14 @@ final class Rows {
             }
         }
         matching.sort(order(q.sort(), q.ascending()));
-        int from = Math.min(q.offset(), matching.size());
-        int to = Math.min(matching.size(), from + q.limit());
-        return new Page<>(matching.subList(from, to), matching.size(), q.offset(), q.limit());
+        return matching;
+    }
+
+    /** The query's page of rows already filtered and sorted for it. */
+    static Page<HazardRow> slice(List<HazardRow> sorted, HazardQuery q) {
+        int from = Math.min(q.offset(), sorted.size());
+        int to = Math.min(sorted.size(), from + q.limit());
+        return new Page<>(List.copyOf(sorted.subList(from, to)), sorted.size(), q.offset(), q.limit());
     }
 
     static List<Count> counts(List<HazardRow> all, HazardQuery q, List<Dimension> dims) {

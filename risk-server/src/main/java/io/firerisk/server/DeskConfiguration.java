@@ -12,7 +12,9 @@ import io.firerisk.ledger.Ledger;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
@@ -26,13 +28,15 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * The engine, the ledger and the desk's own tables, on one database. The ledger opens its own
  * connection pool (it is a library with no Spring in it); the desk's pool reaches the same database
- * (for H2, the same file by the same URL, so both share it inside this process) for its accounts and,
- * later, the sessions.
+ * (for H2, the same file by the same URL, so both share it inside this process) for its accounts, its
+ * attachments' records and the sessions (Spring Session JDBC). On PostgreSQL several desk instances may
+ * share one database: everything they must agree on is in it (README, "Several desk instances").
  */
 @Configuration(proxyBeanMethods = false)
 @org.springframework.scheduling.annotation.EnableScheduling
@@ -41,6 +45,22 @@ class DeskConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(DeskConfiguration.class);
     /** The venues the demo campaign is generated from: risk-rules' bundled sample. */
     static final String SAMPLE = "samples/wanzhou-venues.jsonl";
+
+    /**
+     * Settings that are an optional path ({@code firerisk.desk.attachments.directory}): the binder converts a
+     * bare {@link Path} with a property editor, which it does not apply inside an {@link Optional}, so without
+     * this converter setting the folder stopped the desk at start.
+     */
+    @Bean
+    @ConfigurationPropertiesBinding
+    static Converter<String, Optional<Path>> optionalPathSetting() {
+        return new Converter<>() {
+            @Override
+            public Optional<Path> convert(String source) {
+                return source.isBlank() ? Optional.empty() : Optional.of(Path.of(source.strip()));
+            }
+        };
+    }
 
     @Bean
     Clock clock() {
@@ -77,6 +97,11 @@ class DeskConfiguration {
             b.h2(location.h2());
         }
         Ledger ledger = b.build();
+        if (db.postgres() && properties.attachments().directory().isEmpty()) {
+            // Everything else several instances must agree on is in the database; the evidence files are not.
+            LOG.warn("evidence files go to a folder on this machine (firerisk.desk.attachments.directory is not set): "
+                    + "with several desk instances on one database, set it to a folder they all share");
+        }
         if (properties.demo().enabled()) {
             long start = System.nanoTime();
             DemoLedger.Summary s = DemoLedger.generate(ledger, sampleVenues(), properties.demo().seed());
@@ -125,7 +150,8 @@ class DeskConfiguration {
         return pool;
     }
 
-    private static List<VenueFacts> sampleVenues() {
+    /** The bundled sample's venues, which the demo campaign is generated from. */
+    static List<VenueFacts> sampleVenues() {
         InputStream in = DeskConfiguration.class.getClassLoader().getResourceAsStream(SAMPLE);
         if (in == null) {
             throw new IllegalStateException("the bundled sample " + SAMPLE + " is missing (it comes with risk-rules)");

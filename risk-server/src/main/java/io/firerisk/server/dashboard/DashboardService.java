@@ -27,6 +27,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Builds the {@link Dashboard} from the ledger: one count over every dimension, the closed hazards, the trend. */
 @Service
@@ -53,7 +56,51 @@ public class DashboardService {
         this.messages = messages;
     }
 
+    /** Dashboards kept: a few dates × scopes × languages, each under the ledger's version for its date. */
+    private static final int KEPT = 64;
+
+    private record Key(LocalDate asOf, HazardQuery scope, String language, long version) {
+        boolean sameView(Key other) {
+            return asOf.equals(other.asOf) && scope.equals(other.scope) && language.equals(other.language);
+        }
+    }
+
+    private final Map<Key, CompletableFuture<Dashboard>> kept = new ConcurrentHashMap<>();
+
+    /**
+     * The dashboard as of a date for what the viewer may see, in their language. Built once per version of
+     * the ledger as of that date ({@link Ledger#version}): recording something that happened later (today,
+     * on a page about a past day) keeps it; recording something that happened by then builds it afresh at
+     * the next request. People asking at once for the same one share one build.
+     */
     public Dashboard dashboard(LocalDate asOf, Viewer viewer, Locale locale) {
+        Key key = new Key(asOf, viewer.scope(HazardQuery.builder()).build(), locale.toLanguageTag(),
+                ledger.version(asOf));
+        CompletableFuture<Dashboard> mine = new CompletableFuture<>();
+        CompletableFuture<Dashboard> existing = kept.putIfAbsent(key, mine);
+        if (existing != null) {
+            try {
+                return existing.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            Dashboard d = build(asOf, viewer, locale);
+            mine.complete(d);
+            kept.keySet().removeIf(k -> k.sameView(key) && k.version() < key.version());
+            if (kept.size() > KEPT) {
+                kept.keySet().removeIf(k -> !k.equals(key));
+            }
+            return d;
+        } catch (RuntimeException e) {
+            kept.remove(key, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private Dashboard build(LocalDate asOf, Viewer viewer, Locale locale) {
         Campaign campaign = ledger.campaign();
         Directory directory = ledger.directory();
         HazardQuery filter = viewer.scope(HazardQuery.builder().asOf(asOf).states(COUNTED)).build();

@@ -1,5 +1,7 @@
 package io.firerisk.server.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +22,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -92,6 +97,7 @@ class SecurityConfiguration {
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // The JSON API answers someone not signed in with 401, not with the login page.
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()))
+                .csrf(c -> c.csrfTokenRequestHandler(new RefuseUndecodableTokens()))
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
@@ -100,10 +106,37 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Where the signed-in account is kept between requests: the session (later shared through the database). */
+    /**
+     * Where the signed-in account is kept between requests: the session, which Spring Session keeps in the
+     * database, so every desk instance on it knows the account (and the session's CSRF token).
+     */
     @Bean
     SecurityContextRepository securityContextRepository() {
         return new HttpSessionSecurityContextRepository();
+    }
+
+    /**
+     * Spring Security's masked CSRF tokens (a new mask on every page, against BREACH), except that a token
+     * which does not decode (a forged or mangled one) is refused with 403 like any wrong token: the
+     * default handler throws on bytes that are not UTF-8 once unmasked, which answered 500.
+     */
+    static final class RefuseUndecodableTokens implements CsrfTokenRequestHandler {
+        private final XorCsrfTokenRequestAttributeHandler masked = new XorCsrfTokenRequestAttributeHandler();
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response,
+                java.util.function.Supplier<CsrfToken> token) {
+            masked.handle(request, response, token);
+        }
+
+        @Override
+        public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
+            try {
+                return masked.resolveCsrfTokenValue(request, token);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
     }
 
     @Bean

@@ -81,10 +81,11 @@ class AccountAdminTest {
         assertThat(created.mustChangePassword()).isTrue();
         assertThat(accounts.passwordMatches(username, otp)).isTrue();
         // Signing in with it leads to the password page only.
+        // (The session is Spring Session's, in the database: the browser carries it as the SESSION cookie.)
         var session = mvc.perform(formLogin("/login").user(username).password(otp)).andExpect(redirectedUrl("/"))
-                .andReturn().getRequest().getSession();
-        mvc.perform(get("/hazards").session((org.springframework.mock.web.MockHttpSession) session))
-                .andExpect(redirectedUrl("/account/password"));
+                .andReturn().getResponse().getCookie("SESSION");
+        assertThat(session).isNotNull();
+        mvc.perform(get("/hazards").cookie(session)).andExpect(redirectedUrl("/account/password"));
     }
 
     @Test

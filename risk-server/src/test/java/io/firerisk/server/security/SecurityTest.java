@@ -6,7 +6,7 @@ import io.firerisk.server.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -73,11 +73,19 @@ class SecurityTest {
 
     @Test
     void loggingInGivesTheSessionANewId() throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        String before = session.getId();
-        MvcResult r = mvc.perform(post("/login").session(session).param("username", "test-staff")
+        // Given a browser whose session began on the login page (the session is Spring Session's, in the
+        // database, carried as the SESSION cookie)
+        Cookie before = mvc.perform(get("/login")).andReturn().getResponse().getCookie("SESSION");
+        assertThat(before).isNotNull();
+        // When it signs in, then the session goes on under a new id
+        MvcResult r = mvc.perform(post("/login").cookie(before).param("username", "test-staff")
                 .param("password", TestAccounts.PASSWORD).with(csrf())).andExpect(redirectedUrl("/")).andReturn();
-        assertThat(r.getRequest().getSession().getId()).isNotEqualTo(before);
+        Cookie after = r.getResponse().getCookie("SESSION");
+        assertThat(after).isNotNull();
+        assertThat(after.getValue()).isNotEqualTo(before.getValue());
+        // And the new id is signed in while the old one is not
+        mvc.perform(get("/hazards").cookie(after)).andExpect(status().isOk());
+        mvc.perform(get("/hazards").cookie(before)).andExpect(redirectedUrl("/login"));
     }
 
     @Test
@@ -101,22 +109,22 @@ class SecurityTest {
     void aOneTimePasswordOpensOnlyThePasswordPageUntilItIsChanged() throws Exception {
         // Given an account just created, with its one-time password
         String once = accounts.create("test-new", DeskRole.INSPECTOR, Optional.empty(), Optional.empty(), "新检查员");
-        MockHttpSession session = new MockHttpSession();
-        MvcResult login = mvc.perform(post("/login").session(session).param("username", "test-new")
+        MvcResult login = mvc.perform(post("/login").param("username", "test-new")
                 .param("password", once).with(csrf())).andExpect(redirectedUrl("/")).andReturn();
-        session = (MockHttpSession) login.getRequest().getSession();
+        Cookie session = login.getResponse().getCookie("SESSION");
+        assertThat(session).isNotNull();
         // When its holder opens a page, then only the password page opens
-        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
-        mvc.perform(get("/hazards").session(session)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(get("/hazards").cookie(session)).andExpect(redirectedUrl("/account/password"));
         // A new password that is too short is refused and changes nothing
-        mvc.perform(post("/account/password").session(session).with(csrf()).param("current", once)
+        mvc.perform(post("/account/password").cookie(session).with(csrf()).param("current", once)
                 .param("password", "short").param("confirm", "short")).andExpect(status().isBadRequest());
-        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/account/password"));
         // A good one opens the desk
-        mvc.perform(post("/account/password").session(session).with(csrf()).param("current", once)
+        mvc.perform(post("/account/password").cookie(session).with(csrf()).param("current", once)
                 .param("password", "a-long-new-password").param("confirm", "a-long-new-password"))
                 .andExpect(redirectedUrl("/"));
-        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
         assertThat(accounts.passwordMatches("test-new", once)).isFalse();
         assertThat(accounts.passwordMatches("test-new", "a-long-new-password")).isTrue();
     }

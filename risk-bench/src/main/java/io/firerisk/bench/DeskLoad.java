@@ -1,0 +1,428 @@
+package io.firerisk.bench;
+
+import io.firerisk.RiskEngine;
+import io.firerisk.ledger.ImportReport;
+import io.firerisk.ledger.Ledger;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The campaign desk under load, as the issue's "Speed" section asks: a number of people browsing (the
+ * dashboard, venue pages, the hazard ledger) and a number recording inspections through the JSON API,
+ * each signed in with a session of their own, for a fixed time; then the latency percentiles of each
+ * kind of request (HdrHistogram), the errors, and the machine's load average during the run.
+ *
+ * <pre>
+ * # 1. the district-scale ledger of issue 16 into a PostgreSQL schema of its own (kept for the desk)
+ * java -cp risk-bench/target/benchmarks.jar io.firerisk.bench.DeskLoad prepare --venues 100000 --schema desk_bench
+ * # 2. a desk on it (see docs/performance.md), then 50 browsing and 10 recording for 5 minutes
+ * java -cp risk-bench/target/benchmarks.jar io.firerisk.bench.DeskLoad run --url http://localhost:8080 \
+ *      --schema desk_bench --browsers 50 --recorders 10 --duration 300
+ * </pre>
+ *
+ * PostgreSQL is reached with {@code FIRERISK_TEST_PG_URL}, {@code _USER} and {@code _PASSWORD}. {@code run}
+ * adds two accounts to the desk's table in that schema if missing ({@value #BROWSER} as bureau staff and
+ * {@value #RECORDER} as an inspector acting as the ledger's person {@code insp0}), both with the password
+ * {@value #PASSWORD}: a benchmark schema's accounts, never a production desk's. The program exits with 1
+ * when any request failed.
+ */
+public final class DeskLoad {
+
+    static final String BROWSER = "bench-staff";
+    static final String RECORDER = "bench-inspector";
+    static final String PASSWORD = "bench-password-2026";
+    /** BCrypt (cost 10) of {@link #PASSWORD}, made once with Spring Security's BCryptPasswordEncoder. */
+    static final String PASSWORD_HASH = "$2a$10$0euGR2Q/m8zhcWbA6GnGP.NfoHOGlmvg/IwjxSP5.aYLfQD.SxQoO";
+
+    /** The hazard ledger's pages the venues to visit are read from. */
+    private static final int SCOUT_PAGES = 5;
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern VENUE_LINK = Pattern.compile("href=\"/venues/([A-Za-z0-9._-]+)[?\"]");
+
+    enum Kind {
+        DASHBOARD("dashboard /"), VENUE("venue page /venues/{id}"), LIST("hazard ledger /hazards?page=n"),
+        RECORD("record an inspection POST /api/inspections");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    private final String url;
+    private final Map<Kind, Histogram> latency = new EnumMap<>(Kind.class);
+    private final Map<Kind, AtomicLong> errors = new EnumMap<>(Kind.class);
+    private final Map<String, AtomicLong> errorKinds = new ConcurrentHashMap<>();
+    private volatile boolean measuring;
+    private volatile boolean stop;
+
+    private DeskLoad(String url) {
+        this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        for (Kind k : Kind.values()) {
+            latency.put(k, new ConcurrentHistogram(TimeUnitMicros.HOUR, 3));
+            errors.put(k, new AtomicLong());
+        }
+    }
+
+    private static final class TimeUnitMicros {
+        static final long HOUR = 3_600_000_000L;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || !(args[0].equals("prepare") || args[0].equals("run"))) {
+            throw new IllegalArgumentException("usage: DeskLoad prepare --venues N --schema NAME [--dir DIR] | "
+                    + "DeskLoad run --url URL --schema NAME [--browsers 50] [--recorders 10] [--duration 300] "
+                    + "[--warmup 30] [--think-ms 1000] [--record-think-ms 5000] [--hazard-code CODE]");
+        }
+        Map<String, String> o = options(args);
+        String pgUrl = env("FIRERISK_TEST_PG_URL", "jdbc:postgresql://localhost:5432/firerisk_test");
+        String pgUser = env("FIRERISK_TEST_PG_USER", "firerisk_test");
+        String pgPassword = env("FIRERISK_TEST_PG_PASSWORD", "firerisk_test");
+        String schema = required(o, "schema");
+        if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("--schema: lower-case letters, digits and _ (was " + schema + ")");
+        }
+        if (args[0].equals("prepare")) {
+            int venues = Integer.parseInt(o.getOrDefault("venues", "100000"));
+            Path dir = Path.of(o.getOrDefault("dir", System.getProperty("java.io.tmpdir") + "/firerisk-ledger-bench"));
+            prepare(pgUrl, pgUser, pgPassword, schema, venues, dir);
+            return;
+        }
+        addAccounts(pgUrl, pgUser, pgPassword, schema);
+        DeskLoad load = new DeskLoad(required(o, "url"));
+        int failed = load.run(Integer.parseInt(o.getOrDefault("browsers", "50")),
+                Integer.parseInt(o.getOrDefault("recorders", "10")),
+                Duration.ofSeconds(Long.parseLong(o.getOrDefault("duration", "300"))),
+                Duration.ofSeconds(Long.parseLong(o.getOrDefault("warmup", "30"))),
+                Long.parseLong(o.getOrDefault("think-ms", "1000")),
+                Long.parseLong(o.getOrDefault("record-think-ms", "5000")),
+                o.getOrDefault("hazard-code", "FIRE_EXTINGUISHER_INVALID"));
+        System.exit(failed == 0 ? 0 : 1);
+    }
+
+    /** The district-scale campaign of {@link LedgerBenchmark}, imported into {@code schema} and kept there. */
+    static void prepare(String pgUrl, String user, String password, String schema, int venues, Path dir) throws Exception {
+        Files.createDirectories(dir);
+        Path file = dir.resolve("ledger-" + venues + ".jsonl");
+        if (!Files.exists(file)) {
+            long n = LedgerBenchmark.generate(venues, file);
+            System.out.printf(Locale.ROOT, "generated %,d events for %,d venues: %s%n", n, venues, file);
+        }
+        try (Connection c = DriverManager.getConnection(pgUrl, user, password); Statement s = c.createStatement()) {
+            s.execute("create schema if not exists " + schema);
+        }
+        try (RiskEngine engine = RiskEngine.builder().campaign("wanzhou-2023-winter").explanations(false).build();
+             Ledger ledger = Ledger.builder().campaign(engine).postgres(pgUrl, user, password).schema(schema).poolSize(4)
+                     .build();
+             Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            ImportReport report = ledger.importEvents(in, file.toString(), n -> { });
+            if (!report.rejects().isEmpty()) {
+                throw new IllegalStateException(report.rejects().size() + " lines rejected, first: " + report.rejects().get(0));
+            }
+            System.out.printf(Locale.ROOT, "schema %s: %,d events recorded now, %,d in the log%n", schema, report.recorded(),
+                    ledger.eventCount());
+        }
+    }
+
+    /** The benchmark's two accounts, in the desk's table (the desk must have started once on the schema). */
+    static void addAccounts(String pgUrl, String user, String password, String schema) throws Exception {
+        try (Connection c = DriverManager.getConnection(pgUrl, user, password)) {
+            for (String[] a : List.of(new String[] {BROWSER, "STAFF", "staff"}, new String[] {RECORDER, "INSPECTOR", "insp0"})) {
+                try (PreparedStatement p = c.prepareStatement("insert into " + schema + ".desk_account (username, "
+                        + "password_hash, role, person_id, display_name, must_change, failed_logins, created_at) "
+                        + "values (?, ?, ?, ?, ?, false, 0, now()) on conflict (username) do nothing")) {
+                    p.setString(1, a[0]);
+                    p.setString(2, PASSWORD_HASH);
+                    p.setString(3, a[1]);
+                    p.setString(4, a[2]);
+                    p.setString(5, a[0]);
+                    p.executeUpdate();
+                }
+            }
+        }
+    }
+
+    int run(int browsers, int recorders, Duration duration, Duration warmup, long thinkMs, long recordThinkMs,
+            String hazardCode) throws Exception {
+        // Venues to visit and to record at: those the hazard ledger's first pages link to.
+        User scout = new User();
+        scout.logIn(BROWSER);
+        Set<String> venueSet = new LinkedHashSet<>();
+        for (int page = 1; page <= SCOUT_PAGES; page++) {
+            Matcher m = VENUE_LINK.matcher(scout.get("/hazards?page=" + page).body());
+            while (m.find()) {
+                venueSet.add(m.group(1));
+            }
+        }
+        List<String> venues = new ArrayList<>(venueSet);
+        if (venues.isEmpty()) {
+            throw new IllegalStateException("the hazard ledger at " + url + " links to no venue");
+        }
+        System.out.printf(Locale.ROOT, "%s: %d browsing (think %d ms), %d recording (think %d ms), %d venues, warm-up %d s, "
+                        + "measured %d s%n", url, browsers, thinkMs, recorders, recordThinkMs, venues.size(),
+                warmup.toSeconds(), duration.toSeconds());
+
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < browsers; i++) {
+            Thread t = new Thread(() -> browse(venues, thinkMs), "browser-" + i);
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
+        for (int i = 0; i < recorders; i++) {
+            Thread t = new Thread(() -> record(venues, recordThinkMs, hazardCode), "recorder-" + i);
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
+        Thread.sleep(warmup.toMillis());
+        for (Histogram h : latency.values()) {
+            h.reset();
+        }
+        for (AtomicLong e : errors.values()) {
+            e.set(0);
+        }
+        errorKinds.clear();
+        measuring = true;
+        long start = System.nanoTime();
+        List<Double> load = new ArrayList<>();
+        while (System.nanoTime() - start < duration.toNanos()) {
+            Thread.sleep(5_000);
+            load.add(loadAverage());
+        }
+        measuring = false;
+        double seconds = (System.nanoTime() - start) / 1e9;
+        stop = true;
+        // The figures now: a request still waiting (a slow page) must not hold them back; main() exits after.
+        return report(seconds, load);
+    }
+
+    private int report(double seconds, List<Double> load) {
+        System.out.println();
+        System.out.println("| request | requests | per second | errors | p50 ms | p95 ms | p99 ms | max ms |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        long failed = 0;
+        for (Kind k : Kind.values()) {
+            Histogram h = latency.get(k);
+            long e = errors.get(k).get();
+            failed += e;
+            System.out.printf(Locale.ROOT, "| %s | %,d | %.1f | %d | %.0f | %.0f | %.0f | %.0f |%n", k.label,
+                    h.getTotalCount(), h.getTotalCount() / seconds, e, h.getValueAtPercentile(50) / 1e3,
+                    h.getValueAtPercentile(95) / 1e3, h.getValueAtPercentile(99) / 1e3, h.getMaxValue() / 1e3);
+        }
+        double min = load.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        double max = load.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        double mean = load.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        System.out.printf(Locale.ROOT, "%nmeasured %.0f s; 1-minute load average during it: min %.1f, mean %.1f, max %.1f "
+                + "on %d cores%n", seconds, min, mean, max, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "targets: dashboard p95 <= 300 ms: %s; venue page p95 <= 150 ms: %s; no error: %s%n",
+                latency.get(Kind.DASHBOARD).getValueAtPercentile(95) <= 300_000 ? "met" : "NOT met",
+                latency.get(Kind.VENUE).getValueAtPercentile(95) <= 150_000 ? "met" : "NOT met",
+                failed == 0 ? "met" : "NOT met (" + failed + ")");
+        errorKinds.forEach((what, n) -> System.out.println("error: " + what + " × " + n.get()));
+        return (int) Math.min(Integer.MAX_VALUE, failed);
+    }
+
+    private void browse(List<String> venues, long thinkMs) {
+        User user = new User();
+        try {
+            user.logIn(BROWSER);
+        } catch (RuntimeException e) {
+            failed(Kind.DASHBOARD, "login: " + e.getMessage());
+            return;
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (!stop) {
+            int r = random.nextInt(10);
+            if (r < 3) {
+                timed(Kind.DASHBOARD, () -> user.get("/"), 200);
+            } else if (r < 8) {
+                String venue = venues.get(random.nextInt(venues.size()));
+                timed(Kind.VENUE, () -> user.get("/venues/" + venue), 200);
+            } else {
+                int page = 1 + random.nextInt(20);
+                timed(Kind.LIST, () -> user.get("/hazards?page=" + page), 200);
+            }
+            think(thinkMs);
+        }
+    }
+
+    private void record(List<String> venues, long thinkMs, String hazardCode) {
+        User user = new User();
+        String token;
+        try {
+            user.logIn(RECORDER);
+            token = user.csrf(user.get("/hazards?page=1").body(), CSRF);
+        } catch (RuntimeException e) {
+            failed(Kind.RECORD, "login: " + e.getMessage());
+            return;
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        think(random.nextLong(thinkMs + 1));
+        while (!stop) {
+            String venue = venues.get(random.nextInt(venues.size()));
+            String body = "{\"requestId\":\"bench-" + UUID.randomUUID() + "\",\"venueId\":\"" + venue
+                    + "\",\"kind\":\"SPOT_CHECK\",\"note\":\"负载测试\",\"findings\":[{\"hazardCode\":\"" + hazardCode
+                    + "\",\"location\":\"一楼\"}]}";
+            timed(Kind.RECORD, () -> user.send(HttpRequest.newBuilder(URI.create(url + "/api/inspections"))
+                    .header("Content-Type", "application/json").header("X-CSRF-TOKEN", token)
+                    .POST(HttpRequest.BodyPublishers.ofString(body))), 201);
+            think(thinkMs);
+        }
+    }
+
+    private interface Call {
+        HttpResponse<String> call() throws IOException, InterruptedException;
+    }
+
+    private void timed(Kind kind, Call call, int expected) {
+        long t = System.nanoTime();
+        try {
+            HttpResponse<String> r = call.call();
+            long micros = (System.nanoTime() - t) / 1_000;
+            if (r.statusCode() != expected) {
+                // One line per kind of failure: the status and the path with its venue's id left out.
+                failed(kind, "HTTP " + r.statusCode() + " " + r.uri().getPath().replaceAll("/venues/[^/]+", "/venues/{id}"));
+            } else if (measuring) {
+                latency.get(kind).recordValue(Math.min(micros, TimeUnitMicros.HOUR));
+            }
+        } catch (IOException e) {
+            failed(kind, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop = true;
+        }
+    }
+
+    private void failed(Kind kind, String what) {
+        if (measuring) {
+            errors.get(kind).incrementAndGet();
+            errorKinds.computeIfAbsent(kind.name() + " " + what, k -> new AtomicLong()).incrementAndGet();
+        }
+    }
+
+    private static void think(long ms) {
+        try {
+            Thread.sleep(ms <= 0 ? 0 : ThreadLocalRandom.current().nextLong(ms / 2, ms * 3 / 2 + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** One person: a session of their own (cookies), signed in with the login form. */
+    private final class User {
+        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+
+        void logIn(String username) {
+            try {
+                String token = csrf(get("/login").body(), CSRF_FIELD);
+                String form = "username=" + enc(username) + "&password=" + enc(PASSWORD) + "&_csrf=" + enc(token);
+                HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)));
+                String to = r.headers().firstValue("Location").orElse("");
+                if (r.statusCode() != 302 || to.contains("error") || to.contains("locked")) {
+                    throw new IllegalStateException("login as " + username + " refused (" + r.statusCode() + " → " + to + ")");
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("login as " + username + ": " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+
+        HttpResponse<String> get(String path) {
+            try {
+                return send(HttpRequest.newBuilder(URI.create(url + path)).GET());
+            } catch (IOException e) {
+                throw new IllegalStateException("GET " + path + ": " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+
+        HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+            return http.send(request.timeout(Duration.ofMinutes(5)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
+
+        String csrf(String page, Pattern where) {
+            Matcher m = where.matcher(page);
+            if (!m.find()) {
+                throw new IllegalStateException("no CSRF token on the page");
+            }
+            return m.group(1);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> o = new ConcurrentHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("options come as --name value (at " + args[i] + ")");
+            }
+            o.put(args[i].substring(2), args[++i]);
+        }
+        return o;
+    }
+
+    private static String required(Map<String, String> o, String name) {
+        String v = o.get(name);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return v;
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}

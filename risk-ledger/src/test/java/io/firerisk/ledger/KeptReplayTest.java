@@ -1,0 +1,84 @@
+package io.firerisk.ledger;
+
+import io.firerisk.Finding;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static io.firerisk.ledger.World.CANTEEN;
+import static io.firerisk.ledger.World.INSPECTOR;
+import static io.firerisk.ledger.World.RESTAURANT;
+import static io.firerisk.ledger.World.day;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ledger as of a past date is replayed once and kept while what is recorded happened later (today's
+ * work on a page about a past day), and replayed again as soon as something recorded happened by then:
+ * lists, counts, the trend and {@link Ledger#version} move together.
+ */
+class KeptReplayTest {
+
+    @Nested
+    class OnH2 extends KeptReplaySpec {
+        @Override
+        TestDatabase database() {
+            return TestDatabase.h2();
+        }
+    }
+
+    @Nested
+    class OnPostgres extends KeptReplaySpec {
+        @Override
+        TestDatabase database() {
+            return TestDatabase.postgres();
+        }
+    }
+}
+
+abstract class KeptReplaySpec extends LedgerTestBase {
+
+    static final LocalDate PAST = day("2023-12-20");
+    static final LocalDate START = day("2023-12-01");
+
+    private static Finding finding(String venueId, int n) {
+        return Finding.builder(venueId + "/F" + n, "GAS_ALARM_NOT_INSTALLED").location("后厨").build();
+    }
+
+    private long hazardsAsOfPast() {
+        return ledger.hazards(HazardQuery.builder().asOf(PAST).build()).total();
+    }
+
+    private int foundInTrend() {
+        return ledger.trend(START, PAST, HazardQuery.all()).stream().mapToInt(WeekCounts::found).sum();
+    }
+
+    @Test
+    void aPastDayIsKeptWhileLaterWorkIsRecordedAndReplayedAgainWhenWorkDatedByThenIsRecorded() {
+        // Given a hazard found on 2023-12-11, and the ledger as of 2023-12-20 read once
+        world.inspect(ledger, "I-1", RESTAURANT, InspectionKind.SPOT_CHECK, "2023-12-11", INSPECTOR, finding(RESTAURANT, 1));
+        long version = ledger.version(PAST);
+        assertThat(hazardsAsOfPast()).isEqualTo(1);
+        assertThat(foundInTrend()).isEqualTo(1);
+
+        // When an inspection that happened later (2024-05-01) is recorded
+        world.inspect(ledger, "I-2", CANTEEN, InspectionKind.SPOT_CHECK, "2024-05-01", INSPECTOR, finding(CANTEEN, 1));
+        // Then the past day's version stays and it shows what it showed
+        assertThat(ledger.version(PAST)).isEqualTo(version);
+        assertThat(hazardsAsOfPast()).isEqualTo(1);
+        assertThat(foundInTrend()).isEqualTo(1);
+        assertThat(ledger.hazards(HazardQuery.builder().asOf(day("2024-05-01")).build()).total()).isEqualTo(2);
+
+        // When an inspection that happened by then (2023-12-15) is recorded afterwards
+        world.inspect(ledger, "I-3", CANTEEN, InspectionKind.SPOT_CHECK, "2023-12-15", INSPECTOR, finding(CANTEEN, 2));
+        // Then the version moves, and the list, the counts and the trend of the past day all show it
+        assertThat(ledger.version(PAST)).isNotEqualTo(version);
+        assertThat(hazardsAsOfPast()).isEqualTo(2);
+        assertThat(ledger.counts(HazardQuery.builder().asOf(PAST).build(), Dimension.STATE))
+                .extracting(Count::hazards).containsExactly(2L);
+        assertThat(foundInTrend()).isEqualTo(2);
+        assertThat(ledger.hazards(HazardQuery.builder().asOf(PAST).build()).items()).extracting(HazardRow::venueId)
+                .containsExactlyInAnyOrderElementsOf(List.of(RESTAURANT, CANTEEN));
+    }
+}
