@@ -172,6 +172,35 @@ public record Campaign(
         return Optional.ofNullable(hazards.get(code));
     }
 
+    /**
+     * The hazard {@code code} as the edition in force on {@code date} defines it: a code two editions define
+     * cites that edition's clause with its verification (a notice dated before GB 35181-2025 came into force
+     * cites GB 35181-2017). On a date no edition defining it is in force, the latest such edition that came
+     * into force before it, else the earliest. A code one edition or the campaign defines is {@link #hazard(String)}'s.
+     */
+    public Optional<HazardType> hazardOn(String code, LocalDate date) {
+        HazardType type = hazards.get(code);
+        if (type == null || type.editions().size() < 2) {
+            return Optional.ofNullable(type);
+        }
+        Standard chosen = null;
+        for (Standard s : standards) {
+            if (!type.editions().containsKey(s.id())) {
+                continue;
+            }
+            if (s.inForceOn(date)) {
+                return Optional.of(type.under(s.id()));
+            }
+            boolean before = !s.from().isAfter(date);
+            if (chosen == null
+                    || (before && (chosen.from().isAfter(date) || s.from().isAfter(chosen.from())))
+                    || (!before && chosen.from().isAfter(date) && s.from().isBefore(chosen.from()))) {
+                chosen = s;
+            }
+        }
+        return Optional.of(chosen == null ? type : type.under(chosen.id()));
+    }
+
     public Optional<Clause> clause(String id) {
         return Optional.ofNullable(clauses.get(id));
     }

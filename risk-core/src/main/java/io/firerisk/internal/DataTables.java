@@ -305,11 +305,17 @@ final class DataTables extends CampaignPart {
                         && !measure.equals(HazardType.MEASURE_QUANTITY)) {
                     problems.add(row.problem("measure", "'" + measure + "' must be ratio, quantity or empty"));
                 }
+                // A standard's row says what its edition makes of the code; the campaign's own rows belong to no edition.
+                Map<String, HazardType.Edition> editions = new LinkedHashMap<>();
+                if (!folder.isEmpty()) {
+                    editions.put(folder.substring(CampaignFiles.STANDARDS_ROOT.length(), folder.length() - 1),
+                            new HazardType.Edition(clause.get(), verified.get()));
+                }
                 HazardType type = new HazardType(code.get(), Text.of(zh.get(), row.get("en")),
                         category.get(), evidenced, clause.get(),
                         row.list("applies_to"), correctable, days, minimum, likelihood, grounds,
                         measure.isEmpty() ? Optional.empty() : Optional.of(measure), verified.get(), row.file(),
-                        row.line());
+                        row.line(), editions);
                 String previous = where.putIfAbsent(code.get(), row.file() + ":" + row.line());
                 if (previous != null) {
                     HazardType earlier = hazards.get(code.get());
@@ -329,10 +335,13 @@ final class DataTables extends CampaignPart {
                     }
                     List<String> all = new ArrayList<>(earlier.elements());
                     evidenced.stream().filter(e -> !all.contains(e)).forEach(all::add);
+                    // Each edition keeps its own clause and verification: which one a date cites is its edition's.
+                    Map<String, HazardType.Edition> both = new LinkedHashMap<>(earlier.editions());
+                    both.putAll(type.editions());
                     type = new HazardType(type.code(), type.label(), type.category(), all, type.clause(),
                             type.appliesTo(), type.correctableOnSpot(), type.rectifyDays(), type.minimumDays(),
                             type.likelihood(), type.grounds(), type.measure(), type.verification(), type.file(),
-                            type.line());
+                            type.line(), both);
                 }
                 hazards.put(code.get(), type);
             });
@@ -422,7 +431,8 @@ final class DataTables extends CampaignPart {
             }
             out.put(type.code(), new HazardType(type.code(), type.label(), type.category(), all, type.clause(),
                     type.appliesTo(), type.correctableOnSpot(), type.rectifyDays(), type.minimumDays(),
-                    type.likelihood(), type.grounds(), type.measure(), type.verification(), type.file(), type.line()));
+                    type.likelihood(), type.grounds(), type.measure(), type.verification(), type.file(), type.line(),
+                    type.editions()));
         });
         return out;
     }

@@ -98,8 +98,16 @@ final class Lookups {
                     }
                 }
             }
+            // A code two editions define is judged with the clause and verification of the one in force.
+            HazardType asInForce = type;
+            for (Standard s : inForce) {
+                if (type.editions().containsKey(s.id())) {
+                    asInForce = type.under(s.id());
+                    break;
+                }
+            }
             // Set.copyOf of an immutable set is the set itself: the finding fact takes these without copying.
-            hazards.put(type.code(), new HazardEntry(type, List.copyOf(elements),
+            hazards.put(type.code(), new HazardEntry(asInForce, List.copyOf(elements),
                     Set.copyOf(new java.util.LinkedHashSet<>(elements)), Set.copyOf(type.grounds())));
         }
         return new Editions(List.copyOf(inForce), hazards);

@@ -71,6 +71,21 @@ class NoticesTest extends LedgerTestBase {
     }
 
     @Test
+    void aNoticeCitesTheClauseOfTheEditionInForceOnItsDate() {
+        // Given a locked exit (a code both GB 35181 editions define) found in December 2023 and still open
+
+        // When notices for it are dated before and after GB 35181-2025 came into force (2025-11-01)
+        Notice before = notices.forHazard("H2", day("2024-02-05"));
+        Notice after = notices.forHazard("H2", day("2025-11-15"));
+
+        // Then each cites the edition in force on its date, with that clause's wording
+        assertThat(before.items().get(0).clause().id()).isEqualTo("GB 35181-2017 7.3.3");
+        assertThat(before.items().get(0).clause().title()).isNotEmpty();
+        assertThat(after.items().get(0).clause().id()).isEqualTo("GB 35181-2025 6.3.2");
+        assertThat(after.items().get(0).clause().title()).isNotEmpty();
+    }
+
+    @Test
     void theClosingLineNamesTheCampaignDocumentOnce() throws Exception {
         Notice n = notices.forHazard("H1", day("2023-12-12"));
         java.io.StringWriter html = new java.io.StringWriter();

@@ -120,7 +120,9 @@ public final class Notices {
             List<Notice.Cited> elements, List<String> determination, List<String> supervision) {
         List<Notice.Item> items = new ArrayList<>();
         for (HazardView h : hazards) {
-            String clause = campaign.hazard(h.hazardCode()).map(HazardType::clause).orElse("");
+            // The notice orders rectification under the law in force on its date: a code both GB 35181 editions
+            // define cites the edition in force then, not the one the hazard was found under.
+            String clause = campaign.hazardOn(h.hazardCode(), date).map(HazardType::clause).orElse("");
             RectificationPlan p = h.plan();
             items.add(new Notice.Item(h.hazardId(), h.label().zh(), h.location(), h.foundOn(), h.deadline(), cited(clause),
                     new Notice.FivePoints(text(p.responsiblePerson()), text(p.measures()), Optional.ofNullable(p.deadline()),
