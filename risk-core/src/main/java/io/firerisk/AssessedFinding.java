@@ -13,8 +13,10 @@ import java.util.List;
  * @param verification      how sure the catalogue is of the criterion's wording
  * @param status            rectification status
  * @param area              the floor or area it puts at risk, empty for the whole venue
- * @param counted           counts toward determination: open, and not recorded as correctable or
- *                          corrected on the spot (GB 35181-2017 5.1.2)
+ * @param counted           counts toward the determination: the edition in force left it in (GB 35181-2017
+ *                          5.1.2 and 5.1.3 a: open, cannot be corrected on the spot, no expert review; GB 35181-2025
+ *                          4.2 a and c: not caused only by a standard's revision, not removed on the spot), as its
+ *                          exclusion rule drew it; false when no edition is in force or the code evidences no element
  * @param correctedOnSpot   the inspector recorded it corrected on the spot
  * @param overdue           its rectification deadline has passed and it is still open
  */

@@ -1,5 +1,6 @@
 package io.firerisk.internal;
 
+import io.firerisk.AssessedFinding;
 import io.firerisk.Assessment;
 import io.firerisk.AssessmentException;
 import io.firerisk.ClauseRef;
@@ -187,9 +188,12 @@ public final class Assessor {
         List<FiringRecorder.Conclusion> actionRequests = new ArrayList<>();
         List<FiringRecorder.Conclusion> caps = new ArrayList<>();
 
+        Set<String> countable = new java.util.HashSet<>();
         for (FiringRecorder.Conclusion c : conclusions) {
             Object fact = c.fact();
-            if (fact instanceof Verdict v) {
+            if (fact instanceof io.firerisk.rules.CountableFinding cf) {
+                countable.add(cf.findingId());
+            } else if (fact instanceof Verdict v) {
                 if (v.verdict().compareTo(verdict) > 0) {
                     verdict = v.verdict();
                 }
@@ -226,7 +230,22 @@ public final class Assessor {
                 String.join(", ", prepared.editions().stream().map(io.firerisk.campaign.Standard::document).toList()));
         return new Assessment(campaign.id(), campaign.version(), prepared.profile().venueId(), date, grade, grading,
                 determination, suspension(suspensions), prepared.position(), prepared.placeClasses(),
-                prepared.assessedFindings(), actions, explain ? recorder.reasons() : List.of());
+                counted(prepared.assessedFindings(), countable), actions, explain ? recorder.reasons() : List.of());
+    }
+
+    /**
+     * The findings, each marked counted exactly when the edition in force drew a {@link
+     * io.firerisk.rules.CountableFinding} for it: its own exclusion rule (GB 35181-2017 5.1.2/5.1.3,
+     * GB 35181-2025 4.2) decides, not a guess made before the rules ran.
+     */
+    private static List<AssessedFinding> counted(List<AssessedFinding> findings, Set<String> countable) {
+        List<AssessedFinding> out = new ArrayList<>(findings.size());
+        for (AssessedFinding f : findings) {
+            boolean counted = countable.contains(f.id());
+            out.add(f.counted() == counted ? f : new AssessedFinding(f.id(), f.hazardCode(), f.label(), f.category(),
+                    f.elements(), f.verification(), f.status(), f.area(), counted, f.correctedOnSpot(), f.overdue()));
+        }
+        return List.copyOf(out);
     }
 
     /** What must happen before the verdict is final, by the editions in force (one, nearly always). */

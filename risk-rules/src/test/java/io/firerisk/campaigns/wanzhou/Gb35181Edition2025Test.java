@@ -13,6 +13,7 @@ import io.firerisk.RiskEngine;
 import io.firerisk.StandardRevision;
 import io.firerisk.ThresholdCheck;
 import io.firerisk.Venue;
+import io.firerisk.AssessedFinding;
 import io.firerisk.VenueFacts;
 import io.firerisk.Verification;
 import io.firerisk.analysis.Diagnostic;
@@ -463,6 +464,27 @@ class Gb35181Edition2025Test {
 
             assertThat(a.determination().directElements()).containsExactly("5.2.c");
             assertThat(a.verdict()).isEqualTo(HazardVerdict.SUSPECTED_MAJOR);
+        }
+
+        @Test
+        void eachFindingIsReportedCountedExactlyWhenTheEditionInForceCountsIt() {
+            // Given a locked exit that could have been opened on the spot but was not, and too few exits caused only
+            // by a standard's revision, at a KTV
+            Finding fixable = Finding.builder("F1", "EXIT_LOCKED_OR_BLOCKED").location("东门").correctableOnSpot(true).build();
+            Finding revised = Finding.builder("F2", "EXITS_TOO_FEW").location("二楼")
+                    .standardRevision(StandardRevision.CAUSED).build();
+
+            // When judged under GB 35181-2025 and, on 2025-10-31, under GB 35181-2017
+            Assessment under2025 = assess(entertainment(), fixable, revised);
+            Assessment under2017 = Wanzhou.ENGINE.assess(VenueFacts.of(entertainment(), List.of(fixable, revised),
+                    LocalDate.of(2025, 10, 31)));
+
+            // Then each finding's counted flag says what the edition's own 4.2 (2025) or 5.1.2 (2017) decided:
+            // 2025 counts the unfixed fixable exit and leaves out the revision; 2017 does the opposite
+            assertThat(under2025.findings()).extracting(AssessedFinding::id, AssessedFinding::counted)
+                    .containsExactly(tuple("F1", true), tuple("F2", false));
+            assertThat(under2017.findings()).extracting(AssessedFinding::id, AssessedFinding::counted)
+                    .containsExactly(tuple("F1", false), tuple("F2", true));
         }
     }
 
