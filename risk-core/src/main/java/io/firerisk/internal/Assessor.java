@@ -74,6 +74,7 @@ public final class Assessor {
 
     /** The engine's assessor: pooled sessions. */
     public Assessor(CompiledCampaign compiled, boolean explain, int maxFirings, int poolSize) {
+        DroolsParts.load();
         this.compiled = compiled;
         this.campaign = compiled.campaign();
         this.pool = new SessionPool(compiled.kieBase(), compiled.data(), poolSize);
@@ -84,6 +85,7 @@ public final class Assessor {
 
     /** An assessor that fires the rules another way, for measuring what the pool saves. */
     Assessor(CompiledCampaign compiled, boolean explain, int maxFirings, Firing firing) {
+        DroolsParts.load();
         this.compiled = compiled;
         this.campaign = compiled.campaign();
         this.pool = null;
@@ -106,7 +108,11 @@ public final class Assessor {
     public Assessment assess(VenueFacts facts, LocalDate today) {
         Enricher.Prepared prepared = Enricher.prepare(campaign, compiled.lookups(), facts, today);
         FiringRecorder recorder = new FiringRecorder(compiled, explain);
-        firing.fire(this, prepared, recorder);
+        // Drools looks parts of itself up on the thread's context class loader (see DroolsParts)
+        DroolsParts.withLoader(() -> {
+            firing.fire(this, prepared, recorder);
+            return null;
+        });
         return assemble(prepared, recorder);
     }
 

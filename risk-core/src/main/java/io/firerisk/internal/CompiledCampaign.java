@@ -52,13 +52,14 @@ public final class CompiledCampaign {
      * @throws CampaignException listing every problem, when there is any error
      */
     public static CompiledCampaign load(CampaignFiles files) {
+        DroolsParts.load();
         List<Problem> problems = new ArrayList<>();
         // Unpacking precompiled rules and building their network, and reading the data tables, are
-        // independent: overlap them.
+        // independent: overlap them. On the common pool, whose threads may not see Drools (see DroolsParts).
         java.util.concurrent.CompletableFuture<Precompiled> unpacking = files.precompiled()
-                .map(blob -> java.util.concurrent.CompletableFuture.supplyAsync(
+                .map(blob -> java.util.concurrent.CompletableFuture.supplyAsync(() -> DroolsParts.withLoader(
                         () -> Precompiled.read(blob, CompiledCampaign.class.getClassLoader())
-                                .map(p -> p.buildAhead(RuleCompiler.ruleFiles(files))).orElse(null)))
+                                .map(p -> p.buildAhead(RuleCompiler.ruleFiles(files))).orElse(null))))
                 .orElse(java.util.concurrent.CompletableFuture.completedFuture(null));
         Optional<Campaign> data = CampaignReader.read(files, problems);
         Precompiled precompiled = unpacking.join();
