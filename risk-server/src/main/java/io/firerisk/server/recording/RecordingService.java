@@ -179,9 +179,8 @@ public class RecordingService {
         p.throwIfAny();
         RectificationPlan plan = new RectificationPlan(c.responsiblePerson().strip(), c.measures().strip(), c.deadline(),
                 blankToEmpty(c.funds()), blankToEmpty(c.contingencyPlan()));
-        Entry e = versioned(Entry.of(requestId + ":plan", actor, instant(date), new Event.PlanSet(h.hazardId(), plan)),
-                c.version());
-        return recorded(h.venueId(), null, List.of(h.hazardId()), record(List.of(e), locale, (id, f) -> f));
+        return recordOnHazard(h, requestId + ":plan", actor, date,
+                new Event.PlanSet(h.hazardId(), plan), c.version(), locale);
     }
 
     /**
@@ -282,9 +281,8 @@ public class RecordingService {
         text(p, "note", c.note(), false);
         String requestId = requestId(p, c.requestId());
         p.throwIfAny();
-        Entry e = versioned(Entry.of(requestId + ":closure", actor, instant(date),
-                new Event.HazardClosed(h.hazardId(), blankToEmpty(c.note()))), c.version());
-        return recorded(h.venueId(), null, List.of(h.hazardId()), record(List.of(e), locale, (id, f) -> f));
+        return recordOnHazard(h, requestId + ":closure", actor, date,
+                new Event.HazardClosed(h.hazardId(), blankToEmpty(c.note())), c.version(), locale);
     }
 
     /** The unit asks for more time. */
@@ -301,9 +299,8 @@ public class RecordingService {
         text(p, "reason", c.reason(), true);
         String requestId = requestId(p, c.requestId());
         p.throwIfAny();
-        Entry e = versioned(Entry.of(requestId + ":extension-request", actor, instant(date),
-                new Event.ExtensionRequested(h.hazardId(), c.until(), c.reason().strip())), c.version());
-        return recorded(h.venueId(), null, List.of(h.hazardId()), record(List.of(e), locale, (id, f) -> f));
+        return recordOnHazard(h, requestId + ":extension-request", actor, date,
+                new Event.ExtensionRequested(h.hazardId(), c.until(), c.reason().strip()), c.version(), locale);
     }
 
     /** The pending request granted or refused. */
@@ -322,9 +319,8 @@ public class RecordingService {
         p.throwIfAny();
         Event event = c.approve() ? new Event.ExtensionApproved(h.hazardId(), c.until(), blankToEmpty(c.note()))
                 : new Event.ExtensionRefused(h.hazardId(), c.note().strip());
-        Entry e = versioned(Entry.of(requestId + ":extension-decision", actor, instant(date), event), c.version());
-        return recorded(h.venueId(), null, List.of(h.hazardId()), record(List.of(e), locale,
-                (id, f) -> f.equals("reason") ? "note" : f));
+        return recordOnHazard(h, requestId + ":extension-decision", actor, date,
+                event, c.version(), locale, (id, f) -> f.equals("reason") ? "note" : f);
     }
 
     /** 回头看 found the hazard back: the 回头看 inspection and the reopening, one transaction. */
@@ -358,9 +354,8 @@ public class RecordingService {
         text(p, "reason", c.reason(), true);
         String requestId = requestId(p, c.requestId());
         p.throwIfAny();
-        Entry e = versioned(Entry.of(requestId + ":cancellation", actor, instant(date),
-                new Event.HazardCancelled(h.hazardId(), c.reason().strip())), c.version());
-        return recorded(h.venueId(), null, List.of(h.hazardId()), record(List.of(e), locale, (id, f) -> f));
+        return recordOnHazard(h, requestId + ":cancellation", actor, date,
+                new Event.HazardCancelled(h.hazardId(), c.reason().strip()), c.version(), locale);
     }
 
     /** 挂牌督办: the hazard listed for supervision by a unit, under the collective decision's document. */
@@ -376,9 +371,8 @@ public class RecordingService {
         documentNo(p, c.documentNo());
         String requestId = requestId(p, c.requestId());
         p.throwIfAny();
-        Entry e = versioned(Entry.of(requestId + ":supervision", actor, instant(date),
-                new Event.SupervisionListed(h.hazardId(), unit, c.documentNo().strip())), c.version());
-        return recorded(h.venueId(), null, List.of(h.hazardId()), record(List.of(e), locale, (id, f) -> f));
+        return recordOnHazard(h, requestId + ":supervision", actor, date,
+                new Event.SupervisionListed(h.hazardId(), unit, c.documentNo().strip()), c.version(), locale);
     }
 
     /** 摘牌 before closing: the listing ends, by a decision with its document and the reason. */
@@ -391,9 +385,9 @@ public class RecordingService {
         text(p, "reason", c.reason(), true);
         String requestId = requestId(p, c.requestId());
         p.throwIfAny();
-        Entry e = versioned(Entry.of(requestId + ":supervision-lifted", actor, instant(date),
-                new Event.SupervisionLifted(h.hazardId(), c.documentNo().strip(), c.reason().strip())), c.version());
-        return recorded(h.venueId(), null, List.of(h.hazardId()), record(List.of(e), locale, (id, f) -> f));
+        return recordOnHazard(h, requestId + ":supervision-lifted", actor, date,
+                new Event.SupervisionLifted(h.hazardId(), c.documentNo().strip(), c.reason().strip()),
+                c.version(), locale);
     }
 
     /**
@@ -418,10 +412,9 @@ public class RecordingService {
         text(p, "ground", c.ground(), true);
         String requestId = requestId(p, c.requestId());
         p.throwIfAny();
-        Entry e = versioned(Entry.of(requestId + ":enforcement", actor, instant(date),
+        return recordOnHazard(h, requestId + ":enforcement", actor, date,
                 new Event.EnforcementRecorded(h.hazardId(), c.step(), c.documentNo().strip(), decidedBy,
-                        c.ground().strip())), c.version());
-        return recorded(h.venueId(), null, List.of(h.hazardId()), record(List.of(e), locale, (id, f) -> f));
+                        c.ground().strip()), c.version(), locale);
     }
 
     /** The people who may be named as having decided an enforcement step: the enforcing side, not the units'. */
@@ -655,6 +648,18 @@ public class RecordingService {
             p.add("requestId", "form.requestId");
         }
         return requestId;
+    }
+
+    /** One event on one hazard, recorded as one entry: the end of every hazard form. */
+    private Recorded recordOnHazard(HazardView h, String key, String actor, LocalDate date, Event event, Integer version,
+            Locale locale) {
+        return recordOnHazard(h, key, actor, date, event, version, locale, (id, f) -> f);
+    }
+
+    private Recorded recordOnHazard(HazardView h, String key, String actor, LocalDate date, Event event, Integer version,
+            Locale locale, BiFunction<String, String, String> fieldOf) {
+        Entry e = versioned(Entry.of(key, actor, instant(date), event), version);
+        return recorded(h.venueId(), null, List.of(h.hazardId()), record(List.of(e), locale, fieldOf));
     }
 
     private static Entry versioned(Entry e, Integer version) {
