@@ -11,6 +11,7 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -190,14 +191,19 @@ public final class Ledger implements AutoCloseable {
             pending.add(p);
             w.accept(p.recorded(0));
         }
+        if (!pending.isEmpty()) {
+            store.lockLog(h);
+        }
         List<RecordedEvent> recorded = store.insert(h, pending);
         // Writers on one venue queue on its row before touching its hazards' rows, which all carry the
         // venue's grade: taking them in any other order, two writers could each hold what the other waits for.
         store.lockVenues(h, pending.stream().map(Store.Pending::venueId).filter(Objects::nonNull).toList());
         project(h, w, pending);
+        // Every venue touched is assessed again as of today, an inspection too: the latest inspection can confirm
+        // that a venue out of use has no real fire risk (GB 35181-2025 4.2 b), which the grade depends on. Today's
+        // pages read these grades (see hazards()), so they must be what a replay as of today would give.
         Set<String> venues = new LinkedHashSet<>();
-        pending.stream().filter(p -> p.venueId() != null && !(p.event() instanceof Event.InspectionRecorded))
-                .forEach(p -> venues.add(p.venueId()));
+        pending.stream().filter(p -> p.venueId() != null).forEach(p -> venues.add(p.venueId()));
         List<LedgerState.VenueFold> folds = venues.stream().map(w::completeVenue).filter(Objects::nonNull).toList();
         store.setGrade(h, Projection.assess(engine, w.state, folds, today()));
         return new Receipt(recorded, already);
@@ -438,6 +444,9 @@ public final class Ledger implements AutoCloseable {
                             batchRejects.add(new ImportReport.Reject(n.line(), e.eventId(), e.field(), e.getMessage()));
                         }
                     }
+                    if (!pending.isEmpty()) {
+                        store.lockLog(h);
+                    }
                     store.insertBatch(h, pending);
                     project(h, w, pending);
                     store.markStale(h, pending.stream().map(Store.Pending::venueId).filter(Objects::nonNull).toList());
@@ -631,6 +640,78 @@ public final class Ledger implements AutoCloseable {
         });
     }
 
+    /**
+     * Assesses as of {@link #today()} every venue whose grade in the projection is of another day (or waits for
+     * re-assessment), a few hundred to a transaction; returns how many. Until every venue is, lists and counts as
+     * of today are replayed from the log; once every one is, they are read from the projections. A desk runs this
+     * when it starts and soon after each midnight.
+     */
+    public int assessForToday() {
+        LocalDate day = today();
+        int done = 0;
+        for (;;) {
+            int n = store.jdbi.inTransaction(h -> assess(h, store.notAssessedOn(h, day, 500), day));
+            if (n == 0) {
+                return done;
+            }
+            done += n;
+        }
+    }
+
+    /**
+     * The ledger as of the end of {@code date} read from the projections, when that is today and every venue's
+     * grade there is of today: the projections are then what a replay of the log to the end of today gives (they
+     * are written with each event, each venue touched assessed as of today), read in one consistent view. Empty
+     * otherwise (another day, or grades waiting for {@link #assessForToday}).
+     */
+    private <T> Optional<T> fromProjections(LocalDate date, org.jdbi.v3.core.HandleCallback<T, RuntimeException> read) {
+        if (!date.equals(today())) {
+            return Optional.empty();
+        }
+        return store.jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ,
+                h -> projectionsAre(h, date) ? Optional.of(read.withHandle(h)) : Optional.empty());
+    }
+
+    /**
+     * Whether the projections are the ledger as of the end of {@code day} (today): every venue's grade is of that
+     * day, and nothing in the log happened after the day's end (the ledger takes events up to a day ahead of its
+     * clock; the projections hold them, a replay to the end of today does not).
+     */
+    private boolean projectionsAre(Handle h, LocalDate day) {
+        return store.assessedAsOf(h, day) && nothingAfter(h, day, store.mark(h));
+    }
+
+    /** How far the log is known to hold nothing that happened after the end of a day, and whether it does. */
+    private record AfterCheck(LocalDate day, long mark, boolean none) {}
+
+    private final java.util.concurrent.atomic.AtomicReference<AfterCheck> afterCheck =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** Whether no event up to {@code mark} happened after the end of {@code day}: the log once a day, then what is new. */
+    private boolean nothingAfter(Handle h, LocalDate day, long mark) {
+        AfterCheck c = afterCheck.get();
+        boolean sameDay = c != null && c.day().equals(day);
+        if (sameDay && (!c.none() || c.mark() >= mark)) {
+            return c.none();
+        }
+        boolean none = store.noneHappenedFrom(h, sameDay ? c.mark() : 0, Replay.endOf(day, zone));
+        AfterCheck mine = new AfterCheck(day, mark, none);
+        afterCheck.accumulateAndGet(mine, (now, m) -> now == null || !now.day().equals(m.day()) || !m.none()
+                || (now.none() && now.mark() < m.mark()) ? m : now);
+        return none;
+    }
+
+    /** Whether lists and counts as of today are read from the projections now (for tests that must know). */
+    boolean readsTodayFromProjections() {
+        LocalDate day = today();
+        return store.jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> projectionsAre(h, day));
+    }
+
+    /** A replay with nothing kept: the reference that what the ledger keeps and reads must equal (for tests). */
+    Replay replayFromScratch() {
+        return new Replay(store, engine, policy, zone);
+    }
+
     private int assessStale() {
         return store.jdbi.inTransaction(this::assessStale);
     }
@@ -640,16 +721,23 @@ public final class Ledger implements AutoCloseable {
                 .mapTo(String.class).list();
         int done = 0;
         for (int i = 0; i < stale.size(); i += 500) {
-            List<String> chunk = stale.subList(i, Math.min(stale.size(), i + 500));
-            LedgerState state = new LedgerState(zone);
-            h.createQuery("select " + Store.EVENT_COLUMNS + " from ledger_event where venue_id in (<v>) order by seq")
-                    .bindList("v", chunk).map(Store::event).forEach(state::apply);
-            List<LedgerState.VenueFold> venues = chunk.stream().map(state.venues::get)
-                    .filter(v -> v != null && v.venue != null).toList();
-            store.setGrade(h, Replay.assessAll(engine, state, venues, today()));
-            done += venues.size();
+            done += assess(h, stale.subList(i, Math.min(stale.size(), i + 500)), today());
         }
         return done;
+    }
+
+    /** Assesses the venues (a few hundred) as of {@code day} on their events and stores the grades; returns how many. */
+    private int assess(Handle h, List<String> venueIds, LocalDate day) {
+        if (venueIds.isEmpty()) {
+            return 0;
+        }
+        LedgerState state = new LedgerState(zone);
+        h.createQuery("select " + Store.EVENT_COLUMNS + " from ledger_event where venue_id in (<v>) order by seq")
+                .bindList("v", venueIds).map(Store::event).forEach(state::apply);
+        List<LedgerState.VenueFold> venues = venueIds.stream().map(state.venues::get)
+                .filter(v -> v != null && v.venue != null).toList();
+        store.setGrade(h, Replay.assessAll(engine, state, venues, day));
+        return venues.size();
     }
 
     // ---- reading -------------------------------------------------------------------------------
@@ -691,19 +779,23 @@ public final class Ledger implements AutoCloseable {
 
     /**
      * The hazard ledger filtered, sorted and paged: as it stands (from the projections, fast at any
-     * size) or, when the query has a date, as of the end of that date (replayed from the log).
+     * size) or, when the query has a date, as of the end of that date (replayed from the log; for today,
+     * read from the projections while every venue's grade there is of today, see {@link #assessForToday}).
      */
     public Page<HazardRow> hazards(HazardQuery query) {
         Objects.requireNonNull(query, "query");
         if (query.asOf().isEmpty()) {
             return store.jdbi.withHandle(h -> Reads.page(h, query, today(), policy));
         }
-        return replay.snapshot(query.asOf().get()).page(query);
+        LocalDate date = query.asOf().get();
+        Optional<Page<HazardRow>> today = fromProjections(date, h -> Reads.page(h, query, date, policy));
+        return today.orElseGet(() -> replay.snapshot(date).page(query));
     }
 
     /**
      * Counts hazards that pass the query's filters by the dimensions given, such as street × state ×
-     * grade; as it stands, or as of the query's date. Sorted by key.
+     * grade; as it stands, or as of the query's date (today's from the projections, as {@link #hazards}).
+     * Sorted by key.
      */
     public List<Count> counts(HazardQuery filter, Dimension... by) {
         Objects.requireNonNull(filter, "filter");
@@ -714,7 +806,9 @@ public final class Ledger implements AutoCloseable {
         if (filter.asOf().isEmpty()) {
             return store.jdbi.withHandle(h -> Reads.counts(h, filter, dims, today(), policy));
         }
-        return replay.snapshot(filter.asOf().get()).counts(filter, dims);
+        LocalDate date = filter.asOf().get();
+        Optional<List<Count>> today = fromProjections(date, h -> Reads.counts(h, filter, dims, date, policy));
+        return today.orElseGet(() -> replay.snapshot(date).counts(filter, dims));
     }
 
     /**
@@ -936,18 +1030,56 @@ public final class Ledger implements AutoCloseable {
         return store.jdbi.withHandle(h -> Reads.education(h, unitId));
     }
 
-    /** The areas, units and people as registered now. */
+    /** The events that change the directory: whether one was recorded since decides if a kept directory holds. */
+    private static final Set<EventType> DIRECTORY_EVENTS = java.util.EnumSet.of(EventType.AREA_REGISTERED,
+            EventType.UNIT_REGISTERED, EventType.PERSON_REGISTERED, EventType.PERSON_CHANGED);
+
+    /** A directory read, and the log's mark it holds for. */
+    private record KeptDirectory(long mark, Directory directory) {}
+
+    private final java.util.concurrent.atomic.AtomicReference<KeptDirectory> keptDirectory =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * The areas, units and people as registered now. Kept between calls: read again only when an event that
+     * changes the directory has been recorded since (by any process on the database; one indexed query over the
+     * events numbered above the kept one's mark tells), so a page that names people and units does not read
+     * every area, unit and person each time.
+     */
     public Directory directory() {
-        return store.jdbi.withHandle(Reads::directory);
+        return store.jdbi.withHandle(h -> {
+            long mark = store.mark(h);
+            KeptDirectory kept = keptDirectory.get();
+            if (kept != null && (kept.mark() >= mark || !store.anyAfter(h, kept.mark(), DIRECTORY_EVENTS))) {
+                if (kept.mark() < mark) {
+                    keptDirectory.compareAndSet(kept, new KeptDirectory(mark, kept.directory()));
+                }
+                return kept.directory();
+            }
+            // Read after the mark: it holds at least what the mark says (a later change is seen next time).
+            Directory read = Reads.directory(h);
+            keptDirectory.accumulateAndGet(new KeptDirectory(mark, read),
+                    (now, mine) -> now == null || now.mark() <= mine.mark() ? mine : now);
+            return read;
+        });
     }
 
     /**
      * A number that changes whenever the ledger as of the end of {@code date} may have changed, and
      * stays the same while what is recorded happened after that date: something built from the ledger
      * as of that date (a page, a report) can be kept under it. Numbers of different dates do not compare.
+     * For today, while the projections hold the ledger as of today ({@link #assessForToday}), it is the log's
+     * mark: every event recorded moves it, and nothing is replayed to tell.
      */
     public long version(LocalDate date) {
         Objects.requireNonNull(date, "date");
+        if (date.equals(today())) {
+            Long mark = store.jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ,
+                    h -> projectionsAre(h, date) ? store.mark(h) : null);
+            if (mark != null) {
+                return mark;
+            }
+        }
         return replay.basis(date);
     }
 

@@ -68,6 +68,55 @@ final class LedgerState {
     }
 
     /**
+     * A state to apply {@code events} to while this one stays as it is: the directory (small) copied whole, and
+     * copies of only the venues and hazards the events touch. Read together with this state (what the overlay
+     * lacks is as this state has it), it is this state with the events applied, without copying the whole ledger.
+     */
+    LedgerState overlay(java.util.Collection<RecordedEvent> events) {
+        LedgerState o = new LedgerState(zone);
+        o.areas.putAll(areas);
+        o.units.putAll(units);
+        o.people.putAll(people);
+        for (RecordedEvent e : events) {
+            Event event = e.event();
+            String venueId = e.venueId() == null || e.venueId().isEmpty() ? null : e.venueId();
+            if (event instanceof Event.HazardEvent h && h.hazardId() != null) {
+                HazardFold f = hazards.get(h.hazardId());
+                if (f != null) {
+                    o.hazards.putIfAbsent(h.hazardId(), f.copy());
+                    venueId = venueId == null ? f.venueId : venueId;
+                }
+                if (event instanceof Event.HazardFound found) {
+                    venueId = found.venueId();
+                }
+            } else if (event instanceof Event.VenueRegistered v) {
+                venueId = v.venue().id();
+            } else if (event instanceof Event.VenueChanged v) {
+                venueId = v.venue().id();
+            } else if (event instanceof Event.InspectionRecorded i) {
+                venueId = i.venueId();
+            }
+            VenueFold v = venueId == null ? null : venues.get(venueId);
+            if (v != null && !o.venues.containsKey(venueId)) {
+                o.venues.put(venueId, copy(v));
+            }
+        }
+        return o;
+    }
+
+    private static VenueFold copy(VenueFold v) {
+        VenueFold f = new VenueFold(v.venueId);
+        f.venue = v.venue;
+        f.unitId = v.unitId;
+        f.area = v.area;
+        f.registeredAt = v.registeredAt;
+        f.version = v.version;
+        f.hazardIds.addAll(v.hazardIds);
+        f.inspectionIds.addAll(v.inspectionIds);
+        return f;
+    }
+
+    /**
      * A copy that later events applied to this state leave as it is: what a fold of the log keeps of the
      * ledger as of a date while it goes on to a later one.
      */
@@ -76,17 +125,7 @@ final class LedgerState {
         c.areas.putAll(areas);
         c.units.putAll(units);
         c.people.putAll(people);
-        venues.forEach((id, v) -> {
-            VenueFold f = new VenueFold(id);
-            f.venue = v.venue;
-            f.unitId = v.unitId;
-            f.area = v.area;
-            f.registeredAt = v.registeredAt;
-            f.version = v.version;
-            f.hazardIds.addAll(v.hazardIds);
-            f.inspectionIds.addAll(v.inspectionIds);
-            c.venues.put(id, f);
-        });
+        venues.forEach((id, v) -> c.venues.put(id, copy(v)));
         c.inspections.putAll(inspections);
         hazards.forEach((id, h) -> c.hazards.put(id, h.copy()));
         plans.forEach((id, p) -> {

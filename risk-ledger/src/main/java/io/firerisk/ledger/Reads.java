@@ -191,6 +191,8 @@ final class Reads {
             case HAZARD_CODE -> "h.hazard_code";
             case SUPERVISED -> "case when h.supervised then 'true' else 'false' end";
             case OVERDUE -> "case when " + overdue(today) + " then 'true' else 'false' end";
+            case CLOSED_BY_DEADLINE -> "case when h.closed_on is not null and h.closed_on <= h.deadline then 'true' "
+                    + "else 'false' end";
             case ESCALATION -> {
                 StringJoiner j = new StringJoiner(" ", "case ", " else '0' end");
                 List<LedgerPolicy.Level> levels = new ArrayList<>(policy.escalation().levels());

@@ -45,7 +45,7 @@ final class Replay {
     /** Sorted lists kept per snapshot. */
     private static final int SORTED_KEPT = 8;
     /** Trends kept (a handful of scopes and dates), by what they were asked for. */
-    private final Map<TrendKey, KeptTrend> trends = new LinkedHashMap<>(32, 0.75f, true);
+    private final Map<TrendKey, TrendFold> trends = new LinkedHashMap<>(32, 0.75f, true);
     /** Replays under way, by date (guarded by {@link #cache}). */
     private final Map<LocalDate, Pending> replaying = new HashMap<>();
     /** Areas are registered once and never change (the log has no event that could), so their paths keep. */
@@ -172,8 +172,7 @@ final class Replay {
     }
 
     private long mark() {
-        return store.jdbi.withHandle(h -> h.createQuery("select coalesce(max(seq), 0) from ledger_event")
-                .mapTo(Long.class).one());
+        return store.jdbi.withHandle(store::mark);
     }
 
     private Snapshot cached(LocalDate date, long mark) {
@@ -408,8 +407,13 @@ final class Replay {
 
     /** Whether a hazard's venue, unit, area, category and code pass the filter (its other filters aside). */
     private boolean where(HazardQuery q, LedgerState s, HazardFold f) {
-        LedgerState.VenueFold v = s.venues.get(f.venueId);
-        String[] codes = v == null ? new String[] {"", "", ""} : s.areaCodes(v.area);
+        return where(q, s, s, f);
+    }
+
+    /** {@link #where}, the venue read from {@code venues} and its area codes from {@code areas}. */
+    private boolean where(HazardQuery q, LedgerState venues, LedgerState areas, HazardFold f) {
+        LedgerState.VenueFold v = venues.venues.get(f.venueId);
+        String[] codes = v == null ? new String[] {"", "", ""} : areas.areaCodes(v.area);
         return (q.venueIds().isEmpty() || q.venueIds().contains(f.venueId))
                 && (q.units().isEmpty() || (v != null && q.units().contains(v.unitId)))
                 && (q.streets().isEmpty() || q.streets().contains(codes[0]))
@@ -434,58 +438,195 @@ final class Replay {
     List<WeekCounts> trend(LocalDate from, LocalDate to, HazardQuery filter) {
         checkRange(from, to);
         Objects.requireNonNull(filter, "filter");
-        // A trend reads the whole log up to its end: kept, like a snapshot, while nothing recorded since
-        // happened by its last day.
         TrendKey key = new TrendKey(from, to, filter);
-        long mark = mark();
-        KeptTrend kept;
+        TrendFold fold;
+        List<TrendFold> dropped = new ArrayList<>();
         synchronized (trends) {
-            kept = trends.get(key);
-        }
-        if (kept != null && (kept.mark >= mark || noneBy(kept.mark, to))) {
-            synchronized (trends) {
-                trends.put(key, new KeptTrend(Math.max(mark, kept.mark), kept.weeks));
-            }
-            return kept.weeks;
-        }
-        List<WeekCounts> weeks = foldTrend(from, to, filter);
-        synchronized (trends) {
-            trends.put(key, new KeptTrend(mark, weeks));
+            fold = trends.computeIfAbsent(key, TrendFold::new);
             while (trends.size() > CACHED_TRENDS) {
-                trends.remove(trends.keySet().iterator().next());
+                TrendFold gone = trends.remove(trends.keySet().iterator().next());
+                if (withBase.remove(gone)) {
+                    dropped.add(gone);
+                }
             }
         }
+        dropped.forEach(TrendFold::dropBase);
+        dropped.clear();
+        List<WeekCounts> weeks = fold.weeks();
+        // A fold that keeps the state before its last week holds the whole ledger: only the last few used do.
+        synchronized (trends) {
+            if (fold.holdsBase() && trends.get(key) == fold) {
+                withBase.remove(fold);
+                withBase.addLast(fold);
+                while (withBase.size() > BASES_KEPT) {
+                    dropped.add(withBase.removeFirst());
+                }
+            }
+        }
+        dropped.forEach(TrendFold::dropBase);
         return weeks;
     }
 
     private record TrendKey(LocalDate from, LocalDate to, HazardQuery filter) {}
 
-    private record KeptTrend(long mark, List<WeekCounts> weeks) {}
+    /** Trend folds that hold the state before their last week, least recently used first (guarded by {@link #trends}). */
+    private final java.util.ArrayDeque<TrendFold> withBase = new java.util.ArrayDeque<>();
+    private static final int BASES_KEPT = 2;
 
-    private List<WeekCounts> foldTrend(LocalDate from, LocalDate to, HazardQuery filter) {
-        List<LocalDate[]> weeks = new ArrayList<>();
-        for (LocalDate start = from; !start.isAfter(to); ) {
-            LocalDate end = start.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
-            if (end.isAfter(to)) {
-                end = to;
+    /** The order a fold applies events in, as {@link Store#each} reads them. */
+    private static final java.util.Comparator<RecordedEvent> FOLD_ORDER = java.util.Comparator
+            .comparing(RecordedEvent::happenedAt).thenComparingLong(RecordedEvent::sequence);
+
+    /**
+     * A trend kept up to date with the log. The weeks before the last are folded once: their numbers stay while
+     * nothing recorded since happened before the last week began. The last week (today's, on a desk showing
+     * today) is folded again from the state at its start, kept, and the week's events, kept too and joined by
+     * those recorded since (read by sequence number, see {@link Store#lockLog}): recording today costs a fold of
+     * this week's events over copies of the few folds they touch, not a replay of the whole log, and gives the
+     * numbers a replay would (the same events applied in the same order to the same state).
+     */
+    private final class TrendFold {
+        private final HazardQuery filter;
+        private final List<LocalDate[]> weeks = new ArrayList<>();
+        private final Instant begin;
+        private final Instant lastWeek;
+        private final Instant end;
+        /** The log folded up to the start of the last week; null when dropped (memory) or not yet folded. */
+        private volatile LedgerState base;
+        /** The weeks before the last, complete. */
+        private int[][] before;
+        /** The last week's events, in fold order. */
+        private List<RecordedEvent> tail;
+        /** The log's mark the result holds for; -1 before the first fold. */
+        private long mark = -1;
+        private List<WeekCounts> result;
+
+        TrendFold(TrendKey key) {
+            this.filter = key.filter();
+            for (LocalDate start = key.from(); !start.isAfter(key.to()); ) {
+                LocalDate weekEnd = start.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+                if (weekEnd.isAfter(key.to())) {
+                    weekEnd = key.to();
+                }
+                weeks.add(new LocalDate[] {start, weekEnd});
+                start = weekEnd.plusDays(1);
             }
-            weeks.add(new LocalDate[] {start, end});
-            start = end.plusDays(1);
+            this.begin = key.from().atStartOfDay(zone).toInstant();
+            this.lastWeek = weeks.get(weeks.size() - 1)[0].atStartOfDay(zone).toInstant();
+            this.end = endOf(key.to(), zone);
         }
-        int[][] n = new int[weeks.size()][10];
-        LedgerState s = new LedgerState(zone);
-        Instant begin = from.atStartOfDay(zone).toInstant();
-        int[] week = {0};
-        store.jdbi.useHandle(h -> store.each(h, endOf(to, zone), e -> {
-            while (week[0] < weeks.size() && !e.happenedAt().isBefore(endOf(weeks.get(week[0])[1], zone))) {
+
+        /** Whether it holds a base (read without the fold's lock: a fold under way may hold it for a minute). */
+        boolean holdsBase() {
+            return base != null;
+        }
+
+        synchronized void dropBase() {
+            base = null;
+            tail = null;
+        }
+
+        synchronized List<WeekCounts> weeks() {
+            long now = mark();
+            if (result != null && now <= mark) {
+                return result;
+            }
+            if (result != null) {
+                List<RecordedEvent> fresh = store.jdbi.withHandle(h -> store.after(h, mark));
+                long seen = Math.max(now, fresh.stream().mapToLong(RecordedEvent::sequence).max().orElse(now));
+                List<RecordedEvent> inRange = fresh.stream().filter(e -> e.happenedAt().isBefore(end)).toList();
+                if (inRange.isEmpty()) {
+                    mark = seen; // all recorded since happened after the trend's end
+                    return result;
+                }
+                if (base != null && inRange.stream().noneMatch(e -> e.happenedAt().isBefore(lastWeek))) {
+                    tail.addAll(inRange);
+                    tail.sort(FOLD_ORDER);
+                    mark = seen;
+                    result = result();
+                    return result;
+                }
+            }
+            refold(now);
+            return result;
+        }
+
+        /** Folds the log: the weeks before the last into {@link #before}, the last week's events into {@link #tail}. */
+        private void refold(long markBefore) {
+            LedgerState s = new LedgerState(zone);
+            int[][] n = new int[weeks.size() - 1][10];
+            List<RecordedEvent> events = new ArrayList<>();
+            int[] week = {0};
+            long[] seen = {markBefore};
+            int lastIndex = weeks.size() - 1;
+            store.jdbi.useHandle(h -> store.each(h, end, e -> {
+                seen[0] = Math.max(seen[0], e.sequence());
+                if (!e.happenedAt().isBefore(lastWeek)) {
+                    events.add(e);
+                    return;
+                }
+                while (week[0] < lastIndex && !e.happenedAt().isBefore(endOf(weeks.get(week[0])[1], zone))) {
+                    closeWeek(s, filter, weeks.get(week[0])[1], n[week[0]]);
+                    week[0]++;
+                }
+                s.apply(e);
+                if (!e.happenedAt().isBefore(begin) && week[0] < lastIndex) {
+                    count(e, s, n[week[0]]);
+                }
+            }));
+            while (week[0] < lastIndex) {
                 closeWeek(s, filter, weeks.get(week[0])[1], n[week[0]]);
                 week[0]++;
             }
-            s.apply(e);
-            if (e.happenedAt().isBefore(begin) || week[0] >= weeks.size()) {
-                return;
+            // Every event numbered up to the highest seen was committed when the fold's read began (the log's
+            // writers number events in commit order), so the events above it are all that can come later.
+            base = s;
+            before = n;
+            tail = events;
+            mark = seen[0];
+            result = result();
+        }
+
+        /** The weeks: those before the last as folded, the last folded now over copies of what its events touch. */
+        private List<WeekCounts> result() {
+            LedgerState o = base.overlay(tail);
+            int[] c = new int[10];
+            for (RecordedEvent e : tail) {
+                o.apply(e);
+                if (!e.happenedAt().isBefore(begin)) {
+                    count(e, o, c);
+                }
             }
-            int[] c = n[week[0]];
+            LocalDate to = weeks.get(weeks.size() - 1)[1];
+            for (HazardFold f : base.hazards.values()) {
+                if (!o.hazards.containsKey(f.hazardId)) {
+                    open(o.venues.containsKey(f.venueId) ? o : base, o, f, to, c);
+                }
+            }
+            for (HazardFold f : o.hazards.values()) {
+                open(o, o, f, to, c);
+            }
+            List<WeekCounts> out = new ArrayList<>();
+            for (int i = 0; i < weeks.size(); i++) {
+                int[] w = i < before.length ? before[i] : c;
+                out.add(new WeekCounts(weeks.get(i)[0], weeks.get(i)[1], w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7],
+                        w[8], w[9]));
+            }
+            return List.copyOf(out);
+        }
+
+        /** {@link #closeWeek} for one hazard whose venue is in {@code venues}, with area codes from {@code areas}. */
+        private void open(LedgerState venues, LedgerState areas, HazardFold f, LocalDate end, int[] c) {
+            if (f.state != null && f.state.isOpen() && where(filter, venues, areas, f)) {
+                c[8]++;
+                if (f.daysOverdue(end) > 0) {
+                    c[9]++;
+                }
+            }
+        }
+
+        /** What one event, just applied to {@code s}, adds to its week's numbers. */
+        private void count(RecordedEvent e, LedgerState s, int[] c) {
             Event ev = e.event();
             if (ev instanceof Event.InspectionRecorded i) {
                 if (whereVenue(filter, s, i.venueId())) {
@@ -510,18 +651,7 @@ final class Replay {
                 case EXTENSION_APPROVED -> c[6]++;
                 default -> { }
             }
-        }));
-        while (week[0] < weeks.size()) {
-            closeWeek(s, filter, weeks.get(week[0])[1], n[week[0]]);
-            week[0]++;
         }
-        List<WeekCounts> out = new ArrayList<>();
-        for (int i = 0; i < weeks.size(); i++) {
-            int[] c = n[i];
-            out.add(new WeekCounts(weeks.get(i)[0], weeks.get(i)[1], c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8],
-                    c[9]));
-        }
-        return List.copyOf(out);
     }
 
     private void closeWeek(LedgerState s, HazardQuery filter, LocalDate end, int[] c) {

@@ -145,6 +145,34 @@ final class Store {
         return out;
     }
 
+    /** The highest sequence number in the log (0 when empty): with {@link #lockLog}, every event at or below it is committed. */
+    long mark(Handle h) {
+        return h.createQuery("select coalesce(max(seq), 0) from ledger_event").mapTo(Long.class).one();
+    }
+
+    /** The events numbered above {@code mark}, in the order they were recorded (an index range on seq). */
+    List<RecordedEvent> after(Handle h, long mark) {
+        return h.createQuery("select " + EVENT_COLUMNS + " from ledger_event where seq > :m order by seq")
+                .bind("m", mark).map(Store::event).list();
+    }
+
+    /** Whether an event numbered above {@code mark} is of one of the types (an index range on seq). */
+    boolean anyAfter(Handle h, long mark, Collection<EventType> types) {
+        return h.createQuery("select count(*) from ledger_event where seq > :m and event_type in (<t>)")
+                .bind("m", mark).bindList("t", types.stream().map(Enum::name).toList()).mapTo(Long.class).one() > 0;
+    }
+
+    /**
+     * Takes the log's write lock (the campaign's row of {@code ledger_meta}) until the transaction ends, before
+     * inserting events. Writers then number their events in the order they commit: a reader that has seen
+     * sequence number n never later sees an event numbered below n appear, so "the events above the mark I
+     * read" is all that was recorded since (which is how kept pages and folds catch up with the log).
+     */
+    void lockLog(Handle h) {
+        h.createQuery("select meta_value from ledger_meta where meta_key = 'campaign' for update").mapTo(String.class)
+                .list();
+    }
+
     long eventCount(Handle h) {
         return h.createQuery("select count(*) from ledger_event").mapTo(Long.class).one();
     }
@@ -360,6 +388,28 @@ final class Store {
             h.createQuery("select venue_id from ledger_venue where venue_id in (<v>) order by venue_id for update")
                     .bindList("v", all.subList(i, Math.min(all.size(), i + 500))).mapTo(String.class).list();
         }
+    }
+
+    /**
+     * Whether every venue's grade in the projection was assessed as of {@code day} (none waits for re-assessment,
+     * none is of another day): then the projections are the ledger as of the end of that day, grades included.
+     */
+    boolean assessedAsOf(Handle h, LocalDate day) {
+        return h.createQuery("select count(*) from ledger_venue where assessed_on is null or assessed_on < :d "
+                + "or assessed_on > :d").bind("d", day).mapTo(Long.class).one() == 0;
+    }
+
+    /** Whether no event numbered above {@code mark} happened at or after {@code instant} (a range on seq). */
+    boolean noneHappenedFrom(Handle h, long mark, Instant instant) {
+        return h.createQuery("select count(*) from ledger_event where seq > :m and happened_at >= :t").bind("m", mark)
+                .bind("t", utc(instant)).mapTo(Long.class).one() == 0;
+    }
+
+    /** Up to {@code limit} venues whose grade is not of {@code day} (or waits for re-assessment). */
+    List<String> notAssessedOn(Handle h, LocalDate day, int limit) {
+        return h.createQuery("select venue_id from ledger_venue where assessed_on is null or assessed_on < :d "
+                + "or assessed_on > :d order by venue_id fetch first " + limit + " rows only").bind("d", day)
+                .mapTo(String.class).list();
     }
 
     /** Marks venues for re-assessment ({@code assessed_on} null): their hazards changed in a bulk write. */

@@ -2,7 +2,11 @@ package io.firerisk.server.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firerisk.ledger.HazardQuery;
+import io.firerisk.ledger.HazardRow;
+import io.firerisk.ledger.HazardState;
 import io.firerisk.ledger.Ledger;
+import io.firerisk.ledger.Page;
 import io.firerisk.server.DeskTest;
 import io.firerisk.server.TestAccounts;
 import io.firerisk.server.security.DeskAccounts;
@@ -162,4 +166,27 @@ class DashboardTest {
         assertThat(p.get("status").asInt()).isEqualTo(400);
         assertThat(p.get("detail").asText()).contains("asOf", "yesterday", "YYYY-MM-DD");
     }
+
+    @Test
+    void theOnTimeRateIsOfTheClosedHazardsClosedByTheirDeadlineAsTheListHoldsThem() throws Exception {
+        // Given the closed hazards of the demo day, read one by one from the list
+        long closed = 0;
+        long byDeadline = 0;
+        for (int offset = 0; ; offset += 500) {
+            Page<HazardRow> p = ledger.hazards(HazardQuery.builder().asOf(java.time.LocalDate.of(2024, 2, 5))
+                    .states(HazardState.CLOSED).page(offset, 500).build());
+            for (HazardRow r : p.items()) {
+                closed++;
+                byDeadline += r.closedOn().orElseThrow().isAfter(r.deadline()) ? 0 : 1;
+            }
+            if (!p.hasMore() || p.items().isEmpty()) {
+                break;
+            }
+        }
+        // Then the dashboard's one count says the same
+        JsonNode t = json("/api/dashboard", "test-staff").get("totals");
+        assertThat(t.get("closedWithDeadline").asLong()).isEqualTo(closed).isPositive();
+        assertThat(t.get("closedOnTime").asLong()).isEqualTo(byDeadline).isPositive();
+    }
 }
+

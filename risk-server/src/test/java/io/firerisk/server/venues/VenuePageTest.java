@@ -1,6 +1,9 @@
 package io.firerisk.server.venues;
 
 import io.firerisk.RiskGrade;
+import io.firerisk.ledger.Directory;
+import io.firerisk.ledger.Entry;
+import io.firerisk.ledger.Event;
 import io.firerisk.ledger.HazardQuery;
 import io.firerisk.ledger.HazardRow;
 import io.firerisk.ledger.Ledger;
@@ -15,7 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -114,5 +119,31 @@ class VenuePageTest {
                 .getContentAsString(StandardCharsets.UTF_8);
         // A name that would be a spreadsheet formula is written as text
         assertThat(csv).contains("\"'=1+1<script>alert(\"\"x\"\")</script>").doesNotContain(",=1+1");
+    }
+
+    @Test
+    void aPersonRenamedAfterThePageWasShownIsShownByTheNewName() throws Exception {
+        // Given a venue page shown once, naming who recorded its history
+        String id = redVenue();
+        VenueView v = ledger.venue(id, DEMO_DAY).orElseThrow();
+        String actor = venues.history(v).stream().map(e -> e.actor())
+                .filter(a -> ledger.directory().people().containsKey(a)).findFirst().orElseThrow();
+        Directory.Person person = ledger.directory().people().get(actor);
+        assertThat(page("/venues/" + id + "?asOf=2024-02-05")).contains(person.name());
+        String renamed = person.name() + "（已更名）";
+        try {
+            // When the person's name is changed in the directory
+            rename(person, renamed);
+            // Then the page shows the new name at once
+            assertThat(page("/venues/" + id + "?asOf=2024-02-05")).contains(renamed);
+        } finally {
+            rename(person, person.name());
+        }
+        assertThat(page("/venues/" + id + "?asOf=2024-02-05")).doesNotContain(renamed);
+    }
+
+    private void rename(Directory.Person person, String name) {
+        ledger.record(Entry.of("rename-" + UUID.randomUUID(), "admin", Instant.now(),
+                new Event.PersonChanged(person.personId(), name, person.unitId(), person.roles())));
     }
 }
