@@ -412,9 +412,7 @@ final class Checker {
         LocalDate deadline = f.deadline();
         if (deadline != null) {
             date(r, "event.deadline", deadline);
-            if (deadline.isBefore(day)) {
-                throw r.field("event.deadline", deadline + " is before the hazard was found (" + day + ")");
-            }
+            deadline(r, "event.deadline", Deadlines.onFinding(day, deadline));
         } else if (f.correctedOnSpot()) {
             deadline = day;
         } else {
@@ -485,14 +483,7 @@ final class Checker {
         permitted(r, w, entry, actor, venue == null ? null : venue.unitId);
         if (e instanceof Event.PlanSet p) {
             notNull(r, "event.plan", p.plan());
-            if (p.plan().deadline() != null && p.plan().deadline().isAfter(h.deadline)) {
-                throw r.field("event.plan.deadline", "may bring the deadline (" + h.deadline
-                        + ") forward, not push it back to " + p.plan().deadline() + ": that takes an approved extension");
-            }
-            if (p.plan().deadline() != null && p.plan().deadline().isBefore(h.foundOn)) {
-                throw r.field("event.plan.deadline", p.plan().deadline() + " is before the hazard was found (" + h.foundOn
-                        + ")");
-            }
+            deadline(r, "event.plan.deadline", Deadlines.onPlan(day, h.foundOn, h.deadline, p.plan().deadline()));
         } else if (e instanceof Event.RectificationReported rr) {
             text(r, "event.note", rr.note());
             evidence(r, rr.evidence());
@@ -517,24 +508,14 @@ final class Checker {
             capped(r, h);
             notNull(r, "event.until", x.until());
             date(r, "event.until", x.until());
-            if (!x.until().isAfter(h.deadline)) {
-                throw r.field("event.until", "must be after the deadline in force (" + h.deadline + "), was " + x.until());
-            }
-            LocalDate furthest = h.deadline.plusDays(policy.extensions().maxDaysEach());
-            if (x.until().isAfter(furthest)) {
-                throw r.field("event.until", "may move the deadline " + h.deadline + " by at most "
-                        + policy.extensions().maxDaysEach() + " days, to " + furthest + " (ledger.yaml "
-                        + "extensions.maxDaysEach), was " + x.until());
-            }
+            deadline(r, "event.until", Deadlines.onExtensionRequest(day, h.deadline, policy.extensions().maxDaysEach(),
+                    x.until()));
             requiredText(r, "event.reason", x.reason());
         } else if (e instanceof Event.ExtensionApproved a) {
             pendingDecision(r, h, actor);
             capped(r, h);
             notNull(r, "event.until", a.until());
-            if (!a.until().isAfter(h.deadline) || a.until().isAfter(h.pending.until())) {
-                throw r.field("event.until", "must be after the deadline in force (" + h.deadline + ") and no later than "
-                        + "requested (" + h.pending.until() + "), was " + a.until());
-            }
+            deadline(r, "event.until", Deadlines.onExtensionApproval(day, h.deadline, h.pending.until(), a.until()));
             text(r, "event.note", a.note());
         } else if (e instanceof Event.ExtensionRefused x) {
             pendingDecision(r, h, actor);
@@ -548,9 +529,7 @@ final class Checker {
                 deadline = engineDeadline(r, w, h.venueId, h.found.toBuilder().foundOn(inspection.date()).build(), day);
             } else {
                 date(r, "event.deadline", deadline);
-                if (deadline.isBefore(day)) {
-                    throw r.field("event.deadline", deadline + " is before the reopening (" + day + ")");
-                }
+                deadline(r, "event.deadline", Deadlines.onReopening(day, deadline));
             }
             Event.HazardReopened filled = deadline.equals(o.deadline()) ? o : new Event.HazardReopened(o.hazardId(),
                     o.inspectionId(), o.reason(), deadline, o.evidence());
@@ -752,6 +731,13 @@ final class Checker {
     private static void notNull(Refusal r, String field, Object value) {
         if (value == null) {
             throw r.field(field, "missing");
+        }
+    }
+
+    /** A deadline that breaks {@link Deadlines}' rule is refused, its field named. */
+    private static void deadline(Refusal r, String field, Optional<Deadlines.Breach> breach) {
+        if (breach.isPresent()) {
+            throw r.field(field, breach.get().what());
         }
     }
 

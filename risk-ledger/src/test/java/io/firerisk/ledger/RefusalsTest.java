@@ -186,6 +186,31 @@ abstract class RefusalsSpec extends LedgerTestBase {
     }
 
     @Test
+    void aDeadlineIsNeverSetToADayAlreadyPastOnTheDayItIsSetButAnOverduePlanMayKeepTheOneInForce() {
+        // Given the hazard found on 2023-12-11 with the deadline the engine gave it
+        java.time.LocalDate inForce = ledger.hazard(HAZARD).orElseThrow().deadline();
+        String dayAfterFound = "2023-12-12";
+        // When a plan set two days after the deadline brings it forward to a day already past
+        RefusedException past = refused("event.plan.deadline", on(OFFICER, inForce.plusDays(2).toString(),
+                new Event.PlanSet(HAZARD, plan(dayAfterFound))));
+        // Then it is refused, saying why
+        assertThat(past.getMessage()).contains("a day already past");
+        // And a plan that keeps the deadline in force, overdue as it is, is recorded
+        ledger.record(on(OFFICER, inForce.plusDays(2).toString(), new Event.PlanSet(HAZARD, plan(inForce.toString()))));
+        assertThat(ledger.hazard(HAZARD).orElseThrow().deadline()).isEqualTo(inForce);
+        // When the unit asks three days after the deadline for an extension to the day after it
+        refused("event.until", on(OFFICER, inForce.plusDays(3).toString(), new Event.ExtensionRequested(HAZARD,
+                inForce.plusDays(1), "材料未到")));
+        // Then refused; to a day still ahead it is recorded, and a grant on a later day than that is refused too
+        ledger.record(on(OFFICER, inForce.plusDays(3).toString(), new Event.ExtensionRequested(HAZARD,
+                inForce.plusDays(5), "材料未到")));
+        RefusedException grant = refused("event.until", on(STAFF, inForce.plusDays(6).toString(),
+                new Event.ExtensionApproved(HAZARD, inForce.plusDays(5), "")));
+        assertThat(grant.getMessage()).contains("before the day of the decision");
+        assertThat(ledger.hazard(HAZARD).orElseThrow().deadline()).isEqualTo(inForce);
+    }
+
+    @Test
     void extensionsNeedAnAllowedApproverAndAreCappedByTheCampaign() {
         LedgerPolicy.Extensions rules = ledger.policy().extensions();
         assertThat(rules.maxPerHazard()).isEqualTo(2);

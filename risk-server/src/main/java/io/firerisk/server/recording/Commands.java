@@ -1,5 +1,6 @@
 package io.firerisk.server.recording;
 
+import io.firerisk.StandardRevision;
 import io.firerisk.ledger.InspectionKind;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -17,9 +18,14 @@ import java.util.List;
 public final class Commands {
     private Commands() {}
 
-    /** An inspection of a venue and the hazards it found (none is a clean inspection). */
+    /**
+     * An inspection of a venue and the hazards it found (none is a clean inspection). {@code noRealFireRisk}
+     * (optional, false when left out): it confirmed on site that the building or place, out of use, has no
+     * real fire risk (GB 35181-2025 4.2 b); it holds until the venue's next inspection.
+     */
     public record Inspection(String requestId, String venueId, InspectionKind kind,
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, String note, List<Found> findings) {
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, String note, List<Found> findings,
+            Boolean noRealFireRisk) {
         public Inspection {
             findings = findings == null ? List.of() : findings.stream().filter(f -> f != null && !f.isBlank()).toList();
         }
@@ -27,15 +33,20 @@ public final class Commands {
 
     /**
      * A hazard found: its catalogue code, where, whether it was corrected in the inspector's presence,
-     * the rectification deadline (empty: the campaign's for it), and what a quantitative criterion
-     * measures: {@code ratio} (0 to 1) or {@code quantity}, as the hazard type's {@code measure} says.
+     * the rectification deadline (empty: the campaign's for it), what a quantitative criterion
+     * measures: {@code ratio} (0 to 1) or {@code quantity}, as the hazard type's {@code measure} says, and
+     * (optional, {@code NONE} when left out) whether it arises only from a revision of a fire technical
+     * standard: {@code CAUSED}, or {@code CAUSED_BUT_LAW_REQUIRES} when a law or regulation expressly
+     * requires compliance all the same (GB 35181-2025 4.2 a).
      */
     public record Found(String hazardCode, String location, Boolean correctedOnSpot,
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline, Double ratio, Integer quantity) {
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline, Double ratio, Integer quantity,
+            StandardRevision standardRevision) {
         /** A row of the form left empty. */
         boolean isBlank() {
             return (hazardCode == null || hazardCode.isBlank()) && (location == null || location.isBlank())
-                    && deadline == null && ratio == null && quantity == null;
+                    && deadline == null && ratio == null && quantity == null
+                    && (standardRevision == null || standardRevision == StandardRevision.NONE);
         }
     }
 

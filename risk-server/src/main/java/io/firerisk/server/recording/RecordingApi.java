@@ -9,6 +9,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The JSON API behind the forms, for other systems (a city's 数字城管 platform posting inspections):
@@ -34,6 +38,8 @@ import java.util.Locale;
         + "五落实 plans, rectifications with evidence, re-inspections, 销号, extensions, reopenings, 作废, 挂牌督办 and "
         + "enforcement steps")
 class RecordingApi {
+
+    private static final java.util.regex.Pattern SAFE_TO_ECHO = java.util.regex.Pattern.compile("[\\p{L}\\p{N} .,:_+-]{0,64}");
 
     private final RecordingService recording;
 
@@ -142,6 +148,35 @@ class RecordingApi {
         p.setTitle("submission refused: nothing was recorded");
         p.setProperty("errors", e.errors());
         return ResponseEntity.status(e.status()).body(p);
+    }
+
+    /**
+     * A body whose value is not of its field's type (a date that is none, an unknown {@code kind}) is refused
+     * as the form refuses it: 422, the field named as the body names it ({@code findings[0].deadline}), the
+     * form's message. A body that is not JSON at all names no field: 400.
+     */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, Locale locale) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JacksonException j && !j.getPath().isEmpty()) {
+                StringBuilder field = new StringBuilder();
+                for (JacksonException.Reference r : j.getPath()) {
+                    if (r.getPropertyName() != null) {
+                        field.append(field.isEmpty() ? "" : ".").append(r.getPropertyName());
+                    } else if (r.getIndex() >= 0) {
+                        field.append('[').append(r.getIndex()).append(']');
+                    }
+                }
+                String value = t instanceof InvalidFormatException f ? String.valueOf(f.getValue()) : "";
+                // (the form shows the value escaped in its page; JSON is read by programs that may not escape it,
+                // so a value that could be markup or a control sequence is not echoed)
+                return refused(new SubmissionRefusedException(HttpStatus.UNPROCESSABLE_CONTENT, Map.of(field.toString(),
+                        SAFE_TO_ECHO.matcher(value).matches() ? recording.message(locale, "form.badValue", value)
+                                : recording.message(locale, "form.badValueNotShown"))));
+            }
+        }
+        return refused(new SubmissionRefusedException(HttpStatus.BAD_REQUEST, Map.of(SubmissionRefusedException.WHOLE,
+                recording.message(locale, "form.notJson"))));
     }
 
     private static ResponseEntity<Recorded> created(Recorded r) {

@@ -81,6 +81,7 @@ class RecordingController {
     String inspect(@PathVariable String venueId, Viewer viewer, Locale locale, HttpServletRequest request,
             HttpServletResponse response, Model model) {
         try {
+            recording.authorizeOnVenue(viewer, venueId, locale, EventType.INSPECTION_RECORDED);
             Map<String, String> errors = new LinkedHashMap<>();
             InspectionKind kind = null;
             String k = request.getParameter("kind");
@@ -102,13 +103,21 @@ class RecordingController {
                         "true".equals(request.getParameter(at + "correctedOnSpot")),
                         parse(request, at + "deadline", errors, locale, LocalDate::parse),
                         parse(request, at + "ratio", errors, locale, Double::valueOf),
-                        parse(request, at + "quantity", errors, locale, Integer::valueOf)));
+                        parse(request, at + "quantity", errors, locale, Integer::valueOf),
+                        parse(request, at + "standardRevision", errors, locale, io.firerisk.StandardRevision::valueOf)));
             }
+            // (a checkbox: sent as "true" when ticked, absent when not; anything else was not sent by the form)
+            Boolean noRealFireRisk = parse(request, "noRealFireRisk", errors, locale, v -> {
+                if (!v.equals("true") && !v.equals("false")) {
+                    throw new IllegalArgumentException(v);
+                }
+                return Boolean.valueOf(v);
+            });
             if (!errors.isEmpty()) {
                 throw new SubmissionRefusedException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, errors);
             }
             Commands.Inspection c = new Commands.Inspection(request.getParameter("requestId"), venueId, kind, date,
-                    request.getParameter("note"), findings);
+                    request.getParameter("note"), findings, noRealFireRisk);
             Recorded r = recording.inspect(viewer, c, locale);
             return "redirect:" + UriComponentsBuilder.fromPath("/venues/{id}").queryParam("asOf", date(date))
                     .queryParam("recorded", r.inspectionId()).buildAndExpand(venueId).encode().toUriString();
@@ -146,7 +155,8 @@ class RecordingController {
     String plan(@ModelAttribute("command") Commands.Plan c, BindingResult b, AsOf asOf, Viewer viewer, Locale locale,
             HttpServletRequest request, HttpServletResponse response, Model model) {
         return submit("plan", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
-                () -> recording.setPlan(viewer, c, locale));
+                () -> recording.setPlan(viewer, c, locale),
+                EventType.PLAN_SET);
     }
 
     @PostMapping("/hazard/rectification")
@@ -154,76 +164,91 @@ class RecordingController {
             @RequestParam(name = "photos", required = false) List<MultipartFile> photos, AsOf asOf, Viewer viewer,
             Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
         return submit("rectification", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
-                () -> recording.reportRectification(viewer, c, photos == null ? List.of() : photos, locale));
+                () -> recording.reportRectification(viewer, c, photos == null ? List.of() : photos, locale),
+                EventType.RECTIFICATION_REPORTED);
     }
 
     @PostMapping("/hazard/reinspection")
     String reinspection(@ModelAttribute("command") Commands.Reinspection c, BindingResult b, AsOf asOf, Viewer viewer,
             Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
         return submit("reinspection", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
-                () -> recording.reinspect(viewer, c, locale));
+                () -> recording.reinspect(viewer, c, locale),
+                EventType.INSPECTION_RECORDED, EventType.REINSPECTION_PASSED);
     }
 
     @PostMapping("/hazard/closure")
     String closure(@ModelAttribute("command") Commands.Closure c, BindingResult b, AsOf asOf, Viewer viewer,
             Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
         return submit("closure", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
-                () -> recording.close(viewer, c, locale));
+                () -> recording.close(viewer, c, locale),
+                EventType.HAZARD_CLOSED);
     }
 
     @PostMapping("/hazard/extension-request")
     String extensionRequest(@ModelAttribute("command") Commands.ExtensionRequest c, BindingResult b, AsOf asOf,
             Viewer viewer, Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
         return submit("extension-request", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
-                () -> recording.requestExtension(viewer, c, locale));
+                () -> recording.requestExtension(viewer, c, locale),
+                EventType.EXTENSION_REQUESTED);
     }
 
     @PostMapping("/hazard/extension-decision")
     String extensionDecision(@ModelAttribute("command") Commands.ExtensionDecision c, BindingResult b, AsOf asOf,
             Viewer viewer, Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
         return submit("extension-decision", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
-                () -> recording.decideExtension(viewer, c, locale));
+                () -> recording.decideExtension(viewer, c, locale),
+                EventType.EXTENSION_APPROVED);
     }
 
     @PostMapping("/hazard/reopening")
     String reopening(@ModelAttribute("command") Commands.Reopening c, BindingResult b, AsOf asOf, Viewer viewer,
             Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
         return submit("reopening", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
-                () -> recording.reopen(viewer, c, locale));
+                () -> recording.reopen(viewer, c, locale),
+                EventType.INSPECTION_RECORDED, EventType.HAZARD_REOPENED);
     }
 
     @PostMapping("/hazard/cancellation")
     String cancellation(@ModelAttribute("command") Commands.Cancellation c, BindingResult b, AsOf asOf, Viewer viewer,
             Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
         return submit("cancellation", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
-                () -> recording.cancel(viewer, c, locale));
+                () -> recording.cancel(viewer, c, locale),
+                EventType.HAZARD_CANCELLED);
     }
 
     @PostMapping("/hazard/supervision")
     String supervision(@ModelAttribute("command") Commands.Supervision c, BindingResult b, AsOf asOf, Viewer viewer,
             Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
         return submit("supervision", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
-                () -> recording.listForSupervision(viewer, c, locale));
+                () -> recording.listForSupervision(viewer, c, locale),
+                EventType.SUPERVISION_LISTED);
     }
 
     @PostMapping("/hazard/supervision-lifting")
     String supervisionLifting(@ModelAttribute("command") Commands.SupervisionLifting c, BindingResult b, AsOf asOf,
             Viewer viewer, Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
         return submit("supervision-lifting", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
-                () -> recording.liftSupervision(viewer, c, locale));
+                () -> recording.liftSupervision(viewer, c, locale),
+                EventType.SUPERVISION_LIFTED);
     }
 
     @PostMapping("/hazard/enforcement")
     String enforcement(@ModelAttribute("command") Commands.EnforcementStep c, BindingResult b, AsOf asOf,
             Viewer viewer, Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
         return submit("enforcement", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
-                () -> recording.recordEnforcement(viewer, c, locale));
+                () -> recording.recordEnforcement(viewer, c, locale),
+                EventType.ENFORCEMENT_RECORDED);
     }
 
+    /**
+     * Sends a hazard's form: who may not record its {@code types} on this hazard is refused (403) before the
+     * fields are looked at, as the API refuses them; then the fields, then the ledger.
+     */
     private String submit(String form, String hazardId, LocalDate date, BindingResult binding, AsOf asOf,
             Viewer viewer, Locale locale, HttpServletRequest request, HttpServletResponse response, Model model,
-            Supplier<Recorded> action) {
+            Supplier<Recorded> action, EventType... types) {
         try {
+            recording.authorize(viewer, hazardId, locale, types);
             bindingErrors(binding, locale);
             action.get();
             return "redirect:" + UriComponentsBuilder.fromPath("/hazard").queryParam("id", hazardId)

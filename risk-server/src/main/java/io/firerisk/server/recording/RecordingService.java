@@ -7,6 +7,7 @@ import io.firerisk.Venue;
 import io.firerisk.VenueFacts;
 import io.firerisk.campaign.HazardType;
 import io.firerisk.ledger.ConflictException;
+import io.firerisk.ledger.Deadlines;
 import io.firerisk.ledger.Directory;
 import io.firerisk.ledger.Entry;
 import io.firerisk.ledger.Event;
@@ -97,7 +98,8 @@ public class RecordingService {
     /** An inspection and the hazards it found, one transaction. */
     public Recorded inspect(Viewer viewer, Commands.Inspection c, Locale locale) {
         Problems p = new Problems(locale);
-        String actor = actor(viewer);
+        String actor = c.findings().isEmpty() ? actor(viewer, null, locale, EventType.INSPECTION_RECORDED)
+                : actor(viewer, null, locale, EventType.INSPECTION_RECORDED, EventType.HAZARD_FOUND);
         String venueId = required(p, "venueId", c.venueId());
         p.throwIfAny();
         VenueView venue = venue(viewer, venueId);
@@ -126,9 +128,7 @@ public class RecordingService {
                 }
             }
             text(p, at + "location", f.location(), false);
-            if (f.deadline() != null && date != null && f.deadline().isBefore(date)) {
-                p.add(at + "deadline", "form.beforeDate", date);
-            }
+            p.deadline(at + "deadline", Deadlines.onFinding(date, f.deadline()));
         }
         String requestId = requestId(p, c.requestId());
         p.throwIfAny();
@@ -137,7 +137,8 @@ public class RecordingService {
         List<Entry> entries = new ArrayList<>();
         Map<String, String> prefixes = new LinkedHashMap<>();
         entries.add(Entry.of(requestId + ":inspection", actor, at, new Event.InspectionRecorded(inspectionId,
-                venue.venueId(), c.kind(), date, List.of(actor), blankToEmpty(c.note()))));
+                venue.venueId(), c.kind(), date, List.of(actor), blankToEmpty(c.note()),
+                Boolean.TRUE.equals(c.noRealFireRisk()))));
         List<String> hazardIds = new ArrayList<>();
         List<Finding> found = new ArrayList<>();
         for (int i = 0; i < c.findings().size(); i++) {
@@ -150,7 +151,8 @@ public class RecordingService {
             String measure = ledger.campaign().hazard(code).orElseThrow().measure().orElse("");
             Finding finding = Finding.builder(hazardId, code).location(blankToEmpty(f.location()))
                     .ratio(measure.equals(HazardType.MEASURE_RATIO) ? f.ratio() : null)
-                    .quantity(measure.equals(HazardType.MEASURE_QUANTITY) ? f.quantity() : null).build();
+                    .quantity(measure.equals(HazardType.MEASURE_QUANTITY) ? f.quantity() : null)
+                    .standardRevision(f.standardRevision()).build();
             found.add(finding);
             entries.add(Entry.of(eventId, actor, at, new Event.HazardFound(venue.venueId(), inspectionId, finding,
                     Boolean.TRUE.equals(f.correctedOnSpot()), f.deadline(), List.of())));
@@ -163,7 +165,7 @@ public class RecordingService {
     /** A version of the 五落实 plan. */
     public Recorded setPlan(Viewer viewer, Commands.Plan c, Locale locale) {
         Problems p = new Problems(locale);
-        String actor = actor(viewer);
+        String actor = actor(viewer, null, locale, EventType.PLAN_SET);
         HazardView h = hazard(viewer, p, c.hazardId());
         LocalDate date = date(p, c.date());
         text(p, "responsiblePerson", c.responsiblePerson(), true);
@@ -172,8 +174,8 @@ public class RecordingService {
         text(p, "contingencyPlan", c.contingencyPlan(), false);
         if (c.deadline() == null) {
             p.add("deadline", "form.required");
-        } else if (c.deadline().isAfter(h.deadline())) {
-            p.add("deadline", "form.planDeadline", h.deadline());
+        } else {
+            p.deadline("deadline", Deadlines.onPlan(date, h.foundOn(), h.deadline(), c.deadline()));
         }
         String requestId = requestId(p, c.requestId());
         p.throwIfAny();
@@ -190,7 +192,7 @@ public class RecordingService {
     public Recorded reportRectification(Viewer viewer, Commands.Rectification c, List<MultipartFile> uploads,
             Locale locale) {
         Problems p = new Problems(locale);
-        String actor = actor(viewer);
+        String actor = actor(viewer, null, locale, EventType.RECTIFICATION_REPORTED);
         HazardView h = hazard(viewer, p, c.hazardId());
         LocalDate date = date(p, c.date());
         text(p, "note", c.note(), true);
@@ -246,7 +248,11 @@ public class RecordingService {
     /** The re-inspection, recorded as an inspection of the venue, and what it found; closed at once if asked. */
     public Recorded reinspect(Viewer viewer, Commands.Reinspection c, Locale locale) {
         Problems p = new Problems(locale);
-        String actor = actor(viewer);
+        String actor = c.outcome() == Commands.Outcome.PASSED_AND_CLOSED
+                ? actor(viewer, null, locale, EventType.INSPECTION_RECORDED, EventType.REINSPECTION_PASSED,
+                        EventType.HAZARD_CLOSED)
+                : actor(viewer, null, locale, EventType.INSPECTION_RECORDED, c.outcome() == Commands.Outcome.FAILED
+                        ? EventType.REINSPECTION_FAILED : EventType.REINSPECTION_PASSED);
         HazardView h = hazard(viewer, p, c.hazardId());
         LocalDate date = date(p, c.date());
         if (c.outcome() == null) {
@@ -275,7 +281,7 @@ public class RecordingService {
     /** 销号. */
     public Recorded close(Viewer viewer, Commands.Closure c, Locale locale) {
         Problems p = new Problems(locale);
-        String actor = actor(viewer);
+        String actor = actor(viewer, null, locale, EventType.HAZARD_CLOSED);
         HazardView h = hazard(viewer, p, c.hazardId());
         LocalDate date = date(p, c.date());
         text(p, "note", c.note(), false);
@@ -288,13 +294,14 @@ public class RecordingService {
     /** The unit asks for more time. */
     public Recorded requestExtension(Viewer viewer, Commands.ExtensionRequest c, Locale locale) {
         Problems p = new Problems(locale);
-        String actor = actor(viewer);
+        String actor = actor(viewer, null, locale, EventType.EXTENSION_REQUESTED);
         HazardView h = hazard(viewer, p, c.hazardId());
         LocalDate date = date(p, c.date());
         if (c.until() == null) {
             p.add("until", "form.required");
-        } else if (!c.until().isAfter(h.deadline())) {
-            p.add("until", "form.afterDeadline", h.deadline());
+        } else {
+            p.deadline("until", Deadlines.onExtensionRequest(date, h.deadline(),
+                    ledger.policy().extensions().maxDaysEach(), c.until()));
         }
         text(p, "reason", c.reason(), true);
         String requestId = requestId(p, c.requestId());
@@ -306,13 +313,19 @@ public class RecordingService {
     /** The pending request granted or refused. */
     public Recorded decideExtension(Viewer viewer, Commands.ExtensionDecision c, Locale locale) {
         Problems p = new Problems(locale);
-        String actor = actor(viewer);
+        EventType decision = Boolean.FALSE.equals(c.approve()) ? EventType.EXTENSION_REFUSED : EventType.EXTENSION_APPROVED;
+        actor(viewer, null, locale, decision);
         HazardView h = hazard(viewer, p, c.hazardId());
+        // (a hazard under 挂牌督办 takes a leader: known once the hazard is read)
+        String actor = actor(viewer, h, locale, decision);
         LocalDate date = date(p, c.date());
         if (c.approve() == null) {
             p.add("approve", "form.required");
         } else if (c.approve() && c.until() == null) {
             p.add("until", "form.required");
+        } else if (c.approve() && h.pendingExtension().isPresent()) {
+            p.deadline("until", Deadlines.onExtensionApproval(date, h.deadline(), h.pendingExtension().get().until(),
+                    c.until()));
         }
         text(p, "note", c.note(), Boolean.FALSE.equals(c.approve()));
         String requestId = requestId(p, c.requestId());
@@ -326,13 +339,11 @@ public class RecordingService {
     /** 回头看 found the hazard back: the 回头看 inspection and the reopening, one transaction. */
     public Recorded reopen(Viewer viewer, Commands.Reopening c, Locale locale) {
         Problems p = new Problems(locale);
-        String actor = actor(viewer);
+        String actor = actor(viewer, null, locale, EventType.INSPECTION_RECORDED, EventType.HAZARD_REOPENED);
         HazardView h = hazard(viewer, p, c.hazardId());
         LocalDate date = date(p, c.date());
         text(p, "reason", c.reason(), true);
-        if (c.deadline() != null && date != null && c.deadline().isBefore(date)) {
-            p.add("deadline", "form.beforeDate", date);
-        }
+        p.deadline("deadline", Deadlines.onReopening(date, c.deadline()));
         String requestId = requestId(p, c.requestId());
         p.throwIfAny();
         Instant at = instant(date);
@@ -348,7 +359,7 @@ public class RecordingService {
     /** 作废: a hazard recorded in error, cancelled with the reason (kept in the log, counted nowhere). */
     public Recorded cancel(Viewer viewer, Commands.Cancellation c, Locale locale) {
         Problems p = new Problems(locale);
-        String actor = actor(viewer, EventType.HAZARD_CANCELLED);
+        String actor = actor(viewer, null, locale, EventType.HAZARD_CANCELLED);
         HazardView h = hazard(viewer, p, c.hazardId());
         LocalDate date = date(p, c.date());
         text(p, "reason", c.reason(), true);
@@ -361,7 +372,7 @@ public class RecordingService {
     /** 挂牌督办: the hazard listed for supervision by a unit, under the collective decision's document. */
     public Recorded listForSupervision(Viewer viewer, Commands.Supervision c, Locale locale) {
         Problems p = new Problems(locale);
-        String actor = actor(viewer, EventType.SUPERVISION_LISTED);
+        String actor = actor(viewer, null, locale, EventType.SUPERVISION_LISTED);
         HazardView h = hazard(viewer, p, c.hazardId());
         LocalDate date = date(p, c.date());
         String unit = required(p, "supervisingUnit", c.supervisingUnit());
@@ -378,7 +389,7 @@ public class RecordingService {
     /** 摘牌 before closing: the listing ends, by a decision with its document and the reason. */
     public Recorded liftSupervision(Viewer viewer, Commands.SupervisionLifting c, Locale locale) {
         Problems p = new Problems(locale);
-        String actor = actor(viewer, EventType.SUPERVISION_LIFTED);
+        String actor = actor(viewer, null, locale, EventType.SUPERVISION_LIFTED);
         HazardView h = hazard(viewer, p, c.hazardId());
         LocalDate date = date(p, c.date());
         documentNo(p, c.documentNo());
@@ -396,7 +407,7 @@ public class RecordingService {
      */
     public Recorded recordEnforcement(Viewer viewer, Commands.EnforcementStep c, Locale locale) {
         Problems p = new Problems(locale);
-        String actor = actor(viewer, EventType.ENFORCEMENT_RECORDED);
+        String actor = actor(viewer, null, locale, EventType.ENFORCEMENT_RECORDED);
         HazardView h = hazard(viewer, p, c.hazardId());
         LocalDate date = date(p, c.date());
         if (c.step() == null) {
@@ -408,6 +419,9 @@ public class RecordingService {
         String decidedBy = required(p, "decidedBy", c.decidedBy());
         if (decidedBy != null && !ledger.directory().people().containsKey(decidedBy)) {
             p.add("decidedBy", "form.unknownPerson", decidedBy);
+        } else if (decidedBy != null && deciders().stream().noneMatch(d -> d.personId().equals(decidedBy))) {
+            // the form offers only these; the API is held to the same list
+            p.add("decidedBy", "form.notDecider", decidedBy);
         }
         text(p, "ground", c.ground(), true);
         String requestId = requestId(p, c.requestId());
@@ -548,7 +562,7 @@ public class RecordingService {
     /** The person the account acts as: every event names them. */
     private String actor(Viewer viewer) {
         if (viewer.readOnly()) {
-            throw DeskRequestException.forbidden();
+            throw new DeskRequestException(HttpStatus.FORBIDDEN, "error.readOnly", viewer.username());
         }
         String person = viewer.personId().orElseThrow(() -> new DeskRequestException(HttpStatus.FORBIDDEN,
                 "error.noPerson", viewer.username()));
@@ -559,15 +573,64 @@ public class RecordingService {
     }
 
     /**
-     * The person the account acts as, who must hold a role the campaign allows to record {@code type}
-     * ({@code ledger.yaml} permissions): refused with 403 before anything is checked, not after.
+     * The person the account acts as, who must hold a role the campaign gives each of {@code types}
+     * ({@code ledger.yaml} permissions; an extension's decision: {@code extensions.approvers}, or
+     * {@code supervisedApprovers} on a hazard under 挂牌督办): refused with 403 before anything else is
+     * checked, the refusal naming the person, the event and the roles it takes. {@code h}: the hazard
+     * when it has been read (null before: an extension's decision then takes either approvers' role).
      */
-    private String actor(Viewer viewer, EventType type) {
-        String person = actor(viewer);
-        if (!mayRecord(viewer, type)) {
-            throw DeskRequestException.forbidden();
+    private String actor(Viewer viewer, HazardView h, Locale locale, EventType... types) {
+        String personId = actor(viewer);
+        Directory.Person person = ledger.directory().people().get(personId);
+        for (EventType t : types) {
+            Set<Role> allowed = rolesFor(t, h);
+            if (!allowed.isEmpty() && person.roles().stream().noneMatch(allowed::contains)) {
+                String source = t == EventType.EXTENSION_APPROVED || t == EventType.EXTENSION_REFUSED
+                        ? h != null && h.supervision().isPresent() ? "extensions.supervisedApprovers" : "extensions.approvers"
+                        : "permissions " + t.name();
+                throw new SubmissionRefusedException(HttpStatus.FORBIDDEN, Map.of(SubmissionRefusedException.WHOLE,
+                        message(locale, "recording.notPermitted", person.name() + " (" + personId + ")",
+                                labels(person.roles(), locale), t.label().in(locale), labels(allowed, locale), source)));
+            }
         }
-        return person;
+        return personId;
+    }
+
+    /** The roles that may record {@code t} on {@code h} (null: on some hazard); empty when anyone may. */
+    private Set<Role> rolesFor(EventType t, HazardView h) {
+        if (t == EventType.EXTENSION_APPROVED || t == EventType.EXTENSION_REFUSED) {
+            var x = ledger.policy().extensions();
+            if (h == null) {
+                Set<Role> either = EnumSet.noneOf(Role.class);
+                either.addAll(x.approvers());
+                either.addAll(x.supervisedApprovers());
+                return either;
+            }
+            return h.supervision().isPresent() ? x.supervisedApprovers() : x.approvers();
+        }
+        return ledger.policy().allowed(t);
+    }
+
+    private static String labels(Set<Role> roles, Locale locale) {
+        return roles.isEmpty() ? "—" : String.join("、", roles.stream().sorted()
+                .map(r -> r.label().in(locale) + "（" + r.name() + "）").toList());
+    }
+
+    /**
+     * Whether the viewer may send the form recording {@code types} on the venue: the same refusals (403) as the submission itself, asked first by a form whose fields
+     * did not even parse, so that whoever may not act is told so rather than what is wrong with the fields.
+     */
+    public void authorizeOnVenue(Viewer viewer, String venueId, Locale locale, EventType... types) {
+        actor(viewer, null, locale, types);
+        venue(viewer, venueId);
+    }
+
+    /** {@link #authorizeOnVenue}, for a form on a hazard. */
+    public void authorize(Viewer viewer, String hazardId, Locale locale, EventType... types) {
+        actor(viewer, null, locale, types);
+        if (hazardId != null && !hazardId.isBlank()) {
+            ledger.hazard(hazardId.strip()).ifPresent(h -> venue(viewer, h.venueId()));
+        }
     }
 
     private static void documentNo(Problems p, String documentNo) {
@@ -702,7 +765,11 @@ public class RecordingService {
             String form;
             if (field.equals("happenedAt")) {
                 form = "date";
-            } else if (field.equals("actor") || field.equals("event") || field.equals("eventId") || field.isEmpty()) {
+            } else if (field.equals("actor")) {
+                // the ledger says this person may not (a role, a unit, the same person re-inspecting their own work)
+                throw new SubmissionRefusedException(HttpStatus.FORBIDDEN, Map.of(SubmissionRefusedException.WHOLE,
+                        message(locale, "recording.refused", e.getMessage())));
+            } else if (field.equals("event") || field.equals("eventId") || field.isEmpty()) {
                 form = SubmissionRefusedException.WHOLE;
             } else {
                 String bare = field.replaceFirst("^event\\.", "").replaceFirst("^(finding|plan)\\.", "");
@@ -741,6 +808,11 @@ public class RecordingService {
 
         void add(String field, String key, Object... args) {
             errors.putIfAbsent(field, message(locale, key, args));
+        }
+
+        /** A deadline that breaks the ledger's one rule ({@link Deadlines}), in the person's language. */
+        void deadline(String field, java.util.Optional<Deadlines.Breach> breach) {
+            breach.ifPresent(b -> add(field, "deadline." + b.kind().name(), b.args().toArray()));
         }
 
         void throwIfAny() {

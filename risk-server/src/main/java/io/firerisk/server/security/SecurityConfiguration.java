@@ -27,6 +27,20 @@ import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.servlet.LocaleResolver;
+import gg.jte.TemplateEngine;
+import gg.jte.output.PrintWriterOutput;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Locale;
 
 /**
  * Who may reach what. Form login with BCrypt hashes; every page but the login page, the static files,
@@ -57,12 +71,13 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccessDeniedHandler denied) throws Exception {
         http.securityMatcher(request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
                         && request.getHeader(HttpHeaders.AUTHORIZATION) != null
                         && request.getHeader(HttpHeaders.AUTHORIZATION).regionMatches(true, 0, "Basic ", 0, 6))
                 .authorizeHttpRequests(SecurityConfiguration::rules)
                 .httpBasic(b -> b.realmName("firerisk desk API"))
+                .exceptionHandling(e -> e.accessDeniedHandler(denied))
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)).frameOptions(f -> f.deny()));
@@ -89,14 +104,15 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain desk(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
+    SecurityFilterChain desk(HttpSecurity http, SecurityContextRepository contexts, AccessDeniedHandler denied)
+            throws Exception {
         http.authorizeHttpRequests(SecurityConfiguration::rules)
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                                 + (e instanceof LockedException ? "/login?locked" : "/login?error"))))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // The JSON API answers someone not signed in with 401, not with the login page.
-                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()).accessDeniedHandler(denied))
                 .csrf(c -> c.csrfTokenRequestHandler(new RefuseUndecodableTokens()))
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
@@ -137,6 +153,42 @@ class SecurityConfiguration {
                 return null;
             }
         }
+    }
+
+    /**
+     * A signed-in account these rules refuse. The leader's read-only account, sending anything but a read,
+     * is told that it only reads and which account records a leader's decision (the page the desk shows for
+     * a refusal, or an RFC 9457 problem on {@code /api/}), not a bare 403; every other refusal (a missing
+     * CSRF token, a page of the administrator's) stays Spring Security's own.
+     */
+    @Bean
+    AccessDeniedHandler deniedHandler(MessageSource messages, LocaleResolver locales, TemplateEngine templates,
+            org.springframework.beans.factory.ObjectProvider<JsonMapper> jsonMappers) {
+        JsonMapper json = jsonMappers.getIfAvailable(() -> JsonMapper.builder().build());
+        AccessDeniedHandler plain = new AccessDeniedHandlerImpl();
+        return (request, response, e) -> {
+            Authentication who = SecurityContextHolder.getContext().getAuthentication();
+            boolean leader = who != null && who.getAuthorities().stream()
+                    .anyMatch(g -> DeskRole.LEADER.authority().equals(g.getAuthority()));
+            if (!leader || e instanceof CsrfException || response.isCommitted()) {
+                plain.handle(request, response, e);
+                return;
+            }
+            Locale locale = locales.resolveLocale(request);
+            String message = messages.getMessage("error.readOnly", new Object[] {who.getName()}, locale);
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, message);
+                problem.setProperty("code", "error.readOnly");
+                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                response.setCharacterEncoding("UTF-8");
+                response.getWriter().write(json.writeValueAsString(problem));
+            } else {
+                response.setContentType("text/html;charset=UTF-8");
+                templates.render("error.jte", java.util.Map.of("status", HttpStatus.FORBIDDEN.value(), "error", "",
+                        "message", message, "lang", locale.getLanguage()), new PrintWriterOutput(response.getWriter()));
+            }
+        };
     }
 
     @Bean

@@ -250,6 +250,68 @@ class HazardDecisionFormsTest {
     }
 
     @Test
+    void aLeadersReadOnlyAccountDecidesNothingAndIsToldSoWhileTheAccountLinkedToTheLeaderGrantsTheExtension()
+            throws Exception {
+        // Given a hazard under 挂牌督办 (listed through the account linked to the bureau leader) whose unit asks for
+        // five more days
+        String hazardId = newHazard();
+        LocalDate until = ledger.hazard(hazardId).orElseThrow().deadline().plusDays(5);
+        assertThat(mvc.perform(form("/hazard/supervision", hazardId, LEADERS_OFFICE).param("supervisingUnit", "BUREAU")
+                .param("documentNo", "万州城管督〔2024〕17号")).andReturn().getResponse().getStatus()).isEqualTo(302);
+        assertThat(mvc.perform(form("/hazard/extension-request", hazardId, "test-officer").param("until", until.toString())
+                .param("reason", "需停业施工")).andReturn().getResponse().getStatus()).isEqualTo(302);
+        long events = ledger.eventCount();
+        // When the leader's read-only account grants it, through the form and through the API
+        MockHttpServletResponse page = mvc.perform(form("/hazard/extension-decision", hazardId, "test-leader")
+                .param("approve", "true").param("until", until.toString())).andReturn().getResponse();
+        MockHttpServletResponse api = mvc.perform(post("/api/hazards/extension-decision").with(csrf()).with(as("test-leader"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"hazardId\": \"" + hazardId
+                        + "\", \"approve\": true, \"until\": \"" + until + "\"}")).andReturn().getResponse();
+        // Then both are refused (403), saying the account only reads and which account records a leader's decision
+        assertThat(page.getStatus()).isEqualTo(403);
+        assertThat(page.getContentAsString()).contains("是局领导的只读账户").contains("BUREAU_LEADER");
+        assertThat(api.getStatus()).isEqualTo(403);
+        assertThat(api.getContentAsString()).contains("是局领导的只读账户").contains("\"code\":\"error.readOnly\"");
+        // When bureau staff, who may decide other extensions, grant this one
+        page = mvc.perform(form("/hazard/extension-decision", hazardId, "test-staff").param("approve", "true")
+                .param("until", until.toString())).andReturn().getResponse();
+        // Then refused (403) above the form, naming the role it takes and where the campaign says so
+        assertThat(page.getStatus()).isEqualTo(403);
+        assertThat(page.getContentAsString()).contains("id=\"form-error\"").contains("局领导（BUREAU_LEADER）")
+                .contains("ledger.yaml extensions.supervisedApprovers");
+        assertThat(ledger.eventCount()).isEqualTo(events);
+        assertThat(ledger.hazard(hazardId).orElseThrow().pendingExtension()).isPresent();
+        // And the account linked to the bureau leader grants it: the deadline moves, the leader is the actor
+        assertThat(mvc.perform(form("/hazard/extension-decision", hazardId, LEADERS_OFFICE).param("approve", "true")
+                .param("until", until.toString())).andReturn().getResponse().getStatus()).isEqualTo(302);
+        assertThat(ledger.hazard(hazardId).orElseThrow().deadline()).isEqualTo(until);
+        assertThat(last(hazardId).type()).isEqualTo(EventType.EXTENSION_APPROVED);
+        assertThat(last(hazardId).actor()).isEqualTo("P-LEADER");
+    }
+
+    @Test
+    void anEnforcementStepNamesADeciderOfTheEnforcingSideThroughTheFormAndTheApiAlike() throws Exception {
+        String hazardId = newHazard();
+        String officerPerson = "P-" + TestAccounts.officerUnits(ledger)[0];
+        long events = ledger.eventCount();
+        // When an inspector names the venue's own safety officer as having decided an order to correct
+        MockHttpServletResponse page = mvc.perform(form("/hazard/enforcement", hazardId, "test-inspector")
+                .param("step", "ORDERED_TO_CORRECT").param("documentNo", "责改-17").param("decidedBy", officerPerson)
+                .param("ground", "消防法第六十条")).andReturn().getResponse();
+        MockHttpServletResponse api = mvc.perform(post("/api/hazards/enforcement").with(csrf()).with(as("test-inspector"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"hazardId\": \"" + hazardId + "\", \"step\": "
+                        + "\"ORDERED_TO_CORRECT\", \"documentNo\": \"责改-17\", \"decidedBy\": \"" + officerPerson
+                        + "\", \"ground\": \"消防法第六十条\"}")).andReturn().getResponse();
+        // Then both refuse it beside or naming decidedBy (422), nothing saved
+        String expected = "“" + officerPerson + "”不能作为执法措施的决定人";
+        assertThat(page.getStatus()).isEqualTo(422);
+        assertThat(page.getContentAsString()).contains("data-field=\"decidedBy\">" + expected);
+        assertThat(api.getStatus()).isEqualTo(422);
+        assertThat(api.getContentAsString()).contains("\"decidedBy\":\"" + expected);
+        assertThat(ledger.eventCount()).isEqualTo(events);
+    }
+
+    @Test
     void hostileTextInTheDecisionFormsIsShownEscaped() throws Exception {
         String hazardId = newHazard();
         String script = "<script>alert('x')</script>";
@@ -297,12 +359,13 @@ class HazardDecisionFormsTest {
         r = mvc.perform(form("/hazard/cancellation", "../../etc/passwd", "test-staff").param("reason", "重复"))
                 .andReturn().getResponse();
         assertThat(r.getStatus()).isEqualTo(404);
-        // A step that is script, through the API: a bad request, the script not echoed
+        // A step that is script, through the API: refused as the form refuses it (422, the field named), the script
+        // not echoed
         r = mvc.perform(post("/api/hazards/enforcement").with(csrf()).with(as("test-inspector"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"hazardId\": \"" + hazardId
                         + "\", \"step\": \"<script>alert(1)</script>\"}")).andReturn().getResponse();
-        assertThat(r.getStatus()).isEqualTo(400);
-        assertThat(r.getContentAsString()).doesNotContain("<script>");
+        assertThat(r.getStatus()).isEqualTo(422);
+        assertThat(r.getContentAsString()).doesNotContain("<script>").contains("\"step\":\"不是有效的值。\"");
         // Nothing of it was saved
         assertThat(ledger.eventCount()).isEqualTo(events);
         assertThat(ledger.hazard(hazardId).orElseThrow().version()).isEqualTo(version);

@@ -162,7 +162,7 @@ class RecordingFormsTest {
         // RefusalsTest; the desk says so first, in the person's language, beside the ratio field of the row)
         assertThat(r.getStatus()).isEqualTo(422);
         String body = r.getContentAsString();
-        int error = body.indexOf("<p class=\"field-error\">此类隐患按比例判定：请填写 0 到 1 之间的比例");
+        int error = body.indexOf("<p class=\"field-error\" data-field=\"findings[0].ratio\">此类隐患按比例判定：请填写 0 到 1 之间的比例");
         assertThat(error).isGreaterThan(body.indexOf("name=\"findings[0].ratio\"")).isPositive()
                 .isLessThan(body.indexOf("name=\"findings[0].deadline\""));
         assertThat(ledger.eventCount()).isEqualTo(events);
@@ -237,8 +237,9 @@ class RecordingFormsTest {
         long events = ledger.eventCount();
         MockHttpServletResponse refused = mvc.perform(post("/hazard/reinspection").with(csrf()).with(as("test-officer"))
                 .param("hazardId", hazardId).param("outcome", "PASSED_AND_CLOSED")).andReturn().getResponse();
-        assertThat(refused.getStatus()).isEqualTo(422);
-        assertThat(refused.getContentAsString()).contains("id=\"form-error\"").contains("台账拒绝记录");
+        assertThat(refused.getStatus()).isEqualTo(403);
+        assertThat(refused.getContentAsString()).contains("id=\"form-error\"").contains("不能记录“复查通过”")
+                .contains("ledger.yaml permissions REINSPECTION_PASSED");
         assertThat(ledger.eventCount()).isEqualTo(events);
         // The inspector re-inspects it (an inspector may not close: not offered), bureau staff close it
         assertThat(page("/hazard?id=" + hazardId, "test-inspector")).contains("id=\"reinspection-form\"")
@@ -398,6 +399,71 @@ class RecordingFormsTest {
     }
 
     @Test
+    void aFindingRecordedThroughTheFormAsCausedByAStandardsRevisionIsStoredAndNotCountedWhileTheSameFindingWithoutIsCounted()
+            throws Exception {
+        // Given a venue of a third unit (today GB 35181-2025 is in force) and a hazard code the engine counts there
+        String[] units = TestAccounts.officerUnits(ledger);
+        LocalDate today = ledger.today();
+        String[] pick = ledger.venues(LocalDate.of(2024, 2, 5)).stream()
+                .filter(l -> !l.unitId().equals(units[0]) && !l.unitId().equals(units[1]))
+                .map(io.firerisk.ledger.VenueListing::venueId).sorted(java.util.Comparator.reverseOrder())
+                .map(id -> new String[] {id, countedCode(id, today)}).filter(p -> p[1] != null).findFirst().orElseThrow();
+        String venueId = pick[0];
+        String counted = pick[1];
+        // When an inspector records two such findings through the form, the first caused by a standard's revision
+        MockHttpServletResponse r = mvc.perform(post("/venues/" + venueId + "/inspection").with(csrf()).with(as("test-inspector"))
+                .param("requestId", "forms-revision").param("kind", "SPOT_CHECK").param("date", today.toString())
+                .param("findings[0].hazardCode", counted).param("findings[0].location", "旧楼梯间")
+                .param("findings[0].deadline", today.plusDays(10).toString()).param("findings[0].standardRevision", "CAUSED")
+                .param("findings[1].hazardCode", counted).param("findings[1].location", "新楼梯间")
+                .param("findings[1].deadline", today.plusDays(10).toString())).andReturn().getResponse();
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(302);
+        List<String> ids = ledger.timeline(venueId).stream().filter(e -> e.eventId().startsWith("forms-revision:"))
+                .filter(e -> e.type() == EventType.HAZARD_FOUND)
+                .map(e -> ((io.firerisk.ledger.Event.HazardFound) e.event()).hazardId()).toList();
+        assertThat(ids).hasSize(2);
+        // Then the ledger keeps the first as revision-caused, and the engine counts the second but not the first
+        assertThat(ledger.hazard(ids.get(0)).orElseThrow().finding().orElseThrow().standardRevision())
+                .isEqualTo(io.firerisk.StandardRevision.CAUSED);
+        var assessment = ledger.venue(venueId, today).orElseThrow().assessment();
+        assertThat(assessment.findings()).filteredOn(f -> f.id().equals(ids.get(0))).singleElement()
+                .extracting(io.firerisk.AssessedFinding::counted).isEqualTo(false);
+        assertThat(assessment.findings()).filteredOn(f -> f.id().equals(ids.get(1))).singleElement()
+                .extracting(io.firerisk.AssessedFinding::counted).isEqualTo(true);
+        // And the venue page shows each finding's determination and the revision
+        String venuePage = page("/venues/" + venueId + "?asOf=" + today, "test-inspector");
+        assertThat(venuePage).contains("data-hazard=\"" + ids.get(0) + "\" data-counted=\"false\" data-revision=\"CAUSED\">不计入")
+                .contains("消防技术标准修订引起（不判定为重大火灾隐患或判定要素）")
+                .contains("data-hazard=\"" + ids.get(1) + "\" data-counted=\"true\" data-revision=\"NONE\">计入");
+        // A value the standard does not know is refused beside the field by the form and named by the API, nothing saved
+        long events = ledger.eventCount();
+        r = mvc.perform(post("/venues/" + venueId + "/inspection").with(csrf()).with(as("test-inspector"))
+                .param("kind", "SPOT_CHECK").param("findings[0].hazardCode", counted)
+                .param("findings[0].standardRevision", "SOMETIMES").param("noRealFireRisk", "perhaps")).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(422);
+        assertThat(r.getContentAsString()).contains("data-field=\"findings[0].standardRevision\">“SOMETIMES”不是有效的值。")
+                .contains("data-field=\"noRealFireRisk\">“perhaps”不是有效的值。");
+        MockHttpServletResponse api = mvc.perform(post("/api/inspections").with(httpBasic("test-inspector", TestAccounts.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"venueId\":\"" + venueId + "\",\"kind\":\"SPOT_CHECK\","
+                        + "\"findings\":[{\"hazardCode\":\"" + counted + "\",\"standardRevision\":\"SOMETIMES\"}]}"))
+                .andReturn().getResponse();
+        assertThat(api.getStatus()).isEqualTo(422);
+        assertThat(new ObjectMapper().readTree(api.getContentAsString()).at("/errors/findings[0].standardRevision").asText())
+                .isEqualTo("“SOMETIMES”不是有效的值。");
+        assertThat(ledger.eventCount()).isEqualTo(events);
+        // When a later inspection through the API confirms the place, out of use, has no real fire risk (4.2 b)
+        api = mvc.perform(post("/api/inspections").with(httpBasic("test-inspector", TestAccounts.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"requestId\":\"forms-no-real-risk\",\"venueId\":\""
+                        + venueId + "\",\"kind\":\"SPOT_CHECK\",\"noRealFireRisk\":true}")).andReturn().getResponse();
+        assertThat(api.getStatus()).isEqualTo(201);
+        // Then the ledger keeps it on the inspection and the venue page says so
+        VenueView after = ledger.venue(venueId, today).orElseThrow();
+        assertThat(after.inspections().get(after.inspections().size() - 1).noRealFireRisk()).isTrue();
+        assertThat(page("/venues/" + venueId + "?asOf=" + today, "test-inspector")).contains("id=\"no-real-fire-risk\"")
+                .contains("无现实火灾风险（GB 35181-2025 4.2 b）");
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheApiAndSwaggerUiComesFromTheJar() throws Exception {
         JsonNode doc = new ObjectMapper().readTree(page("/v3/api-docs", "test-staff"));
         assertThat(doc.get("paths").has("/api/inspections")).isTrue();
@@ -411,6 +477,19 @@ class RecordingFormsTest {
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
+
+    /** A hazard code the engine, on the venue's facts alone, counts toward the GB 35181 determination on {@code day}; or null. */
+    private String countedCode(String venueId, LocalDate day) {
+        VenueView v = ledger.venue(venueId, day).orElseThrow();
+        return ledger.campaign().hazards().values().stream()
+                .filter(t -> t.appliesTo().isEmpty() || t.appliesTo().contains(v.venue().kind()))
+                .filter(t -> t.measure().isEmpty() && !t.correctableOnSpot() && !t.elements().isEmpty())
+                .map(HazardType::code).sorted()
+                .filter(code -> ledger.engine().assess(io.firerisk.VenueFacts.of(v.venue(), List.of(io.firerisk.Finding
+                        .builder("probe", code).foundOn(day).build()), day)).findings().stream()
+                        .anyMatch(f -> f.id().equals("probe") && f.counted()))
+                .findFirst().orElse(null);
+    }
 
     /** Records a self-inspection with one finding as {@code username}; the new hazard's id. */
     private String found(String requestId, String username) throws Exception {
