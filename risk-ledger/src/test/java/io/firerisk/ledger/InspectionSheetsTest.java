@@ -212,9 +212,19 @@ class InspectionSheetsTest extends LedgerTestBase {
             List<String> headers = new ArrayList<>();
             wb.getSheet("检查记录").getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
             assertThat(headers).containsExactly("检查编号", "场所编号", "检查类型", "检查日期", "检查人员", "隐患编号",
-                    "隐患代码", "部位", "当场改正", "整改期限", "备注");
+                    "隐患代码", "部位", "当场改正", "整改期限", "备注", "比例", "数量", "标准修订", "无现实火灾风险");
             assertThat(wb.getSheet("检查记录").getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
-            assertThat(wb.getSheet("检查记录").getDataValidations()).hasSize(2);
+            assertThat(wb.getSheet("检查记录").getDataValidations()).hasSize(4);
+            // the catalogue says which codes need a measurement: exit width short is judged by a ratio
+            Sheet codes = wb.getSheet("隐患代码");
+            assertThat(codes.getRow(0).getCell(4).getStringCellValue()).isEqualTo("须填");
+            List<String> byRatio = new ArrayList<>();
+            for (int r = 1; r <= codes.getLastRowNum(); r++) {
+                if (codes.getRow(r).getCell(4).getStringCellValue().equals("比例")) {
+                    byRatio.add(codes.getRow(r).getCell(0).getStringCellValue());
+                }
+            }
+            assertThat(byRatio).contains("EXIT_WIDTH_SHORT").doesNotContain("GAS_ALARM_NOT_INSTALLED");
             assertThat(wb.getSheet("隐患代码").getLastRowNum()).isEqualTo(ledger.campaign().hazards().size());
         }
         Path empty = dir.resolve("empty.xlsx");
@@ -223,6 +233,107 @@ class InspectionSheetsTest extends LedgerTestBase {
         }
         assertThat(InspectionSheets.read(ledger, empty).problems()).extracting(SheetProblem::message)
                 .containsExactly("没有数据行");
+    }
+
+    @Test
+    void aFindingWithTheRatioItsCodeIsJudgedByImportsAndCarriesItWithTheGb2025Inputs() throws Exception {
+        // Given a sheet row of an exit-width finding (judged by a ratio) with its ratio as a percentage, caused by a
+        // standard's revision, in an inspection that confirmed no real fire risk
+        Path file = dir.resolve("measured.xlsx");
+        try (XSSFWorkbook wb = template()) {
+            Sheet s = wb.getSheet(InspectionSheets.SHEET);
+            row(s, 1, "I-30", CANTEEN, "抽查", "2024-01-10", INSPECTOR, "H30", "EXIT_WIDTH_SHORT", "东侧出口", "否",
+                    "2024-01-20", "", "60%", "", "是", "是");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+
+        // When it is imported
+        SheetImport result = InspectionSheets.read(ledger, file);
+
+        // Then it is recorded, and the finding carries the ratio and the revision, the inspection its 4.2 b) fact
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.hazards()).isEqualTo(1);
+        Finding found = ledger.timeline(CANTEEN).stream().map(RecordedEvent::event)
+                .filter(Event.HazardFound.class::isInstance).map(e -> ((Event.HazardFound) e).finding())
+                .filter(f -> f.id().equals("H30")).findFirst().orElseThrow();
+        assertThat(found.ratio()).isEqualTo(0.6);
+        assertThat(found.quantity()).isNull();
+        assertThat(found.standardRevision()).isEqualTo(io.firerisk.StandardRevision.CAUSED);
+        assertThat(ledger.inspections(day("2024-01-10"), day("2024-01-10"))).singleElement()
+                .satisfies(i -> assertThat(i.noRealFireRisk()).isTrue());
+        assertThat(ledger.hazard("H30").orElseThrow().deadline()).isEqualTo(day("2024-01-20"));
+
+        // And the export writes them back in the same columns
+        Path exported = export(ledger, "again.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(exported))) {
+            Row row = wb.getSheet(InspectionSheets.SHEET).getRow(1);
+            assertThat(row.getCell(5).getStringCellValue()).isEqualTo("H30");
+            assertThat(row.getCell(11).getNumericCellValue()).isEqualTo(0.6);
+            assertThat(row.getCell(13).getStringCellValue()).isEqualTo("是");
+            assertThat(row.getCell(14).getStringCellValue()).isEqualTo("是");
+        }
+    }
+
+    @Test
+    void aFindingWithoutTheRatioItsCodeNeedsIsNamedBySheetRowAndColumnAndNothingOfTheWorkbookIsRecorded()
+            throws Exception {
+        // Given a good row, then an exit-width finding without its ratio, and rows with unreadable measurements
+        Path file = dir.resolve("unmeasured.xlsx");
+        try (XSSFWorkbook wb = template()) {
+            Sheet s = wb.getSheet(InspectionSheets.SHEET);
+            row(s, 1, "I-40", RESTAURANT, "抽查", "2024-01-10", INSPECTOR, "H40", "GAS_ALARM_NOT_INSTALLED", "后厨", "否",
+                    "", "");
+            row(s, 2, "I-41", CANTEEN, "抽查", "2024-01-10", INSPECTOR, "H41", "EXIT_WIDTH_SHORT", "东侧出口", "否", "", "");
+            row(s, 3, "I-42", CANTEEN, "抽查", "2024-01-11", INSPECTOR, "H42", "EXIT_WIDTH_SHORT", "", "否", "", "", "六成");
+            row(s, 4, "I-43", CANTEEN, "抽查", "2024-01-12", INSPECTOR, "H43", "EXIT_WIDTH_SHORT", "", "否", "", "", "1.5");
+            row(s, 5, "I-44", CANTEEN, "抽查", "2024-01-13", INSPECTOR, "H44", "GAS_ALARM_NOT_INSTALLED", "", "否", "", "",
+                    "0.5", "-3", "也许", "不知道");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+        long events = ledger.eventCount();
+
+        // When it is imported
+        SheetImport result = InspectionSheets.read(ledger, file);
+
+        // Then nothing is recorded, not even the good row, and each problem is named at its cell
+        assertThat(result.recorded()).isFalse();
+        assertThat(ledger.eventCount()).isEqualTo(events);
+        assertThat(ledger.hazard("H40")).isEmpty();
+        assertThat(result.problems().stream().map(SheetProblem::toString)).containsExactlyInAnyOrder(
+                "工作表“检查记录” 第3行 L 比例列：隐患代码“EXIT_WIDTH_SHORT”按比例判定（"
+                        + ledger.campaign().hazards().get("EXIT_WIDTH_SHORT").label().zh()
+                        + "）：必填 0 到 1 之间的比例，如 0.6 或 60%",
+                "工作表“检查记录” 第4行 L 比例列：类型不对：应为 0 到 1 之间的比例（如 0.6 或 60%），此处为“六成”",
+                "工作表“检查记录” 第5行 L 比例列：比例应在 0 到 1 之间（如 0.6 或 60%），此处为 1.5",
+                "工作表“检查记录” 第6行 L 比例列：隐患代码“GAS_ALARM_NOT_INSTALLED”不按比例判定：请留空",
+                "工作表“检查记录” 第6行 M 数量列：类型不对：应为整数，此处为“-3”",
+                "工作表“检查记录” 第6行 N 标准修订列：应为“否”“是”或“法律法规有明确规定”，此处为“也许”",
+                "工作表“检查记录” 第6行 O 无现实火灾风险列：应为“是”或“否”，此处为“不知道”");
+    }
+
+    @Test
+    void aWorkbookFilledFromTheEarlierTemplateWithoutTheMeasurementColumnsIsStillRead() throws Exception {
+        // Given a sheet with only the eleven columns of the earlier template
+        Path file = dir.resolve("earlier.xlsx");
+        try (XSSFWorkbook wb = template()) {
+            Sheet s = wb.getSheet(InspectionSheets.SHEET);
+            for (int c = 11; c < 15; c++) {
+                s.getRow(0).removeCell(s.getRow(0).getCell(c));
+            }
+            row(s, 1, "I-50", RESTAURANT, "抽查", "2024-01-10", INSPECTOR, "H50", "GAS_ALARM_NOT_INSTALLED", "后厨", "否",
+                    "", "");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+        // When it is imported, then its finding is recorded
+        SheetImport result = InspectionSheets.read(ledger, file);
+        assertThat(result.problems()).isEmpty();
+        assertThat(ledger.hazard("H50")).isPresent();
     }
 
     private XSSFWorkbook template() throws Exception {

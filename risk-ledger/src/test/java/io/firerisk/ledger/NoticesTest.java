@@ -3,6 +3,7 @@ package io.firerisk.ledger;
 import io.firerisk.Finding;
 import io.firerisk.ledger.notice.Notice;
 import io.firerisk.ledger.notice.Notices;
+import io.firerisk.ledger.notice.NothingToRectifyException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -10,10 +11,13 @@ import java.util.List;
 
 import static io.firerisk.ledger.World.CANTEEN;
 import static io.firerisk.ledger.World.INSPECTOR;
+import static io.firerisk.ledger.World.INSPECTOR_2;
 import static io.firerisk.ledger.World.LEADER;
 import static io.firerisk.ledger.World.OFFICER;
 import static io.firerisk.ledger.World.RESTAURANT;
+import static io.firerisk.ledger.World.STAFF;
 import static io.firerisk.ledger.World.at;
+import static io.firerisk.ledger.World.photo;
 import static io.firerisk.ledger.World.day;
 import static io.firerisk.ledger.World.plan;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -122,8 +126,8 @@ class NoticesTest extends LedgerTestBase {
         assertThat(n.items().get(0).plan().responsibility()).isEmpty();
         assertThat(n.reference()).isEqualTo("万州城管消改〔2023〕WZ-0002-20231215号");
         assertThatThrownBy(() -> notices.forVenue(RESTAURANT, day("2023-12-10")))
-                .hasMessageContaining("no open hazard as of 2023-12-10");
-        assertThatThrownBy(() -> notices.forVenue(CANTEEN, day("2023-12-15"))).hasMessageContaining("no open hazard");
+                .isInstanceOf(NothingToRectifyException.class).hasMessageContaining("nothing left to rectify as of 2023-12-10");
+        assertThatThrownBy(() -> notices.forVenue(CANTEEN, day("2023-12-15"))).hasMessageContaining("nothing left to rectify");
     }
 
     @Test
@@ -140,5 +144,39 @@ class NoticesTest extends LedgerTestBase {
         assertThat(n.reference()).startsWith("万州城管重改〔2023〕WZ-0002-20231213");
         assertThat(n.supervision()).containsExactly("H2：万州区城市管理局 挂牌督办（万州城管督〔2023〕2号，2023-12-13 起）");
         assertThat(n.determination()).isEmpty();
+    }
+
+    @Test
+    void aHazardVerifiedAwaitingClosureIsNotOrderedRectifiedAndAVenueWithNothingLeftGetsNoNotice() {
+        // Given the locked exit (H2) reported rectified and its re-inspection passed: 复查通过待销号
+        ledger.record(world.entry(OFFICER, at("2023-12-13", 9), new Event.RectificationReported("H2", "已打开安全出口",
+                List.of(photo("exit.jpg")))));
+        ledger.record(world.entry(INSPECTOR_2, at("2023-12-14", 9), new Event.ReinspectionPassed("H2", null, "复查合格",
+                List.of(photo("ok.jpg")))));
+        assertThat(ledger.hazard("H2", day("2023-12-14")).orElseThrow().state()).isEqualTo(HazardState.VERIFIED);
+
+        // When the venue's notice is made that day, then it lists only the gas alarm still being rectified
+        Notice n = notices.forVenue(RESTAURANT, day("2023-12-14"));
+        assertThat(n.items()).extracting(Notice.Item::hazardId).containsExactly("H1");
+        assertThat(n.deadline()).isEqualTo(day("2023-12-16"));
+        // And the verified hazard gets no notice of its own
+        assertThatThrownBy(() -> notices.forHazard("H2", day("2023-12-14"))).isInstanceOf(NothingToRectifyException.class)
+                .hasMessageContaining("H2 复查通过待销号");
+
+        // Given the gas alarm reported rectified and verified too, and the locked exit closed (销号)
+        ledger.record(world.entry(OFFICER, at("2023-12-15", 9), new Event.RectificationReported("H1", "已安装报警器",
+                List.of(photo("alarm.jpg")))));
+        ledger.record(world.entry(INSPECTOR_2, at("2023-12-16", 9), new Event.ReinspectionPassed("H1", null, "复查合格",
+                List.of(photo("ok2.jpg")))));
+        ledger.record(world.entry(STAFF, at("2023-12-16", 10), new Event.HazardClosed("H2", "销号")));
+
+        // When a notice for the venue is asked for, then it is refused, saying why hazard by hazard
+        assertThatThrownBy(() -> notices.forVenue(RESTAURANT, day("2023-12-16")))
+                .isInstanceOfSatisfying(NothingToRectifyException.class, e -> {
+                    assertThat(e.venueId()).isEqualTo(RESTAURANT);
+                    assertThat(e.states()).containsEntry("H1", HazardState.VERIFIED).containsEntry("H2", HazardState.CLOSED);
+                })
+                .hasMessage("venue WZ-0002 has nothing left to rectify as of 2023-12-16 (H1 复查通过待销号, H2 已销号): "
+                        + "a rectification notice orders only hazards still to be rectified");
     }
 }

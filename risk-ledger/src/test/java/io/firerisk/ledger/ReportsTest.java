@@ -265,4 +265,26 @@ class ReportsTest extends LedgerTestBase {
     private static FinalSummary.TaskResult task(FinalSummary s, String code) {
         return s.tasks().stream().filter(t -> t.code().equals(code)).findFirst().orElseThrow();
     }
+
+    @Test
+    void theSummarysMajorHazardTableNamesTheResponsibleAndSupervisingUnitsNotTheirIds() {
+        // Given the canteen's H3 listed for 挂牌督办 by the bureau, still open at the end of March
+        FinalSummary s = reports.finalSummary(day("2024-03-31"));
+
+        // When the summary is laid out as its document's tables
+        io.firerisk.ledger.report.Table major = io.firerisk.ledger.report.Tables.summary(s, ledger.campaign()).tables()
+                .stream().filter(t -> t.name().equals("重大火灾隐患")).findFirst().orElseThrow();
+
+        // Then the 责任单位 column has the sanitation depot's name and the 督办文号 the bureau's, no unit id anywhere
+        assertThat(major.columns().get(2).header()).isEqualTo("责任单位");
+        assertThat(major.rows()).filteredOn(row -> row.get(0).equals(CANTEEN)).singleElement().satisfies(row -> {
+            assertThat(row.get(2)).isEqualTo("区环卫所");
+            assertThat((String) row.get(6)).isEqualTo("H3 万州区城市管理局 万州城管督〔2023〕1号（2023-12-16 起）");
+            assertThat(row.toString()).doesNotContain("SUB-SANITATION", "BUREAU");
+        });
+        assertThat(s.majorHazards()).filteredOn(m -> m.venueId().equals(CANTEEN)).singleElement().satisfies(m -> {
+            assertThat(m.unitId()).isEqualTo("SUB-SANITATION");
+            assertThat(m.unitName()).isEqualTo("区环卫所");
+        });
+    }
 }

@@ -1,6 +1,7 @@
 package io.firerisk.ledger.excel;
 
 import io.firerisk.Finding;
+import io.firerisk.StandardRevision;
 import io.firerisk.campaign.Campaign;
 import io.firerisk.campaign.HazardType;
 import io.firerisk.ledger.Directory;
@@ -75,7 +76,12 @@ public final class InspectionSheets {
     public static final int MAX_ROWS = 10_000;
 
     static final List<String> COLUMNS = List.of("检查编号", "场所编号", "检查类型", "检查日期", "检查人员", "隐患编号",
-            "隐患代码", "部位", "当场改正", "整改期限", "备注");
+            "隐患代码", "部位", "当场改正", "整改期限", "备注", "比例", "数量", "标准修订", "无现实火灾风险");
+    /**
+     * The columns of the template before the measurement and GB 35181-2025 4.2 columns were added: a workbook
+     * filled from it (those four headers blank, nothing in their cells) is still read.
+     */
+    private static final int EARLIER_COLUMNS = 11;
     private static final int ID = 0;
     private static final int VENUE = 1;
     private static final int KIND = 2;
@@ -87,6 +93,13 @@ public final class InspectionSheets {
     private static final int CORRECTED = 8;
     private static final int DEADLINE = 9;
     private static final int NOTE = 10;
+    private static final int RATIO = 11;
+    private static final int QUANTITY = 12;
+    private static final int REVISION = 13;
+    private static final int NO_REAL_FIRE_RISK = 14;
+    /** GB 35181-2025 4.2 a) as the sheet says it, written and read; CSV readers take the same words. */
+    private static final Map<StandardRevision, String> REVISION_WORDS = Map.of(StandardRevision.NONE, "否",
+            StandardRevision.CAUSED, "是", StandardRevision.CAUSED_BUT_LAW_REQUIRES, "法律法规有明确规定");
     private static final String[] GUIDE_TEXT = {
         "检查编号：同一次检查的各行填写同一编号（必填）",
         "场所编号：台账中已登记的场所编号（必填）",
@@ -99,6 +112,10 @@ public final class InspectionSheets {
         "当场改正：是 或 否（留空为否）",
         "整改期限：日期；留空则按活动规则由系统确定",
         "备注：检查情况说明",
+        "比例：按比例判定的隐患必填（见“隐患代码”表的“须填”列），0 到 1 之间的小数或百分数，如 0.6 或 60%；其他隐患留空",
+        "数量：按数量判定的隐患必填（见“隐患代码”表的“须填”列），0 到 1000000 之间的整数；其他隐患留空",
+        "标准修订：该隐患是否仅因消防技术标准修订引起（GB 35181-2025 4.2 a）：否、是 或 法律法规有明确规定（留空为否）",
+        "无现实火灾风险：本次检查现场确认场所停用且无现实火灾风险（GB 35181-2025 4.2 b）：是 或 否（留空为否）；同一检查各行相同",
         "一个工作簿整体导入：任何一行有误则全部不导入，并逐行列出问题；请勿合并单元格、勿增加工作表、勿使用公式。"};
 
     static {
@@ -137,16 +154,20 @@ public final class InspectionSheets {
                 List<Event.HazardFound> hs = found.getOrDefault(i.inspectionId(), List.of());
                 List<Object> head = Arrays.asList(i.inspectionId(), i.venueId(), i.kind().label().zh(), i.date(),
                         String.join("、", i.inspectors()));
+                String note = i.note().isEmpty() ? null : i.note();
+                String noRealFireRisk = i.noRealFireRisk() ? "是" : "否";
                 if (hs.isEmpty()) {
                     List<Object> row = new ArrayList<>(head);
-                    row.addAll(Arrays.asList(null, null, null, null, null, i.note().isEmpty() ? null : i.note()));
+                    row.addAll(Arrays.asList(null, null, null, null, null, note, null, null, null, noRealFireRisk));
                     rows.add(row);
                 }
                 for (Event.HazardFound f : hs) {
+                    Finding finding = f.finding();
                     List<Object> row = new ArrayList<>(head);
-                    row.addAll(Arrays.asList(f.finding().id(), f.finding().hazardCode(),
-                            f.finding().location().isEmpty() ? null : f.finding().location(), f.correctedOnSpot() ? "是" : "否",
-                            f.deadline(), i.note().isEmpty() ? null : i.note()));
+                    row.addAll(Arrays.asList(finding.id(), finding.hazardCode(),
+                            finding.location().isEmpty() ? null : finding.location(), f.correctedOnSpot() ? "是" : "否",
+                            f.deadline(), note, finding.ratio(), finding.quantity(),
+                            REVISION_WORDS.get(finding.standardRevision()), noRealFireRisk));
                     rows.add(row);
                 }
             }
@@ -184,6 +205,9 @@ public final class InspectionSheets {
                         cell.setCellValue(d);
                         cell.setCellStyle(date);
                         widths[c] = Math.max(widths[c], 10);
+                    } else if (v instanceof Number n) {
+                        cell.setCellValue(n.doubleValue());
+                        widths[c] = Math.max(widths[c], Workbooks.width(v.toString()));
                     } else {
                         cell.setCellValue(v.toString());
                         widths[c] = Math.max(widths[c], Workbooks.width(v.toString()));
@@ -199,6 +223,8 @@ public final class InspectionSheets {
             String[] kinds = Arrays.stream(InspectionKind.values()).map(k -> k.label().zh()).toArray(String[]::new);
             addList(sheet, dv, kinds, KIND);
             addList(sheet, dv, new String[] {"是", "否"}, CORRECTED);
+            addList(sheet, dv, Arrays.stream(StandardRevision.values()).map(REVISION_WORDS::get).toArray(String[]::new), REVISION);
+            addList(sheet, dv, new String[] {"是", "否"}, NO_REAL_FIRE_RISK);
 
             Sheet guide = wb.createSheet(GUIDE);
             for (int i = 0; i < GUIDE_TEXT.length; i++) {
@@ -207,7 +233,7 @@ public final class InspectionSheets {
             guide.setColumnWidth(0, 110 * 256);
             Sheet codes = wb.createSheet(CODES);
             Row ch = codes.createRow(0);
-            String[] cols = {"隐患代码", "隐患", "类别", "依据"};
+            String[] cols = {"隐患代码", "隐患", "类别", "依据", "须填"};
             for (int c = 0; c < cols.length; c++) {
                 Cell cell = ch.createCell(c);
                 cell.setCellValue(cols[c]);
@@ -221,11 +247,15 @@ public final class InspectionSheets {
                 row.createCell(2).setCellValue(campaign.categories().containsKey(t.category())
                         ? campaign.categories().get(t.category()).zh() : t.category());
                 row.createCell(3).setCellValue(t.clause());
+                String measure = t.measure().orElse("");
+                row.createCell(4).setCellValue(measure.equals(HazardType.MEASURE_RATIO) ? "比例"
+                        : measure.equals(HazardType.MEASURE_QUANTITY) ? "数量" : "");
             }
             codes.setColumnWidth(0, 40 * 256);
             codes.setColumnWidth(1, 60 * 256);
             codes.setColumnWidth(2, 20 * 256);
             codes.setColumnWidth(3, 40 * 256);
+            codes.setColumnWidth(4, 8 * 256);
             codes.createFreezePane(0, 1);
             codes.setAutoFilter(new CellRangeAddress(0, Math.max(0, cr - 1), 0, cols.length - 1));
             wb.write(out);
@@ -244,7 +274,8 @@ public final class InspectionSheets {
     /** One data row as read, with the cells checked. */
     private record Line(int row, String inspectionId, String venueId, InspectionKind kind, LocalDate date,
             List<String> inspectors, String hazardId, String code, String location, boolean corrected,
-            LocalDate deadline, String note) {}
+            LocalDate deadline, String note, Double ratio, Integer quantity, StandardRevision revision,
+            boolean noRealFireRisk) {}
 
     /**
      * Reads a filled workbook and records it in the ledger, whole or not at all (see the class's
@@ -305,7 +336,12 @@ public final class InspectionSheets {
                     "合并了单元格 " + m.formatAsString() + "：请取消合并，每行每列各填一个值"));
         }
         Row header = sheet.getRow(0);
-        for (int c = 0; c < COLUMNS.size(); c++) {
+        boolean earlier = header != null;
+        for (int c = EARLIER_COLUMNS; c < COLUMNS.size() && earlier; c++) {
+            earlier = header.getCell(c) == null || header.getCell(c).toString().isBlank();
+        }
+        int width = earlier ? EARLIER_COLUMNS : COLUMNS.size();
+        for (int c = 0; c < width; c++) {
             String got = header == null || header.getCell(c) == null ? "" : header.getCell(c).toString().strip();
             if (!got.equals(COLUMNS.get(c))) {
                 problems.add(new SheetProblem(SHEET, 1, CellReference.convertNumToColString(c), "表头应为“"
@@ -350,7 +386,7 @@ public final class InspectionSheets {
             }
             data++;
             Cells cells = new Cells(row, r + 1, problems);
-            for (int c = COLUMNS.size(); c < row.getLastCellNum(); c++) {
+            for (int c = width; c < row.getLastCellNum(); c++) {
                 Cell extra = row.getCell(c);
                 if (extra != null && extra.getCellType() != CellType.BLANK) {
                     cells.problem(c, "模板之外的列有内容：请删除");
@@ -385,8 +421,13 @@ public final class InspectionSheets {
             boolean corrected = cells.yesNo(CORRECTED);
             LocalDate deadline = cells.date(DEADLINE, false);
             String note = cells.text(NOTE, false);
+            Double ratio = cells.ratio(RATIO);
+            Integer quantity = cells.quantity(QUANTITY);
+            StandardRevision revision = cells.revision(REVISION);
+            boolean noRealFireRisk = cells.yesNo(NO_REAL_FIRE_RISK);
             if (hazard.isEmpty()) {
-                if (!code.isEmpty() || !location.isEmpty() || corrected || deadline != null) {
+                if (!code.isEmpty() || !location.isEmpty() || corrected || deadline != null || ratio != null
+                        || quantity != null || revision != null) {
                     cells.problem(HAZARD, "填写了隐患内容但没有隐患编号");
                 }
             } else {
@@ -394,6 +435,8 @@ public final class InspectionSheets {
                     cells.problem(CODE, "有隐患编号时必填");
                 } else if (!campaign.hazards().containsKey(code)) {
                     cells.problem(CODE, "隐患代码“" + code + "”不在本活动的隐患目录中（见“" + CODES + "”表）");
+                } else {
+                    measured(cells, campaign.hazards().get(code), ratio, quantity);
                 }
                 Integer before = hazardRow.putIfAbsent(hazard, r + 1);
                 if (before != null) {
@@ -404,7 +447,7 @@ public final class InspectionSheets {
                 }
             }
             Line line = new Line(r + 1, id, venue, kind, date, List.copyOf(inspectors), hazard, code, location, corrected,
-                    deadline, note);
+                    deadline, note, ratio, quantity, revision == null ? StandardRevision.NONE : revision, noRealFireRisk);
             if (!id.isEmpty()) {
                 Line first = firstOf.putIfAbsent(id, line);
                 if (first != null) {
@@ -412,6 +455,7 @@ public final class InspectionSheets {
                     same(cells, KIND, first, first.kind(), kind);
                     same(cells, DATE, first, first.date(), date);
                     same(cells, INSPECTORS, first, first.inspectors(), line.inspectors());
+                    same(cells, NO_REAL_FIRE_RISK, first, first.noRealFireRisk(), noRealFireRisk);
                     if (first.hazardId().isEmpty() || hazard.isEmpty()) {
                         cells.problem(HAZARD, "检查“" + id + "”有多行时每行须有隐患编号（第" + first.row() + "行）");
                     }
@@ -423,6 +467,29 @@ public final class InspectionSheets {
             problems.add(new SheetProblem(SHEET, 0, "", "没有数据行"));
         }
         return data;
+    }
+
+    /**
+     * The measurement the hazard's criterion is judged by (its {@code measure} in the catalogue) is required, and
+     * one it is not judged by is refused rather than dropped: the ledger would refuse the first at record time,
+     * and keep the second where no rule reads it.
+     */
+    private static void measured(Cells cells, HazardType type, Double ratio, Integer quantity) {
+        String measure = type.measure().orElse("");
+        boolean byRatio = measure.equals(HazardType.MEASURE_RATIO);
+        boolean byQuantity = measure.equals(HazardType.MEASURE_QUANTITY);
+        if (byRatio && ratio == null && !cells.failed(RATIO)) {
+            cells.problem(RATIO, "隐患代码“" + type.code() + "”按比例判定（" + type.label().zh()
+                    + "）：必填 0 到 1 之间的比例，如 0.6 或 60%");
+        } else if (!byRatio && ratio != null) {
+            cells.problem(RATIO, "隐患代码“" + type.code() + "”不按比例判定：请留空");
+        }
+        if (byQuantity && quantity == null && !cells.failed(QUANTITY)) {
+            cells.problem(QUANTITY, "隐患代码“" + type.code() + "”按数量判定（" + type.label().zh()
+                    + "）：必填 0 到 " + Finding.MAX_QUANTITY + " 之间的整数");
+        } else if (!byQuantity && quantity != null) {
+            cells.problem(QUANTITY, "隐患代码“" + type.code() + "”不按数量判定：请留空");
+        }
     }
 
     private static void same(Cells cells, int column, Line first, Object was, Object now) {
@@ -488,12 +555,13 @@ public final class InspectionSheets {
                 String eventId = "xlsx:" + l.inspectionId();
                 rowOf.put(eventId, l.row());
                 entries.add(Entry.of(eventId, actor, at, new Event.InspectionRecorded(l.inspectionId(), l.venueId(), l.kind(),
-                        l.date(), l.inspectors(), l.note())));
+                        l.date(), l.inspectors(), l.note(), l.noRealFireRisk())));
             }
             if (!l.hazardId().isEmpty() && !held.contains("hazard:" + l.hazardId())) {
                 String eventId = "xlsx:" + l.inspectionId() + ":" + l.hazardId();
                 rowOf.put(eventId, l.row());
-                Finding f = Finding.builder(l.hazardId(), l.code()).location(l.location()).build();
+                Finding f = Finding.builder(l.hazardId(), l.code()).location(l.location()).ratio(l.ratio())
+                        .quantity(l.quantity()).standardRevision(l.revision()).build();
                 entries.add(Entry.of(eventId, actor, at, new Event.HazardFound(l.venueId(), l.inspectionId(), f,
                         l.corrected(), l.deadline(), List.of())));
             }
@@ -514,6 +582,18 @@ public final class InspectionSheets {
     private static String columnOf(String field) {
         if (field.startsWith("event.finding.hazardCode")) {
             return column(CODE);
+        }
+        if (field.startsWith("event.finding.ratio")) {
+            return column(RATIO);
+        }
+        if (field.startsWith("event.finding.quantity")) {
+            return column(QUANTITY);
+        }
+        if (field.startsWith("event.finding.standardRevision")) {
+            return column(REVISION);
+        }
+        if (field.startsWith("event.noRealFireRisk")) {
+            return column(NO_REAL_FIRE_RISK);
         }
         if (field.startsWith("event.finding")) {
             return column(HAZARD);
@@ -563,8 +643,94 @@ public final class InspectionSheets {
             this.problems = problems;
         }
 
+        private final Set<Integer> failed = new HashSet<>();
+
         void problem(int c, String message) {
+            failed.add(c);
             problems.add(new SheetProblem(SHEET, number, column(c), message));
+        }
+
+        /** Whether a problem was already reported in this column of the row (a value given but unreadable). */
+        boolean failed(int c) {
+            return failed.contains(c);
+        }
+
+        /** A proportion 0..1: a number, or a text such as {@code 0.6} or {@code 60%}; {@code null} when blank. */
+        Double ratio(int c) {
+            Cell cell = cell(c);
+            double v;
+            if (cell == null || cell.getCellType() == CellType.BLANK) {
+                return null;
+            } else if (cell.getCellType() == CellType.NUMERIC && !DateUtil.isCellDateFormatted(cell)) {
+                v = cell.getNumericCellValue();
+            } else if (cell.getCellType() == CellType.STRING) {
+                String s = cell.getStringCellValue().strip();
+                if (s.isEmpty()) {
+                    return null;
+                }
+                boolean percent = s.endsWith("%");
+                String digits = percent ? s.substring(0, s.length() - 1).strip() : s;
+                if (!digits.matches("[0-9]+(\\.[0-9]+)?|\\.[0-9]+")) {
+                    problem(c, "类型不对：应为 0 到 1 之间的比例（如 0.6 或 60%），此处为“" + s + "”");
+                    return null;
+                }
+                v = Double.parseDouble(digits) / (percent ? 100 : 1);
+            } else {
+                problem(c, "类型不对：应为 0 到 1 之间的比例（如 0.6 或 60%）");
+                return null;
+            }
+            if (!(v >= 0 && v <= 1)) {
+                problem(c, "比例应在 0 到 1 之间（如 0.6 或 60%），此处为 " + Workbooks.number(v));
+                return null;
+            }
+            return v;
+        }
+
+        /** A whole count 0..{@link Finding#MAX_QUANTITY}; {@code null} when blank. */
+        Integer quantity(int c) {
+            Cell cell = cell(c);
+            double v;
+            if (cell == null || cell.getCellType() == CellType.BLANK) {
+                return null;
+            } else if (cell.getCellType() == CellType.NUMERIC && !DateUtil.isCellDateFormatted(cell)) {
+                v = cell.getNumericCellValue();
+            } else if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().strip().matches("[0-9]{1,9}")) {
+                v = Double.parseDouble(cell.getStringCellValue().strip());
+            } else if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().isBlank()) {
+                return null;
+            } else {
+                problem(c, "类型不对：应为整数" + (cell.getCellType() == CellType.STRING
+                        ? "，此处为“" + cell.getStringCellValue().strip() + "”" : ""));
+                return null;
+            }
+            if (v != Math.rint(v) || v < 0 || v > Finding.MAX_QUANTITY) {
+                problem(c, "数量应为 0 到 " + Finding.MAX_QUANTITY + " 之间的整数，此处为 " + Workbooks.number(v));
+                return null;
+            }
+            return (int) v;
+        }
+
+        /** GB 35181-2025 4.2 a): 否, 是 or 法律法规有明确规定 (or the enum's names); {@code null} when blank. */
+        StandardRevision revision(int c) {
+            String v = text(c, false);
+            if (v.isEmpty()) {
+                return null;
+            }
+            for (Map.Entry<StandardRevision, String> w : REVISION_WORDS.entrySet()) {
+                if (w.getValue().equals(v) || w.getKey().name().equals(v)) {
+                    return w.getKey();
+                }
+            }
+            if (v.equals("无")) {
+                return StandardRevision.NONE;
+            }
+            if (v.equals("标准修订引起")) {
+                return StandardRevision.CAUSED;
+            }
+            if (!failed(c)) {
+                problem(c, "应为“否”“是”或“法律法规有明确规定”，此处为“" + v + "”");
+            }
+            return null;
         }
 
         private Cell cell(int c) {

@@ -121,6 +121,11 @@ public final class Workbooks {
         cell.setCellStyle(style);
     }
 
+    /** A number as a person writes it: {@code 1.5}, {@code 60}, never {@code 60.0} or {@code 1.5E2}. */
+    static String number(double v) {
+        return Double.isFinite(v) ? java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : Double.toString(v);
+    }
+
     /** How many character widths a text takes: a Chinese (or other wide) character counts twice. */
     static int width(String s) {
         int w = 0;

@@ -16,7 +16,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -50,26 +52,30 @@ public final class Notices {
         return new Notices(Objects.requireNonNull(ledger, "ledger"));
     }
 
-    /** A 整改通知书 for one hazard, as of {@code date}. */
+    /**
+     * A 整改通知书 for one hazard, as of {@code date}.
+     *
+     * @throws NothingToRectifyException when the hazard is not {@linkplain #toRectify(HazardState) still to be rectified} then
+     */
     public Notice forHazard(String hazardId, LocalDate date) {
         HazardView h = ledger.hazard(hazardId, date).orElseThrow(() -> new IllegalArgumentException("hazard '"
                 + hazardId + "' is not in the ledger as of " + date));
-        if (!h.state().isOpen()) {
-            throw new IllegalArgumentException("hazard " + hazardId + " is " + h.state().label().zh() + " as of " + date
-                    + ": a notice orders what is still to be rectified");
+        if (!toRectify(h.state())) {
+            throw new NothingToRectifyException(h.venueId(), date, Map.of(hazardId, h.state()));
         }
         VenueView v = ledger.venue(h.venueId(), date).orElseThrow();
         return notice(Notice.Kind.RECTIFICATION, wording.rectification(), v, List.of(h), date, List.of(), List.of(),
                 List.of());
     }
 
-    /** A 整改通知书 for every hazard of a venue still open on {@code date}. */
+    /**
+     * A 整改通知书 for every hazard of a venue still to be rectified on {@code date}.
+     *
+     * @throws NothingToRectifyException when the venue has none then
+     */
     public Notice forVenue(String venueId, LocalDate date) {
         VenueView v = venue(venueId, date);
-        List<HazardView> open = open(v);
-        if (open.isEmpty()) {
-            throw new IllegalArgumentException("venue " + venueId + " has no open hazard as of " + date);
-        }
+        List<HazardView> open = toRectify(v, date);
         return notice(Notice.Kind.RECTIFICATION, wording.rectification(), v, open, date, List.of(), List.of(), List.of());
     }
 
@@ -81,15 +87,19 @@ public final class Notices {
     public Notice majorHazard(String venueId, LocalDate date) {
         VenueView v = venue(venueId, date);
         Assessment a = v.assessment();
-        List<HazardView> open = open(v);
+        List<HazardView> open = left(v);
         List<String> supervision = open.stream().filter(h -> h.supervision().isPresent()).map(h -> {
             HazardView.Supervision s = h.supervision().get();
             return h.hazardId() + "：" + unitName(s.supervisingUnit()) + " 挂牌督办（" + s.documentNo() + "，" + s.since() + " 起）";
         }).toList();
         boolean suspected = a.verdict() == HazardVerdict.SUSPECTED_MAJOR;
-        if (!suspected && supervision.isEmpty()) {
+        boolean listed = v.hazards().stream().anyMatch(h -> h.state().isOpen() && h.supervision().isPresent());
+        if (!suspected && !listed) {
             throw new IllegalArgumentException("venue " + venueId + " has no suspected or determined major fire hazard as of "
                     + date + " (" + a.verdict().label().zh() + "): a 整改通知书 is the notice for it");
+        }
+        if (open.isEmpty()) {
+            throw nothingLeft(v, date);
         }
         List<Notice.Cited> elements = new ArrayList<>();
         List<String> numbers = new ArrayList<>(a.determination().directElements());
@@ -111,9 +121,36 @@ public final class Notices {
                 + "' is not in the ledger as of " + date));
     }
 
-    private static List<HazardView> open(VenueView v) {
-        return v.hazards().stream().filter(h -> h.state().isOpen())
+    /**
+     * What a notice may order rectified: a hazard awaiting rectification, or one the unit reports rectified that
+     * no re-inspection has confirmed yet (待复查). Not one verified awaiting closure (复查通过待销号), closed,
+     * corrected on the spot or cancelled: the order has been met, or never stood.
+     */
+    public static boolean toRectify(HazardState s) {
+        return s.awaitsRectification() || s == HazardState.AWAITING_VERIFICATION;
+    }
+
+    /** The venue's hazards still to be rectified on the date, earliest deadline first; refused when there is none. */
+    private static List<HazardView> toRectify(VenueView v, LocalDate date) {
+        List<HazardView> left = left(v);
+        if (left.isEmpty()) {
+            throw nothingLeft(v, date);
+        }
+        return left;
+    }
+
+    /** The venue's hazards still to be rectified, earliest deadline first. */
+    private static List<HazardView> left(VenueView v) {
+        return v.hazards().stream().filter(h -> toRectify(h.state()))
                 .sorted(Comparator.comparing(HazardView::deadline).thenComparing(HazardView::hazardId)).toList();
+    }
+
+    /** The refusal for a venue with nothing left to rectify: each of its hazards (cancelled ones aside) and its state. */
+    private static NothingToRectifyException nothingLeft(VenueView v, LocalDate date) {
+        Map<String, HazardState> states = new LinkedHashMap<>();
+        v.hazards().stream().filter(h -> h.state() != HazardState.CANCELLED)
+                .forEach(h -> states.put(h.hazardId(), h.state()));
+        return new NothingToRectifyException(v.venueId(), date, states);
     }
 
     private Notice notice(Notice.Kind kind, LedgerPolicy.Form form, VenueView v, List<HazardView> hazards, LocalDate date,

@@ -41,11 +41,19 @@ public record FinalSummary(LocalDate asOf, LocalDate from, LocalDate to, String 
         calendar = List.copyOf(calendar);
     }
 
-    /** One task's figures: hazards counted under it, and inspections of its kinds. */
-    public record TaskResult(String code, Text title, String clause, Figures hazards, int inspections) {}
+    /**
+     * One task's figures: hazards counted under it, and {@code inspections} of its kinds ({@code inspectionKinds},
+     * none when the task counts no inspections).
+     */
+    public record TaskResult(String code, Text title, String clause, Figures hazards, int inspections,
+            java.util.Set<io.firerisk.ledger.InspectionKind> inspectionKinds) {
+        public TaskResult {
+            inspectionKinds = inspectionKinds.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(inspectionKinds);
+        }
+    }
 
     /** A part of a venue whose use must stop, on a ground the campaign lists. */
-    public record Suspended(String venueId, String venueName, String unitId, String area, Label ground,
+    public record Suspended(String venueId, String venueName, String unitId, String unitName, String area, Label ground,
             List<ClauseRef> clauses) {
         public Suspended {
             clauses = List.copyOf(clauses);

@@ -13,11 +13,12 @@ import java.util.List;
  * @param venueId        the venue
  * @param venueName      its name
  * @param unitId         the unit responsible for it
+ * @param unitName       its name in the directory, or the id where the directory has none
  * @param suspectedMajor the engine finds the facts meet GB 35181 for a major hazard on the date
  * @param openHazards    its open hazards, by id
  * @param supervision    its hazards under 挂牌督办, with who supervises and the document
  */
-public record MajorVenue(String venueId, String venueName, String unitId, boolean suspectedMajor,
+public record MajorVenue(String venueId, String venueName, String unitId, String unitName, boolean suspectedMajor,
         List<String> openHazards, List<Supervised> supervision) {
 
     public MajorVenue {
@@ -33,6 +34,7 @@ public record MajorVenue(String venueId, String venueName, String unitId, boolea
                 : Text.of("已挂牌督办", "listed for supervision");
     }
 
-    /** A hazard under 挂牌督办. */
-    public record Supervised(String hazardId, HazardView.Supervision supervision, int daysOverdue) {}
+    /** A hazard under 挂牌督办; {@code supervisingUnitName}: the supervising unit's name, or its id where it has none. */
+    public record Supervised(String hazardId, HazardView.Supervision supervision, String supervisingUnitName,
+            int daysOverdue) {}
 }

@@ -182,7 +182,7 @@ public final class Reports {
         }
         return new PeriodicAnalysis(from, to, prevFrom, prevTo,
                 new PeriodicAnalysis.Line("", Text.of("合计", "total"), total[0], total[1]), breakdowns, top, keyPeriods,
-                majorVenues(atEnd), inspections);
+                majorVenues(atEnd, dir), inspections);
     }
 
     private static String key(PeriodicAnalysis.By by, HazardRow row) {
@@ -220,7 +220,7 @@ public final class Reports {
      * Venues with a major hazard open on the date: the engine's suspected major verdict (assessed for
      * every venue with an open hazard) or a hazard under 挂牌督办.
      */
-    private static List<MajorVenue> majorVenues(LedgerSnapshot snapshot) {
+    private static List<MajorVenue> majorVenues(LedgerSnapshot snapshot, Directory dir) {
         Map<String, List<HazardRow>> open = new TreeMap<>();
         snapshot.hazards().stream().filter(r -> r.state().isOpen()).forEach(r -> open.computeIfAbsent(r.venueId(),
                 k -> new ArrayList<>()).add(r));
@@ -236,10 +236,13 @@ public final class Reports {
             for (HazardRow r : hs) {
                 if (r.supervised()) {
                     HazardView h = snapshot.hazard(r.hazardId()).orElseThrow();
-                    listed.add(new MajorVenue.Supervised(r.hazardId(), h.supervision().orElseThrow(), r.daysOverdue()));
+                    HazardView.Supervision s = h.supervision().orElseThrow();
+                    listed.add(new MajorVenue.Supervised(r.hazardId(), s, unitName(dir, s.supervisingUnit()).zh(),
+                            r.daysOverdue()));
                 }
             }
-            out.add(new MajorVenue(v.getKey(), hs.get(0).venueName(), hs.get(0).unitId(), suspected,
+            out.add(new MajorVenue(v.getKey(), hs.get(0).venueName(), hs.get(0).unitId(),
+                    unitName(dir, hs.get(0).unitId()).zh(), suspected,
                     hs.stream().map(HazardRow::hazardId).toList(), listed));
         }
         return out;
@@ -494,7 +497,7 @@ public final class Reports {
         for (LedgerPolicy.Task t : policy.reports().tasks()) {
             java.util.function.Predicate<HazardRow> under = under(t, kindOf, foundIn);
             int n = (int) inspections.stream().filter(i -> t.inspections().contains(i.kind())).count();
-            tasks.add(new FinalSummary.TaskResult(t.code(), t.title(), t.clause(), figures.apply(under), n));
+            tasks.add(new FinalSummary.TaskResult(t.code(), t.title(), t.clause(), figures.apply(under), n, t.inspections()));
         }
         String readiness = policy.reports().readinessCategory();
         Figures readinessGaps = readiness.isEmpty() ? Figures.ZERO
@@ -505,8 +508,8 @@ public final class Reports {
         rows.stream().filter(r -> r.state().isOpen()).forEach(r -> venuesWithOpen.putIfAbsent(r.venueId(), r));
         venuesWithOpen.forEach((venueId, r) -> {
             for (SuspendedPart p : snapshot.suspended(venueId)) {
-                suspensions.add(new FinalSummary.Suspended(venueId, r.venueName(), r.unitId(), p.area(), p.ground(),
-                        p.clauses()));
+                suspensions.add(new FinalSummary.Suspended(venueId, r.venueName(), r.unitId(),
+                        unitName(dir, r.unitId()).zh(), p.area(), p.ground(), p.clauses()));
             }
         });
         Map<InspectionKind, Integer> kinds = new EnumMap<>(InspectionKind.class);
@@ -545,7 +548,7 @@ public final class Reports {
                 Text.of("综合演练、灭火应急预案修订（二(九)）：台账不记录演练，次数以各单位报送为准",
                         "drills and revised contingency plans (二(九)): the ledger keeps no record of them"));
         return new FinalSummary(asOf, start, cal.end(), campaign.document(), figures.apply(r -> r != null), tasks,
-                majorVenues(snapshot), suspensions, byKind, readinessGaps, notInLedger, unfinished, calendar);
+                majorVenues(snapshot, dir), suspensions, byKind, readinessGaps, notInLedger, unfinished, calendar);
     }
 
     /**

@@ -87,9 +87,9 @@ public final class Tables {
         List<List<Object>> rows = new ArrayList<>();
         for (MajorVenue m : majors) {
             String docs = String.join("；", m.supervision().stream().map(s -> s.hazardId() + " "
-                    + s.supervision().supervisingUnit() + " " + s.supervision().documentNo() + "（" + s.supervision().since()
+                    + s.supervisingUnitName() + " " + s.supervision().documentNo() + "（" + s.supervision().since()
                     + " 起）").toList());
-            rows.add(Arrays.asList(m.venueId(), m.venueName(), m.unitId(), m.suspectedMajor() ? "是" : "否",
+            rows.add(Arrays.asList(m.venueId(), m.venueName(), m.unitName(), m.suspectedMajor() ? "是" : "否",
                     String.join("、", m.openHazards()), m.status().zh(), docs.isEmpty() ? null : docs));
         }
         return new Table("重大火灾隐患", List.of(text("场所编号"), text("场所"), text("责任单位"), text("引擎判为疑似重大"),
@@ -168,7 +168,7 @@ public final class Tables {
         tables.add(majorTable(s.majorHazards()));
         List<List<Object>> sus = new ArrayList<>();
         for (FinalSummary.Suspended p : s.suspensions()) {
-            sus.add(List.of(p.venueId(), p.venueName(), p.unitId(), p.area().isEmpty() ? "整个场所" : p.area(),
+            sus.add(List.of(p.venueId(), p.venueName(), p.unitName(), p.area().isEmpty() ? "整个场所" : p.area(),
                     p.ground().text().zh(), String.join("；", p.clauses().stream().map(c -> c.id()).toList())));
         }
         tables.add(new Table("停止使用", List.of(text("场所编号"), text("场所"), text("责任单位"), text("部位"),

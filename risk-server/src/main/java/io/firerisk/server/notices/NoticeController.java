@@ -6,6 +6,7 @@ import io.firerisk.ledger.VenueView;
 import io.firerisk.ledger.notice.Notice;
 import io.firerisk.ledger.notice.NoticePrinter;
 import io.firerisk.ledger.notice.Notices;
+import io.firerisk.ledger.notice.NothingToRectifyException;
 import io.firerisk.server.security.Viewer;
 import io.firerisk.server.web.AsOf;
 import io.firerisk.server.web.DeskRequestException;
@@ -24,6 +25,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * 通知书: the 整改通知书 for one hazard ({@code ?hazard=}) or for a venue's open hazards ({@code ?venue=}),
@@ -46,9 +49,9 @@ class NoticeController {
     @GetMapping(value = "/notice", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(@RequestParam(required = false) String hazard,
             @RequestParam(required = false) String venue, @RequestParam(defaultValue = "false") boolean major,
-            AsOf asOf, Viewer viewer) throws IOException {
+            AsOf asOf, Viewer viewer, Locale locale) throws IOException {
         Target t = target(hazard, venue, major, asOf, viewer);
-        Notice notice = notice(t, asOf);
+        Notice notice = notice(t, asOf, locale);
         StringWriter out = new StringWriter();
         NoticePrinter.html(notice, new NoticePrinter.Links(
                 UriComponentsBuilder.fromPath("/venues/{id}").queryParam("asOf", asOf.date()).buildAndExpand(t.venueId)
@@ -61,9 +64,9 @@ class NoticeController {
     @GetMapping("/notice.pdf")
     ResponseEntity<byte[]> pdf(@RequestParam(required = false) String hazard,
             @RequestParam(required = false) String venue, @RequestParam(defaultValue = "false") boolean major,
-            AsOf asOf, Viewer viewer) {
+            AsOf asOf, Viewer viewer, Locale locale) {
         Target t = target(hazard, venue, major, asOf, viewer);
-        Notice notice = notice(t, asOf);
+        Notice notice = notice(t, asOf, locale);
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         try {
             NoticePrinter.pdf(notice, pdf);
@@ -107,13 +110,21 @@ class NoticeController {
         return new Target(byHazard ? hazard : null, venueId, major);
     }
 
-    private Notice notice(Target t, AsOf asOf) {
+    private Notice notice(Target t, AsOf asOf, Locale locale) {
         try {
             Notices notices = Notices.of(ledger);
             if (t.hazardId != null) {
                 return notices.forHazard(t.hazardId, asOf.date());
             }
             return t.major ? notices.majorHazard(t.venueId, asOf.date()) : notices.forVenue(t.venueId, asOf.date());
+        } catch (NothingToRectifyException e) {
+            // Every hazard verified awaiting closure, closed or corrected: say so, hazard by hazard, in the page's language.
+            boolean english = "en".equals(locale.getLanguage());
+            String states = e.states().entrySet().stream()
+                    .map(h -> h.getKey() + " " + (english ? h.getValue().label().en() : h.getValue().label().zh()))
+                    .collect(Collectors.joining(english ? ", " : "，"));
+            throw new DeskRequestException(HttpStatus.CONFLICT, "notice.nothingToRectify", e.venueId(), e.date(),
+                    states.isEmpty() ? "—" : states);
         } catch (IllegalArgumentException | IllegalStateException e) {
             // No open hazard to order rectified, or no suspected major hazard: nothing to print, and why.
             throw new DeskRequestException(HttpStatus.CONFLICT, "notice.refused", e.getMessage());

@@ -1,6 +1,7 @@
 package io.firerisk.server.reports;
 
 import io.firerisk.ledger.HazardState;
+import io.firerisk.ledger.InspectionKind;
 import io.firerisk.ledger.report.FinalSummary;
 import io.firerisk.ledger.report.PeriodicAnalysis;
 import io.firerisk.ledger.report.Table;
@@ -116,6 +117,10 @@ public final class ReportLinks {
                 if (column >= 2 && column <= 6 && row < s.tasks().size()) {
                     return figure(column - 2, from, asOf, "task", s.tasks().get(row).code());
                 }
+                if (column == 7 && row < s.tasks().size() && !s.tasks().get(row).inspectionKinds().isEmpty()) {
+                    return inspections(from, asOf, asOf,
+                            s.tasks().get(row).inspectionKinds().toArray(InspectionKind[]::new));
+                }
             }
             case "未完成事项" -> {
                 if ((column == 2 || column == 3) && row < s.unfinished().size()) {
@@ -124,7 +129,18 @@ public final class ReportLinks {
                             : overdue(PeriodicAnalysis.By.UNIT, unit, asOf);
                 }
             }
+            case "检查情况" -> {
+                if (column == 1 && row < s.inspections().size()) {
+                    return inspections(from, asOf, asOf, s.inspections().get(row).kind());
+                }
+            }
             case "工作日程" -> {
+                if (column == 6 && row < s.calendar().size()) {
+                    var e = s.calendar().get(row).entry();
+                    LocalDate first = e.from().isBefore(from) ? from : e.from();
+                    LocalDate last = e.to().isAfter(asOf) ? asOf : e.to();
+                    return last.isBefore(first) ? "" : inspections(first, last, asOf);
+                }
                 if ((column == 4 || column == 5) && row < s.calendar().size()) {
                     var e = s.calendar().get(row).entry();
                     if (e.from().isAfter(asOf)) {
@@ -138,6 +154,17 @@ public final class ReportLinks {
             default -> { }
         }
         return "";
+    }
+
+    /**
+     * The inspection list behind a count of inspections: those made from {@code from} to {@code to} (both included)
+     * of the kinds given (none: any), on the page as of {@code asOf}.
+     */
+    public static String inspections(LocalDate from, LocalDate to, LocalDate asOf, InspectionKind... kinds) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/inspections");
+        java.util.Arrays.stream(kinds).sorted().forEach(k -> b.queryParam("kind", k.name()));
+        return b.queryParam("from", from.toString()).queryParam("to", to.toString())
+                .queryParam("asOf", asOf.toString()).encode().build().toUriString();
     }
 
     /** The open states as filter pairs, then {@code more}: for {@link #unit}. */

@@ -56,10 +56,10 @@ class NoticePageTest {
         return mvc.perform(get(url).with(user(accounts.loadUserByUsername(username)))).andReturn().getResponse();
     }
 
-    /** An open hazard of {@code unit} on the demo day. */
+    /** A hazard of {@code unit} still to be rectified on the demo day (one a notice may order). */
     private HazardRow openHazardOf(String unit) {
         return ledger.hazards(HazardQuery.builder().asOf(DEMO_DAY).units(unit).build()).items().stream()
-                .filter(h -> h.state().isOpen()).findFirst().orElseThrow();
+                .filter(h -> Notices.toRectify(h.state())).findFirst().orElseThrow();
     }
 
     @Test
@@ -163,5 +163,40 @@ class NoticePageTest {
                         : "整改期限：" + expected.deadline() + "前整改完毕")
                 .contains("责任", "措施", "时限", "资金", "预案")
                 .doesNotContain("下载PDF");
+    }
+
+    @Test
+    void aHazardVerifiedAwaitingClosureIsNotOrderedRectifiedAndTheVenuePageOffersNoNoticeForIt() throws Exception {
+        // Given the demo ledger's WZ-0025 on 2024-02-05: its locked exit re-inspected and passed, awaiting closure
+        var venue = ledger.venue("WZ-0025", DEMO_DAY).orElseThrow();
+        var exit = venue.hazards().stream().filter(h -> h.hazardCode().equals("EXIT_LOCKED_OR_BLOCKED")).findFirst()
+                .orElseThrow();
+        assertThat(exit.state()).isEqualTo(HazardState.VERIFIED);
+
+        // When its notice is asked for, then it is refused, saying the hazard is verified awaiting closure
+        MockHttpServletResponse byHazard = as("test-staff", "/notice?hazard=" + exit.hazardId() + "&asOf=" + DEMO_DAY);
+        assertThat(byHazard.getStatus()).isEqualTo(409);
+        assertThat(byHazard.getContentAsString(StandardCharsets.UTF_8)).contains("无法出具通知书：场所 WZ-0025 截至 "
+                + DEMO_DAY + " 没有待整改的隐患（" + exit.hazardId() + " 复查通过待销号）");
+
+        // And the venue's notice lists only what is still to be rectified, or is refused when nothing is
+        var left = venue.hazards().stream().filter(h -> Notices.toRectify(h.state())).toList();
+        MockHttpServletResponse byVenue = as("test-staff", "/notice?venue=WZ-0025&asOf=" + DEMO_DAY);
+        String html = byVenue.getContentAsString(StandardCharsets.UTF_8);
+        if (left.isEmpty()) {
+            assertThat(byVenue.getStatus()).isEqualTo(409);
+            assertThat(html).contains("没有待整改的隐患", exit.hazardId() + " 复查通过待销号");
+        } else {
+            assertThat(byVenue.getStatus()).isEqualTo(200);
+            for (var h : left) {
+                assertThat(html).contains(h.hazardId());
+            }
+            assertThat(html).doesNotContain(exit.hazardId());
+        }
+        // And the venue page offers no notice for the verified hazard
+        String page = as("test-staff", "/venues/WZ-0025?asOf=" + DEMO_DAY).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).doesNotContain("/notice?hazard=" + exit.hazardId().replace("/", "%2F"))
+                .doesNotContain("/notice?hazard=" + exit.hazardId() + "&");
+        assertThat(page.contains("id=\"notice-venue\"")).isEqualTo(!left.isEmpty());
     }
 }

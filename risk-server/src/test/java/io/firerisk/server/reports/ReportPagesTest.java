@@ -427,4 +427,55 @@ class ReportPagesTest {
         var first = expected.unfinished().get(0);
         assertThat(html).contains(first.unitName());
     }
+
+    static final Pattern LINKED_INSPECTIONS = Pattern.compile("<a href=\"(/inspections\\?[^\"]*)\">(\\d+)</a>");
+
+    @Test
+    void everyInspectionCountOfTheWeeklyAnalysisAndTheSummaryOpensAnInspectionListWithThatManyRows() throws Exception {
+        // Given the weekly analysis and the final summary as of the demo day
+        int checked = 0;
+        int notZero = 0;
+        for (String report : List.of("/reports/periodic?asOf=" + DEMO_DAY, "/reports/summary?asOf=" + DEMO_DAY)) {
+            String html = page(report);
+            Matcher m = LINKED_INSPECTIONS.matcher(html);
+            while (m.find()) {
+                // When a count of inspections is clicked
+                String url = m.group(1).replace("&amp;", "&");
+                int n = Integer.parseInt(m.group(2));
+                // Then the list says that many and holds that many rows, page after page
+                assertThat(page(url)).as("%s: %s", report, url).contains("<span id=\"inspection-count\">共 " + n + " 次检查</span>");
+                assertThat(io.firerisk.server.inspections.InspectionListTest.rows(mvc, accounts, "test-staff", url))
+                        .as("%s: %s", report, url).hasSize(n);
+                checked++;
+                notZero += n > 0 ? 1 : 0;
+            }
+        }
+        int kinds = io.firerisk.ledger.InspectionKind.values().length;
+        var s = Reports.of(ledger).finalSummary(DEMO_DAY);
+        // the weekly analysis: this week's and last week's count of each kind; the summary: each kind, each task that
+        // counts inspections, each stretch of the calendar begun by the day
+        long tasks = s.tasks().stream().filter(t -> !t.inspectionKinds().isEmpty()).count();
+        long begun = s.calendar().stream().filter(c -> !c.entry().from().isAfter(DEMO_DAY)).count();
+        assertThat(checked).isEqualTo(2 * kinds + kinds + tasks + begun);
+        assertThat(notZero).isGreaterThan(5);
+    }
+
+    @Test
+    void theSummarysMajorHazardTableNamesTheResponsibleUnitsNotTheirIds() throws Exception {
+        // Given the venues with a major hazard open on the demo day, and their units' names
+        var s = Reports.of(ledger).finalSummary(DEMO_DAY);
+        assertThat(s.majorHazards()).isNotEmpty();
+
+        // When the summary page is shown
+        String html = page("/reports/summary?asOf=" + DEMO_DAY);
+        int start = html.indexOf("<h2>重大火灾隐患</h2>");
+        String table = html.substring(start, html.indexOf("</table>", start));
+
+        // Then each row's 责任单位 is the unit's name, the id nowhere in the table
+        for (var m : s.majorHazards()) {
+            var unit = ledger.directory().units().get(m.unitId());
+            assertThat(m.unitName()).isEqualTo(unit.name());
+            assertThat(table).contains(">" + unit.name() + "</td>").doesNotContain(">" + m.unitId() + "</td>");
+        }
+    }
 }

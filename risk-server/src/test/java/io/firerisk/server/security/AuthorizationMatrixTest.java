@@ -72,12 +72,13 @@ class AuthorizationMatrixTest {
         java.time.LocalDate demoDay = java.time.LocalDate.of(2024, 2, 5);
         ownVenue = ledger.hazards(HazardQuery.builder().asOf(demoDay).units(units[0]).build()).items().get(0).venueId();
         otherVenue = ledger.hazards(HazardQuery.builder().asOf(demoDay).units(units[1]).build()).items().get(0).venueId();
-        // (open, and not under 挂牌督办, whose extension takes a leader: bureau staff may decide it here)
+        // open, one a notice may still order rectified (not verified awaiting closure), and not under 挂牌督办
+        // (whose extension takes a leader: bureau staff may decide it here)
         ownHazard = ledger.hazards(HazardQuery.builder().asOf(demoDay).units(units[0]).build()).items().stream()
-                .filter(h -> h.state().isOpen()).map(h -> ledger.hazard(h.hazardId()).orElseThrow())
+                .filter(h -> io.firerisk.ledger.notice.Notices.toRectify(h.state())).map(h -> ledger.hazard(h.hazardId()).orElseThrow())
                 .filter(h -> h.state().isOpen() && h.supervision().isEmpty()).findFirst().orElseThrow().hazardId();
         otherHazard = ledger.hazards(HazardQuery.builder().asOf(demoDay).units(units[1]).build()).items().stream()
-                .filter(h -> h.state().isOpen()).map(h -> ledger.hazard(h.hazardId()).orElseThrow())
+                .filter(h -> io.firerisk.ledger.notice.Notices.toRectify(h.state())).map(h -> ledger.hazard(h.hazardId()).orElseThrow())
                 .filter(h -> h.state().isOpen() && h.supervision().isEmpty()).findFirst().orElseThrow().hazardId();
         ownAttachment = photo(ownVenue);
         otherAttachment = photo(otherVenue);
@@ -111,6 +112,7 @@ class AuthorizationMatrixTest {
         m.put("GET /map", new Row(get("/map"), signedIn));
         m.put("GET /hazards", new Row(get("/hazards"), signedIn));
         m.put("GET /hazards.csv", new Row(get("/hazards.csv"), signedIn));
+        m.put("GET /inspections", new Row(get("/inspections"), signedIn));
         m.put("GET /venues/{venueId}", new Row(get("/venues/" + ownVenue), signedIn));
         Map<Who, Integer> otherUnit = all(REDIRECT, OK);
         otherUnit.put(Who.UNIT_OFFICER, FORBIDDEN);
