@@ -257,6 +257,59 @@ class DecisionsAFireOfficerWouldSignTest {
             assertThat(a.actionCodes()).contains("MAJOR_HAZARD_NOTICE", "FIVE_IN_PLACE", "LIST_FOR_SUPERVISION",
                     "CONSIDER_SEALING").doesNotContain("SUSPEND_USE");
         }
+
+        @Test
+        void suspectedMajorHazardIsPutToTheFireServiceSayingTheConsequenceClassIsAnAssumption() {
+            Assessment a = assess(highRiseHotel(), DAY, Finding.of("F1", "FIRE_ALARM_NOT_INSTALLED"));
+
+            assertThat(a.actions("CONSIDER_SEALING")).singleElement().satisfies(c -> {
+                assertThat(ids(c.clauses())).containsExactly("消防监督检查规定 第二十二条(五)");
+                assertThat(detailsZh(c)).containsExactly("第二十二条第一款第（五）项：疑似重大火灾隐患，后果等级不低于S4（方案假定，非法定标准）");
+            });
+            assertThat(a.reasons()).filteredOn(r -> r.clause().id().equals("消防监督检查规定 第二十二条(五)"))
+                    .singleElement().satisfies(r -> assertThat(r.sentence().zh()).contains("后果等级及该阈值为本方案假定"));
+        }
+
+        static Venue ktvFor(int occupants) {
+            return Venue.builder("WZ-KTV", "ENTERTAINMENT").name("星光歌舞娱乐城").floors(3).heightMeters(12.0)
+                    .occupantCapacity(occupants).build();
+        }
+
+        static Finding soundproofingFoam() {
+            return Finding.builder("F1", "COMBUSTIBLE_DECORATION").location("包房吸音棉").area("二楼包房区").build();
+        }
+
+        @Test
+        void combustibleDecorationOfAPublicGatheringPlaceIsPutToTheFireServiceNeverStoppedOnAnAssumedClass() {
+            // 第二十二条(四) "可能导致重大人员伤亡" is the fire and rescue authority's judgement; the campaign's S class,
+            // which its occupancy thresholds set, is an assumption and decides neither a stop nor whether to ask
+            for (int occupants : new int[] {40, 300}) {
+                Assessment a = assess(ktvFor(occupants), DAY, soundproofingFoam());
+
+                assertThat(a.suspensionRequired()).as("%d people", occupants).isFalse();
+                assertThat(a.actionCodes()).as("%d people", occupants).contains("CONSIDER_SEALING", "RECTIFY")
+                        .doesNotContain("SUSPEND_USE");
+                assertThat(a.actions("CONSIDER_SEALING")).singleElement().satisfies(c -> {
+                    assertThat(ids(c.clauses())).containsExactly("消防监督检查规定 第二十二条(四)");
+                    assertThat(c.due()).contains(DAY.plusDays(3));
+                    assertThat(detailsZh(c)).singleElement().asString().startsWith("第二十二条第一款第（四）项：")
+                            .contains("包房吸音棉").endsWith("是否可能导致重大人员伤亡由消防救援机构认定");
+                });
+                assertThat(a.grading().likelihoodRows()).extracting(MatrixRow::code).doesNotContain("LEGAL_GROUND");
+                assertThat(a.reasons()).filteredOn(r -> r.clause().id().equals("消防监督检查规定 第二十二条(四)"))
+                        .singleElement().satisfies(r -> assertThat(r.sentence().zh())
+                                .contains("提请消防救援机构认定").contains("本方案的后果等级S为方案假定，不作认定或停用的依据"));
+            }
+        }
+
+        @Test
+        void combustibleDecorationOfAKtvOutOfUseIsNotPutToTheFireService() {
+            Venue closed = ktvFor(300).toBuilder().operatingStatus(OperatingStatus.CLOSED).build();
+
+            Assessment a = assess(closed, DAY, soundproofingFoam());
+
+            assertThat(a.actionCodes()).doesNotContain("CONSIDER_SEALING", "SUSPEND_USE");
+        }
     }
 
     /** The matrix: each band of the campaign's table at its edges, on venues and on the table itself. */
