@@ -101,6 +101,24 @@ class ExplainCommandTest {
     }
 
     @Test
+    void aClosedRestaurantIsNotWarnedForTheHolidayAndNothingPrintsEmptyBrackets() {
+        // Given the bundled sample's 三峡杂酱面大排档, closed, inspected on 2023-12-29 in the lead-up to New Year
+        // When explaining it
+        Cli.Run run = Cli.run("explain", "WZ-0002");
+
+        // Then the calendar says where the date falls, but a venue out of use is not told to raise its alert (二(八)
+        // is for units in use): it has nothing to do
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("WZ-0002 三峡杂酱面大排档").contains("预警：元旦")
+                .contains("须办事项：\n  无\n").doesNotContain("预警提示").doesNotContain("提高火灾防范等级：");
+        // and the counting rows with nothing counted read as sentences, not as empty brackets
+        assertThat(run.out()).contains("存在0项规定的综合判定要素，判定标准为3项以上")
+                .contains("count 0 of row CROWDED_EVACUATION (none; 3 needed)")
+                .doesNotContain("（）").doesNotContain("()").doesNotContain("[]")
+                .doesNotContainPattern("匹配：collected\\s*\\n");
+    }
+
+    @Test
     void explainsAVenueOfTheBundledSampleByDefault() {
         Cli.Run run = Cli.run("explain", "WZ-0001");
 
