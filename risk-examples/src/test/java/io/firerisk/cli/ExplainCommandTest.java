@@ -119,6 +119,20 @@ class ExplainCommandTest {
     }
 
     @Test
+    void aHazardToBeCorrectedOnTheSpotIsDueAtOnceNotWithinZeroDays() {
+        // Given the bundled sample's 天城小区10栋, whose stairwell clutter can be cleared on the spot
+        // When explaining it
+        Cli.Run run = Cli.run("explain", "WZ-0003");
+
+        // Then its deadline is today, said as such
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("""
+                  - 2024-02-11  中  限期整改火灾隐患（F2）  [消防监督检查规定 第二十条; 消防法 第五十四条]
+                      期限依据：规则要求当日办理（根据整改的难易程度合理确定整改期限）
+                """).doesNotContain("期限依据：期限自2024-02-11起0日");
+    }
+
+    @Test
     void explainsAVenueOfTheBundledSampleByDefault() {
         Cli.Run run = Cli.run("explain", "WZ-0001");
 
