@@ -63,6 +63,19 @@ public record Element(String number, ElementKind kind, Text label, String clause
         standard = standard == null ? "" : standard;
     }
 
+    /**
+     * How an explanation lists the element among the facts a rule matched: its number, kind and clause, the
+     * places it names and the conditions that also make it, when it has any (an empty list says nothing).
+     */
+    @Override
+    public String toString() {
+        return "element " + number + " (" + kind.name().toLowerCase(java.util.Locale.ROOT) + ", " + clause
+                + (verification == Verification.VERIFIED ? "" : " [" + verification.mark() + "]")
+                + (places.isEmpty() ? "" : "; at " + places.stream().map(PlaceCondition::toString)
+                        .collect(java.util.stream.Collectors.joining(" or ")))
+                + (conditions.isEmpty() ? "" : "; or " + String.join(", ", conditions)) + ")";
+    }
+
     /** An element for any building or place, made by findings only. */
     public Element(String number, ElementKind kind, Text label, String clause, Verification verification,
             String standard) {

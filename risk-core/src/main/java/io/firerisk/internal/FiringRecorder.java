@@ -194,7 +194,7 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
             return;
         }
         if (o instanceof Collection<?> c) {
-            out.add("collected " + Template.format(c, EN));
+            out.add(c.isEmpty() ? "collected nothing" : "collected " + Template.format(c, EN));
             return;
         }
         out.add(String.valueOf(o));

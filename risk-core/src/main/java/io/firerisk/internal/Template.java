@@ -155,22 +155,57 @@ final class Template {
         return errors;
     }
 
-    /** The sentence in the given language, with holes filled from {@code bindings}. */
+    /**
+     * The sentence in the given language, with holes filled from {@code bindings}. A hole that comes out empty
+     * (a finding with no location, nothing counted) alone between brackets takes its brackets with it: a reader
+     * sees "灭火器失效，" rather than "灭火器失效（），", which reads as if something were missing.
+     */
     public String render(Function<String, Object> bindings, Locale locale) {
         StringBuilder sb = new StringBuilder();
-        for (Object part : parts) {
+        boolean skipClosing = false;
+        for (int i = 0; i < parts.size(); i++) {
+            Object part = parts.get(i);
             if (part instanceof String s) {
-                sb.append(s);
+                sb.append(skipClosing ? s.substring(1) : s);
+                skipClosing = false;
             } else {
                 Hole hole = (Hole) part;
                 Object value = bindings.apply(hole.binding());
                 for (String property : hole.path()) {
                     value = read(value, property);
                 }
-                sb.append(format(value, locale));
+                String text = format(value, locale);
+                if (text.isEmpty() && i + 1 < parts.size() && parts.get(i + 1) instanceof String next) {
+                    skipClosing = dropOpening(sb, next);
+                }
+                sb.append(text);
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * Before an empty hole: when the sentence so far ends with an opening bracket and {@code next} starts with
+     * its closing one, removes the opening bracket (an English one with the space before it) and says so.
+     */
+    private static boolean dropOpening(StringBuilder sb, String next) {
+        int end = sb.length() - 1;
+        if (end < 0 || next.isEmpty()) {
+            return false;
+        }
+        char open = sb.charAt(end);
+        char close = switch (open) {
+            case '（' -> '）';
+            case '(' -> ')';
+            case '[' -> ']';
+            case '【' -> '】';
+            default -> 0;
+        };
+        if (close == 0 || next.charAt(0) != close) {
+            return false;
+        }
+        sb.setLength((open == '(' || open == '[') && end > 0 && sb.charAt(end - 1) == ' ' ? end - 1 : end);
+        return true;
     }
 
     static String format(Object value, Locale locale) {

@@ -33,4 +33,10 @@ public record InForce(String standard, String document, List<CountingRow> counti
     public static InForce of(Standard edition) {
         return new InForce(edition.id(), edition.document(), edition.countingRows());
     }
+
+    /** As an explanation lists it among the facts a rule matched; the counting row the rule used is a fact of its own. */
+    @Override
+    public String toString() {
+        return document + " in force";
+    }
 }

@@ -52,7 +52,8 @@ public record ThresholdCount(String venueId, CountingRow row, Set<String> elemen
 
     @Override
     public String toString() {
-        return "count " + elements.size() + " of row " + row.row() + " (" + elements + ", " + row.atLeast() + " needed)";
+        return "count " + elements.size() + " of row " + row.row() + " (" + (elements.isEmpty() ? "none"
+                : String.join(", ", elements)) + "; " + row.atLeast() + " needed)";
     }
 
     // Identity, not value: two rules concluding the same thing must leave two facts, each remembering its

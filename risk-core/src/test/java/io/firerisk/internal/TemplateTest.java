@@ -28,6 +28,22 @@ class TemplateTest {
     }
 
     @Test
+    void anEmptyValueAloneBetweenBracketsTakesItsBracketsWithIt() {
+        // Given sentences that put a value in brackets, as most rules do with a finding's location
+        Template zh = Template.parse("存在{$n}项综合判定要素（{$x}），判定标准为3项以上；{$f}（{$loc}）", Map.of());
+        Template en = Template.parse("{$n} elements present ({$x}); {$f} [{$loc}]: rectify", Map.of());
+        Map<String, Object> nothing = Map.of("$n", 0, "$x", List.of(), "$f", "灭火器失效", "$loc", "");
+        Map<String, Object> something = Map.of("$n", 2, "$x", List.of("7.3.3", "7.5"), "$f", "灭火器失效", "$loc", "大堂");
+
+        // When nothing fills the brackets, they go, with the space an English one takes; otherwise they stay
+        assertThat(zh.render(nothing::get, Locale.CHINESE)).isEqualTo("存在0项综合判定要素，判定标准为3项以上；灭火器失效");
+        assertThat(en.render(nothing::get, Locale.ENGLISH)).isEqualTo("0 elements present; 灭火器失效: rectify");
+        assertThat(zh.render(something::get, Locale.CHINESE))
+                .isEqualTo("存在2项综合判定要素（7.3.3、7.5），判定标准为3项以上；灭火器失效（大堂）");
+        assertThat(en.render(something::get, Locale.ENGLISH)).isEqualTo("2 elements present (7.3.3, 7.5); 灭火器失效 [大堂]: rectify");
+    }
+
+    @Test
     void parameterPlaceholdersStateTheCampaignsThresholdAsWritten() {
         // Given thresholds a binary double cannot hold exactly (0.3 × 100 is 30.000000000000004)
         Map<String, Double> parameters = Map.of("damaged-above", 0.3, "width-below", 0.755, "days", 3.0);

@@ -290,6 +290,8 @@ final class ExplainCommand implements Callable<Integer> {
             case ACTION_TABLE -> days.equals("0") ? lang.of("事项表要求当日办理", "the action table says at once")
                     : lang.of("事项表期限" + from + days + "日", "the action table's " + days + " days" + from);
             case RULE -> days.isEmpty() ? lang.of("规则规定的最迟日期", "the latest date a rule sets") + rule
+                    // A period of 0 days is "at once", not "within 0 days from" a date.
+                    : days.equals("0") ? lang.of("规则要求当日办理", "a rule says at once") + rule
                     : lang.of("期限" + from + days + "日", days + " days" + from) + rule;
             case RECORDED -> lang.of("已确定的整改期限，不顺延", "the deadline already set, never extended");
             case GRADE_PERIOD -> lang.of("风险等级" + HtmlReport.gradeName(a.grade(), lang) + "缩短为" + from + days + "日",

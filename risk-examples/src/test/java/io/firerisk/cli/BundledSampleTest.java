@@ -180,8 +180,8 @@ class BundledSampleTest {
 
         // Then the summary is the one checked by hand when the sample was last generated
         assertThat(run.exit()).isZero();
-        assertThat(run.err()).contains("200 assessed, 0 rejected; BLUE 31  YELLOW 54  ORANGE 89  RED 26; "
-                + "22 suspected major, 23 to suspend");
+        assertThat(run.err()).contains("200 assessed, 0 rejected; BLUE 31  YELLOW 54  ORANGE 92  RED 23; "
+                + "22 suspected major, 20 to suspend");
     }
 
     @Test

@@ -101,6 +101,38 @@ class ExplainCommandTest {
     }
 
     @Test
+    void aClosedRestaurantIsNotWarnedForTheHolidayAndNothingPrintsEmptyBrackets() {
+        // Given the bundled sample's 三峡杂酱面大排档, closed, inspected on 2023-12-29 in the lead-up to New Year
+        // When explaining it
+        Cli.Run run = Cli.run("explain", "WZ-0002");
+
+        // Then the calendar says where the date falls, but a venue out of use is not told to raise its alert (二(八)
+        // is for units in use): it has nothing to do
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("WZ-0002 三峡杂酱面大排档").contains("预警：元旦")
+                .contains("须办事项：\n  无\n").doesNotContain("预警提示").doesNotContain("提高火灾防范等级：");
+        // and the counting rows with nothing counted read as sentences, not as empty brackets
+        assertThat(run.out()).contains("存在0项规定的综合判定要素，判定标准为3项以上")
+                .contains("count 0 of row CROWDED_EVACUATION (none; 3 needed)")
+                .doesNotContain("（）").doesNotContain("()").doesNotContain("[]")
+                .doesNotContainPattern("匹配：collected\\s*\\n");
+    }
+
+    @Test
+    void aHazardToBeCorrectedOnTheSpotIsDueAtOnceNotWithinZeroDays() {
+        // Given the bundled sample's 天城小区10栋, whose stairwell clutter can be cleared on the spot
+        // When explaining it
+        Cli.Run run = Cli.run("explain", "WZ-0003");
+
+        // Then its deadline is today, said as such
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("""
+                  - 2024-02-11  中  限期整改火灾隐患（F2）  [消防监督检查规定 第二十条; 消防法 第五十四条]
+                      期限依据：规则要求当日办理（根据整改的难易程度合理确定整改期限）
+                """).doesNotContain("期限依据：期限自2024-02-11起0日");
+    }
+
+    @Test
     void explainsAVenueOfTheBundledSampleByDefault() {
         Cli.Run run = Cli.run("explain", "WZ-0001");
 
