@@ -156,7 +156,28 @@ class RecordingApi {
      * form's message. A body that is not JSON at all names no field: 400.
      */
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, Locale locale) {
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, Locale locale,
+            jakarta.servlet.http.HttpServletRequest request) {
+        // Who may not record this endpoint's events at all is told that first (403), as the form does; the venue
+        // or hazard the body names cannot be read from a body that did not parse.
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String form = path.equals("/api/inspections") ? "inspection" : path.substring(path.lastIndexOf('/') + 1);
+        var who = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        java.util.Optional<Viewer> viewer = who != null && who.getPrincipal() instanceof
+                io.firerisk.server.security.DeskAccount account ? java.util.Optional.of(account.viewer())
+                : java.util.Optional.empty();
+        if (RecordingService.FORM_EVENTS.containsKey(form) && viewer.isPresent()) {
+            try {
+                recording.authorize(viewer.get(), null, locale, RecordingService.FORM_EVENTS.get(form));
+            } catch (SubmissionRefusedException refused) {
+                return refused(refused);
+            } catch (io.firerisk.server.web.DeskRequestException d) {
+                ProblemDetail p = ProblemDetail.forStatusAndDetail(d.status(), recording.message(locale, d.messageKey(),
+                        d.args()));
+                p.setProperty("code", d.messageKey());
+                return ResponseEntity.status(d.status()).body(p);
+            }
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JacksonException j && !j.getPath().isEmpty()) {
                 StringBuilder field = new StringBuilder();

@@ -81,7 +81,7 @@ class RecordingController {
     String inspect(@PathVariable String venueId, Viewer viewer, Locale locale, HttpServletRequest request,
             HttpServletResponse response, Model model) {
         try {
-            recording.authorizeOnVenue(viewer, venueId, locale, EventType.INSPECTION_RECORDED);
+            recording.authorizeOnVenue(viewer, venueId, locale, RecordingService.FORM_EVENTS.get("inspection"));
             Map<String, String> errors = new LinkedHashMap<>();
             InspectionKind kind = null;
             String k = request.getParameter("kind");
@@ -155,8 +155,7 @@ class RecordingController {
     String plan(@ModelAttribute("command") Commands.Plan c, BindingResult b, AsOf asOf, Viewer viewer, Locale locale,
             HttpServletRequest request, HttpServletResponse response, Model model) {
         return submit("plan", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
-                () -> recording.setPlan(viewer, c, locale),
-                EventType.PLAN_SET);
+                () -> recording.setPlan(viewer, c, locale));
     }
 
     @PostMapping("/hazard/rectification")
@@ -164,91 +163,82 @@ class RecordingController {
             @RequestParam(name = "photos", required = false) List<MultipartFile> photos, AsOf asOf, Viewer viewer,
             Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
         return submit("rectification", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
-                () -> recording.reportRectification(viewer, c, photos == null ? List.of() : photos, locale),
-                EventType.RECTIFICATION_REPORTED);
+                () -> recording.reportRectification(viewer, c, photos == null ? List.of() : photos, locale));
     }
 
     @PostMapping("/hazard/reinspection")
     String reinspection(@ModelAttribute("command") Commands.Reinspection c, BindingResult b, AsOf asOf, Viewer viewer,
             Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
         return submit("reinspection", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
-                () -> recording.reinspect(viewer, c, locale),
-                EventType.INSPECTION_RECORDED, EventType.REINSPECTION_PASSED);
+                () -> recording.reinspect(viewer, c, locale));
     }
 
     @PostMapping("/hazard/closure")
     String closure(@ModelAttribute("command") Commands.Closure c, BindingResult b, AsOf asOf, Viewer viewer,
             Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
         return submit("closure", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
-                () -> recording.close(viewer, c, locale),
-                EventType.HAZARD_CLOSED);
+                () -> recording.close(viewer, c, locale));
     }
 
     @PostMapping("/hazard/extension-request")
     String extensionRequest(@ModelAttribute("command") Commands.ExtensionRequest c, BindingResult b, AsOf asOf,
             Viewer viewer, Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
         return submit("extension-request", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
-                () -> recording.requestExtension(viewer, c, locale),
-                EventType.EXTENSION_REQUESTED);
+                () -> recording.requestExtension(viewer, c, locale));
     }
 
     @PostMapping("/hazard/extension-decision")
     String extensionDecision(@ModelAttribute("command") Commands.ExtensionDecision c, BindingResult b, AsOf asOf,
             Viewer viewer, Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
         return submit("extension-decision", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
-                () -> recording.decideExtension(viewer, c, locale),
-                EventType.EXTENSION_APPROVED);
+                () -> recording.decideExtension(viewer, c, locale));
     }
 
     @PostMapping("/hazard/reopening")
     String reopening(@ModelAttribute("command") Commands.Reopening c, BindingResult b, AsOf asOf, Viewer viewer,
             Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
         return submit("reopening", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
-                () -> recording.reopen(viewer, c, locale),
-                EventType.INSPECTION_RECORDED, EventType.HAZARD_REOPENED);
+                () -> recording.reopen(viewer, c, locale));
     }
 
     @PostMapping("/hazard/cancellation")
     String cancellation(@ModelAttribute("command") Commands.Cancellation c, BindingResult b, AsOf asOf, Viewer viewer,
             Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
         return submit("cancellation", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
-                () -> recording.cancel(viewer, c, locale),
-                EventType.HAZARD_CANCELLED);
+                () -> recording.cancel(viewer, c, locale));
     }
 
     @PostMapping("/hazard/supervision")
     String supervision(@ModelAttribute("command") Commands.Supervision c, BindingResult b, AsOf asOf, Viewer viewer,
             Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
         return submit("supervision", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
-                () -> recording.listForSupervision(viewer, c, locale),
-                EventType.SUPERVISION_LISTED);
+                () -> recording.listForSupervision(viewer, c, locale));
     }
 
     @PostMapping("/hazard/supervision-lifting")
     String supervisionLifting(@ModelAttribute("command") Commands.SupervisionLifting c, BindingResult b, AsOf asOf,
             Viewer viewer, Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
         return submit("supervision-lifting", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
-                () -> recording.liftSupervision(viewer, c, locale),
-                EventType.SUPERVISION_LIFTED);
+                () -> recording.liftSupervision(viewer, c, locale));
     }
 
     @PostMapping("/hazard/enforcement")
     String enforcement(@ModelAttribute("command") Commands.EnforcementStep c, BindingResult b, AsOf asOf,
             Viewer viewer, Locale locale, HttpServletRequest request, HttpServletResponse response, Model model) {
         return submit("enforcement", c.hazardId(), c.date(), b, asOf, viewer, locale, request, response, model,
-                () -> recording.recordEnforcement(viewer, c, locale),
-                EventType.ENFORCEMENT_RECORDED);
+                () -> recording.recordEnforcement(viewer, c, locale));
     }
 
     /**
-     * Sends a hazard's form: who may not record its {@code types} on this hazard is refused (403) before the
+     * Sends a hazard's form: who may not record its events ({@link RecordingService#FORM_EVENTS}) on this
+     * hazard is refused (403) before the
      * fields are looked at, as the API refuses them; then the fields, then the ledger.
      */
     private String submit(String form, String hazardId, LocalDate date, BindingResult binding, AsOf asOf,
             Viewer viewer, Locale locale, HttpServletRequest request, HttpServletResponse response, Model model,
-            Supplier<Recorded> action, EventType... types) {
+            Supplier<Recorded> action) {
         try {
-            recording.authorize(viewer, hazardId, locale, types);
+            recording.authorize(viewer, hazardId, locale, RecordingService.FORM_EVENTS.get(form));
             bindingErrors(binding, locale);
             action.get();
             return "redirect:" + UriComponentsBuilder.fromPath("/hazard").queryParam("id", hazardId)

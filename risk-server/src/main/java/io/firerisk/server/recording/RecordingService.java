@@ -71,6 +71,25 @@ public class RecordingService {
             EventType.EXTENSION_REQUESTED, EventType.EXTENSION_APPROVED, EventType.EXTENSION_REFUSED,
             EventType.HAZARD_REOPENED, EventType.HAZARD_CANCELLED, EventType.SUPERVISION_LISTED,
             EventType.SUPERVISION_LIFTED, EventType.ENFORCEMENT_RECORDED);
+    /**
+     * The events each form records, by the form's name (its address: {@code /hazard/plan},
+     * {@code /api/hazards/plan}; {@code inspection} for an inspection), whose ledger roles are checked before
+     * anything else. An extension's decision stands for either approvers' role until the hazard is read; a
+     * re-inspection for its outcome, which may close too (checked again once the outcome is read).
+     */
+    public static final Map<String, List<EventType>> FORM_EVENTS = Map.ofEntries(
+            Map.entry("inspection", List.of(EventType.INSPECTION_RECORDED)),
+            Map.entry("plan", List.of(EventType.PLAN_SET)),
+            Map.entry("rectification", List.of(EventType.RECTIFICATION_REPORTED)),
+            Map.entry("reinspection", List.of(EventType.INSPECTION_RECORDED, EventType.REINSPECTION_PASSED)),
+            Map.entry("closure", List.of(EventType.HAZARD_CLOSED)),
+            Map.entry("extension-request", List.of(EventType.EXTENSION_REQUESTED)),
+            Map.entry("extension-decision", List.of(EventType.EXTENSION_APPROVED)),
+            Map.entry("reopening", List.of(EventType.INSPECTION_RECORDED, EventType.HAZARD_REOPENED)),
+            Map.entry("cancellation", List.of(EventType.HAZARD_CANCELLED)),
+            Map.entry("supervision", List.of(EventType.SUPERVISION_LISTED)),
+            Map.entry("supervision-lifting", List.of(EventType.SUPERVISION_LIFTED)),
+            Map.entry("enforcement", List.of(EventType.ENFORCEMENT_RECORDED)));
     /** The enforcement steps a person records (挂牌督办 has its own form). */
     public static final List<io.firerisk.Enforcement> ENFORCEMENT_STEPS = List.of(
             io.firerisk.Enforcement.ORDERED_TO_CORRECT, io.firerisk.Enforcement.REFUSED_TO_CORRECT);
@@ -620,14 +639,14 @@ public class RecordingService {
      * Whether the viewer may send the form recording {@code types} on the venue: the same refusals (403) as the submission itself, asked first by a form whose fields
      * did not even parse, so that whoever may not act is told so rather than what is wrong with the fields.
      */
-    public void authorizeOnVenue(Viewer viewer, String venueId, Locale locale, EventType... types) {
-        actor(viewer, null, locale, types);
+    public void authorizeOnVenue(Viewer viewer, String venueId, Locale locale, List<EventType> types) {
+        actor(viewer, null, locale, types.toArray(EventType[]::new));
         venue(viewer, venueId);
     }
 
-    /** {@link #authorizeOnVenue}, for a form on a hazard. */
-    public void authorize(Viewer viewer, String hazardId, Locale locale, EventType... types) {
-        actor(viewer, null, locale, types);
+    /** {@link #authorizeOnVenue}, for a form on a hazard (its id not known when null). */
+    public void authorize(Viewer viewer, String hazardId, Locale locale, List<EventType> types) {
+        actor(viewer, null, locale, types.toArray(EventType[]::new));
         if (hazardId != null && !hazardId.isBlank()) {
             ledger.hazard(hazardId.strip()).ifPresent(h -> venue(viewer, h.venueId()));
         }

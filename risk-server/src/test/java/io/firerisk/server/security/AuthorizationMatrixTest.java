@@ -300,9 +300,13 @@ class AuthorizationMatrixTest {
             m.put("POST /api/hazards/" + form + " (another unit's)", new Row(post("/api/hazards/" + form).with(csrf())
                     .contentType(MediaType.APPLICATION_JSON).content("{\"hazardId\": \"" + otherHazard + "\", \"date\": \""
                             + FUTURE + "\"}"), api(other)));
-            // A value that is not of its field's type: still 403 for whoever may not act, 422 for whoever may
+            // A value that is not of its field's type: still 403 for whoever may not act, 422 for whoever may (the
+            // API cannot read which hazard a body names that did not parse: its own unit's hazard here)
             m.put("POST /hazard/" + form + " (not a date, another unit's)", new Row(post("/hazard/" + form).with(csrf())
                     .param("hazardId", otherHazard).param("date", "not-a-date"), other));
+            m.put("POST /api/hazards/" + form + " (not a date)", new Row(post("/api/hazards/" + form).with(csrf())
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"hazardId\": \"" + ownHazard
+                            + "\", \"date\": \"not-a-date\"}"), api(expected)));
         });
         // 作废, 挂牌督办 and enforcement take a ledger role besides (ledger.yaml permissions), checked first: 403 for
         // an account whose person holds none. Cancelling is bureau staff's and leaders', enforcement inspectors'
@@ -332,6 +336,9 @@ class AuthorizationMatrixTest {
             m.put("POST /api/hazards/" + form + " (another unit's)", new Row(post("/api/hazards/" + form).with(csrf())
                     .contentType(MediaType.APPLICATION_JSON).content("{\"hazardId\": \"" + otherHazard + "\", \"date\": \""
                             + FUTURE + "\"}"), api(other)));
+            m.put("POST /api/hazards/" + form + " (not a date)", new Row(post("/api/hazards/" + form).with(csrf())
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"hazardId\": \"" + ownHazard
+                            + "\", \"date\": \"not-a-date\"}"), api(expected)));
         });
         Map<Who, Integer> planOther = mayRecord(Who.STAFF);
         m.put("POST /api/hazards/plan (no date, another unit's)", new Row(post("/api/hazards/plan").with(csrf())
