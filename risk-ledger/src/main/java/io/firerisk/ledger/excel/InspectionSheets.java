@@ -64,6 +64,11 @@ import java.util.TreeMap;
  * an id it holds for something else is a problem at its row. Each inspection and its
  * hazards are recorded as by the first inspector named, on the inspection day at noon.
  *
+ * <p>A finding carries what the ledger needs of it: 比例 or 数量 where its hazard code is judged by a ratio or a count
+ * (the catalogue's {@code measure}; required then, refused otherwise), and the GB 35181-2025 4.2 inputs 标准修订
+ * (the finding's {@code standardRevision}) and 无现实火灾风险 (the inspection's {@code noRealFireRisk}). These four
+ * columns follow 备注, so a workbook from the earlier eleven-column template (their headers blank) still reads.
+ *
  * <p>Limits, checked before anything is read: {@value #MAX_BYTES} bytes a file, {@value #MAX_ROWS} rows;
  * POI's zip guards refuse a part inflating more than a hundredfold or past 100 MiB (zip bombs).
  */

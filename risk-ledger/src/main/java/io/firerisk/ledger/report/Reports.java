@@ -320,7 +320,7 @@ public final class Reports {
                 selfInspected.add(i.venueId());
             }
         }
-        int timesFound = (int) Math.round(campaign.parameters().getOrDefault("tasks.repeated.times-found", 2.0));
+        int timesFound = repeatedTimes();
         Map<String, Integer> sameTypeAtVenue = new HashMap<>();
         rows.forEach(r -> sameTypeAtVenue.merge(r.venueId() + "\n" + r.hazardCode(), 1, Integer::sum));
         String readiness = policy.reports().readinessCategory();
@@ -596,6 +596,29 @@ public final class Reports {
         Set<String> ids = new java.util.TreeSet<>();
         read.asOf(asOf).hazards().stream().filter(under).forEach(r -> ids.add(r.hazardId()));
         return ids;
+    }
+
+    /**
+     * The hazards unit accountability counts as repeated (重复隐患) as of {@code asOf}: those whose venue has, among its
+     * hazards not cancelled, at least the campaign's {@code tasks.repeated.times-found} (2 unless set) of the same
+     * hazard code. The list behind the report's 重复隐患 figure.
+     */
+    public Set<String> repeated(LocalDate asOf) {
+        Objects.requireNonNull(asOf, "asOf");
+        List<HazardRow> rows = ledger.asOf(asOf).hazards().stream().filter(r -> r.state() != HazardState.CANCELLED)
+                .toList();
+        Map<String, Integer> sameTypeAtVenue = new HashMap<>();
+        rows.forEach(r -> sameTypeAtVenue.merge(r.venueId() + "\n" + r.hazardCode(), 1, Integer::sum));
+        int timesFound = repeatedTimes();
+        Set<String> ids = new java.util.TreeSet<>();
+        rows.stream().filter(r -> sameTypeAtVenue.get(r.venueId() + "\n" + r.hazardCode()) >= timesFound)
+                .forEach(r -> ids.add(r.hazardId()));
+        return ids;
+    }
+
+    /** How many hazards of one code at one venue make them repeated (campaign parameter, 2 unless set). */
+    private int repeatedTimes() {
+        return (int) Math.round(campaign.parameters().getOrDefault("tasks.repeated.times-found", 2.0));
     }
 
     /**

@@ -31,12 +31,13 @@ import java.util.Set;
  * @param sort       the order
  * @param ascending  its direction
  * @param page       the page, from 1
+ * @param repeated   only the hazards unit accountability counts as repeated (重复隐患) on the page's date
  */
 public record HazardFilter(Set<String> streets, Set<String> units, Set<HazardState> states, Set<RiskGrade> grades,
         Set<String> categories, Optional<Boolean> overdue, Optional<String> leadUp, HazardQuery.Sort sort,
         boolean ascending, int page, Optional<LocalDate> foundFrom, Optional<LocalDate> foundTo,
         Optional<LocalDate> closedFrom, Optional<LocalDate> closedTo, Optional<LocalDate> reopenedFrom,
-        Optional<LocalDate> reopenedTo, Optional<String> task, Set<String> codes) {
+        Optional<LocalDate> reopenedTo, Optional<String> task, Set<String> codes, boolean repeated) {
 
     /** Rows on a page of the list. */
     public static final int PAGE_SIZE = 50;
@@ -95,7 +96,18 @@ public record HazardFilter(Set<String> streets, Set<String> units, Set<HazardSta
                 !"desc".equals(dir), page, date(params, "foundFrom"), date(params, "foundTo"), date(params, "closedFrom"),
                 date(params, "closedTo"), date(params, "reopenedFrom"), date(params, "reopenedTo"),
                 Optional.ofNullable(params.getFirst("task")).filter(t -> !t.isBlank()).map(String::strip),
-                new LinkedHashSet<>(values(params, "code")));
+                new LinkedHashSet<>(values(params, "code")), flag(params, "repeated"));
+    }
+
+    private static boolean flag(MultiValueMap<String, String> params, String name) {
+        String v = params.getFirst(name);
+        if (v == null || v.isBlank() || v.equals("false")) {
+            return false;
+        }
+        if (!v.equals("true")) {
+            throw DeskRequestException.badParameter(name, v, "true | false");
+        }
+        return true;
     }
 
     private static Optional<LocalDate> date(MultiValueMap<String, String> params, String name) {
@@ -117,7 +129,8 @@ public record HazardFilter(Set<String> streets, Set<String> units, Set<HazardSta
      */
     public boolean filtersRows() {
         return leadUp.isPresent() || foundFrom.isPresent() || foundTo.isPresent() || closedFrom.isPresent()
-                || closedTo.isPresent() || reopenedFrom.isPresent() || reopenedTo.isPresent() || task.isPresent();
+                || closedTo.isPresent() || reopenedFrom.isPresent() || reopenedTo.isPresent() || task.isPresent()
+                || repeated;
     }
 
     /** Whether the row was found within the days asked for (the lead-up, and the days closed or reopened in, aside). */
@@ -171,6 +184,10 @@ public record HazardFilter(Set<String> streets, Set<String> units, Set<HazardSta
         reopenedTo.ifPresent(d -> { out.add("reopenedTo"); out.add(d.toString()); });
         task.ifPresent(t -> { out.add("task"); out.add(t); });
         codes.forEach(c -> { out.add("code"); out.add(c); });
+        if (repeated) {
+            out.add("repeated");
+            out.add("true");
+        }
         if (sort != HazardQuery.Sort.DEADLINE) {
             out.add("sort");
             out.add(sort.name());

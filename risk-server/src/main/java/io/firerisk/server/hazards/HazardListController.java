@@ -169,6 +169,14 @@ class HazardListController {
             named = happened(reports, io.firerisk.ledger.EventType.HAZARD_REOPENED, "reopenedFrom",
                     filter.reopenedFrom(), filter.reopenedTo(), asOf, named);
         }
+        if (filter.repeated()) {
+            java.util.Set<String> repeated = reports.repeated(asOf.date());
+            if (named == null) {
+                named = new java.util.HashSet<>(repeated);
+            } else {
+                named.retainAll(repeated);
+            }
+        }
         if (filter.task().isPresent()) {
             java.util.Set<String> under;
             try {

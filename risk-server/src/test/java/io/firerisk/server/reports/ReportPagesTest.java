@@ -9,6 +9,7 @@ import io.firerisk.ledger.report.PeriodicAnalysis;
 import io.firerisk.ledger.report.Reports;
 import io.firerisk.ledger.report.UnitAccountability;
 import io.firerisk.server.DeskTest;
+import io.firerisk.server.HostileVenue;
 import io.firerisk.server.TestAccounts;
 import io.firerisk.server.security.DeskAccounts;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -478,4 +479,42 @@ class ReportPagesTest {
             assertThat(table).contains(">" + unit.name() + "</td>").doesNotContain(">" + m.unitId() + "</td>");
         }
     }
+
+    @Test
+    void eachUnitsRepeatedHazardsInTheAccountabilityRankingOpenAHazardListThatLong() throws Exception {
+        // Given the hostile venue's gas alarm found missing a second time, ten days after the first (the demo's 回头看
+        // reopens a hazard rather than finding it anew, so it has no repeated hazard of its own)
+        HostileVenue.ensure(ledger);
+        if (ledger.hazard(HostileVenue.ID + "/F2", DEMO_DAY).isEmpty()) {
+            var d = ledger.directory();
+            String inspector = d.people().values().stream().filter(p -> p.roles().contains(io.firerisk.ledger.Role.INSPECTOR))
+                    .min(java.util.Comparator.comparing(io.firerisk.ledger.Directory.Person::personId)).orElseThrow().personId();
+            java.time.Instant at = java.time.Instant.parse("2024-01-20T02:00:00Z");
+            ledger.record(List.of(
+                    io.firerisk.ledger.Entry.of("repeat-inspection", inspector, at, new io.firerisk.ledger.Event.InspectionRecorded(
+                            "HOSTILE-I-2", HostileVenue.ID, io.firerisk.ledger.InspectionKind.SPOT_CHECK,
+                            LocalDate.of(2024, 1, 20), List.of(inspector), "")),
+                    io.firerisk.ledger.Entry.of("repeat-hazard", inspector, at, new io.firerisk.ledger.Event.HazardFound(
+                            HostileVenue.ID, "HOSTILE-I-2", io.firerisk.Finding.builder(HostileVenue.ID + "/F2",
+                                    "GAS_ALARM_NOT_INSTALLED").location("后厨").build(), false, null, List.of()))));
+        }
+        // and the ranking as of the demo day
+        UnitAccountability expected = Reports.of(ledger).accountability(DEMO_DAY);
+        assertThat(expected.units()).anyMatch(u -> u.repeated() >= 2);
+
+        String html = page("/reports/accountability?asOf=" + DEMO_DAY);
+
+        // When each unit's 重复隐患 is clicked, then the list (that unit's repeated hazards) says that many
+        for (UnitAccountability.UnitRecord u : expected.units()) {
+            int at = html.indexOf("data-unit=\"" + u.unitId() + "\"", html.indexOf("id=\"ranking\""));
+            String row = html.substring(at, html.indexOf("</tr>", at));
+            Matcher m = Pattern.compile("<a href=\"(/hazards\\?[^\"]*repeated=true[^\"]*)\">(\\d+)</a>").matcher(row);
+            assertThat(m.find()).as(u.unitId()).isTrue();
+            assertThat(Integer.parseInt(m.group(2))).as(u.unitId()).isEqualTo(u.repeated());
+            String url = m.group(1).replace("&amp;", "&");
+            assertThat(page(url)).as(url).contains("<span id=\"hazard-count\">共 " + u.repeated() + " 条</span>",
+                    "id=\"repeated-filter\"");
+        }
+    }
 }
+
