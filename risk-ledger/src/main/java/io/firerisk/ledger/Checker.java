@@ -109,6 +109,12 @@ final class Checker {
         } else if (event instanceof Event.VenueChanged v) {
             notNull(r, "event.venue", v.venue());
             LedgerState.VenueFold venue = registeredVenue(r, w, "event.venue.id", v.venue().id(), entry.happenedAt());
+            if (venue.changedAt != null && entry.happenedAt().isBefore(venue.changedAt)) {
+                // As for a hazard: a replay applies a venue's events in the order they happened and the projections
+                // in the order they were recorded; the two agree only when those are the same order.
+                throw r.field("happenedAt", entry.happenedAt() + " is before the venue's last change (" + venue.changedAt
+                        + "); a venue's changes are recorded in the order they happened");
+            }
             venueFacts(r, w, v.venue(), v.unitId(), v.area());
             permitted(r, w, entry, actor, venue.unitId);
             return new Accepted(v, v.venue().id(), v.stream());

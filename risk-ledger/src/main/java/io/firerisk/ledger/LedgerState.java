@@ -28,6 +28,8 @@ final class LedgerState {
         String unitId;
         String area;
         Instant registeredAt;
+        /** When its facts, unit or area last changed (registered or changed). */
+        Instant changedAt;
         int version;
         final List<String> hazardIds = new ArrayList<>();
         final List<String> inspectionIds = new ArrayList<>();
@@ -110,6 +112,7 @@ final class LedgerState {
         f.unitId = v.unitId;
         f.area = v.area;
         f.registeredAt = v.registeredAt;
+        f.changedAt = v.changedAt;
         f.version = v.version;
         f.hazardIds.addAll(v.hazardIds);
         f.inspectionIds.addAll(v.inspectionIds);
@@ -182,12 +185,14 @@ final class LedgerState {
             f.unitId = v.unitId();
             f.area = v.area();
             f.registeredAt = e.happenedAt();
+            f.changedAt = e.happenedAt();
             f.version = e.version();
         } else if (event instanceof Event.VenueChanged v) {
             VenueFold f = venues.get(v.venue().id());
             f.venue = v.venue();
             f.unitId = v.unitId();
             f.area = v.area();
+            f.changedAt = e.happenedAt();
             f.version = e.version();
         } else if (event instanceof Event.InspectionRecorded i) {
             inspections.put(i.inspectionId(), new InspectionView(i.inspectionId(), i.venueId(), i.kind(), i.date(),

@@ -201,8 +201,26 @@ abstract class TodaySpec extends LedgerTestBase {
     void workDatedTomorrowSendsTodaysReadsBackToTheReplay() {
         // Given a day's work, some of it dated tomorrow (the ledger takes events up to a day ahead of its clock)
         TodayFromProjectionsTest.recordAndCompare(ledger, world, 7, 30, true);
+        ledger.record(world.entry("admin", at("2024-06-02", 1), new Event.PersonRegistered("inspector-late", "晚班检查员",
+                "BUREAU-SAFETY", java.util.Set.of(Role.INSPECTOR))));
         // Then today is replayed: the projections hold tomorrow's events, a replay to the end of today does not
         assertThat(ledger.readsTodayFromProjections()).isFalse();
+        TodayFromProjectionsTest.compare(ledger, "after an event dated tomorrow");
+    }
+
+    @Test
+    void aVenueChangeDatedBeforeTheVenuesLastChangeIsRefused() {
+        // Given the restaurant moved on 2024-05-30
+        ledger.record(world.entry(STAFF, at("2024-05-30", 9), new Event.VenueChanged(World.restaurant(), "ENT-LAOZHANG",
+                "CM-CJB-1")));
+        // When a move dated 2024-05-20 is recorded after it
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.record(world.entry(STAFF, at("2024-05-20", 9),
+                        new Event.VenueChanged(World.restaurant(), "ENT-LAOZHANG", "GR-LD-1-01"))))
+                // Then it is refused, naming the date: today's pages (recording order) and a replay (date order)
+                // would otherwise put the venue in different streets
+                .isInstanceOf(RefusedException.class).hasMessageContaining("happenedAt")
+                .hasMessageContaining("before the venue's last change");
+        assertThat(ledger.venue(RESTAURANT, TodayFromProjectionsTest.TODAY).orElseThrow().area()).isEqualTo("CM-CJB-1");
     }
 
     @Test

@@ -57,6 +57,17 @@ public record Dashboard(LocalDate asOf, Calendar calendar, Totals totals, List<B
     /** One bar: a key (a state, grade or category code), its name, and how many. */
     public record Bucket(String key, String label, long count) {}
 
+    /**
+     * The units the page lists unless all are asked for: those with the most open hazards. A district has a
+     * thousand units, and a table of them all (five links each) was most of what a dashboard cost to render.
+     */
+    public static final int UNITS_ON_PAGE = 30;
+
+    /** The units the page lists: the first {@link #UNITS_ON_PAGE} (most open hazards first), or all. */
+    public List<Area> unitsOnPage(boolean all) {
+        return all || byUnit.size() <= UNITS_ON_PAGE ? byUnit : byUnit.subList(0, UNITS_ON_PAGE);
+    }
+
     /** A street or unit with its numbers. */
     public record Area(String key, String name, long hazards, long open, long overdue, long openMajor, long closed) {}
 

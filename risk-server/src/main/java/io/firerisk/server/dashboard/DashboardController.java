@@ -21,9 +21,12 @@ class DashboardController {
         this.dashboards = dashboards;
     }
 
+    /** The page; the units table lists the units with most open hazards unless {@code allUnits=true}. */
     @GetMapping("/")
-    String page(AsOf asOf, Viewer viewer, Locale locale, Model model) {
+    String page(AsOf asOf, Viewer viewer, Locale locale, Model model,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean allUnits) {
         model.addAttribute("dashboard", dashboards.dashboard(asOf.date(), viewer, locale));
+        model.addAttribute("allUnits", allUnits);
         return "dashboard";
     }
 

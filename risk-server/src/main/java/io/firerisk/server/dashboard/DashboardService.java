@@ -61,9 +61,15 @@ public class DashboardService {
         boolean sameView(Key other) {
             return asOf.equals(other.asOf) && scope.equals(other.scope) && language.equals(other.language);
         }
+
+        List<Object> view() {
+            return List.of(asOf, scope, language);
+        }
     }
 
     private final Map<Key, CompletableFuture<Dashboard>> kept = new ConcurrentHashMap<>();
+    /** The build under way for each view (date, scope, language), whatever its version. */
+    private final Map<List<Object>, CompletableFuture<Dashboard>> building = new ConcurrentHashMap<>();
 
     /**
      * The dashboard as of a date for what the viewer may see, in their language. Built once per version of
@@ -76,6 +82,16 @@ public class DashboardService {
                 ledger.version(asOf));
         CompletableFuture<Dashboard> mine = new CompletableFuture<>();
         CompletableFuture<Dashboard> existing = kept.putIfAbsent(key, mine);
+        if (existing == null) {
+            // One build at a time per view: on a desk showing today the version moves with every recording, and
+            // a build for each would pile up counts over the whole ledger. A request arriving while one runs gets
+            // that build (begun before it arrived, so at most one build's time behind); the next builds afresh.
+            CompletableFuture<Dashboard> running = building.putIfAbsent(key.view(), mine);
+            if (running != null && running != mine) {
+                kept.remove(key, mine);
+                existing = running;
+            }
+        }
         if (existing != null) {
             try {
                 return existing.join();
@@ -84,7 +100,12 @@ public class DashboardService {
             }
         }
         try {
-            Dashboard d = build(asOf, viewer, locale);
+            Dashboard d;
+            try {
+                d = build(asOf, viewer, locale);
+            } finally {
+                building.remove(key.view(), mine);
+            }
             mine.complete(d);
             kept.keySet().removeIf(k -> k.sameView(key) && k.version() < key.version());
             if (kept.size() > KEPT) {
