@@ -448,8 +448,11 @@ public final class Ledger implements AutoCloseable {
                         store.lockLog(h);
                     }
                     store.insertBatch(h, pending);
+                    // venue rows before hazard rows, as every writer takes them (see record)
+                    List<String> touched = pending.stream().map(Store.Pending::venueId).filter(Objects::nonNull).toList();
+                    store.lockVenues(h, touched);
                     project(h, w, pending);
-                    store.markStale(h, pending.stream().map(Store.Pending::venueId).filter(Objects::nonNull).toList());
+                    store.markStale(h, touched);
                 });
                 rejects.addAll(batchRejects);
                 counts[1] += batchCounts[1];
@@ -728,6 +731,14 @@ public final class Ledger implements AutoCloseable {
 
     /** Assesses the venues (a few hundred) as of {@code day} on their events and stores the grades; returns how many. */
     private int assess(Handle h, List<String> venueIds, LocalDate day) {
+        if (venueIds.isEmpty()) {
+            return 0;
+        }
+        // A writer grades the venues it touches while holding their rows; taken here first, the rows make a
+        // grade worked out on events read before that writer committed unable to overwrite its newer one, and
+        // keep the order every writer takes (venue rows before hazard rows).
+        store.lockVenues(h, venueIds);
+        venueIds = store.notAssessedOn(h, day, venueIds);
         if (venueIds.isEmpty()) {
             return 0;
         }
@@ -1251,7 +1262,7 @@ public final class Ledger implements AutoCloseable {
             if (h2File != null) {
                 // WRITE_DELAY=0: a commit is on disk before record() returns, so a killed process
                 // keeps every event it acknowledged.
-                config.setJdbcUrl("jdbc:h2:file:" + h2File.toAbsolutePath() + ";WRITE_DELAY=0");
+                config.setJdbcUrl("jdbc:h2:file:" + h2File.toAbsolutePath() + ";WRITE_DELAY=0;LOCK_TIMEOUT=30000");
                 config.setUsername("sa");
                 config.setPassword("");
             } else {

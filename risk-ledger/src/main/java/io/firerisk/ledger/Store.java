@@ -15,8 +15,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Consumer;
 
@@ -410,6 +412,14 @@ final class Store {
         return h.createQuery("select venue_id from ledger_venue where assessed_on is null or assessed_on < :d "
                 + "or assessed_on > :d order by venue_id fetch first " + limit + " rows only").bind("d", day)
                 .mapTo(String.class).list();
+    }
+
+    /** Those of the venues whose grade is still not of {@code day} (or waits for re-assessment), in the given order. */
+    List<String> notAssessedOn(Handle h, LocalDate day, List<String> venueIds) {
+        Set<String> stale = new HashSet<>(h.createQuery("select venue_id from ledger_venue where venue_id in (<v>) "
+                + "and (assessed_on is null or assessed_on < :d or assessed_on > :d)").bindList("v", venueIds)
+                .bind("d", day).mapTo(String.class).list());
+        return venueIds.stream().filter(stale::contains).toList();
     }
 
     /** Marks venues for re-assessment ({@code assessed_on} null): their hazards changed in a bulk write. */

@@ -126,7 +126,7 @@ class DeskConfiguration {
             db.schema().ifPresent(config::setSchema);
         } else {
             // The ledger's own URL (Ledger.Builder#h2): the same database inside this process.
-            config.setJdbcUrl("jdbc:h2:file:" + location.h2() + ";WRITE_DELAY=0");
+            config.setJdbcUrl("jdbc:h2:file:" + location.h2() + ";WRITE_DELAY=0;LOCK_TIMEOUT=30000");
             config.setUsername("sa");
             config.setPassword("");
         }
