@@ -5,7 +5,7 @@ java -XX:StartFlightRecording=filename=cold.jfr,settings=profile -cp risk-bench/
 python3 risk-bench/scripts/jfr_cold.py cold.jfr
 
 Execution samples (every Java thread; JFR samples Java code only, so the JIT compilers' and the collector's own CPU is
-reported apart from jdk.ThreadCPULoad) are counted once per phase, by the outermost phase frame on the stack, and, within
+reported apart from jdk.ThreadCPULoad) are counted once, under the first phase of the list below with a frame on the stack, and, within
 every phase, how many of them were loading, defining or linking a class.
 """
 import json, subprocess, sys, collections
@@ -16,7 +16,7 @@ def events(name):
     return json.loads(out)["recording"]["events"]
 def fname(fr):
     m = fr["method"]; return m["type"]["name"].replace("/", ".") + "." + m["name"]
-# outermost match wins (frames are listed innermost first, so the search runs from the end)
+# most specific first: the first phase with a frame on the stack takes the sample
 PHASES = [
     ("the first assessment", ("io.firerisk.RiskEngine.assess",)),
     ("unpacking the precompiled rule packages", ("io.firerisk.internal.Precompiled.read",)),
@@ -33,12 +33,9 @@ phase = collections.Counter(); loading = collections.Counter(); threads = collec
 ex = [e for e in events("jdk.ExecutionSample") if e["values"]["stackTrace"]]
 for e in ex:
     names = [fname(x) for x in e["values"]["stackTrace"]["frames"]]
-    p = "other (JVM start, class-path scanning, main)"
-    for n in reversed(names):
-        hit = next((label for label, keys in PHASES if any(n.startswith(k) for k in keys)), None)
-        if hit:
-            p = hit
-            break
+    # the first phase of the list (most specific first) that has a frame on the stack
+    p = next((label for label, keys in PHASES if any(n.startswith(k) for n in names for k in keys)),
+             "other (JVM start, class-path scanning, main)")
     phase[p] += 1
     if any(n.startswith(k) for n in names for k in CLASSLOAD):
         loading[p] += 1

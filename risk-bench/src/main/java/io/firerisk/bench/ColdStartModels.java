@@ -18,7 +18,9 @@ import java.util.List;
  * is a fresh JVM that reads the campaign's data tables, gets the rules ready and assesses one venue in a new session;
  * printed are the medians of each step and of process start to the first result, and the CPU the process used.
  *
- * <pre>java -cp risk-bench/target/benchmarks.jar io.firerisk.bench.ColdStartModels [--runs 5] [JVM options…]</pre>
+ * <pre>java -cp risk-bench/target/benchmarks.jar io.firerisk.bench.ColdStartModels [--runs 5] [--kjar model.jar] [JVM options…]</pre>
+ *
+ * {@code --kjar} reuses an executable model built by an earlier run (its path is printed) instead of building it.
  */
 public final class ColdStartModels {
 
@@ -28,19 +30,24 @@ public final class ColdStartModels {
             return;
         }
         int runs = 5;
+        Path kjar = null;
         List<String> jvm = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--runs")) {
                 runs = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--kjar")) {
+                kjar = Path.of(args[++i]);
             } else {
                 jvm.add(args[i]);
             }
         }
-        Path kjar = Files.createTempFile("firerisk-executable-model", ".jar");
-        long build = System.nanoTime();
-        ColdPaths.writeExecutableModel(Growth.CAMPAIGN, kjar);
-        System.out.printf("executable model built in %d ms (%d KB kjar)%n", (System.nanoTime() - build) / 1_000_000,
-                Files.size(kjar) / 1024);
+        if (kjar == null) {
+            kjar = Files.createTempFile("firerisk-executable-model", ".jar");
+            long build = System.nanoTime();
+            ColdPaths.writeExecutableModel(Growth.CAMPAIGN, kjar);
+            System.out.printf("executable model built in %d ms (%d KB kjar): %s%n",
+                    (System.nanoTime() - build) / 1_000_000, Files.size(kjar) / 1024, kjar);
+        }
         List<long[]> drl = new ArrayList<>();
         List<long[]> exec = new ArrayList<>();
         for (int i = 0; i < runs; i++) {

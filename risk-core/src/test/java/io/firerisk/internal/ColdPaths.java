@@ -53,7 +53,23 @@ public final class ColdPaths {
             }
             return ((org.drools.compiler.kie.builder.impl.InternalKieModule) builder.getKieModule()).getBytes();
         });
-        Files.write(kjar, bytes);
+        // the kjar as Drools writes it from memory lacks the Maven coordinates a repository reads back: add them
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes));
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(kjar))) {
+            boolean coordinates = false;
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                coordinates |= e.getName().endsWith("pom.properties");
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+            if (!coordinates) {
+                out.putNextEntry(new java.util.zip.ZipEntry("META-INF/maven/io.firerisk.cold/" + id + "/pom.properties"));
+                out.write(("groupId=io.firerisk.cold\nartifactId=" + id + "\nversion=1.0.0\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
     }
 
     /**
@@ -68,15 +84,32 @@ public final class ColdPaths {
         List<Problem> problems = new ArrayList<>();
         Campaign campaign = CampaignReader.read(files, problems).orElseThrow();
         long t1 = System.nanoTime();
-        byte[] kjarBytes = kjar == null ? null : Files.readAllBytes(kjar);
         KieBase kieBase = DroolsParts.withLoader(() -> {
-            if (kjarBytes == null) {
+            if (kjar == null) {
                 return Precompiled.read(files.precompiled().orElseThrow(), ColdPaths.class.getClassLoader())
                         .orElseThrow().newKieBase();
             }
-            KieServices ks = KieServices.Factory.get();
-            KieModule module = ks.getRepository().addKieModule(ks.getResources().newByteArrayResource(kjarBytes));
-            return ks.newKieContainer(module.getReleaseId()).getKieBase();
+            // the generated rule classes, from the kjar's class files, and the model classes its drools-model file
+            // names (no kmodule.xml: reading one needs drools-xml-support, which the engine does not ship)
+            try {
+                java.net.URLClassLoader classes = new java.net.URLClassLoader(new java.net.URL[] {kjar.toUri().toURL()},
+                        ColdPaths.class.getClassLoader());
+                List<org.drools.model.Model> models = new ArrayList<>();
+                try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(kjar.toFile())) {
+                    java.util.zip.ZipEntry list = zip.stream().filter(e -> e.getName().endsWith("/drools-model"))
+                            .findFirst().orElseThrow();
+                    for (String line : new String(zip.getInputStream(list).readAllBytes(),
+                            java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                        if (!line.isBlank() && !line.startsWith("Drools-Model-Version")) {
+                            models.add((org.drools.model.Model) classes.loadClass(line.trim())
+                                    .getDeclaredConstructor().newInstance());
+                        }
+                    }
+                }
+                return org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(models);
+            } catch (IOException | ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
         });
         long t2 = System.nanoTime();
         VenueFacts facts = venue.apply(campaign);
