@@ -1,6 +1,8 @@
 """Summarises a JFR recording of WarmBatch: CPU by area and by top frame, bytes by class and by nearest firerisk frame.
 
 python3 risk-bench/scripts/jfr_summary.py warm.jfr   (needs the JDK's jfr on the PATH; JDK 17 has no `jfr view`)
+python3 risk-bench/scripts/jfr_summary.py warm.jfr Element.hashCode HashMap\$TreeNode   (also: the share of execution
+        samples with a frame whose name contains each given text anywhere on the stack)
 """
 import json, subprocess, sys, collections
 f = sys.argv[1]
@@ -43,6 +45,11 @@ for e in ex:
 for k, v in callers.most_common(8): print("CALLER", v, k)
 print("\n| self | top frame |\n|---|---|")
 for k, v in top.most_common(15): print(f"| {100*v/N:.1f}% | `{k}` |")
+if len(sys.argv) > 2:
+    print("\n| inclusive share | frame containing |\n|---|---|")
+    for t in sys.argv[2:]:
+        n = sum(1 for e in ex if any(t in fname(x) for x in e["values"]["stackTrace"]["frames"]))
+        print(f"| {100*n/N:.1f}% | `{t}` |")
 al = events("jdk.ObjectAllocationSample")
 by = collections.Counter(); tot = 0
 bysite = collections.Counter()

@@ -16,7 +16,10 @@ import java.util.List;
  * table; every figure is the best of several timed passes after warm-up, in CPU microseconds of the
  * measuring thread per venue, explanations on.
  *
- * <pre>java -cp risk-bench/target/benchmarks.jar io.firerisk.bench.Growth [--quick]</pre>
+ * <pre>java -cp risk-bench/target/benchmarks.jar io.firerisk.bench.Growth [--quick] [--findings-only]</pre>
+ *
+ * {@code --findings-only} measures the findings rows alone (the bundled campaign, no synthetic copies), for a
+ * before-and-after comparison that fits between other runs.
  *
  * Rule counts above the bundled campaign's are synthetic: every rule file is copied into
  * {@code rules/copyN/…} with its package and rule names renamed, so each copy repeats the whole
@@ -28,6 +31,7 @@ public final class Growth {
 
     public static void main(String[] args) throws IOException {
         boolean quick = List.of(args).contains("--quick");
+        boolean findingsOnly = List.of(args).contains("--findings-only");
         int venues = quick ? 50 : 1000;
         int passes = quick ? 2 : 12;
         System.out.println("| variable | rules | findings/venue | µs/venue (CPU, best) | KB allocated/venue |");
@@ -39,6 +43,9 @@ public final class Growth {
                         findings, 7L);
                 print("findings", rules, findings, measure(engine, work, passes));
             }
+        }
+        if (findingsOnly) {
+            return;
         }
         Path temp = Files.createTempDirectory("firerisk-growth");
         for (int copies : new int[] {2, 4}) {

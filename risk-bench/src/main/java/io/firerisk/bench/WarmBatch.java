@@ -14,19 +14,22 @@ import java.util.List;
  * the measuring thread's CPU time and bytes allocated per venue. Counts, not durations, so that a loaded
  * machine warms the engine up as far as a quiet one does.
  *
- * <pre>java -Xms1g -Xmx1g -cp risk-bench/target/benchmarks.jar io.firerisk.bench.WarmBatch 40000 20000 warm.jfr</pre>
+ * <pre>java -Xms1g -Xmx1g -cp risk-bench/target/benchmarks.jar io.firerisk.bench.WarmBatch 40000 20000 warm.jfr [FINDINGS]</pre>
+ *
+ * An optional fourth argument sets the findings per venue (five by default), to profile the growth table's rows.
  */
 public final class WarmBatch {
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            System.err.println("usage: WarmBatch WARMUP MEASURED OUT.jfr");
+        if (args.length != 3 && args.length != 4) {
+            System.err.println("usage: WarmBatch WARMUP MEASURED OUT.jfr [FINDINGS_PER_VENUE]");
             System.exit(2);
         }
         int warmup = Integer.parseInt(args[0]);
         int measured = Integer.parseInt(args[1]);
         try (RiskEngine engine = RiskEngine.builder().campaign(Growth.CAMPAIGN).build()) {
-            List<VenueFacts> venues = Workload.venues(engine.campaign(), 4096, 5, 2023L);
+            int findings = args.length == 4 ? Integer.parseInt(args[3]) : 5;
+            List<VenueFacts> venues = Workload.venues(engine.campaign(), 4096, findings, 2023L);
             long sink = 0;
             for (int i = 0; i < warmup; i++) {
                 sink += engine.assess(venues.get(i % venues.size())).reasons().size();

@@ -52,6 +52,18 @@ public record Element(String number, ElementKind kind, Text label, String clause
         }
     }
 
+    /**
+     * The edition's and the number's hash only: consistent with the record's equality (equal elements have equal
+     * editions and numbers), and cheap. Drools hashes every element a {@code from campaign.elementsAt($v)} or {@code
+     * from campaign.elements(…)} yields, for every finding it is joined with; the record's own hash went through
+     * every component, the place conditions and their lists included, and was a fifth of the CPU of a venue with a
+     * hundred findings (docs/performance.md, *Growth in findings*).
+     */
+    @Override
+    public int hashCode() {
+        return 31 * standard.hashCode() + java.util.Objects.hashCode(number);
+    }
+
     /** This element's key: its edition and its number. */
     public Key key() {
         return new Key(standard, number);

@@ -437,11 +437,27 @@ public final class Assessor {
                 m.details.add(request.detail());
             }
         }
+        // The caps by the finding they name ("" for every action of the venue): an action looks only at the caps
+        // that can apply to it, in the order they were concluded, instead of at every cap (a key period caps every
+        // open finding of a crowded venue, so looking at all of them for every action grew with the square of the
+        // findings: docs/performance.md, *Growth in findings*).
+        Map<String, List<Integer>> capsByFinding = new java.util.HashMap<>();
+        for (int i = 0; i < caps.size(); i++) {
+            capsByFinding.computeIfAbsent(((DeadlineCap) caps.get(i).fact()).findingId(), k -> new ArrayList<>(2)).add(i);
+        }
+        java.util.BitSet candidates = new java.util.BitSet(caps.size());
         List<RequiredAction> actions = new ArrayList<>(merged.size());
         for (Merged m : merged.values()) {
             Due due = m.due;
             if (due != null && due.basis.kind() != DueBasis.Kind.RECORDED) {
-                for (FiringRecorder.Conclusion c : caps) {
+                candidates.clear();
+                mark(candidates, capsByFinding.get(""));
+                mark(candidates, capsByFinding.get(m.findingId));
+                for (String f : m.findingIds) {
+                    mark(candidates, capsByFinding.get(f));
+                }
+                for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+                    FiringRecorder.Conclusion c = caps.get(i);
                     DeadlineCap cap = (DeadlineCap) c.fact();
                     if (cap.appliesTo(m.findingId, m.findingIds) && cap.latest().isBefore(due.date)) {
                         due = new Due(cap.latest(), new DueBasis(DueBasis.Kind.CAP, OptionalInt.empty(),
@@ -468,6 +484,12 @@ public final class Assessor {
                 .thenComparing(RequiredAction::code)
                 .thenComparing(a -> a.findingId().orElse("")));
         return actions;
+    }
+
+    private static void mark(java.util.BitSet set, List<Integer> indices) {
+        if (indices != null) {
+            indices.forEach(set::set);
+        }
     }
 
     private record Due(LocalDate date, DueBasis basis) {}

@@ -47,7 +47,7 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
     private final boolean explain;
     private final Map<Object, Conclusion> live = new IdentityHashMap<>();
     private final List<Object> order = new ArrayList<>();
-    private final Map<Match, Fired> fired = new LinkedHashMap<>();
+    private final Map<MatchKey, Fired> fired = new LinkedHashMap<>();
     /** Firings by rule, read only when the firing limit is hit: counted without boxing or hashing names. */
     private final Map<RuleCompiler.CompiledRule, int[]> firings = new IdentityHashMap<>();
     private Match current;
@@ -69,18 +69,55 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
         this.explain = explain;
     }
 
+    /**
+     * A match as a key: Drools' own equality (the same rule over the same facts), with a hash that tells matches apart.
+     * Drools hashes a match by the fact of its last pattern and its rule's name, and a match whose last condition is a
+     * {@code not} or {@code exists} has no such fact: every match of such a rule hashed alike (the five 五落实 rules,
+     * 8.1 b), …), so the map's bucket for a rule held all its matches, and each firing searched them all, a cost that
+     * grew with the square of the findings (docs/performance.md, *Growth in findings*). This hash combines every fact
+     * handle of the match by identity, which Drools' equality compares by identity as well.
+     */
+    static final class MatchKey {
+        final Match match;
+        private final int hash;
+
+        MatchKey(Match match) {
+            this.match = match;
+            this.hash = hash(match);
+        }
+
+        private static int hash(Match match) {
+            if (!(match instanceof org.drools.core.reteoo.TupleImpl tuple)) {
+                return match.hashCode();
+            }
+            int h = System.identityHashCode(match.getRule());
+            for (org.drools.core.reteoo.TupleImpl t = tuple; t != null; t = t.getParent()) {
+                h = 31 * h + System.identityHashCode(t.getFactHandle());
+            }
+            return h;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MatchKey other && (other.match == match || (other.hash == hash && match.equals(other.match)));
+        }
+    }
+
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
         current = event.getMatch();
         RuleCompiler.CompiledRule rule = campaign.rule(current.getRule());
-        Fired previous = fired.get(current);
+        MatchKey key = new MatchKey(current);
         // A match firing again replaces what it said before; the facts it concluded before were
         // withdrawn by truth maintenance when it was re-activated.
         currentFired = new Fired(rule);
-        if (previous != null) {
-            fired.remove(current);
-        }
-        fired.put(current, currentFired);
+        fired.remove(key); // so that the new firing takes its place at the end of the order
+        fired.put(key, currentFired);
         firings.computeIfAbsent(rule, r -> new int[1])[0]++;
         total++;
     }

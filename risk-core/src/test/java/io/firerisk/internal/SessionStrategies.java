@@ -88,6 +88,38 @@ public final class SessionStrategies {
         };
     }
 
+    /**
+     * The rule firings one assessment makes, by rule name (withdrawn and re-fired matches included): what the
+     * growth benchmark counts to tell more work per firing from more firings. A new session per call.
+     */
+    public java.util.Map<String, Integer> firingsByRule(VenueFacts facts, LocalDate today) {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        Assessor assessor = new Assessor(compiled, false, RiskEngine.DEFAULT_MAX_RULE_FIRINGS,
+                (a, prepared, recorder) -> {
+                    KieSession session = a.compiled().kieBase().newKieSession();
+                    try {
+                        session.setGlobal("campaign", a.compiled().data());
+                        SessionPool.listen(session, recorder);
+                        session.addEventListener(new org.kie.api.event.rule.DefaultAgendaEventListener() {
+                            @Override
+                            public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent e) {
+                                counts.merge(e.getMatch().getRule().getName(), 1, Integer::sum);
+                            }
+                        });
+                        prepared.facts().forEach(session::insert);
+                        if (prepared.day().campaignInForce()) {
+                            session.fireAllRules(a.maxFirings());
+                        } else {
+                            session.fireAllRules(a.outsideCampaign, a.maxFirings());
+                        }
+                    } finally {
+                        session.dispose();
+                    }
+                });
+        assessor.assess(facts, today);
+        return counts;
+    }
+
     private static void newSession(Assessor assessor, Enricher.Prepared prepared, FiringRecorder recorder) {
         KieSession session = assessor.compiled().kieBase().newKieSession();
         try {
