@@ -441,7 +441,8 @@ public final class Assessor {
         for (Merged m : merged.values()) {
             Due due = m.due;
             if (due != null && due.basis.kind() != DueBasis.Kind.RECORDED) {
-                for (FiringRecorder.Conclusion c : caps) {
+                // Only actions the table marks capped: a cap hurries the work, not a procedure with its own timetable.
+                for (FiringRecorder.Conclusion c : m.type.capped() ? caps : List.<FiringRecorder.Conclusion>of()) {
                     DeadlineCap cap = (DeadlineCap) c.fact();
                     if (cap.appliesTo(m.findingId, m.findingIds) && cap.latest().isBefore(due.date)) {
                         due = new Due(cap.latest(), new DueBasis(DueBasis.Kind.CAP, OptionalInt.empty(),
