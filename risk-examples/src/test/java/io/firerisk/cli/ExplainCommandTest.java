@@ -136,6 +136,19 @@ class ExplainCommandTest {
     }
 
     @Test
+    void aMeasuredHazardReadsInWordsWithItsFigureNotWithTheRecordersRatioNote() {
+        // Given the bundled sample's 锦绣农贸市场, whose sales-floor travel distance is 39% over the permitted one
+        // When explaining it
+        Cli.Run run = Cli.run("explain", "WZ-0034");
+
+        // Then the hazard is named as a notice would name it, and the figure is said in Chinese with its unit
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("商店营业厅内的疏散距离超过规定值（二层营业厅）")
+                .contains("疏散距离超出规定值39%，大于25%，构成综合判定要素7.3.5")
+                .doesNotContain("ratio=").doesNotContain("（ratio");
+    }
+
+    @Test
     void explainsAVenueOfTheBundledSampleByDefault() {
         Cli.Run run = Cli.run("explain", "WZ-0001");
 
