@@ -14,6 +14,8 @@ import java.util.OptionalInt;
  * @param days       days from the assessment date to the deadline (0 = the same day), empty for none
  * @param perFinding one action per triggering finding, rather than one for the whole venue
  * @param byGrade    the deadline also obeys the grade's rectification period, whichever is sooner
+ * @param capped     a deadline cap (a key period's, for instance) may bring the deadline forward; false for an action
+ *                   with a timetable of its own, such as a penalty procedure
  */
 public record ActionType(String code, Text label, Priority priority, OptionalInt days, boolean perFinding,
-        boolean byGrade) {}
+        boolean byGrade, boolean capped) {}

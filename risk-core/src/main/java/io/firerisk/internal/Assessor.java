@@ -451,10 +451,13 @@ public final class Assessor {
             Due due = m.due;
             if (due != null && due.basis.kind() != DueBasis.Kind.RECORDED) {
                 candidates.clear();
-                mark(candidates, capsByFinding.get(""));
-                mark(candidates, capsByFinding.get(m.findingId));
-                for (String f : m.findingIds) {
-                    mark(candidates, capsByFinding.get(f));
+                // Only actions the table marks capped: a cap hurries the work, not a procedure with its own timetable.
+                if (m.type.capped()) {
+                    mark(candidates, capsByFinding.get(""));
+                    mark(candidates, capsByFinding.get(m.findingId));
+                    for (String f : m.findingIds) {
+                        mark(candidates, capsByFinding.get(f));
+                    }
                 }
                 for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
                     FiringRecorder.Conclusion c = caps.get(i);

@@ -579,11 +579,13 @@ final class DataTables extends CampaignPart {
                 return;
             }
             boolean byGrade = row.flag("by_grade", false, problems);
+            // Optional column: a table without it lets every cap apply, as before the column existed.
+            boolean capped = row.flag("capped", true, problems);
             if (duplicate(lines, code.get(), row, "code")) {
                 return;
             }
             actions.put(code.get(), new ActionType(code.get(), Text.of(zh.get(), row.get("en")), p, days,
-                    per.equals("FINDING"), byGrade));
+                    per.equals("FINDING"), byGrade, capped));
         });
         return actions;
     }

@@ -4,8 +4,10 @@ import java.time.LocalDate;
 
 /**
  * Conclusion: actions about a finding (or, with an empty finding id, every dated action of the
- * venue) are due no later than {@code latest}; for example, before a key period begins. A cap
- * before the assessment date makes the action due on the assessment date.
+ * venue) are due no later than {@code latest}; for example, before a key period begins. Only the
+ * actions the action table marks {@code capped} are brought forward (rectification and inspection,
+ * not a penalty procedure with its own timetable). A cap before the assessment date makes the action
+ * due on the assessment date.
  *
  * @param venueId   the venue
  * @param findingId the finding whose actions are capped, empty for all

@@ -124,12 +124,28 @@ class ExplainCommandTest {
         // When explaining it
         Cli.Run run = Cli.run("explain", "WZ-0003");
 
-        // Then its deadline is today, said as such
+        // Then its deadline is today, said as such, by the rule for a hazard removed at once (消防法 第五十四条)
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("""
-                  - 2024-02-11  中  限期整改火灾隐患（F2）  [消防监督检查规定 第二十条; 消防法 第五十四条]
-                      期限依据：规则要求当日办理（根据整改的难易程度合理确定整改期限）
+                  - 2024-02-11  中  限期整改火灾隐患（F2）  [消防法 第五十四条]
+                      期限依据：规则要求当日办理（发现火灾隐患的，通知立即采取措施消除隐患：发现当日消除）
                 """).doesNotContain("期限依据：期限自2024-02-11起0日");
+        // and its explanation says "at once, on the day found", never "within 0 days … not below the 0 days needed"
+        assertThat(run.out()).contains("结论：楼道、楼梯间堆放可燃杂物（楼道）应立即采取措施消除，于发现当日（2024-02-11）整改完毕")
+                .doesNotContain("起0日内整改").doesNotContain("不少于整改所需的0日");
+    }
+
+    @Test
+    void aMeasuredHazardReadsInWordsWithItsFigureNotWithTheRecordersRatioNote() {
+        // Given the bundled sample's 锦绣农贸市场, whose sales-floor travel distance is 39% over the permitted one
+        // When explaining it
+        Cli.Run run = Cli.run("explain", "WZ-0034");
+
+        // Then the hazard is named as a notice would name it, and the figure is said in Chinese with its unit
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("商店营业厅内的疏散距离超过规定值（二层营业厅）")
+                .contains("疏散距离超出规定值39%，大于25%，构成综合判定要素7.3.5")
+                .doesNotContain("ratio=").doesNotContain("（ratio");
     }
 
     @Test

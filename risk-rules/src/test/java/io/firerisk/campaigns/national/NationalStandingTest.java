@@ -105,6 +105,25 @@ class NationalStandingTest {
     }
 
     @Test
+    void aSuspectedMajorHazardInAHighRiseHotelIsPutToTheAuthorityOnceSayingItsConsequenceClassIsAnAssumption() {
+        // Given a 40 m hotel (in several severity rows at S4 and above) with no fire alarm: suspected major, no legal ground
+        Venue hotel = Venue.builder("HOTEL-1", "HOTEL").name("滨江宾馆").heightMeters(40.0).floors(12)
+                .occupantCapacity(200).sleepingOnSite(true).build();
+
+        Assessment a = assess(hotel, LocalDate.of(2026, 1, 15), Finding.of("F1", "FIRE_ALARM_NOT_INSTALLED"));
+
+        // Then the 第二十二条(五) request is made once, and it says its S threshold is this campaign's assumption
+        assertThat(a.actions("CONSIDER_SEALING")).singleElement().satisfies(c -> {
+            assertThat(c.clauses()).extracting(io.firerisk.ClauseRef::id).containsExactly("消防监督检查规定 第二十二条(五)");
+            assertThat(c.details()).extracting(io.firerisk.Text::zh)
+                    .containsExactly("第二十二条第一款第（五）项：疑似重大火灾隐患，后果等级不低于S4（方案假定，非法定标准）");
+        });
+        assertThat(a.reasons()).filteredOn(r -> r.clause().id().equals("消防监督检查规定 第二十二条(五)"))
+                .singleElement().satisfies(r -> assertThat(r.sentence().zh()).contains("后果等级及该阈值为本方案假定")
+                        .doesNotContain("S4，不低于S4").doesNotContain("S5"));
+    }
+
+    @Test
     void itHoldsNoLocalPlanNoLocalClassificationAndNoKeyPeriod() throws Exception {
         var campaign = ENGINE.campaign();
 

@@ -427,6 +427,42 @@ class DecisionsAFireOfficerWouldSignTest {
     class Deadlines {
 
         @Test
+        void workThatNeedsNoLeadTimeIsNotPromisedAtLeastZeroDays() {
+            // Given expired extinguishers (7 days usually, no minimum: min_days 0)
+            Assessment a = assess(smallShop(), DAY, Finding.builder("F1", "FIRE_EXTINGUISHER_INVALID").location("收银台").build());
+
+            // Then the deadline is the usual 7 days, and the sentence does not say "不少于整改所需的0日"
+            assertThat(action(a, "RECTIFY", "F1")).get().satisfies(r -> assertThat(r.due()).contains(DAY.plusDays(7)));
+            assertThat(a.reasons()).filteredOn(r -> r.clause().id().equals("消防监督检查规定 第二十条")).singleElement()
+                    .satisfies(r -> assertThat(r.sentence().zh()).contains("起7日内整改；整改无需准备时间")
+                            .doesNotContain("0日"));
+        }
+
+        @Test
+        void aKeyPeriodHurriesRectificationButNotThePenaltyProcedure() {
+            // Given a restaurant for 315 during the two sessions (2024-03-04 to 03-11; in-period hazards due within 3
+            // days) with a hazard whose set deadline has passed (a penalty follows) and expired extinguishers
+            LocalDate duringTwoSessions = LocalDate.of(2024, 3, 6);
+            RectificationPlan plan = new RectificationPlan("店主", "更换线路", duringTwoSessions.minusDays(3), "0.3万元", "断电");
+            Finding overdue = Finding.builder("F1", "ELECTRICAL_WIRING_AGED").plan(plan).foundOn(duringTwoSessions.minusDays(18))
+                    .status(RectificationStatus.IN_PROGRESS).party(ResponsibleParty.UNIT).build();
+            Finding extinguishers = Finding.builder("F2", "FIRE_EXTINGUISHER_INVALID").location("后厨").build();
+
+            Assessment a = assess(restaurantFor315(), duringTwoSessions, overdue, extinguishers);
+
+            // Then the extinguishers are due within the period's 3 days (the cap), as 二(八) asks
+            assertThat(action(a, "RECTIFY", "F2")).get().satisfies(r -> {
+                assertThat(r.due()).contains(duringTwoSessions.plusDays(3));
+                assertThat(r.dueBasis()).get().extracting(DueBasis::kind).isEqualTo(DueBasis.Kind.CAP);
+            });
+            // but the penalty keeps its own period (actions.csv): the plan hurries rectification, not a penalty procedure
+            assertThat(action(a, "PENALTY", "F1")).get().satisfies(p -> {
+                assertThat(p.due()).contains(duringTwoSessions.plusDays(7));
+                assertThat(p.dueBasis()).get().extracting(DueBasis::kind).isEqualTo(DueBasis.Kind.ACTION_TABLE);
+            });
+        }
+
+        @Test
         void overdueHazardKeepsItsDeadlineAndEscalates() {
             RectificationPlan plan = new RectificationPlan("店主", "更换线路", DAY.minusDays(3), "0.3万元", "断电");
             Finding overdue = Finding.builder("F1", "ELECTRICAL_WIRING_AGED").plan(plan).foundOn(DAY.minusDays(18))

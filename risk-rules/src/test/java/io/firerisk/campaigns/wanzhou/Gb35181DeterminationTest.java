@@ -230,7 +230,7 @@ class Gb35181DeterminationTest {
             // Then only the high-rise building with a crowded place is over its 20%; the others are held to 50%
             assertThat(hospital.determination().comprehensiveElements()).containsExactly("7.3.7");
             assertThat(hospital.reasons()).extracting(r -> r.sentence().zh()).contains(
-                    "区人民医院住院楼为高层建筑内的人员密集场所，封闭楼梯间或防烟楼梯间的门损坏（ratio=损坏数量/设置总数）（二楼）：损坏率30%，超过20%，构成综合判定要素7.3.7");
+                    "区人民医院住院楼为高层建筑内的人员密集场所，封闭楼梯间或防烟楼梯间的门损坏（二楼）：损坏率30%，超过20%，构成综合判定要素7.3.7");
             assertThat(flats.determination().comprehensiveElements()).isEmpty();
             assertThat(low.determination().comprehensiveElements()).isEmpty();
         }
