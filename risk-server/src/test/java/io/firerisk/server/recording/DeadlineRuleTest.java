@@ -2,11 +2,8 @@ package io.firerisk.server.recording;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.firerisk.campaign.HazardType;
 import io.firerisk.ledger.EventType;
-import io.firerisk.ledger.HazardQuery;
 import io.firerisk.ledger.HazardState;
-import io.firerisk.ledger.VenueView;
 import io.firerisk.server.DeskMvcTest;
 import io.firerisk.server.DeskTest;
 import io.firerisk.server.TestAccounts;
@@ -42,14 +39,8 @@ class DeadlineRuleTest extends DeskMvcTest {
 
     @BeforeEach
     void setUp() {
-        String unit = TestAccounts.officerUnits(ledger)[0];
-        ownVenue = ledger.hazards(HazardQuery.builder().asOf(LocalDate.of(2024, 2, 5)).units(unit).build()).items()
-                .get(0).venueId();
-        VenueView v = ledger.venue(ownVenue, ledger.today()).orElseThrow();
-        hazardCode = ledger.campaign().hazards().values().stream()
-                .filter(t -> t.appliesTo().isEmpty() || t.appliesTo().contains(v.venue().kind()))
-                .filter(t -> t.measure().isEmpty() && !t.correctableOnSpot())
-                .map(HazardType::code).sorted().findFirst().orElseThrow();
+        ownVenue = officersVenue();
+        hazardCode = plainHazardCode(ownVenue);
         today = ledger.today();
     }
 

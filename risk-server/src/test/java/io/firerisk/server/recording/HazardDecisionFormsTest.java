@@ -1,14 +1,12 @@
 package io.firerisk.server.recording;
 
 import io.firerisk.Enforcement;
-import io.firerisk.campaign.HazardType;
 import io.firerisk.ledger.Event;
 import io.firerisk.ledger.EventType;
 import io.firerisk.ledger.HazardQuery;
 import io.firerisk.ledger.HazardState;
 import io.firerisk.ledger.HazardView;
 import io.firerisk.ledger.RecordedEvent;
-import io.firerisk.ledger.VenueView;
 import io.firerisk.server.DeskMvcTest;
 import io.firerisk.server.DeskTest;
 import io.firerisk.server.TestAccounts;
@@ -55,15 +53,10 @@ class HazardDecisionFormsTest extends DeskMvcTest {
             }
         }
         String[] units = TestAccounts.officerUnits(ledger);
-        LocalDate demoDay = LocalDate.of(2024, 2, 5);
-        ownVenue = ledger.hazards(HazardQuery.builder().asOf(demoDay).units(units[0]).build()).items().get(0).venueId();
+        ownVenue = officersVenue();
         otherHazard = ledger.hazards(HazardQuery.builder().units(units[1]).build()).items().stream()
                 .filter(h -> h.state().isOpen()).findFirst().orElseThrow().hazardId();
-        VenueView v = ledger.venue(ownVenue, ledger.today()).orElseThrow();
-        hazardCode = ledger.campaign().hazards().values().stream()
-                .filter(t -> t.appliesTo().isEmpty() || t.appliesTo().contains(v.venue().kind()))
-                .filter(t -> t.measure().isEmpty() && !t.correctableOnSpot())
-                .map(HazardType::code).sorted().findFirst().orElseThrow();
+        hazardCode = plainHazardCode(ownVenue);
     }
 
     @Test

@@ -1,15 +1,11 @@
 package io.firerisk.server.recording;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.firerisk.campaign.HazardType;
 import io.firerisk.ledger.Event;
 import io.firerisk.ledger.EventType;
-import io.firerisk.ledger.HazardQuery;
 import io.firerisk.ledger.HazardState;
-import io.firerisk.ledger.VenueView;
 import io.firerisk.server.DeskMvcTest;
 import io.firerisk.server.DeskTest;
-import io.firerisk.server.TestAccounts;
 import io.firerisk.server.attachments.AttachmentStore;
 import io.firerisk.server.attachments.StoredAttachment;
 import io.firerisk.server.attachments.UnclaimedAttachments;
@@ -22,7 +18,6 @@ import org.springframework.mock.web.MockMultipartFile;
 
 import java.nio.file.Files;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -50,14 +45,8 @@ class OrphanUploadsTest extends DeskMvcTest {
 
     @BeforeEach
     void setUp() {
-        String unit = TestAccounts.officerUnits(ledger)[0];
-        ownVenue = ledger.hazards(HazardQuery.builder().asOf(LocalDate.of(2024, 2, 5)).units(unit).build()).items()
-                .get(0).venueId();
-        VenueView v = ledger.venue(ownVenue, ledger.today()).orElseThrow();
-        hazardCode = ledger.campaign().hazards().values().stream()
-                .filter(t -> t.appliesTo().isEmpty() || t.appliesTo().contains(v.venue().kind()))
-                .filter(t -> t.measure().isEmpty() && !t.correctableOnSpot())
-                .map(HazardType::code).sorted().findFirst().orElseThrow();
+        ownVenue = officersVenue();
+        hazardCode = plainHazardCode(ownVenue);
     }
 
     @Test

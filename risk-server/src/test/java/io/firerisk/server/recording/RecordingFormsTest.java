@@ -62,15 +62,11 @@ class RecordingFormsTest extends DeskMvcTest {
         String[] units = TestAccounts.officerUnits(ledger);
         officerUnit = units[0];
         LocalDate demoDay = LocalDate.of(2024, 2, 5);
-        ownVenue = ledger.hazards(HazardQuery.builder().asOf(demoDay).units(units[0]).build()).items().get(0).venueId();
+        ownVenue = officersVenue();
         var other = ledger.hazards(HazardQuery.builder().asOf(demoDay).units(units[1]).build()).items().get(0);
         otherVenue = other.venueId();
         otherHazard = other.hazardId();
-        VenueView v = ledger.venue(ownVenue, ledger.today()).orElseThrow();
-        hazardCode = ledger.campaign().hazards().values().stream()
-                .filter(t -> t.appliesTo().isEmpty() || t.appliesTo().contains(v.venue().kind()))
-                .filter(t -> t.measure().isEmpty() && !t.correctableOnSpot())
-                .map(HazardType::code).sorted().findFirst().orElseThrow();
+        hazardCode = plainHazardCode(ownVenue);
     }
 
     @Test
