@@ -1,31 +1,17 @@
 package io.firerisk.server.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firerisk.RiskGrade;
 import io.firerisk.ledger.HazardQuery;
 import io.firerisk.ledger.HazardRow;
-import io.firerisk.ledger.Ledger;
 import io.firerisk.server.DeskTest;
 import io.firerisk.server.HostileVenue;
 import io.firerisk.server.TestAccounts;
-import io.firerisk.server.security.DeskAccounts;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,60 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no script blocked or failing. Screenshots go to {@code target/screenshots/}.
  */
 @DeskTest
-class DeskBrowserTest {
-
-    static final Path SHOTS = Path.of("target", "screenshots");
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    DeskAccounts accounts;
-    @Autowired
-    Ledger ledger;
-
-    ChromeDriver browser;
-
-    @BeforeEach
-    void start() throws Exception {
-        TestAccounts.ensure(accounts, ledger);
-        Files.createDirectories(SHOTS);
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void logIn(String username) {
-        browser.get(url("/login"));
-        browser.findElement(By.name("username")).sendKeys(username);
-        browser.findElement(By.name("password")).sendKeys(TestAccounts.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElements(By.id("total-hazards")).size() == 1);
-    }
-
-    private void shot(String name) throws Exception {
-        Path file = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(file, SHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** What the browser reported: a blocked script or style (CSP) or a script error is a failure. */
-    private List<String> problems() {
-        List<String> out = new ArrayList<>();
-        for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
-            if (e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()
-                    && !e.getMessage().contains("favicon.ico")) {
-                out.add(e.getLevel() + " " + e.getMessage());
-            }
-        }
-        return out;
-    }
+class DeskBrowserTest extends DeskInBrowser {
 
     @SuppressWarnings("unchecked")
     private List<Long> chartValues(String id) {
@@ -100,13 +33,6 @@ class DeskBrowserTest {
                 "var c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
                         + "return c.getOption().series[0].data.map(function (d) { return d.value; });", id);
         return ((List<Number>) v).stream().map(Number::longValue).toList();
-    }
-
-    private JsonNode api(String path) throws Exception {
-        Object text = ((JavascriptExecutor) browser).executeAsyncScript(
-                "var done = arguments[arguments.length - 1];"
-                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done);", path);
-        return new ObjectMapper().readTree((String) text);
     }
 
     @Test
@@ -137,14 +63,6 @@ class DeskBrowserTest {
                 .filter(a -> a.get("key").asText().isEmpty()).count());
         shot("dashboard.png");
         assertThat(problems()).isEmpty();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Long> seriesValues(String id, int series) {
-        Object v = ((JavascriptExecutor) browser).executeScript(
-                "var c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
-                        + "return c.getOption().series[arguments[1]].data.map(function (d) { return d.value; });", id, series);
-        return ((List<Number>) v).stream().map(Number::longValue).toList();
     }
 
     @Test

@@ -4,35 +4,22 @@ import io.firerisk.campaign.HazardType;
 import io.firerisk.ledger.HazardQuery;
 import io.firerisk.ledger.HazardState;
 import io.firerisk.ledger.HazardView;
-import io.firerisk.ledger.Ledger;
 import io.firerisk.ledger.VenueView;
 import io.firerisk.server.DeskTest;
 import io.firerisk.server.TestAccounts;
-import io.firerisk.server.security.DeskAccounts;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,31 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are untouched. Screenshots go to {@code target/screenshots/}.
  */
 @DeskTest
-class RecordingBrowserTest {
-
-    static final Path SHOTS = Path.of("target", "screenshots");
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    DeskAccounts accounts;
-    @Autowired
-    Ledger ledger;
-
-    ChromeDriver browser;
-
-    @BeforeEach
-    void start() throws Exception {
-        TestAccounts.ensure(accounts, ledger);
-        Files.createDirectories(SHOTS);
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class RecordingBrowserTest extends DeskInBrowser {
 
     @ParameterizedTest(name = "{0} px wide")
     @ValueSource(ints = {1280, 375})
@@ -194,18 +157,6 @@ class RecordingBrowserTest {
         assertThat(scroll.intValue()).as(what + " is no wider than the screen").isLessThanOrEqualTo(width);
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void logIn(String username) {
-        browser.get(url("/login"));
-        browser.findElement(By.name("username")).sendKeys(username);
-        browser.findElement(By.name("password")).sendKeys(TestAccounts.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        waitFor(By.id("total-hazards"));
-    }
-
     private void logOut() {
         browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/login"));
@@ -220,20 +171,4 @@ class RecordingBrowserTest {
                 && d.findElement(by).getText().equals(text));
     }
 
-    private void shot(String name) throws Exception {
-        Path file = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(file, SHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** What the browser reported: a blocked script or style (CSP) or a script error is a failure. */
-    private List<String> problems() {
-        List<String> out = new ArrayList<>();
-        for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
-            if (e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()
-                    && !e.getMessage().contains("favicon.ico")) {
-                out.add(e.getLevel() + " " + e.getMessage());
-            }
-        }
-        return out;
-    }
 }

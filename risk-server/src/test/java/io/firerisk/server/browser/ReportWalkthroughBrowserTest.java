@@ -1,11 +1,7 @@
 package io.firerisk.server.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firerisk.server.DeskTest;
-import io.firerisk.server.TestAccounts;
-import io.firerisk.server.security.DeskAccounts;
-import io.firerisk.ledger.Ledger;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
@@ -13,19 +9,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,32 +33,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to {@code target/screenshots/walkthrough-*.png} (the README shows copies under docs/screenshots/).
  */
 @DeskTest
-class ReportWalkthroughBrowserTest {
+class ReportWalkthroughBrowserTest extends DeskInBrowser {
 
-    static final Path SHOTS = Path.of("target", "screenshots");
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    DeskAccounts accounts;
-    @Autowired
-    Ledger ledger;
-
-    ChromeDriver browser;
     Path downloads;
 
     @BeforeEach
-    void start() throws Exception {
-        TestAccounts.ensure(accounts, ledger);
-        Files.createDirectories(SHOTS);
+    void downloadFolder() throws Exception {
         downloads = Files.createTempDirectory("firerisk-walkthrough-");
     }
 
     @AfterEach
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
+    void deleteDownloads() throws Exception {
+        quitBrowser(); // first, so that nothing is still being written into the folder
         try (Stream<Path> files = Files.list(downloads)) {
             for (Path f : files.toList()) {
                 Files.deleteIfExists(f);
@@ -78,17 +53,8 @@ class ReportWalkthroughBrowserTest {
         Files.deleteIfExists(downloads);
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
     private WebDriverWait waiting() {
         return new WebDriverWait(browser, Duration.ofSeconds(90));
-    }
-
-    private void shot(String name) throws Exception {
-        Path file = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(file, SHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private void click(By by) {
@@ -96,43 +62,12 @@ class ReportWalkthroughBrowserTest {
         browser.findElement(by).click();
     }
 
-    private List<String> problems() {
-        List<String> out = new ArrayList<>();
-        for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
-            if (e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()
-                    && !e.getMessage().contains("favicon.ico")) {
-                out.add(e.getLevel() + " " + e.getMessage());
-            }
-        }
-        return out;
-    }
-
-    private JsonNode api(String path) throws Exception {
-        Object text = ((JavascriptExecutor) browser).executeAsyncScript(
-                "var done = arguments[arguments.length - 1];"
-                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done);", path);
-        return new ObjectMapper().readTree((String) text);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Long> seriesValues(String id, int series) {
-        Object v = ((JavascriptExecutor) browser).executeScript(
-                "var c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
-                        + "return c.getOption().series[arguments[1]].data.map(function (d) { return d.value; });", id,
-                series);
-        return ((List<Number>) v).stream().map(Number::longValue).toList();
-    }
-
     @Test
     void eachReportTheExcelLedgerAndANoticeAreTwoClicksAwayInTheDemoCampaign() throws Exception {
         browser = Browser.start(1280, 900);
         browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath",
                 downloads.toAbsolutePath().toString(), "eventsEnabled", true));
-        browser.get(url("/login"));
-        browser.findElement(By.name("username")).sendKeys("test-staff");
-        browser.findElement(By.name("password")).sendKeys(TestAccounts.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        waiting().until(d -> d.findElements(By.id("total-hazards")).size() == 1);
+        logIn("test-staff");
 
         // 报告 → 定期分析研判: the week to the desk's date, its chart drawn with the API's numbers
         click(By.id("nav-reports"));

@@ -5,16 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firerisk.ledger.HazardQuery;
 import io.firerisk.ledger.HazardRow;
 import io.firerisk.ledger.HazardState;
-import io.firerisk.ledger.Ledger;
 import io.firerisk.ledger.Page;
+import io.firerisk.server.DeskMvcTest;
 import io.firerisk.server.DeskTest;
 import io.firerisk.server.TestAccounts;
-import io.firerisk.server.security.DeskAccounts;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,33 +19,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @DeskTest
-class DashboardTest {
+class DashboardTest extends DeskMvcTest {
 
     /** A number on the dashboard that links to the hazard list: a card's or a table cell's. */
     static final Pattern LINKED_NUMBER = Pattern.compile(
             "<a[^>]*href=\"(/hazards\\?[^\"]*)\"[^>]*>(?:<span>[^<]*</span><strong>)?(\\d+)</");
     static final Pattern LIST_COUNT = Pattern.compile("id=\"hazard-count\">共 (\\d+) 条");
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    DeskAccounts accounts;
-    @Autowired
-    Ledger ledger;
-
-    @BeforeEach
-    void accounts() {
-        TestAccounts.ensure(accounts, ledger);
-    }
-
-    private RequestPostProcessor as(String username) {
-        return user(accounts.loadUserByUsername(username));
-    }
 
     private String page(String url, String username) throws Exception {
         return mvc.perform(get(url).with(as(username))).andExpect(status().isOk()).andReturn().getResponse()

@@ -3,14 +3,10 @@ package io.firerisk.server.hazards;
 import io.firerisk.ledger.HazardQuery;
 import io.firerisk.ledger.HazardRow;
 import io.firerisk.ledger.HazardState;
-import io.firerisk.ledger.Ledger;
+import io.firerisk.server.DeskMvcTest;
 import io.firerisk.server.DeskTest;
 import io.firerisk.server.TestAccounts;
-import io.firerisk.server.security.DeskAccounts;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -24,22 +20,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @DeskTest
-class HazardListTest {
+class HazardListTest extends DeskMvcTest {
 
     static final LocalDate DEMO_DAY = LocalDate.of(2024, 2, 5);
     static final Pattern ROW_ID = Pattern.compile("<tr[^>]*>\\s*<td[^>]*>([^<]+)</td>");
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    DeskAccounts accounts;
-    @Autowired
-    Ledger ledger;
-
-    @BeforeEach
-    void accounts() {
-        TestAccounts.ensure(accounts, ledger);
-    }
 
     private String page(String url, String username) throws Exception {
         return mvc.perform(get(url).with(user(accounts.loadUserByUsername(username)))).andExpect(status().isOk())

@@ -4,19 +4,17 @@ import io.firerisk.ledger.HazardQuery;
 import io.firerisk.ledger.HazardRow;
 import io.firerisk.ledger.Ledger;
 import io.firerisk.ledger.excel.InspectionSheets;
+import io.firerisk.server.DeskMvcTest;
 import io.firerisk.server.DeskTest;
 import io.firerisk.server.TestAccounts;
-import io.firerisk.server.security.DeskAccounts;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -39,16 +37,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * upload reaches the ledger.
  */
 @DeskTest
-class ImportPageTest {
+class ImportPageTest extends DeskMvcTest {
 
     static final String XLSX = SheetUpload.XLSX;
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    DeskAccounts accounts;
-    @Autowired
-    Ledger ledger;
 
     /** Ids no other test (nor an earlier run of this one on the same ledger) uses. */
     private final String run = Long.toString(System.nanoTime(), 36).toUpperCase();
@@ -57,7 +48,6 @@ class ImportPageTest {
 
     @BeforeEach
     void accounts() {
-        TestAccounts.ensure(accounts, ledger);
         // Venues of the unit with the most hazards: what is imported here only adds to its lead, so the units the
         // test accounts were given (TestAccounts.officerUnits) stay the same for the other test classes.
         String top = TestAccounts.officerUnits(ledger)[0];

@@ -2,14 +2,13 @@ package io.firerisk.server.inspections;
 
 import io.firerisk.ledger.InspectionKind;
 import io.firerisk.ledger.InspectionView;
-import io.firerisk.ledger.Ledger;
 import io.firerisk.ledger.VenueListing;
+import io.firerisk.server.DeskMvcTest;
 import io.firerisk.server.DeskTest;
 import io.firerisk.server.TestAccounts;
 import io.firerisk.server.security.DeskAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.charset.StandardCharsets;
@@ -33,18 +32,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * unit officer's list holding their own unit's only, whatever the address asks for.
  */
 @DeskTest
-public class InspectionListTest {
+public class InspectionListTest extends DeskMvcTest {
 
     static final LocalDate DEMO_DAY = LocalDate.of(2024, 2, 5);
     static final Pattern ROW_ID = Pattern.compile("<td data-label=\"检查编号\">([^<]*)</td>");
     static final Pattern NEXT = Pattern.compile("<a rel=\"next\" href=\"([^\"]*)\">");
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    DeskAccounts accounts;
-    @Autowired
-    Ledger ledger;
 
     String[] units;
     Map<String, VenueListing> venues;
@@ -52,7 +44,6 @@ public class InspectionListTest {
 
     @BeforeEach
     void accounts() {
-        TestAccounts.ensure(accounts, ledger);
         units = TestAccounts.officerUnits(ledger);
         venues = new HashMap<>();
         ledger.venues(DEMO_DAY).forEach(v -> venues.put(v.venueId(), v));

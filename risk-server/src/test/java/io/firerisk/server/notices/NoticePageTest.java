@@ -4,19 +4,16 @@ import io.firerisk.HazardVerdict;
 import io.firerisk.ledger.HazardQuery;
 import io.firerisk.ledger.HazardRow;
 import io.firerisk.ledger.HazardState;
-import io.firerisk.ledger.Ledger;
 import io.firerisk.ledger.VenueListing;
 import io.firerisk.ledger.notice.Notice;
 import io.firerisk.ledger.notice.Notices;
+import io.firerisk.server.DeskMvcTest;
 import io.firerisk.server.DeskTest;
 import io.firerisk.server.TestAccounts;
-import io.firerisk.server.security.DeskAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,22 +30,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * unit's notices, whether asked by venue or by hazard id.
  */
 @DeskTest
-class NoticePageTest {
+class NoticePageTest extends DeskMvcTest {
 
     static final LocalDate DEMO_DAY = LocalDate.of(2024, 2, 5);
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    DeskAccounts accounts;
-    @Autowired
-    Ledger ledger;
 
     String[] units;
 
     @BeforeEach
     void accounts() {
-        TestAccounts.ensure(accounts, ledger);
         units = TestAccounts.officerUnits(ledger);
     }
 

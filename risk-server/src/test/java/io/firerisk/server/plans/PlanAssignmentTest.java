@@ -3,18 +3,13 @@ package io.firerisk.server.plans;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firerisk.ledger.Event;
-import io.firerisk.ledger.Ledger;
 import io.firerisk.ledger.PlanView;
+import io.firerisk.server.DeskMvcTest;
 import io.firerisk.server.DeskTest;
 import io.firerisk.server.TestAccounts;
-import io.firerisk.server.security.DeskAccounts;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.util.List;
 import java.util.UUID;
@@ -22,7 +17,6 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -33,19 +27,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * no inspector, comes back beside the field with nothing saved; an inspector may not change it.
  */
 @DeskTest
-class PlanAssignmentTest {
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    DeskAccounts accounts;
-    @Autowired
-    Ledger ledger;
-
-    @BeforeEach
-    void accounts() {
-        TestAccounts.ensure(accounts, ledger);
-    }
+class PlanAssignmentTest extends DeskMvcTest {
 
     @Test
     void bureauStaffSendOtherInspectorsToAVisitWithTheReasonAndTheLogNamesThem() throws Exception {
@@ -126,7 +108,4 @@ class PlanAssignmentTest {
         return r.getContentAsString();
     }
 
-    private RequestPostProcessor as(String username) {
-        return user(accounts.loadUserByUsername(username));
-    }
 }

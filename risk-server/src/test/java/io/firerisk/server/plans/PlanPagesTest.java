@@ -1,17 +1,14 @@
 package io.firerisk.server.plans;
 
-import io.firerisk.ledger.Ledger;
 import io.firerisk.ledger.PlanView;
+import io.firerisk.server.DeskMvcTest;
 import io.firerisk.server.DeskTest;
 import io.firerisk.server.HostileVenue;
 import io.firerisk.server.TestAccounts;
-import io.firerisk.server.security.DeskAccounts;
 import io.firerisk.server.security.DeskRole;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -19,7 +16,6 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -30,22 +26,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * every value escaped and no inspector's name.
  */
 @DeskTest
-class PlanPagesTest {
+class PlanPagesTest extends DeskMvcTest {
 
     static final String STAFF = "test-plan-staff";
     /** Bureau staff whose account acts as no person of the ledger's directory. */
     static final String UNLINKED_STAFF = "test-plan-unlinked-staff";
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    DeskAccounts accounts;
-    @Autowired
-    Ledger ledger;
-
     @BeforeEach
     void accounts() {
-        TestAccounts.ensure(accounts, ledger);
         HostileVenue.ensure(ledger);
         synchronized (PlanPagesTest.class) {
             if (accounts.find(STAFF).isEmpty()) {
@@ -59,13 +47,9 @@ class PlanPagesTest {
         }
     }
 
-    private UserDetails as(String username) {
-        return accounts.loadUserByUsername(username);
-    }
-
     /** Draws every venue of the demo (500 asked for, fewer there), so the hostile venue is in it. */
     private String drawAll(long seed) throws Exception {
-        String location = mvc.perform(post("/plans").with(csrf()).with(user(as(STAFF))).param("asOf", "2024-02-05")
+        String location = mvc.perform(post("/plans").with(csrf()).with(as(STAFF)).param("asOf", "2024-02-05")
                         .param("seed", String.valueOf(seed)).param("count", "500").param("perVenue", "2")
                         .param("eventId", UUID.randomUUID().toString()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
@@ -73,10 +57,10 @@ class PlanPagesTest {
         return location.substring("/plans/".length(), location.indexOf('?'));
     }
 
-    private String page(String url, UserDetails who) throws Exception {
+    private String page(String url, RequestPostProcessor who) throws Exception {
         var request = get(url);
         if (who != null) {
-            request = request.with(user(who));
+            request = request.with(who);
         }
         return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
@@ -97,7 +81,7 @@ class PlanPagesTest {
         String check = page("/plans/" + id + "/check?asOf=2024-02-05", as(STAFF));
         assertThat(check).contains("id=\"plan-check\"", "核验一致");
         // A unit officer does not see a plan before the inspections it announces.
-        mvc.perform(get("/plans/" + id).with(user(as("test-officer")))).andExpect(status().isForbidden());
+        mvc.perform(get("/plans/" + id).with(as("test-officer"))).andExpect(status().isForbidden());
     }
 
     @Test
@@ -107,7 +91,7 @@ class PlanPagesTest {
         mvc.perform(get("/public/plans/" + id)).andExpect(status().isNotFound());
         assertThat(page("/public/plans", null)).doesNotContain(id);
 
-        mvc.perform(post("/plans/" + id + "/publish").with(csrf()).with(user(as(STAFF))).param("asOf", "2024-02-05")
+        mvc.perform(post("/plans/" + id + "/publish").with(csrf()).with(as(STAFF)).param("asOf", "2024-02-05")
                 .param("note", "<b>第一批</b>")).andExpect(status().is3xxRedirection());
         assertThat(ledger.plan(id).orElseThrow().published()).isTrue();
 
@@ -117,18 +101,18 @@ class PlanPagesTest {
         assertThat(html).contains("id=\"plan-seed\">77<", "&lt;b&gt;第一批&lt;/b&gt;", "&lt;script&gt;alert(")
                 .doesNotContain("<script>alert(", "<b>第一批", "执法队员", "李科长", "/venues/");
         // Published once only.
-        mvc.perform(post("/plans/" + id + "/publish").with(csrf()).with(user(as(STAFF))).param("asOf", "2024-02-05"))
+        mvc.perform(post("/plans/" + id + "/publish").with(csrf()).with(as(STAFF)).param("asOf", "2024-02-05"))
                 .andExpect(status().isBadRequest());
     }
 
     @Test
     void anAccountNotLinkedToALedgerPersonCannotDrawAndNothingIsRecorded() throws Exception {
         int before = ledger.plans().size();
-        String body = mvc.perform(post("/plans").with(csrf()).with(user(as(UNLINKED_STAFF))).param("asOf", "2024-02-05")
+        String body = mvc.perform(post("/plans").with(csrf()).with(as(UNLINKED_STAFF)).param("asOf", "2024-02-05")
                         .param("count", "3").param("eventId", UUID.randomUUID().toString()))
                 .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(body).contains("未关联台账中的人员");
-        mvc.perform(post("/plans").with(csrf()).with(user(as(STAFF))).param("asOf", "2024-02-05")
+        mvc.perform(post("/plans").with(csrf()).with(as(STAFF)).param("asOf", "2024-02-05")
                 .param("count", "<script>").param("eventId", UUID.randomUUID().toString()))
                 .andExpect(status().isBadRequest());
         assertThat(ledger.plans()).hasSize(before);

@@ -2,21 +2,15 @@ package io.firerisk.server.recording;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.firerisk.campaign.HazardType;
 import io.firerisk.ledger.EventType;
-import io.firerisk.ledger.HazardQuery;
 import io.firerisk.ledger.HazardState;
-import io.firerisk.ledger.Ledger;
-import io.firerisk.ledger.VenueView;
+import io.firerisk.server.DeskMvcTest;
 import io.firerisk.server.DeskTest;
 import io.firerisk.server.TestAccounts;
-import io.firerisk.server.security.DeskAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.time.LocalDate;
@@ -37,14 +31,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * venue, dated after the demo's campaign, so the demo's pages as of 2024-02-05 are untouched.
  */
 @DeskTest
-class DeadlineRuleTest {
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    DeskAccounts accounts;
-    @Autowired
-    Ledger ledger;
+class DeadlineRuleTest extends DeskMvcTest {
 
     String ownVenue;
     String hazardCode;
@@ -52,15 +39,8 @@ class DeadlineRuleTest {
 
     @BeforeEach
     void setUp() {
-        TestAccounts.ensure(accounts, ledger);
-        String unit = TestAccounts.officerUnits(ledger)[0];
-        ownVenue = ledger.hazards(HazardQuery.builder().asOf(LocalDate.of(2024, 2, 5)).units(unit).build()).items()
-                .get(0).venueId();
-        VenueView v = ledger.venue(ownVenue, ledger.today()).orElseThrow();
-        hazardCode = ledger.campaign().hazards().values().stream()
-                .filter(t -> t.appliesTo().isEmpty() || t.appliesTo().contains(v.venue().kind()))
-                .filter(t -> t.measure().isEmpty() && !t.correctableOnSpot())
-                .map(HazardType::code).sorted().findFirst().orElseThrow();
+        ownVenue = officersVenue();
+        hazardCode = plainHazardCode(ownVenue);
         today = ledger.today();
     }
 

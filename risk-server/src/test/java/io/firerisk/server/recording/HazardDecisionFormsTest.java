@@ -1,27 +1,21 @@
 package io.firerisk.server.recording;
 
 import io.firerisk.Enforcement;
-import io.firerisk.campaign.HazardType;
 import io.firerisk.ledger.Event;
 import io.firerisk.ledger.EventType;
 import io.firerisk.ledger.HazardQuery;
 import io.firerisk.ledger.HazardState;
 import io.firerisk.ledger.HazardView;
-import io.firerisk.ledger.Ledger;
 import io.firerisk.ledger.RecordedEvent;
-import io.firerisk.ledger.VenueView;
+import io.firerisk.server.DeskMvcTest;
 import io.firerisk.server.DeskTest;
 import io.firerisk.server.TestAccounts;
-import io.firerisk.server.security.DeskAccounts;
 import io.firerisk.server.security.DeskRole;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -30,7 +24,6 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -42,17 +35,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * back beside the field, and nothing is saved. Hazards are found today on the first test unit's venue.
  */
 @DeskTest
-class HazardDecisionFormsTest {
+class HazardDecisionFormsTest extends DeskMvcTest {
 
     /** Bureau staff's account acting as the demo's bureau leader (P-LEADER), who alone may list for 挂牌督办. */
     static final String LEADERS_OFFICE = "test-leaders-office";
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    DeskAccounts accounts;
-    @Autowired
-    Ledger ledger;
 
     String ownVenue;
     String otherHazard;
@@ -60,7 +46,6 @@ class HazardDecisionFormsTest {
 
     @BeforeEach
     void setUp() {
-        TestAccounts.ensure(accounts, ledger);
         synchronized (HazardDecisionFormsTest.class) {
             if (accounts.find(LEADERS_OFFICE).isEmpty()) {
                 accounts.create(LEADERS_OFFICE, DeskRole.STAFF, Optional.empty(), Optional.of("P-LEADER"), "王局长");
@@ -68,15 +53,10 @@ class HazardDecisionFormsTest {
             }
         }
         String[] units = TestAccounts.officerUnits(ledger);
-        LocalDate demoDay = LocalDate.of(2024, 2, 5);
-        ownVenue = ledger.hazards(HazardQuery.builder().asOf(demoDay).units(units[0]).build()).items().get(0).venueId();
+        ownVenue = officersVenue();
         otherHazard = ledger.hazards(HazardQuery.builder().units(units[1]).build()).items().stream()
                 .filter(h -> h.state().isOpen()).findFirst().orElseThrow().hazardId();
-        VenueView v = ledger.venue(ownVenue, ledger.today()).orElseThrow();
-        hazardCode = ledger.campaign().hazards().values().stream()
-                .filter(t -> t.appliesTo().isEmpty() || t.appliesTo().contains(v.venue().kind()))
-                .filter(t -> t.measure().isEmpty() && !t.correctableOnSpot())
-                .map(HazardType::code).sorted().findFirst().orElseThrow();
+        hazardCode = plainHazardCode(ownVenue);
     }
 
     @Test
@@ -403,7 +383,4 @@ class HazardDecisionFormsTest {
         return r.getContentAsString();
     }
 
-    private RequestPostProcessor as(String username) {
-        return user(accounts.loadUserByUsername(username));
-    }
 }

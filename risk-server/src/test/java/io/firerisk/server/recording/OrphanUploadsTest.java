@@ -1,37 +1,28 @@
 package io.firerisk.server.recording;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.firerisk.campaign.HazardType;
 import io.firerisk.ledger.Event;
 import io.firerisk.ledger.EventType;
-import io.firerisk.ledger.HazardQuery;
 import io.firerisk.ledger.HazardState;
-import io.firerisk.ledger.Ledger;
-import io.firerisk.ledger.VenueView;
+import io.firerisk.server.DeskMvcTest;
 import io.firerisk.server.DeskTest;
-import io.firerisk.server.TestAccounts;
 import io.firerisk.server.attachments.AttachmentStore;
 import io.firerisk.server.attachments.StoredAttachment;
 import io.firerisk.server.attachments.UnclaimedAttachments;
-import io.firerisk.server.security.DeskAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.nio.file.Files;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -42,14 +33,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * names is removed by the sweep of unclaimed uploads, while one a recorded event names stays.
  */
 @DeskTest
-class OrphanUploadsTest {
+class OrphanUploadsTest extends DeskMvcTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    DeskAccounts accounts;
-    @Autowired
-    Ledger ledger;
     @Autowired
     AttachmentStore store;
     @Autowired
@@ -60,15 +45,8 @@ class OrphanUploadsTest {
 
     @BeforeEach
     void setUp() {
-        TestAccounts.ensure(accounts, ledger);
-        String unit = TestAccounts.officerUnits(ledger)[0];
-        ownVenue = ledger.hazards(HazardQuery.builder().asOf(LocalDate.of(2024, 2, 5)).units(unit).build()).items()
-                .get(0).venueId();
-        VenueView v = ledger.venue(ownVenue, ledger.today()).orElseThrow();
-        hazardCode = ledger.campaign().hazards().values().stream()
-                .filter(t -> t.appliesTo().isEmpty() || t.appliesTo().contains(v.venue().kind()))
-                .filter(t -> t.measure().isEmpty() && !t.correctableOnSpot())
-                .map(HazardType::code).sorted().findFirst().orElseThrow();
+        ownVenue = officersVenue();
+        hazardCode = plainHazardCode(ownVenue);
     }
 
     @Test
@@ -150,7 +128,4 @@ class OrphanUploadsTest {
                 .findFirst().orElseThrow();
     }
 
-    private RequestPostProcessor as(String username) {
-        return user(accounts.loadUserByUsername(username));
-    }
 }

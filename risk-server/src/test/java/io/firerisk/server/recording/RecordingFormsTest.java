@@ -8,21 +8,18 @@ import io.firerisk.ledger.Evidence;
 import io.firerisk.ledger.HazardQuery;
 import io.firerisk.ledger.HazardState;
 import io.firerisk.ledger.HazardView;
-import io.firerisk.ledger.Ledger;
 import io.firerisk.ledger.RecordedEvent;
 import io.firerisk.ledger.VenueView;
+import io.firerisk.server.DeskMvcTest;
 import io.firerisk.server.DeskTest;
 import io.firerisk.server.TestAccounts;
 import io.firerisk.server.attachments.AttachmentStore;
-import io.firerisk.server.security.DeskAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +33,6 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -48,14 +44,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * the demo's pages as of 2024-02-05 that other tests count are untouched.
  */
 @DeskTest
-class RecordingFormsTest {
+class RecordingFormsTest extends DeskMvcTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    DeskAccounts accounts;
-    @Autowired
-    Ledger ledger;
     @Autowired
     AttachmentStore store;
 
@@ -69,19 +59,14 @@ class RecordingFormsTest {
 
     @BeforeEach
     void setUp() {
-        TestAccounts.ensure(accounts, ledger);
         String[] units = TestAccounts.officerUnits(ledger);
         officerUnit = units[0];
         LocalDate demoDay = LocalDate.of(2024, 2, 5);
-        ownVenue = ledger.hazards(HazardQuery.builder().asOf(demoDay).units(units[0]).build()).items().get(0).venueId();
+        ownVenue = officersVenue();
         var other = ledger.hazards(HazardQuery.builder().asOf(demoDay).units(units[1]).build()).items().get(0);
         otherVenue = other.venueId();
         otherHazard = other.hazardId();
-        VenueView v = ledger.venue(ownVenue, ledger.today()).orElseThrow();
-        hazardCode = ledger.campaign().hazards().values().stream()
-                .filter(t -> t.appliesTo().isEmpty() || t.appliesTo().contains(v.venue().kind()))
-                .filter(t -> t.measure().isEmpty() && !t.correctableOnSpot())
-                .map(HazardType::code).sorted().findFirst().orElseThrow();
+        hazardCode = plainHazardCode(ownVenue);
     }
 
     @Test
@@ -514,10 +499,6 @@ class RecordingFormsTest {
         MockHttpServletResponse r = mvc.perform(get(path).with(as(username))).andReturn().getResponse();
         assertThat(r.getStatus()).as(path).isEqualTo(200);
         return r.getContentAsString();
-    }
-
-    private RequestPostProcessor as(String username) {
-        return user(accounts.loadUserByUsername(username));
     }
 
     /** A file that begins as a JPEG does, {@code size} bytes long. */

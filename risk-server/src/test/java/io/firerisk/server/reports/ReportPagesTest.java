@@ -2,24 +2,20 @@ package io.firerisk.server.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.firerisk.ledger.Ledger;
 import io.firerisk.ledger.report.Digest;
 import io.firerisk.ledger.report.Figures;
 import io.firerisk.ledger.report.PeriodicAnalysis;
 import io.firerisk.ledger.report.Reports;
 import io.firerisk.ledger.report.UnitAccountability;
+import io.firerisk.server.DeskMvcTest;
 import io.firerisk.server.DeskTest;
 import io.firerisk.server.HostileVenue;
 import io.firerisk.server.TestAccounts;
-import io.firerisk.server.security.DeskAccounts;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,22 +36,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * officer gets their own unit's digest only.
  */
 @DeskTest
-class ReportPagesTest {
+class ReportPagesTest extends DeskMvcTest {
 
     static final LocalDate DEMO_DAY = LocalDate.of(2024, 2, 5);
     static final Pattern LINKED_NUMBER = Pattern.compile("<a href=\"(/hazards\\?[^\"]*)\">(\\d+)</a>");
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    DeskAccounts accounts;
-    @Autowired
-    Ledger ledger;
-
-    @BeforeEach
-    void accounts() {
-        TestAccounts.ensure(accounts, ledger);
-    }
 
     private MockHttpServletResponse as(String username, String url) throws Exception {
         return mvc.perform(get(url).with(user(accounts.loadUserByUsername(username)))).andReturn().getResponse();

@@ -1,14 +1,10 @@
 package io.firerisk.server.security;
 
 import io.firerisk.ledger.Directory;
-import io.firerisk.ledger.Ledger;
 import io.firerisk.ledger.Role;
+import io.firerisk.server.DeskMvcTest;
 import io.firerisk.server.DeskTest;
-import io.firerisk.server.TestAccounts;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.nio.charset.StandardCharsets;
@@ -31,22 +27,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * one-time password shown once; resets a password to a new one-time one; locks and unlocks.
  */
 @DeskTest
-class AccountAdminTest {
+class AccountAdminTest extends DeskMvcTest {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
     private static final Pattern OTP = Pattern.compile("<code>([A-Za-z0-9]{16})</code>");
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    DeskAccounts accounts;
-    @Autowired
-    Ledger ledger;
-
-    @BeforeEach
-    void accounts() {
-        TestAccounts.ensure(accounts, ledger);
-    }
 
     private MockHttpServletRequestBuilder asAdmin(MockHttpServletRequestBuilder request) {
         return request.with(user(accounts.loadUserByUsername("test-admin"))).with(csrf());

@@ -1,7 +1,7 @@
 package io.firerisk.server.security;
 
 import io.firerisk.ledger.HazardQuery;
-import io.firerisk.ledger.Ledger;
+import io.firerisk.server.DeskMvcTest;
 import io.firerisk.server.DeskTest;
 import io.firerisk.server.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,7 +11,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import io.firerisk.server.attachments.AttachmentStore;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -36,7 +35,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * endpoint added without deciding who may use it fails here.
  */
 @DeskTest
-class AuthorizationMatrixTest {
+class AuthorizationMatrixTest extends DeskMvcTest {
 
     enum Who { ANONYMOUS, ADMIN, STAFF, UNIT_OFFICER, INSPECTOR, LEADER }
 
@@ -45,12 +44,6 @@ class AuthorizationMatrixTest {
     /** A date after any test's today: every submission dated so is refused, and nothing changes. */
     static final String FUTURE = "2999-01-01";
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    DeskAccounts accounts;
-    @Autowired
-    Ledger ledger;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -67,7 +60,6 @@ class AuthorizationMatrixTest {
 
     @BeforeEach
     void accounts() {
-        TestAccounts.ensure(accounts, ledger);
         String[] units = TestAccounts.officerUnits(ledger);
         java.time.LocalDate demoDay = java.time.LocalDate.of(2024, 2, 5);
         ownVenue = ledger.hazards(HazardQuery.builder().asOf(demoDay).units(units[0]).build()).items().get(0).venueId();

@@ -1,13 +1,10 @@
 package io.firerisk.server.security;
 
-import io.firerisk.ledger.Ledger;
+import io.firerisk.server.DeskMvcTest;
 import io.firerisk.server.DeskTest;
 import io.firerisk.server.TestAccounts;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import jakarta.servlet.http.Cookie;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.util.Optional;
@@ -22,19 +19,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @DeskTest
-class SecurityTest {
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    DeskAccounts accounts;
-    @Autowired
-    Ledger ledger;
-
-    @BeforeEach
-    void accounts() {
-        TestAccounts.ensure(accounts, ledger);
-    }
+class SecurityTest extends DeskMvcTest {
 
     @Test
     void aVisitorWhoIsNotSignedInIsSentToTheLoginPageAndTheApiAnswers401() throws Exception {

@@ -2,17 +2,13 @@ package io.firerisk.server.units;
 
 import io.firerisk.ledger.HazardState;
 import io.firerisk.ledger.HazardView;
-import io.firerisk.ledger.Ledger;
 import io.firerisk.ledger.VenueListing;
+import io.firerisk.server.DeskMvcTest;
 import io.firerisk.server.DeskTest;
 import io.firerisk.server.TestAccounts;
-import io.firerisk.server.security.DeskAccounts;
 import io.firerisk.server.security.DeskRole;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -23,7 +19,6 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -36,23 +31,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * none of it there.
  */
 @DeskTest
-class UnitWorkPagesTest {
+class UnitWorkPagesTest extends DeskMvcTest {
 
     static final LocalDate DAY = LocalDate.of(2024, 2, 5);
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    DeskAccounts accounts;
-    @Autowired
-    Ledger ledger;
 
     VenueListing canteen;
     String officer;
 
     @BeforeEach
     void accounts() {
-        TestAccounts.ensure(accounts, ledger);
         canteen = ledger.venues(DAY).stream().filter(v -> Set.of("CANTEEN", "SCHOOL_CANTEEN").contains(v.kind()))
                 .filter(v -> v.unitId().startsWith("SUB-")).min(Comparator.comparing(VenueListing::venueId)).orElseThrow();
         officer = "test-unit-officer-" + canteen.unitId().toLowerCase();
@@ -65,18 +52,14 @@ class UnitWorkPagesTest {
         }
     }
 
-    private UserDetails as(String username) {
-        return accounts.loadUserByUsername(username);
-    }
-
     private String page(String url, String who) throws Exception {
-        return mvc.perform(get(url).with(user(as(who)))).andExpect(status().isOk()).andReturn().getResponse()
+        return mvc.perform(get(url).with(as(who))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test
     void anOfficersFailedChecklistItemBecomesAnOpenHazardOfTheirUnit() throws Exception {
-        mvc.perform(get("/units").param("asOf", DAY.toString()).with(user(as(officer))))
+        mvc.perform(get("/units").param("asOf", DAY.toString()).with(as(officer)))
                 .andExpect(redirectedUrl("/units/" + canteen.unitId() + "?asOf=" + DAY));
         String unit = page("/units/" + canteen.unitId() + "?asOf=" + DAY, officer);
         assertThat(unit).contains(canteen.name(), "食堂消防安全自查", "灭火应急处置准备");
@@ -86,7 +69,7 @@ class UnitWorkPagesTest {
                 "灭火器等消防器材失效、过期或配置不足", "name=\"fail\" value=\"FIRE_EXTINGUISHER_INVALID\"");
 
         String key = UUID.randomUUID().toString();
-        mvc.perform(post("/units/" + canteen.unitId() + "/checklists/canteen").with(csrf()).with(user(as(officer)))
+        mvc.perform(post("/units/" + canteen.unitId() + "/checklists/canteen").with(csrf()).with(as(officer))
                         .param("asOf", DAY.toString()).param("key", key).param("venue", canteen.venueId())
                         .param("fail", "FIRE_EXTINGUISHER_INVALID").param("where-FIRE_EXTINGUISHER_INVALID", "<b>后厨</b>")
                         .param("note", "春节前自查"))
@@ -110,7 +93,7 @@ class UnitWorkPagesTest {
     @Test
     void anOfficerRecordsTheirUnitsEducationActivity() throws Exception {
         String key = UUID.randomUUID().toString();
-        mvc.perform(post("/units/" + canteen.unitId() + "/education").with(csrf()).with(user(as(officer)))
+        mvc.perform(post("/units/" + canteen.unitId() + "/education").with(csrf()).with(as(officer))
                 .param("asOf", DAY.toString()).param("key", key).param("activity", "THREE_CLEARS")
                 .param("participants", "42").param("note", "职工宿舍<script>x</script>")).andExpect(status().is3xxRedirection());
         assertThat(ledger.education(canteen.unitId())).anySatisfy(a -> {
@@ -120,7 +103,7 @@ class UnitWorkPagesTest {
         });
         assertThat(page("/units/" + canteen.unitId() + "?asOf=" + DAY, officer)).contains("三清三关", "&lt;script&gt;x")
                 .doesNotContain("<script>x");
-        mvc.perform(post("/units/" + canteen.unitId() + "/education").with(csrf()).with(user(as(officer)))
+        mvc.perform(post("/units/" + canteen.unitId() + "/education").with(csrf()).with(as(officer))
                 .param("asOf", DAY.toString()).param("key", UUID.randomUUID().toString()).param("activity", "THREE_CLEARS")
                 .param("participants", "many")).andExpect(status().isBadRequest());
     }
@@ -128,11 +111,11 @@ class UnitWorkPagesTest {
     @Test
     void anotherUnitsOfficerCanNeitherSeeNorRecordAndNothingChanges() throws Exception {
         long events = ledger.eventCount();
-        mvc.perform(get("/units/" + canteen.unitId()).with(user(as("test-officer")))).andExpect(status().isForbidden());
-        mvc.perform(post("/units/" + canteen.unitId() + "/checklists/canteen").with(csrf()).with(user(as("test-officer")))
+        mvc.perform(get("/units/" + canteen.unitId()).with(as("test-officer"))).andExpect(status().isForbidden());
+        mvc.perform(post("/units/" + canteen.unitId() + "/checklists/canteen").with(csrf()).with(as("test-officer"))
                 .param("asOf", DAY.toString()).param("key", UUID.randomUUID().toString()).param("venue", canteen.venueId())
                 .param("fail", "FIRE_EXTINGUISHER_INVALID")).andExpect(status().isForbidden());
-        mvc.perform(post("/units/" + canteen.unitId() + "/education").with(csrf()).with(user(as("test-officer")))
+        mvc.perform(post("/units/" + canteen.unitId() + "/education").with(csrf()).with(as("test-officer"))
                 .param("key", UUID.randomUUID().toString()).param("activity", "FIVE_INTO").param("participants", "3"))
                 .andExpect(status().isForbidden());
         assertThat(ledger.eventCount()).isEqualTo(events);

@@ -6,16 +6,13 @@ import io.firerisk.ledger.Entry;
 import io.firerisk.ledger.Event;
 import io.firerisk.ledger.HazardQuery;
 import io.firerisk.ledger.HazardRow;
-import io.firerisk.ledger.Ledger;
 import io.firerisk.ledger.VenueView;
+import io.firerisk.server.DeskMvcTest;
 import io.firerisk.server.DeskTest;
 import io.firerisk.server.HostileVenue;
 import io.firerisk.server.TestAccounts;
-import io.firerisk.server.security.DeskAccounts;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,23 +25,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @DeskTest
-class VenuePageTest {
+class VenuePageTest extends DeskMvcTest {
 
     static final LocalDate DEMO_DAY = LocalDate.of(2024, 2, 5);
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
-    DeskAccounts accounts;
-    @Autowired
-    Ledger ledger;
-    @Autowired
     VenueService venues;
-
-    @BeforeEach
-    void accounts() {
-        TestAccounts.ensure(accounts, ledger);
-    }
 
     private String page(String url) throws Exception {
         return mvc.perform(get(url).with(user(accounts.loadUserByUsername("test-staff")))).andExpect(status().isOk())
