@@ -190,7 +190,9 @@ final class LedgerCommand implements Runnable {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             header = "Import events exported from a ledger (JSON Lines).",
-            description = "Each event is checked as if recorded now; a bad line is reported (file:line) and the rest go"
+            description = "Each event is checked as if recorded now, save that a plan's or an extension's deadline may"
+                    + " be a day already past on the event's own day (a log kept under the earlier rule restores"
+                    + " unchanged); a bad line is reported (file:line) and the rest go"
                     + " on. Events the ledger already holds are skipped, so an interrupted import can simply be run again.",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:every line recorded or already there", "1:the ledger or the file could not be opened",

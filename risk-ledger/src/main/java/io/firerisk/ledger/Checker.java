@@ -60,7 +60,19 @@ final class Checker {
     /** The checked event, the venue it concerns (or null) and the stream it goes to. */
     record Accepted(Event event, String venueId, String stream) {}
 
+    /** Checks a new entry (a desk form, the API, {@link Ledger#record}): every rule applies. */
     Accepted check(Entry entry, Working w) {
+        return check(entry, w, false);
+    }
+
+    /**
+     * Checks an entry; {@code replay} when it comes from a log already kept (an import of an export). A replayed
+     * entry is checked as a new one except for the rule that a deadline set in a plan or an extension is no day
+     * already past on the day it is set ({@link Deadlines}' BEFORE_DAY): that rule came after events it refuses
+     * were recorded, it judges what a person may decide now, and a ledger must restore its own history unchanged
+     * (refusing one event of a hazard would refuse every later one of it too). See docs/architecture.md.
+     */
+    Accepted check(Entry entry, Working w, boolean replay) {
         Refusal r = new Refusal(entry);
         envelope(entry, r);
         Event event = entry.event();
@@ -186,7 +198,7 @@ final class Checker {
         } else if (event instanceof Event.HazardFound f) {
             return found(f, entry, actor, day, w, r);
         } else if (event instanceof Event.HazardEvent h) {
-            return hazardEvent(h, entry, actor, day, w, r);
+            return hazardEvent(h, entry, actor, day, replay ? null : day, w, r);
         }
         throw r.field("event", "unknown event " + event.getClass().getName());
     }
@@ -471,8 +483,9 @@ final class Checker {
                         + policy.deadlineAction() + " deadline for this finding on " + day + "; give one"));
     }
 
-    private Accepted hazardEvent(Event.HazardEvent e, Entry entry, Directory.Person actor, LocalDate day, Working w,
-            Refusal r) {
+    /** {@code setOn}: the day a deadline in the event is set, for the past-day rule; null for a replayed entry. */
+    private Accepted hazardEvent(Event.HazardEvent e, Entry entry, Directory.Person actor, LocalDate day,
+            LocalDate setOn, Working w, Refusal r) {
         id(r, "event.hazardId", e.hazardId());
         r.hazard(e.hazardId());
         HazardFold h = w.hazard(e.hazardId());
@@ -489,7 +502,7 @@ final class Checker {
         permitted(r, w, entry, actor, venue == null ? null : venue.unitId);
         if (e instanceof Event.PlanSet p) {
             notNull(r, "event.plan", p.plan());
-            deadline(r, "event.plan.deadline", Deadlines.onPlan(day, h.foundOn, h.deadline, p.plan().deadline()));
+            deadline(r, "event.plan.deadline", Deadlines.onPlan(setOn, h.foundOn, h.deadline, p.plan().deadline()));
         } else if (e instanceof Event.RectificationReported rr) {
             text(r, "event.note", rr.note());
             evidence(r, rr.evidence());
@@ -514,14 +527,14 @@ final class Checker {
             capped(r, h);
             notNull(r, "event.until", x.until());
             date(r, "event.until", x.until());
-            deadline(r, "event.until", Deadlines.onExtensionRequest(day, h.deadline, policy.extensions().maxDaysEach(),
+            deadline(r, "event.until", Deadlines.onExtensionRequest(setOn, h.deadline, policy.extensions().maxDaysEach(),
                     x.until()));
             requiredText(r, "event.reason", x.reason());
         } else if (e instanceof Event.ExtensionApproved a) {
             pendingDecision(r, h, actor);
             capped(r, h);
             notNull(r, "event.until", a.until());
-            deadline(r, "event.until", Deadlines.onExtensionApproval(day, h.deadline, h.pending.until(), a.until()));
+            deadline(r, "event.until", Deadlines.onExtensionApproval(setOn, h.deadline, h.pending.until(), a.until()));
             text(r, "event.note", a.note());
         } else if (e instanceof Event.ExtensionRefused x) {
             pendingDecision(r, h, actor);

@@ -220,12 +220,15 @@ public final class Ledger implements AutoCloseable {
     }
 
     private Store.Pending check(Entry entry, Working w, Instant now) {
-        return check(entry, w, now, null, null);
+        return check(entry, w, now, null, null, false);
     }
 
-    /** Checks an entry; a digest and JSON made ahead (by a parallel parse) are used when still right. */
-    private Store.Pending check(Entry entry, Working w, Instant now, String digest, String payload) {
-        Checker.Accepted a = checker.check(entry, w);
+    /**
+     * Checks an entry; a digest and JSON made ahead (by a parallel parse) are used when still right. {@code replay}
+     * for an entry of a log being imported ({@link Checker#check(Entry, Working, boolean)} says what it spares).
+     */
+    private Store.Pending check(Entry entry, Working w, Instant now, String digest, String payload, boolean replay) {
+        Checker.Accepted a = checker.check(entry, w, replay);
         int version = w.version(a.stream()) + 1;
         // The digest is of the entry as submitted, so a retry of it matches even where the ledger
         // filled something in (a deadline) before recording it.
@@ -294,7 +297,9 @@ public final class Ledger implements AutoCloseable {
 
     /**
      * Imports events written by {@link #exportEvents(Writer)}, one per line, in order, checking each
-     * as {@link #record} does and keeping the time it was first recorded. A line that cannot be read
+     * as {@link #record} does and keeping the time it was first recorded, except for the rule that a plan's or an
+     * extension's deadline is no day already past on the day it is set: a log the ledger kept under an earlier
+     * rule restores unchanged (docs/architecture.md, "Replaying a log"). A line that cannot be read
      * or is refused becomes a reject and the import goes on. Lines are committed in batches: an
      * import stopped half-way leaves whole events only, and running it again records the rest once.
      * Venues touched are re-assessed for the projections at the end.
@@ -307,7 +312,7 @@ public final class Ledger implements AutoCloseable {
         BufferedReader reader = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
         List<ImportReport.Reject> rejects = new ArrayList<>();
         long[] counts = new long[3];
-        Run run = new Run();
+        Run run = new Run(true);
         long lineNo = 0;
         // Reading and parsing the next batch (on the other cores) overlaps checking and writing this one.
         java.util.concurrent.CompletableFuture<Parsed> ahead = null;
@@ -392,6 +397,12 @@ public final class Ledger implements AutoCloseable {
         Working working;
         /** Look each id up before inserting: after a refused insert, and while ids keep turning out to be known. */
         boolean careful = true;
+        /** Entries of a log already kept (an import), not new ones (a generator's, through recordAll). */
+        final boolean replay;
+
+        Run(boolean replay) {
+            this.replay = replay;
+        }
         long batches;
     }
 
@@ -431,7 +442,7 @@ public final class Ledger implements AutoCloseable {
                                 throw new RefusedException(entry.eventId(), "eventId", "event " + entry.eventId()
                                         + ": eventId: appears twice in the file");
                             }
-                            Store.Pending p = check(entry, w, now, n.digest(), n.payload());
+                            Store.Pending p = check(entry, w, now, n.digest(), n.payload(), run.replay);
                             if (n.recordedAt() != null) {
                                 p = new Store.Pending(p.eventId(), p.stream(), p.version(), p.event(), p.venueId(),
                                         p.actor(), p.happenedAt(), n.recordedAt().truncatedTo(ChronoUnit.MICROS),
@@ -480,7 +491,7 @@ public final class Ledger implements AutoCloseable {
     void recordAll(List<Entry> entries) {
         List<ImportReport.Reject> rejects = new ArrayList<>();
         long[] counts = new long[3];
-        Run run = new Run();
+        Run run = new Run(false);
         for (int i = 0; i < entries.size(); i += IMPORT_BATCH) {
             List<Numbered> batch = new ArrayList<>();
             for (int j = i; j < Math.min(entries.size(), i + IMPORT_BATCH); j++) {

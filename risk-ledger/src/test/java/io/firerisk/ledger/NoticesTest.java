@@ -179,4 +179,26 @@ class NoticesTest extends LedgerTestBase {
                 .hasMessage("venue WZ-0002 has nothing left to rectify as of 2023-12-16 (H1 复查通过待销号, H2 已销号): "
                         + "a rectification notice orders only hazards still to be rectified");
     }
+    @Test
+    void aVenueWhoseSupervisedHazardIsVerifiedAwaitingClosureGetsNoMajorHazardNotice() {
+        // Given the locked exit (H2) under 挂牌督办, reported rectified and its re-inspection passed (复查通过待销号),
+        // while the gas alarm (H1, a general hazard) is still being rectified
+        ledger.record(world.entry(LEADER, at("2023-12-13", 9), new Event.SupervisionListed("H2", "BUREAU",
+                "万州城管督〔2023〕2号")));
+        ledger.record(world.entry(OFFICER, at("2023-12-13", 10), new Event.RectificationReported("H2", "已打开安全出口",
+                List.of(photo("exit.jpg")))));
+        ledger.record(world.entry(INSPECTOR_2, at("2023-12-14", 9), new Event.ReinspectionPassed("H2", null, "复查合格",
+                List.of(photo("ok.jpg")))));
+        assertThat(ledger.hazard("H2", day("2023-12-14")).orElseThrow().state()).isEqualTo(HazardState.VERIFIED);
+
+        // When the major-hazard notice is asked for that day, then it is refused: the supervised order has been met
+        assertThatThrownBy(() -> notices.majorHazard(RESTAURANT, day("2023-12-14")))
+                .isInstanceOfSatisfying(NothingToRectifyException.class, e -> {
+                    assertThat(e.venueId()).isEqualTo(RESTAURANT);
+                    assertThat(e.states()).containsExactly(java.util.Map.entry("H2", HazardState.VERIFIED));
+                });
+        // And the ordinary notice still orders the gas alarm rectified
+        assertThat(notices.forVenue(RESTAURANT, day("2023-12-14")).items()).extracting(Notice.Item::hazardId)
+                .containsExactly("H1");
+    }
 }

@@ -96,6 +96,50 @@ abstract class ReliabilitySpec {
     }
 
     @Test
+    void aLogWithAnExtensionGrantedToADayAlreadyPastRestoresUnchangedThoughALiveGrantOfItIsRefused() {
+        String hazard = "WZ-0002/F1";
+        try (TestDatabase scratch = TestDatabase.h2(); Ledger old = World.open(scratch);
+                TestDatabase db = database(); Ledger kept = World.open(db); TestDatabase db2 = database();
+                Ledger restored = World.open(db2)) {
+            // Given a ledger whose hazard has an extension requested on its deadline to five days later
+            World world = new World();
+            world.setUp(old);
+            world.inspect(old, "I-1", RESTAURANT, InspectionKind.SPOT_CHECK, "2023-12-11", INSPECTOR,
+                    Finding.builder(hazard, "GAS_ALARM_NOT_INSTALLED").location("后厨").build());
+            java.time.LocalDate inForce = old.hazard(hazard).orElseThrow().deadline();
+            old.record(world.entry(World.OFFICER, World.at(inForce.toString(), 15),
+                    new Event.ExtensionRequested(hazard, inForce.plusDays(5), "材料未到")));
+            // And its log as the ledger kept it before the past-day rule: the grant decided two days after the
+            // day granted (built as events, as the old rule recorded it), then the unit's report that follows
+            Entry lateGrant = world.entry(STAFF, World.at(inForce.plusDays(7).toString(), 15),
+                    new Event.ExtensionApproved(hazard, inForce.plusDays(5), "同意"));
+            Entry report = world.entry(World.OFFICER, World.at(inForce.plusDays(8).toString(), 15),
+                    new Event.RectificationReported(hazard, "已安装报警器", List.of(World.photo("alarm.jpg"))));
+            String log = export(old) + lateGrant.toJsonLine() + "\n" + report.toJsonLine() + "\n";
+            ImportReport first = kept.importEvents(new StringReader(log), "old.jsonl", n -> { });
+            assertThat(first.rejects()).isEmpty();
+            String exported = export(kept);
+
+            // When that export is imported into an empty ledger
+            ImportReport again = restored.importEvents(new StringReader(exported), "export.jsonl", n -> { });
+
+            // Then every event is recorded, the export is the same, and the hazard is where the old ledger left it
+            assertThat(again.rejects()).isEmpty();
+            assertThat(again.recorded()).isEqualTo(exported.lines().count());
+            assertThat(export(restored)).isEqualTo(exported);
+            HazardView h = restored.hazard(hazard).orElseThrow();
+            assertThat(h.deadline()).isEqualTo(inForce.plusDays(5));
+            assertThat(h.state()).isEqualTo(HazardState.AWAITING_VERIFICATION);
+            // But the same grant written live today is refused, naming the field and the rule
+            RefusedException live = org.assertj.core.api.Assertions.catchThrowableOfType(RefusedException.class,
+                    () -> old.record(lateGrant));
+            assertThat(live).isNotNull();
+            assertThat(live.field()).isEqualTo("event.until");
+            assertThat(live.getMessage()).contains("before the day of the decision");
+        }
+    }
+
+    @Test
     void everyBadLineOfAnImportIsReportedAndTheRestRecorded() {
         String exported = demoExport(5);
         List<String> lines = new ArrayList<>(exported.lines().toList());

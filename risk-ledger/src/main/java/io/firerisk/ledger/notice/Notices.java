@@ -83,6 +83,9 @@ public final class Notices {
      * A 重大火灾隐患整改通知书 for a venue the engine finds a suspected major hazard at on {@code date},
      * or with a hazard under 挂牌督办: its open hazards, the determination elements present, and, until a
      * hazard of it is listed, that it awaits the collective determination (GB 35181-2017 4.2).
+     *
+     * @throws NothingToRectifyException when the venue is not suspected and its only hazards under 挂牌督办 are
+     *                                   verified awaiting closure (复查通过待销号), or nothing of it is left to rectify
      */
     public Notice majorHazard(String venueId, LocalDate date) {
         VenueView v = venue(venueId, date);
@@ -93,8 +96,16 @@ public final class Notices {
             return h.hazardId() + "：" + unitName(s.supervisingUnit()) + " 挂牌督办（" + s.documentNo() + "，" + s.since() + " 起）";
         }).toList();
         boolean suspected = a.verdict() == HazardVerdict.SUSPECTED_MAJOR;
-        boolean listed = v.hazards().stream().anyMatch(h -> h.state().isOpen() && h.supervision().isPresent());
+        // Listed means a hazard under 挂牌督办 still to be rectified, as on the venue's page: one verified awaiting
+        // closure (复查通过待销号) has met its order, and the venue's other hazards are no major hazard for it.
+        boolean listed = v.hazards().stream().anyMatch(h -> toRectify(h.state()) && h.supervision().isPresent());
         if (!suspected && !listed) {
+            Map<String, HazardState> met = new LinkedHashMap<>();
+            v.hazards().stream().filter(h -> h.state().isOpen() && h.supervision().isPresent())
+                    .forEach(h -> met.put(h.hazardId(), h.state()));
+            if (!met.isEmpty()) {
+                throw new NothingToRectifyException(venueId, date, met);
+            }
             throw new IllegalArgumentException("venue " + venueId + " has no suspected or determined major fire hazard as of "
                     + date + " (" + a.verdict().label().zh() + "): a 整改通知书 is the notice for it");
         }

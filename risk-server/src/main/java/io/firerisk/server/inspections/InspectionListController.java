@@ -91,8 +91,10 @@ class InspectionListController {
         List<FilterOptions.Option> streets = dir.areas().values().stream().filter(a -> a.level() == AreaLevel.STREET)
                 .sorted(Comparator.comparing(Directory.Area::code))
                 .map(a -> new FilterOptions.Option(a.code(), a.name())).toList();
-        // The inspectors of the inspections the viewer may see in these days, and those asked for.
-        filter.inspectors().forEach(p -> seenInspectors.putIfAbsent(p, personName(dir, p)));
+        // The inspectors of the inspections the viewer may see in these days, by name; one asked for that is not
+        // among them is shown as the bare id asked for: naming it from the directory would let a unit officer read
+        // the names of other units' people by trying ids.
+        filter.inspectors().forEach(p -> seenInspectors.putIfAbsent(p, p));
         List<FilterOptions.Option> inspectors = seenInspectors.entrySet().stream()
                 .map(e -> new FilterOptions.Option(e.getKey(), e.getValue())).toList();
         List<FilterOptions.Option> kinds = Arrays.stream(InspectionKind.values())

@@ -141,6 +141,30 @@ public class InspectionListTest extends DeskMvcTest {
     }
 
     @Test
+    void aUnitOfficerAskingForAnotherUnitsPersonByIdIsShownTheBareIdNotTheirName() throws Exception {
+        // Given a person of the other unit who inspected none of the officer's unit's venues, and an inspector who did
+        String other = "P-" + units[1];
+        io.firerisk.ledger.Directory dir = ledger.directory();
+        String otherName = dir.people().get(other).name();
+        assertThat(expected(i -> unitOf(i).equals(units[0]) && i.inspectors().contains(other))).isEmpty();
+        InspectionView own = all.stream().filter(i -> unitOf(i).equals(units[0])).findFirst().orElseThrow();
+        String ownInspector = own.inspectors().get(0);
+        String ownName = dir.people().get(ownInspector).name();
+
+        // When the unit officer asks for the other unit's person, and for a made-up id with markup
+        String html = page("test-officer", "/inspections?inspector=" + other + "&asOf=" + DEMO_DAY);
+        String odd = page("test-officer", "/inspections?inspector=%3Cb%3EX%3C/b%3E&asOf=" + DEMO_DAY);
+
+        // Then the filter shows the id asked for, not the directory's name
+        assertThat(html).contains("<option value=\"" + other + "\" selected>" + other + "</option>")
+                .doesNotContain(otherName);
+        // And an id shown back is escaped
+        assertThat(odd).contains("&lt;b&gt;X&lt;/b&gt;").doesNotContain("<b>X</b>");
+        // And an inspector of the officer's own inspections is still named
+        assertThat(html).contains("<option value=\"" + ownInspector + "\">" + ownName + "</option>");
+    }
+
+    @Test
     void aDayThatIsNoDateOrAnUnknownKindIsRefusedNamingTheParameter() throws Exception {
         String body = mvc.perform(get("/inspections").param("from", "昨天").with(user(accounts.loadUserByUsername("test-staff"))))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
