@@ -140,10 +140,13 @@ class ReportWalkthroughBrowserTest extends DeskInBrowser {
             assertThat(sheet.getLastRowNum()).as("rows below the header").isEqualTo(Integer.parseInt(count.group(1)));
         }
 
-        // a hazard's venue → 整改通知书
-        String venueName = browser.findElement(By.cssSelector("#hazard-table tbody tr td:nth-child(2) a, table tbody tr "
-                + "td:nth-child(2) a")).getText();
-        click(By.cssSelector("table tbody tr td:nth-child(2) a"));
+        // the venue of a hazard still to be rectified (overdue, not verified awaiting 销号) → 整改通知书; a venue
+        // with nothing left to rectify offers no notice
+        By stillToRectify = By.xpath("//table/tbody/tr[td[10][normalize-space(.)!='—'] and not(td[6][contains(., '销号')])]"
+                + "/td[2]/a");
+        waiting().until(d -> !d.findElements(stillToRectify).isEmpty());
+        String venueName = browser.findElement(stillToRectify).getText();
+        click(stillToRectify);
         click(By.id("notice-venue"));
         waiting().until(d -> d.findElements(By.tagName("h1")).size() == 1
                 && !d.findElements(By.cssSelector("p.closing")).isEmpty());
