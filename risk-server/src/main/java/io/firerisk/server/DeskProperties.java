@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param demo     fill a new, throw-away embedded database with the demo campaign at start
  * @param login    how many wrong passwords lock an account, and for how long
  * @param attachments where uploaded evidence files are kept, and how large one may be
+ * @param dashboard  how old a dashboard of today may be when it is shown
  */
 @ConfigurationProperties("firerisk.desk")
 public record DeskProperties(
@@ -27,7 +28,8 @@ public record DeskProperties(
         @DefaultValue Database database,
         @DefaultValue Demo demo,
         @DefaultValue Login login,
-        @DefaultValue Attachments attachments) {
+        @DefaultValue Attachments attachments,
+        @DefaultValue DashboardFreshness dashboard) {
 
     public DeskProperties {
         asOf = asOf == null ? Optional.empty() : asOf;
@@ -100,4 +102,20 @@ public record DeskProperties(
      * @param lockFor     how long it stays locked
      */
     public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration lockFor) {}
+
+    /**
+     * A dashboard of today: every recording moves today's figures, and counting them again takes a pass over every
+     * hazard, so the desk shows the last one built while it is at most this old (the page says when its figures were
+     * computed) and builds the next in the background, one at a time. Past dates are always exact.
+     *
+     * @param maxStaleness how old a dashboard of today may be; 0 counts afresh after every recording
+     */
+    public record DashboardFreshness(@DefaultValue("10s") Duration maxStaleness) {
+        public DashboardFreshness {
+            if (maxStaleness.isNegative()) {
+                throw new IllegalArgumentException("firerisk.desk.dashboard.max-staleness must not be negative (was "
+                        + maxStaleness + ")");
+            }
+        }
+    }
 }

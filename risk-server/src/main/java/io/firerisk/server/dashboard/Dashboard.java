@@ -17,9 +17,18 @@ import java.util.List;
  * @param byStreet  by street (街道), most open first
  * @param byUnit    by unit responsible, most open first
  * @param trend     week by week from the campaign's start to the date
+ * @param computedAt when its figures were counted, in the campaign's time zone: a dashboard of today may be shown
+ *                  for a few seconds after later recordings ({@code firerisk.desk.dashboard.max-staleness})
+ * @param ofToday   the date is today, so the figures move with each recording and the page says when they were counted
  */
 public record Dashboard(LocalDate asOf, Calendar calendar, Totals totals, List<Bucket> byState, List<Bucket> byGrade,
-        List<Bucket> byCategory, List<Area> byStreet, List<Area> byUnit, List<Week> trend) {
+        List<Bucket> byCategory, List<Area> byStreet, List<Area> byUnit, List<Week> trend,
+        java.time.LocalDateTime computedAt, boolean ofToday) {
+
+    /** {@link #computedAt}'s time of day, {@code HH:mm:ss}. */
+    public String computedAtTime() {
+        return computedAt.toLocalTime().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss"));
+    }
 
     /**
      * @param phase      the phase in force, empty outside the campaign

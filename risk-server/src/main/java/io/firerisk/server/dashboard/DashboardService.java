@@ -12,10 +12,19 @@ import io.firerisk.ledger.HazardState;
 import io.firerisk.ledger.Ledger;
 import io.firerisk.ledger.WeekCounts;
 import io.firerisk.server.security.Viewer;
+import io.firerisk.server.DeskProperties;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +37,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 /** Builds the {@link Dashboard} from the ledger: one count over every dimension (the on-time rate too), the trend. */
 @Service
@@ -46,12 +58,35 @@ public class DashboardService {
     private static final Dimension[] DIMS = {Dimension.STREET, Dimension.UNIT, Dimension.STATE, Dimension.GRADE,
             Dimension.CATEGORY, Dimension.OVERDUE, Dimension.CLOSED_BY_DEADLINE};
 
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardService.class);
+
     private final Ledger ledger;
     private final MessageSource messages;
+    private final Clock clock;
+    /** How old a dashboard of today may be when shown ({@code firerisk.desk.dashboard.max-staleness}); 0: never. */
+    private final Duration maxStaleness;
+    /** Builds dashboards of today in the background, one at a time (a count over the whole ledger each). */
+    private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "dashboard-refresh");
+        t.setDaemon(true);
+        return t;
+    });
 
-    DashboardService(Ledger ledger, MessageSource messages) {
+    @Autowired
+    DashboardService(Ledger ledger, MessageSource messages, Clock clock, DeskProperties properties) {
+        this(ledger, messages, clock, properties.dashboard().maxStaleness());
+    }
+
+    DashboardService(Ledger ledger, MessageSource messages, Clock clock, Duration maxStaleness) {
         this.ledger = ledger;
         this.messages = messages;
+        this.clock = clock;
+        this.maxStaleness = maxStaleness;
+    }
+
+    @PreDestroy
+    void stop() {
+        refresher.shutdownNow();
     }
 
     /** Dashboards kept: a few dates × scopes × languages, each under the ledger's version for its date. */
@@ -67,19 +102,43 @@ public class DashboardService {
         }
     }
 
+    /** A dashboard built and the instant its build began (its figures are of that instant or a little later). */
+    private record Built(Dashboard dashboard, Instant at) {}
+
     private final Map<Key, CompletableFuture<Dashboard>> kept = new ConcurrentHashMap<>();
     /** The build under way for each view (date, scope, language), whatever its version. */
     private final Map<List<Object>, CompletableFuture<Dashboard>> building = new ConcurrentHashMap<>();
+    /** The last dashboard built for each view, whatever its version: what a desk showing today may show a while. */
+    private final Map<List<Object>, Built> latest = new ConcurrentHashMap<>();
 
     /**
      * The dashboard as of a date for what the viewer may see, in their language. Built once per version of
      * the ledger as of that date ({@link Ledger#version}): recording something that happened later (today,
      * on a page about a past day) keeps it; recording something that happened by then builds it afresh at
      * the next request. People asking at once for the same one share one build.
+     *
+     * <p>Today's version moves with every recording (about twice a second on a district's desk), and each build
+     * counts every hazard: so a dashboard of today younger than {@code maxStaleness} is shown although later
+     * recordings exist (its page says when it was counted), and once it is half that old one build of the
+     * next starts in the background. A past date's version moves only when something dated by then is recorded:
+     * it is always built afresh, as is today's once the last one is older than the bound.
      */
     public Dashboard dashboard(LocalDate asOf, Viewer viewer, Locale locale) {
         Key key = new Key(asOf, viewer.scope(HazardQuery.builder()).build(), locale.toLanguageTag(),
                 ledger.version(asOf));
+        CompletableFuture<Dashboard> exact = kept.get(key);
+        if (!maxStaleness.isZero() && (exact == null || !exact.isDone()) && asOf.equals(ledger.today())) {
+            Built last = latest.get(key.view());
+            if (last != null) {
+                Duration age = Duration.between(last.at(), clock.instant());
+                if (age.compareTo(maxStaleness) < 0) {
+                    if (age.compareTo(maxStaleness.dividedBy(2)) >= 0) {
+                        refreshInBackground(key, viewer, locale);
+                    }
+                    return last.dashboard();
+                }
+            }
+        }
         CompletableFuture<Dashboard> mine = new CompletableFuture<>();
         CompletableFuture<Dashboard> existing = kept.putIfAbsent(key, mine);
         if (existing == null) {
@@ -99,17 +158,51 @@ public class DashboardService {
                 throw e.getCause() instanceof RuntimeException r ? r : e;
             }
         }
+        return buildInto(key, mine, viewer, locale);
+    }
+
+    /** Starts a build of the key's view unless one is under way or done: at most one per view, one at a time. */
+    private void refreshInBackground(Key key, Viewer viewer, Locale locale) {
+        CompletableFuture<Dashboard> mine = new CompletableFuture<>();
+        if (building.putIfAbsent(key.view(), mine) != null) {
+            return;
+        }
+        if (kept.putIfAbsent(key, mine) != null) {
+            building.remove(key.view(), mine);
+            return;
+        }
         try {
+            refresher.execute(() -> {
+                try {
+                    buildInto(key, mine, viewer, locale);
+                } catch (RuntimeException e) {
+                    LOG.warn("dashboard as of {} not built in the background; the next request builds it", key.asOf(), e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // The desk is stopping: nobody waits for this one.
+            building.remove(key.view(), mine);
+            kept.remove(key, mine);
+            mine.completeExceptionally(e);
+        }
+    }
+
+    /** Builds the key's dashboard, completing {@code mine} (registered in kept and building) with it. */
+    private Dashboard buildInto(Key key, CompletableFuture<Dashboard> mine, Viewer viewer, Locale locale) {
+        try {
+            Instant at = clock.instant();
             Dashboard d;
             try {
-                d = build(asOf, viewer, locale);
+                d = build(key.asOf(), viewer, locale, at);
             } finally {
                 building.remove(key.view(), mine);
             }
             mine.complete(d);
+            latest.merge(key.view(), new Built(d, at), (old, now) -> now.at().isBefore(old.at()) ? old : now);
             kept.keySet().removeIf(k -> k.sameView(key) && k.version() < key.version());
             if (kept.size() > KEPT) {
                 kept.keySet().removeIf(k -> !k.equals(key));
+                latest.keySet().removeIf(v -> !v.equals(key.view()));
             }
             return d;
         } catch (RuntimeException e) {
@@ -119,7 +212,7 @@ public class DashboardService {
         }
     }
 
-    private Dashboard build(LocalDate asOf, Viewer viewer, Locale locale) {
+    private Dashboard build(LocalDate asOf, Viewer viewer, Locale locale, Instant at) {
         Campaign campaign = ledger.campaign();
         Directory directory = ledger.directory();
         HazardQuery filter = viewer.scope(HazardQuery.builder().asOf(asOf).states(COUNTED)).build();
@@ -189,7 +282,8 @@ public class DashboardService {
         return new Dashboard(asOf, calendar(campaign.calendar(), asOf, locale), totals, states, grades, categories,
                 areas(streets, code -> areaName(directory, code, locale)),
                 areas(units, id -> directory.units().containsKey(id) ? directory.units().get(id).name() : id),
-                trend(campaign, asOf, viewer));
+                trend(campaign, asOf, viewer), LocalDateTime.ofInstant(at, campaign.timeZone()),
+                asOf.equals(ledger.today()));
     }
 
     private List<Dashboard.Week> trend(Campaign campaign, LocalDate asOf, Viewer viewer) {
