@@ -110,7 +110,7 @@ public record DeskProperties(
      *
      * @param maxStaleness how old a dashboard of today may be; 0 counts afresh after every recording
      */
-    public record DashboardFreshness(@DefaultValue("10s") Duration maxStaleness) {
+    public record DashboardFreshness(@DefaultValue("0s") Duration maxStaleness) {
         public DashboardFreshness {
             if (maxStaleness.isNegative()) {
                 throw new IllegalArgumentException("firerisk.desk.dashboard.max-staleness must not be negative (was "
