@@ -110,7 +110,8 @@ public record HazardFilter(Set<String> streets, Set<String> units, Set<HazardSta
         return true;
     }
 
-    private static Optional<LocalDate> date(MultiValueMap<String, String> params, String name) {
+    /** A date parameter (YYYY-MM-DD), absent when blank; a bad one is refused naming the parameter. */
+    public static Optional<LocalDate> date(MultiValueMap<String, String> params, String name) {
         String v = params.getFirst(name);
         if (v == null || v.isBlank()) {
             return Optional.empty();

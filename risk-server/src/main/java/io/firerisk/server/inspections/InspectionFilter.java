@@ -65,8 +65,8 @@ public record InspectionFilter(Set<String> units, Set<String> streets, Set<Strin
                 throw DeskRequestException.badParameter("page", p, "1 … " + MAX_PAGE);
             }
         }
-        Optional<LocalDate> from = date(params, "from");
-        Optional<LocalDate> to = date(params, "to");
+        Optional<LocalDate> from = io.firerisk.server.hazards.HazardFilter.date(params, "from");
+        Optional<LocalDate> to = io.firerisk.server.hazards.HazardFilter.date(params, "to");
         if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
             throw DeskRequestException.badParameter("to", to.get().toString(), "a day not before " + from.get());
         }
@@ -96,17 +96,6 @@ public record InspectionFilter(Set<String> units, Set<String> streets, Set<Strin
         return out.toArray(String[]::new);
     }
 
-    private static Optional<LocalDate> date(MultiValueMap<String, String> params, String name) {
-        String v = params.getFirst(name);
-        if (v == null || v.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(v.strip()));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw DeskRequestException.badParameter(name, v, "YYYY-MM-DD");
-        }
-    }
 
     private static List<String> values(MultiValueMap<String, String> params, String name) {
         List<String> v = params.getOrDefault(name, List.of()).stream().filter(s -> s != null && !s.isBlank())
