@@ -64,6 +64,16 @@ class CampaignLoadingTest {
     }
 
     @Test
+    void aRuleLateInItsFileCitingAnUnknownClauseIsRefusedAtItsOwnLine() {
+        // Given the tiny campaign's one rules file, its second-last rule (line 183 of 202) citing a clause nobody defined
+        CampaignException e = loadTinyWith("rules/core/tiny.drl", "@clause(\"T-CLASS\")", "@clause(\"T-NO-SUCH\")");
+
+        // Then loading fails naming that rule's line, not the first rule's or the file's start
+        assertThat(e.problems()).extracting(Problem::toString).containsExactly(
+                "rules/core/tiny.drl:183: error: rule \"场所类别\" cites @clause(\"T-NO-SUCH\"), which is not in clauses.csv");
+    }
+
+    @Test
     void ruleCitingUnknownClauseIsRefused() {
         CampaignException e = loadBroken("rule-citing-unknown-clause");
         assertThat(e.problems()).extracting(Problem::toString).contains(

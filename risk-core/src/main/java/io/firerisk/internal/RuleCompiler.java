@@ -221,17 +221,20 @@ public final class RuleCompiler {
     private static Optional<Result> check(KieBase kieBase, Campaign campaign, Map<String, String> ruleFileText,
             List<Problem> problems, int before) {
         Map<String, CompiledRule> rules = new LinkedHashMap<>();
+        // each file indexed once, when its first rule is checked (not per rule: see RuleIndex)
+        Map<String, RuleIndex> indexes = new HashMap<>();
+        java.util.function.Function<String, RuleIndex> index =
+                file -> indexes.computeIfAbsent(file, f -> new RuleIndex(ruleFileText.get(f)));
         List<KiePackage> packages = new ArrayList<>(kieBase.getKiePackages());
         packages.sort(Comparator.comparing(KiePackage::getName));
         for (KiePackage pkg : packages) {
             List<Rule> sorted = new ArrayList<>(pkg.getRules());
             sorted.sort(Comparator.comparingInt(Rule::getLoadOrder));
             for (Rule rule : sorted) {
-                checkRule((RuleImpl) rule, campaign, ruleFileText, problems).ifPresent(r -> {
+                checkRule((RuleImpl) rule, campaign, index, problems).ifPresent(r -> {
                     CompiledRule previous = rules.put(rule.getName(), r);
                     if (previous != null) {
-                        problems.add(Problem.error(r.info().file(), lineOf(ruleFileText.get(r.info().file()),
-                                rule.getName()), 0, "rule \"" + rule.getName() + "\" has the same name as a rule in "
+                        problems.add(Problem.error(r.info().file(), index.apply(r.info().file()).line(rule.getName()), 0, "rule \"" + rule.getName() + "\" has the same name as a rule in "
                                 + previous.info().file() + ": rule names must be unique across the campaign"));
                     }
                 });
@@ -386,10 +389,11 @@ public final class RuleCompiler {
         }
     }
 
-    private static Optional<CompiledRule> checkRule(RuleImpl rule, Campaign campaign, Map<String, String> texts,
-            List<Problem> problems) {
+    private static Optional<CompiledRule> checkRule(RuleImpl rule, Campaign campaign,
+            java.util.function.Function<String, RuleIndex> index, List<Problem> problems) {
         String file = rule.getResource() == null ? "" : rule.getResource().getSourcePath();
-        int line = lineOf(texts.get(file), rule.getName());
+        RuleIndex rulesOfFile = index.apply(file);
+        int line = rulesOfFile.line(rule.getName());
         String where = "rule \"" + rule.getName() + "\"";
         Map<String, Object> meta = rule.getMetaData();
         boolean ok = true;
@@ -442,7 +446,7 @@ public final class RuleCompiler {
         Map<String, String> metadata = new LinkedHashMap<>();
         meta.forEach((k, v) -> metadata.put(k, String.valueOf(v)));
         List<String> lists = new ArrayList<>();
-        String body = ruleText(texts.get(file), rule.getName());
+        String body = rulesOfFile.ruleText(rule.getName());
         Matcher read = ELEMENT_LIST.matcher(body);
         while (read.find()) {
             if (!lists.contains(read.group(1))) {
@@ -532,36 +536,66 @@ public final class RuleCompiler {
                 : Problem.warning(file, line, column, message);
     }
 
-    /** 1-based line of the rule's declaration in its file, 0 when not found. */
-    static int lineOf(String text, String ruleName) {
-        if (text == null) {
-            return 0;
-        }
-        Matcher m = RULE_NAME.matcher(text);
-        while (m.find()) {
-            String name = m.group(1);
-            if (name.length() >= 2 && (name.startsWith("\"") || name.startsWith("'"))) {
-                name = name.substring(1, name.length() - 1);
-            }
-            if (name.equals(ruleName)) {
-                return lineAt(text, m.start(1));
-            }
-        }
-        return 0;
-    }
+    /**
+     * Where each rule of one file is declared, found in one pass over the file: the name's offset and the start of
+     * every line. The checks ask for each rule's line and text once per rule; finding them by scanning the file
+     * from the top every time (as before) made the checks quadratic in a file's length, about a tenth of a start
+     * (docs/performance.md, *Cold start (third session)*). The lines are those {@link #lineAt} counts.
+     */
+    static final class RuleIndex {
+        private final String text;
+        /** Offset of the first character of each line: {@code lineStarts[n - 1]} starts line n. */
+        private final int[] lineStarts;
+        /** Rule name (quotes removed, as Drools names it) to the offset of its name; the first declaration wins. */
+        private final Map<String, Integer> declared = new HashMap<>();
 
-    /** The text of the rule from its declaration to its {@code end}, empty when not found. */
-    static String ruleText(String text, String ruleName) {
-        int line = lineOf(text, ruleName);
-        if (line == 0) {
-            return "";
+        RuleIndex(String text) {
+            this.text = text == null ? "" : text;
+            int lines = 1;
+            for (int i = 0; i < this.text.length(); i++) {
+                if (this.text.charAt(i) == '\n') {
+                    lines++;
+                }
+            }
+            lineStarts = new int[lines];
+            for (int i = 0, n = 1; i < this.text.length(); i++) {
+                if (this.text.charAt(i) == '\n') {
+                    lineStarts[n++] = i + 1;
+                }
+            }
+            Matcher m = RULE_NAME.matcher(this.text);
+            while (m.find()) {
+                String name = m.group(1);
+                if (name.length() >= 2 && (name.startsWith("\"") || name.startsWith("'"))) {
+                    name = name.substring(1, name.length() - 1);
+                }
+                declared.putIfAbsent(name, m.start(1));
+            }
         }
-        int start = 0;
-        for (int l = 1; l < line; l++) {
-            start = text.indexOf('\n', start) + 1;
+
+        /** 1-based line of the rule's declaration, 0 when the file declares no such rule. */
+        int line(String ruleName) {
+            Integer at = declared.get(ruleName);
+            return at == null ? 0 : lineAt(at);
         }
-        Matcher end = RULE_END.matcher(text);
-        return end.find(start) ? text.substring(start, end.end()) : text.substring(start);
+
+        /** The text of the rule from the start of its declaration's line to its {@code end}, empty when not found. */
+        String ruleText(String ruleName) {
+            int line = line(ruleName);
+            if (line == 0) {
+                return "";
+            }
+            int start = lineStarts[line - 1];
+            Matcher end = RULE_END.matcher(text);
+            return end.find(start) ? text.substring(start, end.end()) : text.substring(start);
+        }
+
+        /** 1-based line of an offset: one more than the line breaks before it. */
+        int lineAt(int offset) {
+            int at = java.util.Arrays.binarySearch(lineStarts, Math.min(Math.max(offset, 0), text.length()));
+            // found: the offset starts that line; not found: -(insertion point) - 1, the line is the one before it
+            return at >= 0 ? at + 1 : -at - 1;
+        }
     }
 
     static int lineAt(String text, int offset) {
