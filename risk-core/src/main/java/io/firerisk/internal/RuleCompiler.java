@@ -539,8 +539,8 @@ public final class RuleCompiler {
     /**
      * Where each rule of one file is declared, found in one pass over the file: the name's offset and the start of
      * every line. The checks ask for each rule's line and text once per rule; finding them by scanning the file
-     * from the top every time (as before) made the checks quadratic in a file's length, about a tenth of a start
-     * (docs/performance.md, *Cold start (third session)*). The lines are those {@link #lineAt} counts.
+     * from the top every time (as before) made the look-ups quadratic in a file's length and twice as costly at a
+     * start (docs/performance.md, *Cold start (third session)*). The lines are those {@link #lineAt} counts.
      */
     static final class RuleIndex {
         private final String text;
