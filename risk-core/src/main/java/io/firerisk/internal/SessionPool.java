@@ -103,9 +103,10 @@ final class SessionPool {
 
     /**
      * Deletes what the assessment inserted; truth maintenance then withdraws every conclusion drawn from it (the
-     * campaign's rules conclude with {@code insertLogical} only). Cheaper than {@code reset()}, which clears the
-     * memory of every node of the network, touched or not: about a fifth fewer bytes and less CPU a venue
-     * (docs/performance.md, *Session life cycles*). False, and the session must be reset, when the session is not
+     * campaign's rules conclude with {@code insertLogical} only). Preferred to {@code reset()}, which clears the
+     * memory of every node of the network, touched or not: about a fifth fewer bytes a venue, time that grows with
+     * what the venue brought rather than with the network, and on CPU no clear difference in three quiet runs
+     * (docs/performance.md, *Session life cycles on the quiet machine*). False, and the session must be reset, when the session is not
      * empty afterwards or a rule fired while it was being emptied (a rule that concludes from an absence, or a
      * plain {@code insert}): the next assessment must start from an empty session either way.
      */
