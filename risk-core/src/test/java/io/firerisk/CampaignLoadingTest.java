@@ -74,6 +74,25 @@ class CampaignLoadingTest {
     }
 
     @Test
+    void aRuleNamedLikeARuleOfAnotherFileIsRefusedAtItsOwnLine() {
+        // Given a second rules file whose second rule (line 15) has the name of a rule of tiny.drl
+        CampaignFixture fixture = CampaignFixture.copyOf("tiny", temp).write("rules/extra/extra.drl", String.join("\n",
+                "package rules.extra;", "", "import io.firerisk.rules.*;", "",
+                "rule \"another rule\"", "    @clause(\"T-HAZARD\")", "    @zh(\"{$v.name}\")", "    @en(\"{$v.name}\")",
+                "when", "    $v : VenueProfile()", "then", "    // concludes nothing", "end", "",
+                "rule \"场所类别\"", "    @clause(\"T-CLASS\")", "    @zh(\"{$v.name}\")", "    @en(\"{$v.name}\")",
+                "when", "    $v : VenueProfile()", "then", "    // concludes nothing", "end", ""));
+
+        CampaignException e = catchThrowableOfType(CampaignException.class,
+                () -> RiskEngine.builder().campaignDirectory(fixture.folder()).build());
+
+        // Then loading fails at that rule's line in the second file, naming the first
+        assertThat(e.problems()).extracting(Problem::toString).containsExactly(
+                "rules/extra/extra.drl:15: error: rule \"场所类别\" has the same name as a rule in rules/core/tiny.drl: "
+                        + "rule names must be unique across the campaign");
+    }
+
+    @Test
     void ruleCitingUnknownClauseIsRefused() {
         CampaignException e = loadBroken("rule-citing-unknown-clause");
         assertThat(e.problems()).extracting(Problem::toString).contains(

@@ -234,7 +234,8 @@ public final class RuleCompiler {
                 checkRule((RuleImpl) rule, campaign, index, problems).ifPresent(r -> {
                     CompiledRule previous = rules.put(rule.getName(), r);
                     if (previous != null) {
-                        problems.add(Problem.error(r.info().file(), index.apply(r.info().file()).line(rule.getName()), 0, "rule \"" + rule.getName() + "\" has the same name as a rule in "
+                        problems.add(Problem.error(r.info().file(), index.apply(r.info().file()).line(rule.getName()),
+                                0, "rule \"" + rule.getName() + "\" has the same name as a rule in "
                                 + previous.info().file() + ": rule names must be unique across the campaign"));
                     }
                 });
