@@ -22,6 +22,22 @@
     }
   });
 
+  /* The inspection form says what the ratio or quantity is for the hazard chosen: the page puts the catalogue's
+     words (measure_zh/measure_en) on each option judged by a number, and the line under the fields follows the
+     choice (its data-none for a hazard judged by neither, data-choose for none chosen). */
+  document.addEventListener('change', function (e) {
+    var select = e.target;
+    if (!select.matches || !select.matches('fieldset.finding select[name$=".hazardCode"]')) {
+      return;
+    }
+    var help = select.closest('fieldset.finding').querySelector('.measure-help');
+    var option = select.options[select.selectedIndex];
+    if (help && option) {
+      help.textContent = option.getAttribute('data-measure-help')
+        || help.getAttribute(option.value ? 'data-none' : 'data-choose') || '';
+    }
+  });
+
   var cache = {};
   function load(src) {
     if (!cache[src]) {

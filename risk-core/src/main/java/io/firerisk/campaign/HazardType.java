@@ -28,6 +28,9 @@ import java.util.Optional;
  * @param likelihood        the row of the campaign's likelihood table an open finding of it sets, empty for none
  * @param grounds           the suspension grounds it can evidence (which one holds depends on the place; the rules decide)
  * @param measure           what a finding must measure for the criterion ({@code ratio}, {@code quantity}), if anything
+ * @param measureMeaning    what that number is (a ratio of what to what, a count of what), as the catalogue's
+ *                          {@code measure_zh}/{@code measure_en} say it, for the person entering it; kept out of the
+ *                          label, which grades and notices print
  * @param verification      how sure the catalogue is of the criterion (of the edition {@code clause} is of)
  * @param file              the catalogue file it was read from
  * @param line              its line in that file
@@ -47,6 +50,7 @@ public record HazardType(
         String likelihood,
         List<String> grounds,
         Optional<String> measure,
+        Optional<Text> measureMeaning,
         Verification verification,
         String file,
         int line,
@@ -75,7 +79,7 @@ public record HazardType(
             return this;
         }
         return new HazardType(code, label, category, elements, e.clause(), appliesTo, correctableOnSpot, rectifyDays,
-                minimumDays, likelihood, grounds, measure, e.verification(), file, line, editions);
+                minimumDays, likelihood, grounds, measure, measureMeaning, e.verification(), file, line, editions);
     }
 
     public static final String MEASURE_RATIO = "ratio";

@@ -305,6 +305,16 @@ final class DataTables extends CampaignPart {
                         && !measure.equals(HazardType.MEASURE_QUANTITY)) {
                     problems.add(row.problem("measure", "'" + measure + "' must be ratio, quantity or empty"));
                 }
+                // What the number is, for whoever enters it (the desk's form, the Excel template): a ratio of what to
+                // what. Only for a code judged by a number; its English may be left out (the Chinese is shown then).
+                String meaningZh = row.get("measure_zh");
+                Optional<Text> meaning = Optional.empty();
+                if (!meaningZh.isEmpty() && measure.isEmpty()) {
+                    problems.add(row.problem("measure_zh", "says what the number is, but the row has no measure"));
+                } else if (!meaningZh.isEmpty()) {
+                    String meaningEn = row.get("measure_en");
+                    meaning = Optional.of(Text.of(meaningZh, meaningEn.isEmpty() ? meaningZh : meaningEn));
+                }
                 // A standard's row says what its edition makes of the code; the campaign's own rows belong to no edition.
                 Map<String, HazardType.Edition> editions = new LinkedHashMap<>();
                 if (!folder.isEmpty()) {
@@ -314,7 +324,7 @@ final class DataTables extends CampaignPart {
                 HazardType type = new HazardType(code.get(), Text.of(zh.get(), row.get("en")),
                         category.get(), evidenced, clause.get(),
                         row.list("applies_to"), correctable, days, minimum, likelihood, grounds,
-                        measure.isEmpty() ? Optional.empty() : Optional.of(measure), verified.get(), row.file(),
+                        measure.isEmpty() ? Optional.empty() : Optional.of(measure), meaning, verified.get(), row.file(),
                         row.line(), editions);
                 String previous = where.putIfAbsent(code.get(), row.file() + ":" + row.line());
                 if (previous != null) {
@@ -340,7 +350,8 @@ final class DataTables extends CampaignPart {
                     both.putAll(type.editions());
                     type = new HazardType(type.code(), type.label(), type.category(), all, type.clause(),
                             type.appliesTo(), type.correctableOnSpot(), type.rectifyDays(), type.minimumDays(),
-                            type.likelihood(), type.grounds(), type.measure(), type.verification(), type.file(),
+                            type.likelihood(), type.grounds(), type.measure(), type.measureMeaning(), type.verification(),
+                            type.file(),
                             type.line(), both);
                 }
                 hazards.put(code.get(), type);
@@ -378,6 +389,9 @@ final class DataTables extends CampaignPart {
         }
         if (!a.measure().equals(b.measure())) {
             out.add("measure");
+        }
+        if (!a.measureMeaning().equals(b.measureMeaning())) {
+            out.add("measure_zh/measure_en");
         }
         return out;
     }
@@ -431,8 +445,8 @@ final class DataTables extends CampaignPart {
             }
             out.put(type.code(), new HazardType(type.code(), type.label(), type.category(), all, type.clause(),
                     type.appliesTo(), type.correctableOnSpot(), type.rectifyDays(), type.minimumDays(),
-                    type.likelihood(), type.grounds(), type.measure(), type.verification(), type.file(), type.line(),
-                    type.editions()));
+                    type.likelihood(), type.grounds(), type.measure(), type.measureMeaning(), type.verification(),
+                    type.file(), type.line(), type.editions()));
         });
         return out;
     }

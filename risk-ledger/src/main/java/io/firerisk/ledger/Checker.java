@@ -106,8 +106,17 @@ final class Checker {
             return new Accepted(p, null, p.stream());
         } else if (event instanceof Event.PersonChanged p) {
             person(r, w, p.personId(), p.name(), p.unitId(), p.roles());
-            if (w.person(p.personId()) == null) {
+            Directory.Person before = w.person(p.personId());
+            if (before == null) {
                 throw r.field("event.personId", "no registered person '" + p.personId() + "'");
+            }
+            java.time.Instant last = w.personChangedAt(p.personId());
+            if (last != null && entry.happenedAt().isBefore(last)) {
+                // As for a venue: a replay applies a person's events in the order they happened and the directory's
+                // projection in the order they were recorded; the two agree only when those are the same order.
+                throw r.field("happenedAt", entry.happenedAt() + " is before the last change of person '"
+                        + p.personId() + "' (" + before.name() + ", registered or changed at " + last
+                        + "); a person's changes are recorded in the order they happened");
             }
             return new Accepted(p, null, p.stream());
         } else if (event instanceof Event.VenueRegistered v) {

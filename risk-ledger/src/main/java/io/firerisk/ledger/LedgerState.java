@@ -56,6 +56,8 @@ final class LedgerState {
     final Map<String, Directory.Area> areas = new HashMap<>();
     final Map<String, Directory.Unit> units = new HashMap<>();
     final Map<String, Directory.Person> people = new HashMap<>();
+    /** When each person was registered or last changed (as for a venue's {@link VenueFold#changedAt}). */
+    final Map<String, Instant> peopleChangedAt = new HashMap<>();
     final Map<String, VenueFold> venues = new LinkedHashMap<>();
     final Map<String, InspectionView> inspections = new LinkedHashMap<>();
     final Map<String, HazardFold> hazards = new LinkedHashMap<>();
@@ -79,6 +81,7 @@ final class LedgerState {
         o.areas.putAll(areas);
         o.units.putAll(units);
         o.people.putAll(people);
+        o.peopleChangedAt.putAll(peopleChangedAt);
         for (RecordedEvent e : events) {
             Event event = e.event();
             String venueId = e.venueId() == null || e.venueId().isEmpty() ? null : e.venueId();
@@ -128,6 +131,7 @@ final class LedgerState {
         c.areas.putAll(areas);
         c.units.putAll(units);
         c.people.putAll(people);
+        c.peopleChangedAt.putAll(peopleChangedAt);
         venues.forEach((id, v) -> c.venues.put(id, copy(v)));
         c.inspections.putAll(inspections);
         hazards.forEach((id, h) -> c.hazards.put(id, h.copy()));
@@ -177,8 +181,10 @@ final class LedgerState {
                     Optional.ofNullable(blank(u.parentUnit()))));
         } else if (event instanceof Event.PersonRegistered p) {
             people.put(p.personId(), new Directory.Person(p.personId(), p.name(), p.unitId(), p.roles()));
+            peopleChangedAt.put(p.personId(), e.happenedAt());
         } else if (event instanceof Event.PersonChanged p) {
             people.put(p.personId(), new Directory.Person(p.personId(), p.name(), p.unitId(), p.roles()));
+            peopleChangedAt.put(p.personId(), e.happenedAt());
         } else if (event instanceof Event.VenueRegistered v) {
             VenueFold f = venues.computeIfAbsent(v.venue().id(), VenueFold::new);
             f.venue = v.venue();

@@ -113,6 +113,12 @@ final class Working {
         return state.people.get(id);
     }
 
+    /** When the person was registered or last changed, or null for no such person. */
+    java.time.Instant personChangedAt(String id) {
+        load(Streams.person(id));
+        return state.peopleChangedAt.get(id);
+    }
+
     Directory.Unit unit(String id) {
         load(Streams.unit(id));
         return state.units.get(id);

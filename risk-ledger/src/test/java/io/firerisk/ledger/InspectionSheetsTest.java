@@ -236,6 +236,41 @@ class InspectionSheetsTest extends LedgerTestBase {
     }
 
     @Test
+    void theTemplateSaysWhatEachHazardsRatioIsInTheHeadersNoteAndTheCatalogue() throws Exception {
+        // Given the standard's words for what an exit-width and a fire-compartment ratio are (measure_zh)
+        String exitWidth = ledger.campaign().hazards().get("EXIT_WIDTH_SHORT").measureMeaning().orElseThrow().zh();
+        String compartment = ledger.campaign().hazards().get("FIRE_COMPARTMENT_OVERSIZED").measureMeaning().orElseThrow()
+                .zh();
+        assertThat(exitWidth).startsWith("安全出口实际总净宽度 ÷ 规定的总净宽度");
+        // When the template is downloaded
+        try (XSSFWorkbook wb = template()) {
+            // Then the 比例 header carries a note naming each hazard judged by a ratio with what its ratio is
+            var note = wb.getSheet("检查记录").getRow(0).getCell(11).getCellComment();
+            assertThat(note).as("the note on L1 比例").isNotNull();
+            assertThat(note.getString().getString()).startsWith("按比例判定的隐患必填")
+                    .contains("EXIT_WIDTH_SHORT（" + ledger.campaign().hazards().get("EXIT_WIDTH_SHORT").label().zh() + "）："
+                            + exitWidth)
+                    .contains("FIRE_COMPARTMENT_OVERSIZED（" + ledger.campaign().hazards().get("FIRE_COMPARTMENT_OVERSIZED")
+                            .label().zh() + "）：" + compartment)
+                    .doesNotContain("GAS_ALARM_NOT_INSTALLED");
+            assertThat(wb.getSheet("检查记录").getRow(0).getCell(12).getCellComment().getString().getString())
+                    .startsWith("按数量判定的隐患必填");
+            // and the catalogue sheet says it beside each code
+            Sheet codes = wb.getSheet("隐患代码");
+            assertThat(codes.getRow(0).getCell(5).getStringCellValue()).isEqualTo("所填的数是什么");
+            for (int r = 1; r <= codes.getLastRowNum(); r++) {
+                String code = codes.getRow(r).getCell(0).getStringCellValue();
+                String meaning = codes.getRow(r).getCell(5).getStringCellValue();
+                if (code.equals("FIRE_COMPARTMENT_OVERSIZED")) {
+                    assertThat(meaning).isEqualTo(compartment);
+                } else if (codes.getRow(r).getCell(4).getStringCellValue().isEmpty()) {
+                    assertThat(meaning).as(code).isEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
     void aFindingWithTheRatioItsCodeIsJudgedByImportsAndCarriesItWithTheGb2025Inputs() throws Exception {
         // Given a sheet row of an exit-width finding (judged by a ratio) with its ratio as a percentage, caused by a
         // standard's revision, in an inspection that confirmed no real fire risk
@@ -306,7 +341,8 @@ class InspectionSheetsTest extends LedgerTestBase {
         assertThat(result.problems().stream().map(SheetProblem::toString)).containsExactlyInAnyOrder(
                 "工作表“检查记录” 第3行 L 比例列：隐患代码“EXIT_WIDTH_SHORT”按比例判定（"
                         + ledger.campaign().hazards().get("EXIT_WIDTH_SHORT").label().zh()
-                        + "）：必填 0 到 1 之间的比例，如 0.6 或 60%",
+                        + "）：必填 0 到 1 之间的比例，如 0.6 或 60%；比例 = "
+                        + ledger.campaign().hazards().get("EXIT_WIDTH_SHORT").measureMeaning().orElseThrow().zh(),
                 "工作表“检查记录” 第4行 L 比例列：类型不对：应为 0 到 1 之间的比例（如 0.6 或 60%），此处为“六成”",
                 "工作表“检查记录” 第5行 L 比例列：比例应在 0 到 1 之间（如 0.6 或 60%），此处为 1.5",
                 "工作表“检查记录” 第6行 L 比例列：隐患代码“GAS_ALARM_NOT_INSTALLED”不按比例判定：请留空",

@@ -128,6 +128,43 @@ abstract class RefusalsSpec extends LedgerTestBase {
     }
 
     @Test
+    void aVenueChangeDatedBeforeTheVenuesLastChangeIsRefusedNamingBothTimes() {
+        // Given the restaurant moved to 陈家坝 on 2023-12-12
+        ledger.record(List.of(on(STAFF, "2023-12-12", new Event.VenueChanged(World.restaurant(), "ENT-LAOZHANG",
+                "CM-CJB-1"))));
+        // When a move back dated 2023-12-05 is recorded after it
+        RefusedException e = refused("happenedAt", on(STAFF, "2023-12-05", new Event.VenueChanged(World.restaurant(),
+                "ENT-LAOZHANG", "GR-LD-1-01")));
+        // Then it is refused, naming when it happened and when the venue last changed: a replay (date order) and
+        // the projections (recording order) would otherwise put the venue in different streets
+        assertThat(e.getMessage()).contains("before the venue's last change", at("2023-12-05", 15).toString(),
+                at("2023-12-12", 15).toString());
+        assertThat(ledger.venue(RESTAURANT, day("2023-12-20")).orElseThrow().area()).isEqualTo("CM-CJB-1");
+    }
+
+    @Test
+    void aPersonChangeDatedBeforeThePersonsLastChangeIsRefusedNamingThePersonAndBothTimes() {
+        // Given the inspector renamed on 2023-12-12
+        ledger.record(List.of(world.entry("admin", at("2023-12-12", 15), new Event.PersonChanged(INSPECTOR,
+                "赵检查员（组长）", "BUREAU-SAFETY", java.util.Set.of(Role.INSPECTOR)))));
+        // When a change dated 2023-12-05 is recorded after it
+        RefusedException e = refused("happenedAt", world.entry("admin", at("2023-12-05", 15),
+                new Event.PersonChanged(INSPECTOR, "赵检查员", "SUB-SANITATION", java.util.Set.of(Role.INSPECTOR))));
+        // Then it is refused naming the person and both times, as a venue's change is: the directory (recording
+        // order) and a replay (date order) would otherwise disagree on the inspector's unit
+        assertThat(e.getMessage()).contains(INSPECTOR, "赵检查员（组长）", "a person's changes are recorded in the order",
+                at("2023-12-05", 15).toString(), at("2023-12-12", 15).toString());
+        assertThat(ledger.directory().people().get(INSPECTOR).unitId()).isEqualTo("BUREAU-SAFETY");
+    }
+
+    @Test
+    void aPersonChangeDatedBeforeThePersonWasRegisteredIsRefused() {
+        RefusedException e = refused("happenedAt", world.entry("admin", at("2023-11-01", 9),
+                new Event.PersonChanged(INSPECTOR, "赵检查员", "BUREAU-SAFETY", java.util.Set.of(Role.INSPECTOR))));
+        assertThat(e.getMessage()).contains(INSPECTOR, at("2023-11-30", 9).toString());
+    }
+
+    @Test
     void anOversizedEvidenceReferenceIsRefusedNamingTheField() {
         Evidence huge = new Evidence(Evidence.Kind.PHOTO, "https://desk.example/" + "x".repeat(5_000), "a".repeat(64), 10,
                 "image/jpeg", "");

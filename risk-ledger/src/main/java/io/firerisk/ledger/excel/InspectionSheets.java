@@ -117,8 +117,8 @@ public final class InspectionSheets {
         "当场改正：是 或 否（留空为否）",
         "整改期限：日期；留空则按活动规则由系统确定",
         "备注：检查情况说明",
-        "比例：按比例判定的隐患必填（见“隐患代码”表的“须填”列），0 到 1 之间的小数或百分数，如 0.6 或 60%；其他隐患留空",
-        "数量：按数量判定的隐患必填（见“隐患代码”表的“须填”列），0 到 1000000 之间的整数；其他隐患留空",
+        "比例：按比例判定的隐患必填（见“隐患代码”表的“须填”列），0 到 1 之间的小数或百分数，如 0.6 或 60%；是什么之比因隐患而异，见“隐患代码”表的“所填的数是什么”列或本列表头的批注；其他隐患留空",
+        "数量：按数量判定的隐患必填（见“隐患代码”表的“须填”列），0 到 1000000 之间的整数，数的是什么见“隐患代码”表的“所填的数是什么”列；其他隐患留空",
         "标准修订：该隐患是否仅因消防技术标准修订引起（GB 35181-2025 4.2 a）：否、是 或 法律法规有明确规定（留空为否）",
         "无现实火灾风险：本次检查现场确认场所停用且无现实火灾风险（GB 35181-2025 4.2 b）：是 或 否（留空为否）；同一检查各行相同",
         "一个工作簿整体导入：任何一行有误则全部不导入，并逐行列出问题；请勿合并单元格、勿增加工作表、勿使用公式。"};
@@ -222,6 +222,12 @@ public final class InspectionSheets {
             for (int c = 0; c < widths.length; c++) {
                 sheet.setColumnWidth(c, Math.min(60, widths[c] + 1) * 256);
             }
+            // What the 比例 and 数量 columns hold, hazard by hazard, as the catalogue says it (measure_zh): "比例" alone
+            // does not say a ratio of what, and a shortfall entered where an excess is asked inverts the verdict.
+            note(wb, sheet, h.getCell(RATIO), measureNote(campaign, HazardType.MEASURE_RATIO,
+                    "按比例判定的隐患必填：0 到 1 之间的小数或百分数（如 0.6 或 60%），其他隐患留空。"));
+            note(wb, sheet, h.getCell(QUANTITY), measureNote(campaign, HazardType.MEASURE_QUANTITY,
+                    "按数量判定的隐患必填：0 到 " + Finding.MAX_QUANTITY + " 之间的整数，其他隐患留空。"));
             sheet.createFreezePane(0, 1);
             sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, COLUMNS.size() - 1));
             DataValidationHelper dv = sheet.getDataValidationHelper();
@@ -238,7 +244,7 @@ public final class InspectionSheets {
             guide.setColumnWidth(0, 110 * 256);
             Sheet codes = wb.createSheet(CODES);
             Row ch = codes.createRow(0);
-            String[] cols = {"隐患代码", "隐患", "类别", "依据", "须填"};
+            String[] cols = {"隐患代码", "隐患", "类别", "依据", "须填", "所填的数是什么"};
             for (int c = 0; c < cols.length; c++) {
                 Cell cell = ch.createCell(c);
                 cell.setCellValue(cols[c]);
@@ -255,16 +261,53 @@ public final class InspectionSheets {
                 String measure = t.measure().orElse("");
                 row.createCell(4).setCellValue(measure.equals(HazardType.MEASURE_RATIO) ? "比例"
                         : measure.equals(HazardType.MEASURE_QUANTITY) ? "数量" : "");
+                row.createCell(5).setCellValue(t.measureMeaning().map(io.firerisk.Text::zh).orElse(""));
             }
             codes.setColumnWidth(0, 40 * 256);
             codes.setColumnWidth(1, 60 * 256);
             codes.setColumnWidth(2, 20 * 256);
             codes.setColumnWidth(3, 40 * 256);
             codes.setColumnWidth(4, 8 * 256);
+            codes.setColumnWidth(5, 80 * 256);
             codes.createFreezePane(0, 1);
             codes.setAutoFilter(new CellRangeAddress(0, Math.max(0, cr - 1), 0, cols.length - 1));
             wb.write(out);
         }
+    }
+
+    /**
+     * The note on a measurement column's header: {@code lead}, then each hazard of the catalogue judged by
+     * {@code measure} with what its number is ({@code measure_zh}; the 隐患代码 sheet lists the same).
+     */
+    static String measureNote(Campaign campaign, String measure, String lead) {
+        StringBuilder note = new StringBuilder(lead);
+        int listed = 0;
+        for (HazardType t : new TreeMap<>(campaign.hazards()).values()) {
+            if (t.measure().filter(measure::equals).isPresent()) {
+                note.append(listed++ == 0 ? "\n各隐患所填的数：" : "").append("\n").append(t.code()).append("（")
+                        .append(t.label().zh()).append("）：").append(t.measureMeaning().map(io.firerisk.Text::zh)
+                                .orElse("见依据 " + t.clause()));
+            }
+        }
+        if (listed == 0) {
+            note.append("\n本活动的隐患目录中没有此类隐患。");
+        }
+        return note.toString();
+    }
+
+    /** A note (Excel comment) on a header cell, sized to its text. */
+    private static void note(XSSFWorkbook wb, Sheet sheet, Cell cell, String text) {
+        var factory = wb.getCreationHelper();
+        var anchor = factory.createClientAnchor();
+        int lines = (int) text.chars().filter(ch -> ch == '\n').count() + 1;
+        anchor.setCol1(cell.getColumnIndex() + 1);
+        anchor.setCol2(cell.getColumnIndex() + 9);
+        anchor.setRow1(0);
+        anchor.setRow2(Math.min(60, 1 + lines * 2));
+        var comment = sheet.createDrawingPatriarch().createCellComment(anchor);
+        comment.setString(factory.createRichTextString(text));
+        comment.setAuthor("firerisk");
+        cell.setCellComment(comment);
     }
 
     private static void addList(Sheet sheet, DataValidationHelper dv, String[] values, int column) {
@@ -480,20 +523,24 @@ public final class InspectionSheets {
      * and keep the second where no rule reads it.
      */
     private static void measured(Cells cells, HazardType type, Double ratio, Integer quantity) {
-        String measure = type.measure().orElse("");
-        boolean byRatio = measure.equals(HazardType.MEASURE_RATIO);
-        boolean byQuantity = measure.equals(HazardType.MEASURE_QUANTITY);
-        if (byRatio && ratio == null && !cells.failed(RATIO)) {
-            cells.problem(RATIO, "隐患代码“" + type.code() + "”按比例判定（" + type.label().zh()
-                    + "）：必填 0 到 1 之间的比例，如 0.6 或 60%");
-        } else if (!byRatio && ratio != null) {
-            cells.problem(RATIO, "隐患代码“" + type.code() + "”不按比例判定：请留空");
-        }
-        if (byQuantity && quantity == null && !cells.failed(QUANTITY)) {
-            cells.problem(QUANTITY, "隐患代码“" + type.code() + "”按数量判定（" + type.label().zh()
-                    + "）：必填 0 到 " + Finding.MAX_QUANTITY + " 之间的整数");
-        } else if (!byQuantity && quantity != null) {
-            cells.problem(QUANTITY, "隐患代码“" + type.code() + "”不按数量判定：请留空");
+        measured(cells, type, RATIO, HazardType.MEASURE_RATIO, ratio, "0 到 1 之间的比例，如 0.6 或 60%");
+        measured(cells, type, QUANTITY, HazardType.MEASURE_QUANTITY, quantity, "0 到 " + Finding.MAX_QUANTITY + " 之间的整数");
+    }
+
+    /**
+     * One measurement column ({@code column}, headed 比例 or 数量) against the hazard's {@code measure}: required, with
+     * what the number is where the catalogue says it (its {@code measure_zh}), when the hazard is judged by it;
+     * refused when it is not.
+     */
+    private static void measured(Cells cells, HazardType type, int column, String measure, Object value, String range) {
+        String header = COLUMNS.get(column);
+        if (type.measure().filter(measure::equals).isPresent()) {
+            if (value == null && !cells.failed(column)) {
+                cells.problem(column, "隐患代码“" + type.code() + "”按" + header + "判定（" + type.label().zh() + "）：必填 "
+                        + range + type.measureMeaning().map(m -> "；" + header + " = " + m.zh()).orElse(""));
+            }
+        } else if (value != null) {
+            cells.problem(column, "隐患代码“" + type.code() + "”不按" + header + "判定：请留空");
         }
     }
 
@@ -583,39 +630,27 @@ public final class InspectionSheets {
         }
     }
 
+    /**
+     * The template's column each field of a refused entry comes from, by the field's start, the first that matches
+     * ({@code event.finding.ratio} before {@code event.finding}).
+     */
+    private static final List<Map.Entry<String, Integer>> FIELD_COLUMNS = List.of(
+            Map.entry("event.finding.hazardCode", CODE), Map.entry("event.finding.ratio", RATIO),
+            Map.entry("event.finding.quantity", QUANTITY), Map.entry("event.finding.standardRevision", REVISION),
+            Map.entry("event.noRealFireRisk", NO_REAL_FIRE_RISK), Map.entry("event.finding", HAZARD),
+            Map.entry("event.deadline", DEADLINE), Map.entry("event.inspectors", INSPECTORS),
+            Map.entry("event.date", DATE), Map.entry("event.venueId", VENUE));
+
     /** The template's column a refused entry's field comes from, when there is one. */
     private static String columnOf(String field) {
-        if (field.startsWith("event.finding.hazardCode")) {
-            return column(CODE);
-        }
-        if (field.startsWith("event.finding.ratio")) {
-            return column(RATIO);
-        }
-        if (field.startsWith("event.finding.quantity")) {
-            return column(QUANTITY);
-        }
-        if (field.startsWith("event.finding.standardRevision")) {
-            return column(REVISION);
-        }
-        if (field.startsWith("event.noRealFireRisk")) {
-            return column(NO_REAL_FIRE_RISK);
-        }
-        if (field.startsWith("event.finding")) {
-            return column(HAZARD);
-        }
-        if (field.startsWith("event.deadline")) {
-            return column(DEADLINE);
-        }
-        if (field.equals("actor") || field.startsWith("event.inspectors")) {
+        if (field.equals("actor")) {
             return column(INSPECTORS);
         }
-        if (field.equals("happenedAt") || field.startsWith("event.date")) {
+        if (field.equals("happenedAt")) {
             return column(DATE);
         }
-        if (field.startsWith("event.venueId")) {
-            return column(VENUE);
-        }
-        return "";
+        return FIELD_COLUMNS.stream().filter(e -> field.startsWith(e.getKey())).findFirst()
+                .map(e -> column(e.getValue())).orElse("");
     }
 
     static String column(int c) {

@@ -183,6 +183,21 @@ class CriteriaDocumentTest {
     }
 
     @Test
+    void everyCodeJudgedByANumberSaysWhatTheNumberIs() {
+        // The inspector types the number on the desk's form or in the Excel template: "比例" alone does not say a
+        // ratio of what (a shortfall, an excess, a share damaged), and the wrong one inverts the verdict.
+        for (HazardType h : CAMPAIGN.hazards().values()) {
+            if (h.measure().isPresent()) {
+                assertThat(h.measureMeaning()).as("%s (%s:%d) is judged by a %s: measure_zh says what it is", h.code(),
+                        h.file(), h.line(), h.measure().get()).isPresent();
+                assertThat(h.measureMeaning().get().zh()).as(h.code()).contains("÷");
+            }
+        }
+        assertThat(CAMPAIGN.hazards().get("FIRE_COMPARTMENT_OVERSIZED").measureMeaning().orElseThrow().zh())
+                .startsWith("超出的面积 ÷ 规定的防火分区建筑面积");
+    }
+
+    @Test
     void aCodeCitingAnElementsClauseCarriesThatElementsVerificationMark() {
         for (HazardType h : CAMPAIGN.hazards().values()) {
             Optional<Element> cited = CAMPAIGN.elements().values().stream().filter(e -> e.clause().equals(h.clause())).findFirst();

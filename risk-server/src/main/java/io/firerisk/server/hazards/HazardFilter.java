@@ -4,14 +4,13 @@ import io.firerisk.RiskGrade;
 import io.firerisk.ledger.HazardQuery;
 import io.firerisk.ledger.HazardState;
 import io.firerisk.server.web.DeskRequestException;
+import io.firerisk.server.web.FilterParameters;
 import org.springframework.util.MultiValueMap;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,8 +40,6 @@ public record HazardFilter(Set<String> streets, Set<String> units, Set<HazardSta
 
     /** Rows on a page of the list. */
     public static final int PAGE_SIZE = 50;
-    /** Values one filter may list. */
-    static final int MAX_VALUES = 200;
 
     public HazardFilter {
         streets = Set.copyOf(streets);
@@ -54,73 +51,18 @@ public record HazardFilter(Set<String> streets, Set<String> units, Set<HazardSta
     }
 
     public static HazardFilter parse(MultiValueMap<String, String> params) {
-        Set<HazardState> states = EnumSet.noneOf(HazardState.class);
-        for (String s : values(params, "state")) {
-            states.add(enumValue(HazardState.class, "state", s));
-        }
-        Set<RiskGrade> grades = EnumSet.noneOf(RiskGrade.class);
-        for (String g : values(params, "grade")) {
-            grades.add(enumValue(RiskGrade.class, "grade", g));
-        }
-        Optional<Boolean> overdue = Optional.empty();
-        String o = params.getFirst("overdue");
-        if (o != null && !o.isBlank()) {
-            if (!o.equals("true") && !o.equals("false")) {
-                throw DeskRequestException.badParameter("overdue", o, "true | false");
-            }
-            overdue = Optional.of(Boolean.parseBoolean(o));
-        }
-        String sortParam = params.getFirst("sort");
-        HazardQuery.Sort sort = sortParam == null || sortParam.isBlank() ? HazardQuery.Sort.DEADLINE
-                : enumValue(HazardQuery.Sort.class, "sort", sortParam);
-        String dir = params.getFirst("dir");
-        if (dir != null && !dir.isBlank() && !dir.equals("asc") && !dir.equals("desc")) {
+        FilterParameters p = FilterParameters.of(params);
+        String dir = p.text("dir").orElse("asc");
+        if (!dir.equals("asc") && !dir.equals("desc")) {
             throw DeskRequestException.badParameter("dir", dir, "asc | desc");
         }
-        int page = 1;
-        String p = params.getFirst("page");
-        if (p != null && !p.isBlank()) {
-            try {
-                page = Integer.parseInt(p.strip());
-            } catch (NumberFormatException e) {
-                page = 0;
-            }
-            if (page < 1 || page > HazardQuery.MAX_LIMIT / PAGE_SIZE) {
-                throw DeskRequestException.badParameter("page", p, "1 … " + HazardQuery.MAX_LIMIT / PAGE_SIZE);
-            }
-        }
-        String lead = params.getFirst("leadUp");
-        return new HazardFilter(new LinkedHashSet<>(values(params, "street")), new LinkedHashSet<>(values(params, "unit")),
-                states, grades, new LinkedHashSet<>(values(params, "category")), overdue,
-                lead == null || lead.isBlank() ? Optional.empty() : Optional.of(lead.strip()), sort,
-                !"desc".equals(dir), page, date(params, "foundFrom"), date(params, "foundTo"), date(params, "closedFrom"),
-                date(params, "closedTo"), date(params, "reopenedFrom"), date(params, "reopenedTo"),
-                Optional.ofNullable(params.getFirst("task")).filter(t -> !t.isBlank()).map(String::strip),
-                new LinkedHashSet<>(values(params, "code")), flag(params, "repeated"));
-    }
-
-    private static boolean flag(MultiValueMap<String, String> params, String name) {
-        String v = params.getFirst(name);
-        if (v == null || v.isBlank() || v.equals("false")) {
-            return false;
-        }
-        if (!v.equals("true")) {
-            throw DeskRequestException.badParameter(name, v, "true | false");
-        }
-        return true;
-    }
-
-    /** A date parameter (YYYY-MM-DD), absent when blank; a bad one is refused naming the parameter. */
-    public static Optional<LocalDate> date(MultiValueMap<String, String> params, String name) {
-        String v = params.getFirst(name);
-        if (v == null || v.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(v.strip()));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw DeskRequestException.badParameter(name, v, "YYYY-MM-DD");
-        }
+        return new HazardFilter(p.streets(), p.units(), p.enums("state", HazardState.class),
+                p.enums("grade", RiskGrade.class), p.set("category"), p.bool("overdue"), p.text("leadUp"),
+                p.text("sort").map(s -> FilterParameters.enumValue("sort", HazardQuery.Sort.class, s))
+                        .orElse(HazardQuery.Sort.DEADLINE),
+                dir.equals("asc"), p.page(HazardQuery.MAX_LIMIT / PAGE_SIZE), p.date("foundFrom"), p.date("foundTo"),
+                p.date("closedFrom"), p.date("closedTo"), p.date("reopenedFrom"), p.date("reopenedTo"), p.text("task"),
+                p.set("code"), p.bool("repeated").orElse(false));
     }
 
     /**
@@ -147,10 +89,11 @@ public record HazardFilter(Set<String> streets, Set<String> units, Set<HazardSta
      * may see none of what it asks for (a unit officer asking for another unit).
      */
     public Optional<HazardQuery.Builder> query(java.time.LocalDate asOf, io.firerisk.server.security.Viewer viewer) {
-        Set<String> allowedUnits = viewer.units(units);
-        if (allowedUnits.isEmpty() && !units.isEmpty()) {
+        Optional<Set<String>> visible = FilterParameters.visibleUnits(viewer, units);
+        if (visible.isEmpty()) {
             return Optional.empty();
         }
+        Set<String> allowedUnits = visible.get();
         HazardQuery.Builder b = HazardQuery.builder().asOf(asOf).sort(sort, ascending);
         b.streets(streets.toArray(String[]::new)).units(allowedUnits.toArray(String[]::new))
                 .categories(categories.toArray(String[]::new)).codes(codes.toArray(String[]::new));
@@ -211,23 +154,5 @@ public record HazardFilter(Set<String> streets, Set<String> units, Set<HazardSta
     /** The link for sorting by a column: its direction flips when it is the current sort. */
     public String[] sortedBy(HazardQuery.Sort by) {
         return pairs(1, by, by != sort || !ascending);
-    }
-
-    private static List<String> values(MultiValueMap<String, String> params, String name) {
-        List<String> v = params.getOrDefault(name, List.of()).stream().filter(s -> s != null && !s.isBlank())
-                .map(String::strip).toList();
-        if (v.size() > MAX_VALUES) {
-            throw DeskRequestException.badParameter(name, v.size() + " values", "at most " + MAX_VALUES);
-        }
-        return v;
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String param, String value) {
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw DeskRequestException.badParameter(param, value,
-                    String.join(" | ", EnumSet.allOf(type).stream().map(Enum::name).toList()));
-        }
     }
 }

@@ -12,6 +12,8 @@ import io.firerisk.server.dashboard.DashboardService;
 import io.firerisk.server.security.Viewer;
 import io.firerisk.server.web.AsOf;
 import io.firerisk.server.web.DeskRequestException;
+import io.firerisk.server.web.FilterParameters;
+import io.firerisk.server.web.FilterParameters.Option;
 import io.firerisk.campaign.KeyPeriod;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
@@ -25,7 +27,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -239,25 +240,19 @@ class HazardListController {
 
     /** What the filter form offers: streets, units (a unit officer: their own), states, grades, categories. */
     private FilterOptions options(Directory directory, Viewer viewer, Locale locale) {
-        List<FilterOptions.Option> streets = directory.areas().values().stream()
-                .filter(a -> a.level() == io.firerisk.ledger.AreaLevel.STREET)
-                .sorted(Comparator.comparing(Directory.Area::code))
-                .map(a -> new FilterOptions.Option(a.code(), a.name())).toList();
-        List<FilterOptions.Option> units = directory.units().values().stream()
-                .filter(u -> viewer.maySee(u.unitId()))
-                .sorted(Comparator.comparing(Directory.Unit::unitId))
-                .map(u -> new FilterOptions.Option(u.unitId(), u.name())).toList();
-        List<FilterOptions.Option> states = java.util.Arrays.stream(HazardState.values())
-                .map(s -> new FilterOptions.Option(s.name(), s.label().in(locale))).toList();
-        List<FilterOptions.Option> grades = new ArrayList<>();
+        List<Option> streets = FilterParameters.streetOptions(directory);
+        List<Option> units = FilterParameters.unitOptions(directory, viewer);
+        List<Option> states = java.util.Arrays.stream(HazardState.values())
+                .map(s -> new Option(s.name(), s.label().in(locale))).toList();
+        List<Option> grades = new ArrayList<>();
         for (io.firerisk.RiskGrade g : io.firerisk.RiskGrade.values()) {
-            grades.add(0, new FilterOptions.Option(g.name(), g.label().in(locale)));
+            grades.add(0, new Option(g.name(), g.label().in(locale)));
         }
-        List<FilterOptions.Option> categories = ledger.campaign().categories().entrySet().stream()
+        List<Option> categories = ledger.campaign().categories().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .map(e -> new FilterOptions.Option(e.getKey(), e.getValue().in(locale))).toList();
-        List<FilterOptions.Option> periods = ledger.campaign().calendar().keyPeriods().stream()
-                .map(k -> new FilterOptions.Option(k.code(), k.label().in(locale) + " (" + k.warningFrom() + " – "
+                .map(e -> new Option(e.getKey(), e.getValue().in(locale))).toList();
+        List<Option> periods = ledger.campaign().calendar().keyPeriods().stream()
+                .map(k -> new Option(k.code(), k.label().in(locale) + " (" + k.warningFrom() + " – "
                         + k.raisedFrom().minusDays(1) + ")")).toList();
         return new FilterOptions(streets, units, states, grades, categories, periods);
     }

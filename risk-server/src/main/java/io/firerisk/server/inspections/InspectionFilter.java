@@ -2,14 +2,13 @@ package io.firerisk.server.inspections;
 
 import io.firerisk.ledger.InspectionKind;
 import io.firerisk.server.web.DeskRequestException;
+import io.firerisk.server.web.FilterParameters;
 import org.springframework.util.MultiValueMap;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,8 +31,6 @@ public record InspectionFilter(Set<String> units, Set<String> streets, Set<Strin
 
     /** Rows on a page of the list. */
     public static final int PAGE_SIZE = 50;
-    /** Values one filter may list. */
-    static final int MAX_VALUES = 200;
     static final int MAX_PAGE = 10_000;
 
     public InspectionFilter {
@@ -44,34 +41,14 @@ public record InspectionFilter(Set<String> units, Set<String> streets, Set<Strin
     }
 
     public static InspectionFilter parse(MultiValueMap<String, String> params) {
-        Set<InspectionKind> kinds = EnumSet.noneOf(InspectionKind.class);
-        for (String k : values(params, "kind")) {
-            try {
-                kinds.add(InspectionKind.valueOf(k.toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw DeskRequestException.badParameter("kind", k,
-                        String.join(" | ", EnumSet.allOf(InspectionKind.class).stream().map(Enum::name).toList()));
-            }
-        }
-        int page = 1;
-        String p = params.getFirst("page");
-        if (p != null && !p.isBlank()) {
-            try {
-                page = Integer.parseInt(p.strip());
-            } catch (NumberFormatException e) {
-                page = 0;
-            }
-            if (page < 1 || page > MAX_PAGE) {
-                throw DeskRequestException.badParameter("page", p, "1 … " + MAX_PAGE);
-            }
-        }
-        Optional<LocalDate> from = io.firerisk.server.hazards.HazardFilter.date(params, "from");
-        Optional<LocalDate> to = io.firerisk.server.hazards.HazardFilter.date(params, "to");
+        FilterParameters p = FilterParameters.of(params);
+        Optional<LocalDate> from = p.date("from");
+        Optional<LocalDate> to = p.date("to");
         if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
             throw DeskRequestException.badParameter("to", to.get().toString(), "a day not before " + from.get());
         }
-        return new InspectionFilter(new LinkedHashSet<>(values(params, "unit")), new LinkedHashSet<>(values(params, "street")),
-                new LinkedHashSet<>(values(params, "inspector")), kinds, from, to, page);
+        return new InspectionFilter(p.units(), p.streets(), p.set("inspector"), p.enums("kind", InspectionKind.class),
+                from, to, p.page(MAX_PAGE));
     }
 
     /** Whether any filter besides the page is set: the form opens then. */
@@ -94,15 +71,5 @@ public record InspectionFilter(Set<String> units, Set<String> streets, Set<Strin
             out.add(Integer.toString(page));
         }
         return out.toArray(String[]::new);
-    }
-
-
-    private static List<String> values(MultiValueMap<String, String> params, String name) {
-        List<String> v = params.getOrDefault(name, List.of()).stream().filter(s -> s != null && !s.isBlank())
-                .map(String::strip).toList();
-        if (v.size() > MAX_VALUES) {
-            throw DeskRequestException.badParameter(name, v.size() + " values", "at most " + MAX_VALUES);
-        }
-        return v;
     }
 }

@@ -6,9 +6,9 @@ import io.firerisk.ledger.InspectionKind;
 import io.firerisk.ledger.InspectionView;
 import io.firerisk.ledger.Ledger;
 import io.firerisk.ledger.VenueListing;
-import io.firerisk.server.hazards.FilterOptions;
 import io.firerisk.server.security.Viewer;
 import io.firerisk.server.web.AsOf;
+import io.firerisk.server.web.FilterParameters;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -51,8 +51,9 @@ class InspectionListController {
         Directory dir = ledger.directory();
         Map<String, VenueListing> venues = new HashMap<>();
         ledger.venues(day).forEach(v -> venues.put(v.venueId(), v));
-        Set<String> allowed = viewer.units(filter.units());
-        boolean nothing = allowed.isEmpty() && !filter.units().isEmpty();
+        java.util.Optional<Set<String>> visible = FilterParameters.visibleUnits(viewer, filter.units());
+        Set<String> allowed = visible.orElse(Set.of());
+        boolean nothing = visible.isEmpty();
 
         List<InspectionView> kept = new ArrayList<>();
         Map<String, String> seenInspectors = new TreeMap<>();
@@ -85,20 +86,16 @@ class InspectionListController {
                     String.join("、", i.inspectors().stream().map(p -> personName(dir, p)).toList()), i.note(),
                     i.noRealFireRisk()));
         }
-        List<FilterOptions.Option> units = dir.units().values().stream().filter(u -> viewer.maySee(u.unitId()))
-                .sorted(Comparator.comparing(Directory.Unit::unitId))
-                .map(u -> new FilterOptions.Option(u.unitId(), u.name())).toList();
-        List<FilterOptions.Option> streets = dir.areas().values().stream().filter(a -> a.level() == AreaLevel.STREET)
-                .sorted(Comparator.comparing(Directory.Area::code))
-                .map(a -> new FilterOptions.Option(a.code(), a.name())).toList();
+        List<FilterParameters.Option> units = FilterParameters.unitOptions(dir, viewer);
+        List<FilterParameters.Option> streets = FilterParameters.streetOptions(dir);
         // The inspectors of the inspections the viewer may see in these days, by name; one asked for that is not
         // among them is shown as the bare id asked for: naming it from the directory would let a unit officer read
         // the names of other units' people by trying ids.
         filter.inspectors().forEach(p -> seenInspectors.putIfAbsent(p, p));
-        List<FilterOptions.Option> inspectors = seenInspectors.entrySet().stream()
-                .map(e -> new FilterOptions.Option(e.getKey(), e.getValue())).toList();
-        List<FilterOptions.Option> kinds = Arrays.stream(InspectionKind.values())
-                .map(k -> new FilterOptions.Option(k.name(), k.label().in(locale))).toList();
+        List<FilterParameters.Option> inspectors = seenInspectors.entrySet().stream()
+                .map(e -> new FilterParameters.Option(e.getKey(), e.getValue())).toList();
+        List<FilterParameters.Option> kinds = Arrays.stream(InspectionKind.values())
+                .map(k -> new FilterParameters.Option(k.name(), k.label().in(locale))).toList();
         int pages = Math.max(1, (kept.size() + InspectionFilter.PAGE_SIZE - 1) / InspectionFilter.PAGE_SIZE);
         model.addAttribute("filter", filter);
         model.addAttribute("listing", new InspectionListing(lines, kept.size(), pages, from, to, units, streets, inspectors, kinds));

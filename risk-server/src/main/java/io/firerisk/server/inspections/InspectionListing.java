@@ -1,6 +1,6 @@
 package io.firerisk.server.inspections;
 
-import io.firerisk.server.hazards.FilterOptions;
+import io.firerisk.server.web.FilterParameters;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -10,8 +10,8 @@ import java.util.List;
  * filter form offers (units and inspectors: those the viewer may see).
  */
 public record InspectionListing(List<InspectionLine> lines, int total, int pages, LocalDate from, LocalDate to,
-        List<FilterOptions.Option> units, List<FilterOptions.Option> streets, List<FilterOptions.Option> inspectors,
-        List<FilterOptions.Option> kinds) {
+        List<FilterParameters.Option> units, List<FilterParameters.Option> streets, List<FilterParameters.Option> inspectors,
+        List<FilterParameters.Option> kinds) {
 
     public InspectionListing {
         lines = List.copyOf(lines);

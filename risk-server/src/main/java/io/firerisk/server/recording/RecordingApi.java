@@ -152,14 +152,16 @@ class RecordingApi {
 
     /**
      * A body whose value is not of its field's type (a date that is none, an unknown {@code kind}) is refused
-     * as the form refuses it: 422, the field named as the body names it ({@code findings[0].deadline}), the
-     * form's message. A body that is not JSON at all names no field: 400.
+     * as the form refuses it: 403 for whoever may not record the endpoint's events on the venue or hazard the
+     * body names, else 422, the field named as the body names it ({@code findings[0].deadline}), the
+     * form's message. A body that is not JSON at all names no field, nor venue or hazard: 400.
      */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, Locale locale,
             jakarta.servlet.http.HttpServletRequest request) {
-        // Who may not record this endpoint's events at all is told that first (403), as the form does; the venue
-        // or hazard the body names cannot be read from a body that did not parse.
+        // Who may not record this endpoint's events at all, or not on the venue or hazard the body names, is told
+        // that first (403), as the form does: a body that is JSON but does not bind is read again as a tree for the
+        // venue (an inspection) or the hazard it names (KeptBody). A body that is not JSON names nothing.
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String form = path.equals("/api/inspections") ? "inspection" : path.substring(path.lastIndexOf('/') + 1);
         var who = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
@@ -168,7 +170,17 @@ class RecordingApi {
                 : java.util.Optional.empty();
         if (RecordingService.FORM_EVENTS.containsKey(form) && viewer.isPresent()) {
             try {
-                recording.authorize(viewer.get(), null, locale, RecordingService.FORM_EVENTS.get(form));
+                List<io.firerisk.ledger.EventType> events = RecordingService.FORM_EVENTS.get(form);
+                if (form.equals("inspection")) {
+                    java.util.Optional<String> venue = KeptBody.named(request, "venueId");
+                    if (venue.isPresent()) {
+                        recording.authorizeOnVenue(viewer.get(), venue.get(), locale, events);
+                    } else {
+                        recording.authorize(viewer.get(), null, locale, events);
+                    }
+                } else {
+                    recording.authorize(viewer.get(), KeptBody.named(request, "hazardId").orElse(null), locale, events);
+                }
             } catch (SubmissionRefusedException refused) {
                 return refused(refused);
             } catch (io.firerisk.server.web.DeskRequestException d) {

@@ -29,7 +29,32 @@ public final class RecordingPages {
      * @param mayRecord whether the viewer acts as a person of the ledger (else the page says why not)
      */
     public record InspectionPage(VenueView venue, String unit, List<InspectionKind> kinds, List<HazardType> hazards,
-            Form form, boolean mayRecord) {}
+            Form form, boolean mayRecord) {
+
+        /**
+         * What the ratio or quantity field holds for the hazard {@code code} (blank: none chosen yet), in the page's
+         * language: "比例 = 超出的面积 ÷ 规定的防火分区建筑面积 …" with the clause it is judged under, as the
+         * catalogue's {@code measure_zh}/{@code measure_en} say it; or that the hazard takes neither number.
+         */
+        public String measureHelp(io.firerisk.server.web.Ui ui, String code) {
+            Optional<HazardType> type = code == null || code.isBlank() ? Optional.empty()
+                    : hazards.stream().filter(t -> t.code().equals(code.strip())).findFirst();
+            return measureHelp(ui, type.orElse(null));
+        }
+
+        /** {@link #measureHelp(io.firerisk.server.web.Ui, String)} for a hazard of the catalogue (null: none chosen). */
+        public String measureHelp(io.firerisk.server.web.Ui ui, HazardType t) {
+            if (t == null) {
+                return ui.t("inspection.measure.choose");
+            }
+            String measure = t.measure().orElse("");
+            if (!measure.equals(HazardType.MEASURE_RATIO) && !measure.equals(HazardType.MEASURE_QUANTITY)) {
+                return ui.t("inspection.measure.none");
+            }
+            return t.measureMeaning().map(m -> ui.t("inspection.measure." + measure, ui.text(m), t.clause()))
+                    .orElseGet(() -> ui.t("inspection.measure." + measure + "Plain", t.clause()));
+        }
+    }
 
     /**
      * A hazard and the forms for what may happen to it next.

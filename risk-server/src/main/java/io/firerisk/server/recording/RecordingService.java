@@ -137,13 +137,18 @@ public class RecordingService {
             if (code != null && ledger.campaign().hazard(code).isEmpty()) {
                 p.add(at + "hazardCode", "form.unknownHazard", code);
             } else if (code != null) {
-                String measure = ledger.campaign().hazard(code).get().measure().orElse("");
+                HazardType type = ledger.campaign().hazard(code).get();
+                String measure = type.measure().orElse("");
+                // The message says what the number is (the catalogue's measure_zh/_en), where the catalogue says it.
+                java.util.Optional<String> meaning = type.measureMeaning().map(m -> m.in(locale));
                 if (measure.equals(HazardType.MEASURE_RATIO)
                         && (f.ratio() == null || !(f.ratio() >= 0 && f.ratio() <= 1))) {
-                    p.add(at + "ratio", "form.ratio");
+                    meaning.ifPresentOrElse(m -> p.add(at + "ratio", "form.ratioOf", m),
+                            () -> p.add(at + "ratio", "form.ratio"));
                 } else if (measure.equals(HazardType.MEASURE_QUANTITY)
                         && (f.quantity() == null || f.quantity() < 0 || f.quantity() > Finding.MAX_QUANTITY)) {
-                    p.add(at + "quantity", "form.quantity", Finding.MAX_QUANTITY);
+                    meaning.ifPresentOrElse(m -> p.add(at + "quantity", "form.quantityOf", Finding.MAX_QUANTITY, m),
+                            () -> p.add(at + "quantity", "form.quantity", Finding.MAX_QUANTITY));
                 }
             }
             text(p, at + "location", f.location(), false);

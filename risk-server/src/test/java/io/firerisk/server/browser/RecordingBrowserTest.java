@@ -66,7 +66,13 @@ class RecordingBrowserTest extends DeskInBrowser {
         browser.findElement(By.id("record-inspection-link")).click();
         waitFor(By.id("inspection-form"));
         new Select(browser.findElement(By.id("kind"))).selectByValue("SELF_INSPECTION");
+        // (choosing a hazard judged by a ratio, the line under the fields says what the ratio is; then theirs)
+        new Select(browser.findElement(By.id("finding-0-code"))).selectByValue("FIRE_COMPARTMENT_OVERSIZED");
+        assertThat(browser.findElement(By.id("finding-0-measure")).getText()).startsWith("所选隐患按比例判定：比例 = ")
+                .contains(ledger.campaign().hazard("FIRE_COMPARTMENT_OVERSIZED").orElseThrow().measureMeaning()
+                        .orElseThrow().zh());
         new Select(browser.findElement(By.id("finding-0-code"))).selectByValue(type.code());
+        assertThat(browser.findElement(By.id("finding-0-measure")).getText()).isEqualTo("所选隐患不按比例或数量判定：比例、数量留空。");
         browser.findElement(By.id("finding-0-location")).sendKeys(location);
         // (the 2023-24 campaign has ended: it sets no deadline today, so the inspector gives one)
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",

@@ -147,7 +147,8 @@ class RecordingFormsTest extends DeskMvcTest {
         // RefusalsTest; the desk says so first, in the person's language, beside the ratio field of the row)
         assertThat(r.getStatus()).isEqualTo(422);
         String body = r.getContentAsString();
-        int error = body.indexOf("<p class=\"field-error\" data-field=\"findings[0].ratio\">此类隐患按比例判定：请填写 0 到 1 之间的比例");
+        int error = body.indexOf("<p class=\"field-error\" data-field=\"findings[0].ratio\">此类隐患按比例判定，请填写 0 到 1 "
+                + "之间的数：比例 = " + ledger.campaign().hazard(ratioCode).orElseThrow().measureMeaning().orElseThrow().zh());
         assertThat(error).isGreaterThan(body.indexOf("name=\"findings[0].ratio\"")).isPositive()
                 .isLessThan(body.indexOf("name=\"findings[0].deadline\""));
         assertThat(ledger.eventCount()).isEqualTo(events);
@@ -158,6 +159,40 @@ class RecordingFormsTest extends DeskMvcTest {
                 .param("findings[0].ratio", "0.4").param("findings[0].deadline", ledger.today().plusDays(30).toString()))
                 .andReturn().getResponse().getStatus()).isEqualTo(302);
         assertThat(ledger.hazard(hazardOf("forms-ratio")).orElseThrow().finding().orElseThrow().ratio()).isEqualTo(0.4);
+    }
+
+    @Test
+    void theInspectionFormSaysWhatTheRatioIsForTheHazardChosen() throws Exception {
+        // Given the standard's words for a fire compartment's excess area (GB 35181 measure_zh) and its clause
+        HazardType compartment = ledger.campaign().hazard("FIRE_COMPARTMENT_OVERSIZED").orElseThrow();
+        String meaning = compartment.measureMeaning().orElseThrow().zh();
+        assertThat(meaning).startsWith("超出的面积 ÷ 规定的防火分区建筑面积");
+        // When the blank form is opened
+        String blank = mvc.perform(get("/venues/" + ownVenue + "/inspection").with(as("test-officer"))).andReturn()
+                .getResponse().getContentAsString();
+        // Then the line under the ratio field asks for a hazard first, and the hazard's option carries its words for
+        // the page's script; a hazard judged by no number carries none
+        assertThat(blank).contains("id=\"finding-0-measure\"").contains(">选择隐患后，此处说明比例或数量指什么。</p>")
+                .contains("value=\"FIRE_COMPARTMENT_OVERSIZED\" data-measure-help=\"所选隐患按比例判定：比例 = " + meaning
+                        + "（依据 " + compartment.clause() + "）\"")
+                .contains("value=\"" + hazardCode + "\">");
+        // When the form comes back with that hazard chosen and no ratio
+        MockHttpServletResponse r = mvc.perform(post("/venues/" + ownVenue + "/inspection").with(csrf())
+                .with(as("test-officer")).param("kind", "SELF_INSPECTION")
+                .param("findings[0].hazardCode", "FIRE_COMPARTMENT_OVERSIZED")
+                .param("findings[0].deadline", ledger.today().plusDays(30).toString())).andReturn().getResponse();
+        // Then the line under the fields says what the ratio is for that hazard, with its clause
+        assertThat(r.getStatus()).isEqualTo(422);
+        assertThat(r.getContentAsString()).contains("id=\"finding-0-measure\"")
+                .contains(">所选隐患按比例判定：比例 = " + meaning + "（依据 " + compartment.clause() + "）</p>");
+        // and in English too
+        String english = mvc.perform(post("/venues/" + ownVenue + "/inspection").with(csrf()).with(as("test-officer"))
+                .param("lang", "en").param("kind", "SELF_INSPECTION")
+                .param("findings[0].hazardCode", "FIRE_COMPARTMENT_OVERSIZED")
+                .param("findings[0].deadline", ledger.today().plusDays(30).toString())).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(english).contains("The hazard chosen is judged by a ratio: ratio = "
+                + compartment.measureMeaning().orElseThrow().en().replace("'", "&#39;"));
     }
 
     @Test

@@ -292,13 +292,22 @@ class AuthorizationMatrixTest extends DeskMvcTest {
             m.put("POST /api/hazards/" + form + " (another unit's)", new Row(post("/api/hazards/" + form).with(csrf())
                     .contentType(MediaType.APPLICATION_JSON).content("{\"hazardId\": \"" + otherHazard + "\", \"date\": \""
                             + FUTURE + "\"}"), api(other)));
-            // A value that is not of its field's type: still 403 for whoever may not act, 422 for whoever may (the
-            // API cannot read which hazard a body names that did not parse: its own unit's hazard here)
+            // A value that is not of its field's type: still 403 for whoever may not act, on this hazard too, 422 for
+            // whoever may (the API reads the hazard a JSON body names even when the body does not bind)
             m.put("POST /hazard/" + form + " (not a date, another unit's)", new Row(post("/hazard/" + form).with(csrf())
                     .param("hazardId", otherHazard).param("date", "not-a-date"), other));
             m.put("POST /api/hazards/" + form + " (not a date)", new Row(post("/api/hazards/" + form).with(csrf())
                     .contentType(MediaType.APPLICATION_JSON).content("{\"hazardId\": \"" + ownHazard
                             + "\", \"date\": \"not-a-date\"}"), api(expected)));
+            m.put("POST /api/hazards/" + form + " (not a date, another unit's)", new Row(post("/api/hazards/" + form)
+                    .with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"date\": \"not-a-date\", "
+                            + "\"hazardId\": \"" + otherHazard + "\"}"), api(other)));
+            // A body that is not JSON names no hazard: whoever may record the event is told it is not JSON (400)
+            Map<Who, Integer> notJson = new EnumMap<>(expected);
+            notJson.replaceAll((who, status) -> status == UNPROCESSABLE ? BAD : status);
+            m.put("POST /api/hazards/" + form + " (not JSON, another unit's)", new Row(post("/api/hazards/" + form)
+                    .with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"hazardId\": \"" + otherHazard
+                            + "\", \"date\": "), api(notJson)));
         });
         // 作废, 挂牌督办 and enforcement take a ledger role besides (ledger.yaml permissions), checked first: 403 for
         // an account whose person holds none. Cancelling is bureau staff's and leaders', enforcement inspectors'
@@ -338,6 +347,13 @@ class AuthorizationMatrixTest extends DeskMvcTest {
                 api(planOther)));
         m.put("POST /venues/{venueId}/inspection (not a date, another unit's)", new Row(post("/venues/" + otherVenue
                 + "/inspection").with(csrf()).param("kind", "SPOT_CHECK").param("date", "not-a-date"), refusedOther));
+        m.put("POST /api/inspections (not a date, another unit's)", new Row(post("/api/inspections").with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"kind\": \"SPOT_CHECK\", \"date\": \"not-a-date\", "
+                        + "\"venueId\": \"" + otherVenue + "\"}"), api(refusedOther)));
+        m.put("POST /api/inspections (a finding's ratio not a number, another unit's)", new Row(post("/api/inspections")
+                .with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"venueId\": \"" + otherVenue
+                        + "\", \"kind\": \"SPOT_CHECK\", \"findings\": [{\"hazardCode\": \"EXIT_WIDTH_SHORT\", "
+                        + "\"ratio\": \"六成\"}]}"), api(refusedOther)));
         m.put("POST /api/inspections", new Row(post("/api/inspections").with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"venueId\": \"" + ownVenue + "\", \"kind\": \"SPOT_CHECK\", \"date\": \"" + FUTURE + "\"}"),
                 api(refused)));
