@@ -4,8 +4,11 @@ import io.firerisk.ledger.Ledger;
 import io.firerisk.server.security.DeskAccounts;
 import io.firerisk.server.security.DeskRole;
 
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 
 /**
  * One account per role for the tests, each with a known password already chosen (no one-time password
@@ -43,8 +46,19 @@ public final class TestAccounts {
     /** The demo's person {@code test-reviewer} acts as: a 复查审核人员 (REVIEWER), who re-inspects and closes. */
     public static final String REVIEWER_PERSON = "P-REVIEW-1";
 
-    /** The unit of {@code test-officer}: the unit with the most hazards; and another unit with hazards. */
+    /** Each ledger's officer units, chosen once: see {@link #officerUnits}. */
+    private static final Map<Ledger, String[]> OFFICER_UNITS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * The unit of {@code test-officer}: the unit with the most hazards; and another unit with hazards. Chosen at
+     * the ledger's first call and kept: the accounts are made once per context, and a test that records hazards
+     * would otherwise move the ranking under the officers already made (a class-order-dependent failure).
+     */
     public static String[] officerUnits(Ledger ledger) {
+        return OFFICER_UNITS.computeIfAbsent(ledger, TestAccounts::rankUnits).clone();
+    }
+
+    private static String[] rankUnits(Ledger ledger) {
         var counts = ledger.counts(io.firerisk.ledger.HazardQuery.all(), io.firerisk.ledger.Dimension.UNIT).stream()
                 .sorted(Comparator.comparingLong(io.firerisk.ledger.Count::hazards).reversed()
                         .thenComparing(c -> c.key().get(0)))
