@@ -71,7 +71,9 @@ public final class DeskLoad {
     private static final Pattern VENUE_LINK = Pattern.compile("href=\"/venues/([A-Za-z0-9._-]+)[?\"]");
 
     enum Kind {
-        DASHBOARD("dashboard /"), VENUE("venue page /venues/{id}"), LIST("hazard ledger /hazards?page=n"),
+        DASHBOARD("dashboard /"), VENUE("venue page /venues/{id}"),
+        WHAT_IF("what would lower the grade /venues/{id}/what-if (opened on 1 venue page in 5)"),
+        LIST("hazard ledger /hazards?page=n"),
         RECORD("record an inspection POST /api/inspections");
 
         final String label;
@@ -271,6 +273,10 @@ public final class DeskLoad {
             } else if (r < 8) {
                 String venue = venues.get(random.nextInt(venues.size()));
                 timed(Kind.VENUE, () -> user.get("/venues/" + venue), 200);
+                // The page's 如何降低风险等级 is worked out when the reader opens it (htmx): some do.
+                if (random.nextInt(5) == 0) {
+                    timed(Kind.WHAT_IF, () -> user.get("/venues/" + venue + "/what-if"), 200);
+                }
             } else {
                 int page = 1 + random.nextInt(20);
                 timed(Kind.LIST, () -> user.get("/hazards?page=" + page), 200);

@@ -781,8 +781,10 @@ public final class Ledger implements AutoCloseable {
 
     /**
      * A venue as of the end of {@code date}: its facts, unit and area then, its hazards and
-     * inspections, and the engine's assessment as of that date on the findings the ledger held.
-     * Empty when the venue was not registered by then.
+     * inspections, the engine's assessment as of that date on the findings the ledger held, and its
+     * timeline up to then: one read of its events. Empty when the venue was not registered by then. A view
+     * read again while nothing about the venue up to that date was recorded is the one kept from before (the
+     * engine is not asked again).
      */
     public Optional<VenueView> venue(String venueId, LocalDate date) {
         Objects.requireNonNull(venueId, "venueId");
@@ -790,7 +792,10 @@ public final class Ledger implements AutoCloseable {
         return store.jdbi.withHandle(h -> replay.venue(h, venueId, date));
     }
 
-    /** Every event about a venue (its own, its inspections' and its hazards'), in the order they happened. */
+    /**
+     * Every event about a venue (its own, its inspections' and its hazards'), in the order they happened. A
+     * {@link VenueView} holds the same up to its date ({@link VenueView#timeline()}).
+     */
     public List<RecordedEvent> timeline(String venueId) {
         Objects.requireNonNull(venueId, "venueId");
         List<RecordedEvent> events = new ArrayList<>(store.jdbi.withHandle(h -> store.venue(h, venueId)));
@@ -810,8 +815,44 @@ public final class Ledger implements AutoCloseable {
             return store.jdbi.withHandle(h -> Reads.page(h, query, today(), policy));
         }
         LocalDate date = query.asOf().get();
-        Optional<Page<HazardRow>> today = fromProjections(date, h -> Reads.page(h, query, date, policy));
+        Optional<Page<HazardRow>> today = fromProjections(date, h -> Reads.page(h, query, date, policy,
+                keptTotals(h, date)));
         return today.orElseGet(() -> replay.snapshot(date).page(query));
+    }
+
+    /** A total of today's list, the day and the log's mark it was counted at. */
+    private record KeptTotal(LocalDate day, long mark, long total) {}
+
+    /** Totals of today's lists, by their count's SQL and bindings; guarded by itself, least recently used first. */
+    private final Map<String, KeptTotal> totals = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, KeptTotal> eldest) {
+            return size() > 64;
+        }
+    };
+
+    /**
+     * Totals for pages read from the projections as of today, kept under the log's mark: while no event is
+     * recorded, the projections as of the same day are the same (a day's grades are a function of the log
+     * up to the mark; {@link #fromProjections} reads in one consistent view, the mark included), so paging
+     * through a list, or twenty people paging through it, counts its rows once rather than once per page.
+     */
+    private Reads.Totals keptTotals(Handle h, LocalDate day) {
+        long mark = store.mark(h);
+        return (key, count) -> {
+            KeptTotal kept;
+            synchronized (totals) {
+                kept = totals.get(key);
+            }
+            if (kept != null && kept.day().equals(day) && kept.mark() == mark) {
+                return kept.total();
+            }
+            long n = count.getAsLong();
+            synchronized (totals) {
+                totals.put(key, new KeptTotal(day, mark, n));
+            }
+            return n;
+        };
     }
 
     /**
@@ -1308,8 +1349,11 @@ public final class Ledger implements AutoCloseable {
         }
 
         private void migrate(HikariDataSource pool) {
+            // db/ledger is portable SQL; what one database says differently (an index's collation) is in a folder of
+            // that database's, under the same version in each.
             var config = Flyway.configure(Ledger.class.getClassLoader()).dataSource(pool)
-                    .locations("classpath:db/ledger").table("ledger_schema_history");
+                    .locations("classpath:db/ledger", postgres ? "classpath:db/ledger-postgresql" : "classpath:db/ledger-h2")
+                    .table("ledger_schema_history");
             if (schema != null) {
                 config = config.schemas(schema).defaultSchema(schema);
             }

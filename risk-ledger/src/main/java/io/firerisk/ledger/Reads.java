@@ -93,9 +93,22 @@ final class Reads {
 
     private static final String FROM = " from ledger_hazard h join ledger_venue v on v.venue_id = h.venue_id";
 
+    /** How a page gets its total: counted, or a count kept for the same SQL and bindings while it still holds. */
+    interface Totals {
+        /** The total: {@code count} runs the count; {@code key} is its SQL with the values bound to it. */
+        long total(String key, java.util.function.LongSupplier count);
+
+        Totals COUNTED = (key, count) -> count.getAsLong();
+    }
+
     static Page<HazardRow> page(Handle h, HazardQuery q, LocalDate today, LedgerPolicy policy) {
+        return page(h, q, today, policy, Totals.COUNTED);
+    }
+
+    static Page<HazardRow> page(Handle h, HazardQuery q, LocalDate today, LedgerPolicy policy, Totals totals) {
         Where w = where(q, today, policy);
-        long total = w.bind(h.createQuery("select count(*) from ledger_hazard h" + w.sql())).mapTo(Long.class).one();
+        String count = "select count(*) from ledger_hazard h" + w.sql();
+        long total = totals.total(count + " " + w.lists, () -> w.bind(h.createQuery(count)).mapTo(Long.class).one());
         String sql = "select h.*, v.name as venue_name" + FROM + w.sql()
                 + " order by " + orderBy(q.sort(), q.ascending(), today, isPostgres(h))
                 + " limit " + q.limit() + " offset " + q.offset();

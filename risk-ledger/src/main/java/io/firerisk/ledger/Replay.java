@@ -64,9 +64,27 @@ final class Replay {
         return date.plusDays(1).atStartOfDay(zone).toInstant();
     }
 
+    /**
+     * One venue as of the end of {@code date}: its events up to then, read in one indexed query, folded and
+     * assessed. The view is kept (a few hundred, the most recently read) with the number and the highest sequence
+     * number of the events it was folded from: when the same query gives the same two, no event about the venue
+     * up to that date has been recorded since (the log only grows: a new one either raises the highest number or,
+     * recorded late with a lower one, the count), so the kept view is the one a fold would give, and the engine is
+     * not asked again. A page read again and again between recordings costs the query.
+     */
     Optional<VenueView> venue(Handle h, String venueId, LocalDate date) {
+        List<RecordedEvent> events = store.venueBefore(h, venueId, endOf(date, zone));
+        long last = events.stream().mapToLong(RecordedEvent::sequence).max().orElse(0);
+        VenueKey key = new VenueKey(venueId, date);
+        KeptVenue kept;
+        synchronized (venues) {
+            kept = venues.get(key);
+        }
+        if (kept != null && kept.last() == last && kept.events() == events.size()) {
+            return Optional.of(kept.view());
+        }
         LedgerState s = new LedgerState(zone);
-        store.venueBefore(h, venueId, endOf(date, zone)).forEach(s::apply);
+        events.forEach(s::apply);
         LedgerState.VenueFold v = s.venues.get(venueId);
         if (v == null || v.venue == null) {
             return Optional.empty();
@@ -75,10 +93,31 @@ final class Replay {
         List<HazardView> hazards = v.hazardIds.stream().map(s.hazards::get)
                 .map(f -> f.view(date, policy, campaign)).toList();
         List<InspectionView> inspections = v.inspectionIds.stream().map(s.inspections::get).toList();
-        Assessment a = engine.assess(s.facts(v, s.findings(v), date));
-        return Optional.of(new VenueView(venueId, date, v.venue, v.unitId, v.area, path, hazards, inspections, a,
-                v.version));
+        VenueFacts facts = s.facts(v, s.findings(v), date);
+        Assessment a = engine.assess(facts);
+        VenueView view = new VenueView(venueId, date, v.venue, v.unitId, v.area, path, hazards, inspections, a,
+                v.version, facts, events);
+        synchronized (venues) {
+            venues.put(key, new KeptVenue(last, events.size(), view));
+        }
+        return Optional.of(view);
     }
+
+    /** Venue views kept: enough for the venues a desk's users open within minutes; each holds an assessment. */
+    private static final int VENUES_KEPT = 1_000;
+
+    private record VenueKey(String venueId, LocalDate date) {}
+
+    /** A venue view and what tells whether it still holds: the number of events it was folded from and the highest. */
+    private record KeptVenue(long last, int events, VenueView view) {}
+
+    /** Guarded by itself; least recently read first. */
+    private final Map<VenueKey, KeptVenue> venues = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<VenueKey, KeptVenue> eldest) {
+            return size() > VENUES_KEPT;
+        }
+    };
 
     /**
      * The whole ledger as of the end of {@code date}. Kept while nothing recorded since touches that

@@ -81,4 +81,37 @@ abstract class KeptReplaySpec extends LedgerTestBase {
         assertThat(ledger.hazards(HazardQuery.builder().asOf(PAST).build()).items()).extracting(HazardRow::venueId)
                 .containsExactlyInAnyOrderElementsOf(List.of(RESTAURANT, CANTEEN));
     }
+
+    @Test
+    void aVenueReadAgainIsKeptUntilSomethingAboutItByThatDateIsRecorded() {
+        // Given the restaurant with a hazard found on 2023-12-11, read as of 2023-12-20
+        world.inspect(ledger, "I-1", RESTAURANT, InspectionKind.SPOT_CHECK, "2023-12-11", INSPECTOR, finding(RESTAURANT, 1));
+        VenueView first = ledger.venue(RESTAURANT, PAST).orElseThrow();
+        // Then its timeline is the venue's events up to then, read with it, and the engine was told its facts
+        assertThat(first.timeline()).isEqualTo(ledger.timeline(RESTAURANT));
+        assertThat(first.facts().findings()).extracting(Finding::id).containsExactly(RESTAURANT + "/F1");
+        assertThat(ledger.engine().assess(first.facts()).grade()).isEqualTo(first.assessment().grade());
+
+        // When another venue's work and the restaurant's later work (2024-05-01) are recorded
+        world.inspect(ledger, "I-2", CANTEEN, InspectionKind.SPOT_CHECK, "2023-12-12", INSPECTOR, finding(CANTEEN, 1));
+        world.inspect(ledger, "I-3", RESTAURANT, InspectionKind.SPOT_CHECK, "2024-05-01", INSPECTOR, finding(RESTAURANT, 2));
+        // Then the restaurant as of the past day is the view kept, not folded and assessed again
+        assertThat(ledger.venue(RESTAURANT, PAST).orElseThrow()).isSameAs(first);
+
+        // When work at the restaurant dated by then (2023-12-15) is recorded after that
+        world.inspect(ledger, "I-4", RESTAURANT, InspectionKind.SPOT_CHECK, "2023-12-15", INSPECTOR, finding(RESTAURANT, 3));
+        VenueView again = ledger.venue(RESTAURANT, PAST).orElseThrow();
+        // Then the view shows it, with its timeline up to that date, in the order things happened
+        assertThat(again.hazards()).extracting(HazardView::hazardId)
+                .containsExactlyInAnyOrder(RESTAURANT + "/F1", RESTAURANT + "/F3");
+        assertThat(again.timeline()).isEqualTo(ledger.timeline(RESTAURANT).stream()
+                .filter(e -> e.happenedAt().isBefore(Replay.endOf(PAST, ledger.campaign().timeZone()))).toList());
+        assertThat(again.timeline()).extracting(e -> e.event() instanceof Event.InspectionRecorded i ? i.inspectionId() : "")
+                .contains("I-1", "I-4").doesNotContain("I-3");
+        assertThat(again.facts().findings()).extracting(Finding::id)
+                .containsExactlyInAnyOrder(RESTAURANT + "/F1", RESTAURANT + "/F3");
+        assertThat(again.assessment().findings()).hasSize(2);
+        // And the later day's view holds everything
+        assertThat(ledger.venue(RESTAURANT, day("2024-05-01")).orElseThrow().hazards()).hasSize(3);
+    }
 }

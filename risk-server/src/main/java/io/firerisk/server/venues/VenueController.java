@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** 场所: a venue's facts, its assessment with the reasons, what would lower it, its hazards and history, as of a date. */
+/**
+ * 场所: a venue's facts, its assessment with the reasons, what would lower it (asked for when opened), its hazards and
+ * history, as of a date.
+ */
 @Controller
 class VenueController {
 
@@ -50,8 +53,18 @@ class VenueController {
         java.util.Collections.reverse(path);
         String area = path.stream().map(Directory.Area::name).collect(Collectors.joining(" / "));
         model.addAttribute("page", new VenuePage(view, kind == null ? view.venue().kind() : kind.label().in(locale),
-                unit == null ? view.unitId() : unit.name(), area, history,
-                venues.whatIf(view, locale).orElse(null)));
+                unit == null ? view.unitId() : unit.name(), area, history));
         return "venue";
+    }
+
+    /**
+     * What would lower the grade (htmx, when the reader opens that part of the venue page): one assessment per
+     * open hazard and one more, so it is worked out when asked for rather than with every page.
+     */
+    @GetMapping("/venues/{venueId}/what-if")
+    String whatIf(@PathVariable String venueId, AsOf asOf, Viewer viewer, Locale locale, Model model) {
+        VenueView view = venues.venue(venueId, asOf.date(), viewer);
+        model.addAttribute("whatIf", venues.whatIf(view, locale));
+        return "venue-whatif";
     }
 }

@@ -5,18 +5,16 @@ import io.firerisk.ledger.VenueView;
 import java.util.List;
 
 /**
- * What the venue page shows: the ledger's view of the venue as of a date, its codes named, its history
- * up to then, and what would lower its grade.
+ * What the venue page shows: the ledger's view of the venue as of a date, its codes named, and its history
+ * up to then. What would lower its grade is asked for when the reader opens it ({@link WhatIf}, its own request).
  *
  * @param view      the ledger's venue as of the date (facts, hazards, inspections, the engine's assessment)
  * @param kind      the venue kind's name
  * @param unit      the unit responsible, named
  * @param area      the area path, district first
  * @param history   what happened, oldest first
- * @param whatIf    what would lower the grade; null when it cannot be told
  */
-public record VenuePage(VenueView view, String kind, String unit, String area, List<HistoryItem> history,
-        WhatIf whatIf) {
+public record VenuePage(VenueView view, String kind, String unit, String area, List<HistoryItem> history) {
 
     public VenuePage {
         history = List.copyOf(history);

@@ -7,7 +7,10 @@ import io.firerisk.ledger.HazardRow;
 import io.firerisk.server.DeskTest;
 import io.firerisk.server.HostileVenue;
 import io.firerisk.server.TestAccounts;
+import io.firerisk.server.venues.VenueService;
+import io.firerisk.server.venues.WhatIf;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -16,6 +19,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DeskTest
 class DeskBrowserTest extends DeskInBrowser {
+
+    @Autowired
+    VenueService venues;
 
     @SuppressWarnings("unchecked")
     private List<Long> chartValues(String id) {
@@ -169,6 +176,19 @@ class DeskBrowserTest extends DeskInBrowser {
         browser.get(url("/venues/" + red + "?asOf=2024-02-05"));
         assertThat(browser.findElement(By.id("venue-grade")).getText()).isEqualTo("重大风险");
         assertThat(browser.findElement(By.id("timeline")).findElements(By.tagName("li"))).isNotEmpty();
+        // 如何降低风险等级 is worked out when opened (htmx): opening it shows the engine's answer
+        assertThat(browser.findElements(By.id("what-if"))).isEmpty();
+        browser.findElement(By.cssSelector("#what-if-section summary")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("what-if")).isEmpty());
+        WhatIf w = venues.whatIf(ledger.venue(red, LocalDate.of(2024, 2, 5)).orElseThrow(), Locale.SIMPLIFIED_CHINESE);
+        String shown = browser.findElement(By.id("what-if")).getText();
+        if (w.lowering().isEmpty() && w.ifAllRectified() == w.current()) {
+            assertThat(shown).isEqualTo("整改现有未销号隐患不会降低该场所的风险等级。");
+        } else {
+            assertThat(shown).contains("全部未销号隐患整改并复查通过后，等级为：" + w.ifAllRectified().label().zh());
+            assertThat(browser.findElements(By.cssSelector("#what-if li"))).hasSize(w.lowering().size() + 1);
+            w.lowering().forEach(l -> assertThat(shown).contains("整改并复查通过 " + l.hazardId() + "（"));
+        }
         shot("venue.png");
         assertThat(problems()).isEmpty();
     }

@@ -109,6 +109,9 @@ class AuthorizationMatrixTest extends DeskMvcTest {
         Map<Who, Integer> otherUnit = all(REDIRECT, OK);
         otherUnit.put(Who.UNIT_OFFICER, FORBIDDEN);
         m.put("GET /venues/{venueId} (another unit's)", new Row(get("/venues/" + otherVenue), otherUnit));
+        m.put("GET /venues/{venueId}/what-if", new Row(get("/venues/" + ownVenue + "/what-if"), signedIn));
+        m.put("GET /venues/{venueId}/what-if (another unit's)", new Row(get("/venues/" + otherVenue + "/what-if"),
+                otherUnit));
         m.put("GET /account/password", new Row(get("/account/password"), signedIn));
         // Notices: anyone signed in for a venue they may see; a unit officer not for another unit's, by venue or hazard id.
         m.put("GET /notice", new Row(get("/notice").param("hazard", ownHazard).param("asOf", "2024-02-05"), signedIn));

@@ -1,11 +1,16 @@
 package io.firerisk.server.venues;
 
+import io.firerisk.Finding;
+import io.firerisk.RectificationStatus;
 import io.firerisk.RiskGrade;
+import io.firerisk.VenueFacts;
 import io.firerisk.ledger.Directory;
 import io.firerisk.ledger.Entry;
 import io.firerisk.ledger.Event;
 import io.firerisk.ledger.HazardQuery;
 import io.firerisk.ledger.HazardRow;
+import io.firerisk.ledger.HazardState;
+import io.firerisk.ledger.HazardView;
 import io.firerisk.ledger.VenueView;
 import io.firerisk.server.DeskMvcTest;
 import io.firerisk.server.DeskTest;
@@ -13,11 +18,18 @@ import io.firerisk.server.HostileVenue;
 import io.firerisk.server.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.web.util.HtmlUtils;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -31,6 +43,8 @@ class VenuePageTest extends DeskMvcTest {
 
     @Autowired
     VenueService venues;
+    @Autowired
+    MessageSource messages;
 
     private String page(String url) throws Exception {
         return mvc.perform(get(url).with(user(accounts.loadUserByUsername("test-staff")))).andExpect(status().isOk())
@@ -79,7 +93,7 @@ class VenuePageTest extends DeskMvcTest {
         for (String id : ledger.hazards(HazardQuery.builder().asOf(DEMO_DAY).grades(RiskGrade.RED).build()).items()
                 .stream().map(HazardRow::venueId).distinct().toList()) {
             VenueView v = ledger.venue(id, DEMO_DAY).orElseThrow();
-            WhatIf w = venues.whatIf(v, java.util.Locale.SIMPLIFIED_CHINESE).orElseThrow();
+            WhatIf w = venues.whatIf(v, java.util.Locale.SIMPLIFIED_CHINESE);
             // Then every hazard it names lowers the grade, and rectifying all gives at most the lowest of those
             assertThat(w.current()).isEqualTo(RiskGrade.RED);
             for (WhatIf.Lowering l : w.lowering()) {
@@ -126,6 +140,91 @@ class VenuePageTest extends DeskMvcTest {
             rename(person, person.name());
         }
         assertThat(page("/venues/" + id + "?asOf=2024-02-05")).doesNotContain(renamed);
+    }
+
+    /** The engine's answer, worked out here from what the ledger told it: each open hazard rectified alone, then all. */
+    private List<String> whatIfLines(VenueView v) {
+        var engine = ledger.engine();
+        RiskGrade current = v.assessment().grade();
+        List<Finding> all = new ArrayList<>(v.facts().findings());
+        List<String> lines = new ArrayList<>();
+        for (HazardView h : v.hazards()) {
+            if (h.finding().isEmpty() || !h.state().awaitsRectification()) {
+                continue;
+            }
+            List<Finding> one = new ArrayList<>(v.facts().findings());
+            for (int i = 0; i < one.size(); i++) {
+                if (one.get(i).id().equals(h.hazardId())) {
+                    Finding rectified = one.get(i).toBuilder().status(RectificationStatus.VERIFIED).build();
+                    one.set(i, rectified);
+                    all.set(i, rectified);
+                }
+            }
+            RiskGrade grade = engine.assess(facts(v, one)).grade();
+            if (grade.compareTo(current) < 0) {
+                lines.add(message("venue.whatIfOne", h.hazardId(), h.label().zh(), grade.label().zh()));
+            }
+        }
+        RiskGrade ifAll = engine.assess(facts(v, all)).grade();
+        if (lines.isEmpty() && ifAll == current) {
+            return List.of(message("venue.whatIfNothing"));
+        }
+        lines.add(message("venue.whatIfAll", ifAll.label().zh()));
+        return lines;
+    }
+
+    private static VenueFacts facts(VenueView v, List<Finding> findings) {
+        return new VenueFacts(v.venue(), findings, v.asOf(), v.facts().judgedNotMajor(), v.facts().noRealFireRisk());
+    }
+
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** The lines of 如何降低风险等级 as the reader sees them (tags dropped, entities read back). */
+    private static List<String> whatIfOnPage(String html) {
+        int at = html.indexOf("id=\"what-if\"");
+        assertThat(at).as("the page has its what-if section").isPositive();
+        String section = html.substring(html.lastIndexOf('<', at));
+        List<String> lines = new ArrayList<>();
+        Matcher m = Pattern.compile("<(?:li|p)[^>]*>(.*?)</(?:li|p)>", Pattern.DOTALL).matcher(section);
+        while (m.find()) {
+            lines.add(HtmlUtils.htmlUnescape(m.group(1).strip()));
+        }
+        return lines;
+    }
+
+    @Test
+    void todaysPageSaysWhenOpenedWhatWouldLowerTheGradeAsTheEngineDoesAndFollowsARecording() throws Exception {
+        // Given a venue of today with a hazard whose rectification alone lowers its grade, its page shown once
+        LocalDate today = ledger.today();
+        VenueView v = ledger.hazards(HazardQuery.builder().asOf(today).states(HazardState.OPEN).page(0, 500).build())
+                .items().stream().map(HazardRow::venueId).distinct()
+                .map(id -> ledger.venue(id, today).orElseThrow())
+                .filter(x -> !venues.whatIf(x, Locale.SIMPLIFIED_CHINESE).lowering().isEmpty())
+                .findFirst().orElseThrow();
+        String url = "/venues/" + v.venueId() + "?asOf=" + today;
+        String whatIfUrl = "/venues/" + v.venueId() + "/what-if?asOf=" + today;
+        String before = page(url);
+        // Then the page offers 如何降低风险等级, worked out when opened (htmx), and says there, in Chinese, what the
+        // engine says with each open hazard rectified
+        assertThat(before).contains("<summary>如何降低风险等级</summary>", "hx-get=\"" + whatIfUrl + "\"",
+                "href=\"" + whatIfUrl + "\"");
+        List<String> expected = whatIfLines(v);
+        String opened = page(whatIfUrl);
+        assertThat(whatIfOnPage(opened)).isEqualTo(expected);
+        assertThat(expected.get(0)).startsWith("整改并复查通过 ");
+        String lowering = venues.whatIf(v, Locale.SIMPLIFIED_CHINESE).lowering().get(0).hazardId();
+        assertThat(opened).contains(HtmlUtils.htmlEscape(lowering));
+
+        // When that hazard is cancelled today
+        ledger.record(Entry.of("venue-page-what-if-" + UUID.randomUUID(), TestAccounts.STAFF_PERSON, Instant.now(),
+                new Event.HazardCancelled(lowering, "recorded twice")));
+        // Then the page says what the engine says now: the cancelled hazard is no longer one to rectify
+        VenueView after = ledger.venue(v.venueId(), today).orElseThrow();
+        assertThat(whatIfOnPage(page(whatIfUrl))).isEqualTo(whatIfLines(after)).isNotEqualTo(expected)
+                .noneMatch(line -> line.contains(lowering + "（"));
+        assertThat(page(url).split("<time>", -1)).hasSize(v.timeline().size() + 2);
     }
 
     private void rename(Directory.Person person, String name) {
