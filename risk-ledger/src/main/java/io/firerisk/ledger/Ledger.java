@@ -855,6 +855,11 @@ public final class Ledger implements AutoCloseable {
         return todayCounts.counts(h, filter, dims, day).orElseGet(() -> Reads.counts(h, filter, dims, day, policy));
     }
 
+    /** The projections counted in SQL, as they stand (the reference the kept counts must equal, for tests). */
+    List<Count> countsInSql(HazardQuery filter, Dimension... by) {
+        return store.jdbi.withHandle(h -> Reads.counts(h, filter, List.of(by), today(), policy));
+    }
+
     /** Today's kept counts (for tests that must know how they were made). */
     TodayCounts todayCounts() {
         return todayCounts;
