@@ -59,6 +59,11 @@ final class TodayCounts {
             };
         }
 
+        List<String> values() {
+            return List.of(street, unit, state.name(), grade, category, Boolean.toString(overdue),
+                    Boolean.toString(closedByDeadline));
+        }
+
         boolean matches(HazardQuery q) {
             return (q.units().isEmpty() || q.units().contains(unit))
                     && (q.streets().isEmpty() || q.streets().contains(street))
@@ -84,7 +89,7 @@ final class TodayCounts {
          * How many hazards share each key, in the order {@link Reads#counts} sorts them: a count by every kept
          * dimension (the dashboard's: at district scale 167,000 keys for 200,000 hazards) is this map read in order.
          */
-        final TreeMap<Key, long[]> counts = new TreeMap<>(ORDER);
+        final TreeMap<Key, Count> counts = new TreeMap<>(ORDER);
         /** One instance per distinct key, so 200,000 hazards hold a few thousand keys. */
         final Map<Key, Key> canonical = new HashMap<>();
 
@@ -100,14 +105,19 @@ final class TodayCounts {
             if (k.equals(old)) {
                 return;
             }
+            // Each key's Count is kept whole (its values as a list made once): a count by every kept dimension hands
+            // out these records rather than making 167,000 new ones per dashboard.
             if (old != null) {
-                long[] n = counts.get(old);
-                if (--n[0] == 0) {
+                Count n = counts.get(old);
+                if (n.hazards() == 1) {
                     counts.remove(old);
                     canonical.remove(old);
+                } else {
+                    counts.put(old, new Count(n.key(), n.hazards() - 1));
                 }
             }
-            counts.computeIfAbsent(k, x -> new long[1])[0]++;
+            Count n = counts.get(k);
+            counts.put(k, n == null ? new Count(k.values(), 1) : new Count(n.key(), n.hazards() + 1));
         }
     }
 
@@ -213,19 +223,17 @@ final class TodayCounts {
     private static List<Count> answer(Kept k, HazardQuery q, List<Dimension> dims) {
         if (dims.equals(KEPT)) {
             // every kept dimension in the kept order: the keys as they stand, already sorted
-            List<Count> out = new ArrayList<>();
-            for (Map.Entry<Key, long[]> e : k.counts.entrySet()) {
-                Key key = e.getKey();
-                if (key.matches(q)) {
-                    out.add(new Count(List.of(key.street, key.unit, key.state.name(), key.grade, key.category,
-                            Boolean.toString(key.overdue), Boolean.toString(key.closedByDeadline)), e.getValue()[0]));
+            List<Count> out = new ArrayList<>(k.counts.size());
+            for (Map.Entry<Key, Count> e : k.counts.entrySet()) {
+                if (e.getKey().matches(q)) {
+                    out.add(e.getValue());
                 }
             }
             return out;
         }
         Map<List<String>, long[]> sums = new HashMap<>();
         String[] values = new String[dims.size()];
-        for (Map.Entry<Key, long[]> e : k.counts.entrySet()) {
+        for (Map.Entry<Key, Count> e : k.counts.entrySet()) {
             Key key = e.getKey();
             if (!key.matches(q)) {
                 continue;
@@ -233,7 +241,7 @@ final class TodayCounts {
             for (int i = 0; i < values.length; i++) {
                 values[i] = key.value(dims.get(i));
             }
-            sums.computeIfAbsent(List.of(values), x -> new long[1])[0] += e.getValue()[0];
+            sums.computeIfAbsent(List.of(values), x -> new long[1])[0] += e.getValue().hazards();
         }
         TreeMap<List<String>, Long> sorted = new TreeMap<>(Rows::compareKeys);
         sums.forEach((key, n) -> sorted.put(key, n[0]));
