@@ -90,8 +90,10 @@ final class TodayCounts {
          * dimension (the dashboard's: at district scale 167,000 keys for 200,000 hazards) is this map read in order.
          */
         final TreeMap<Key, Count> counts = new TreeMap<>(ORDER);
-        /** One instance per distinct key, so 200,000 hazards hold a few thousand keys. */
+        /** One instance per distinct key. */
         final Map<Key, Key> canonical = new HashMap<>();
+        /** The keys of each unit: a unit officer's count reads its unit's few hundred, not all 167,000. */
+        final Map<String, Set<Key>> byUnit = new HashMap<>();
 
         Kept(LocalDate day, long mark, long stamp) {
             this.day = day;
@@ -112,12 +114,20 @@ final class TodayCounts {
                 if (n.hazards() == 1) {
                     counts.remove(old);
                     canonical.remove(old);
+                    Set<Key> keys = byUnit.get(old.unit());
+                    keys.remove(old);
+                    if (keys.isEmpty()) {
+                        byUnit.remove(old.unit());
+                    }
                 } else {
                     counts.put(old, new Count(n.key(), n.hazards() - 1));
                 }
             }
             Count n = counts.get(k);
             counts.put(k, n == null ? new Count(k.values(), 1) : new Count(n.key(), n.hazards() + 1));
+            if (n == null) {
+                byUnit.computeIfAbsent(k.unit(), u -> new HashSet<>()).add(k);
+            }
         }
     }
 
@@ -221,10 +231,24 @@ final class TodayCounts {
     }
 
     private static List<Count> answer(Kept k, HazardQuery q, List<Dimension> dims) {
+        if (!q.units().isEmpty()) {
+            // a few units' keys, sorted here, instead of a pass over every key
+            TreeMap<Key, Count> scoped = new TreeMap<>(ORDER);
+            for (String unit : q.units()) {
+                for (Key key : k.byUnit.getOrDefault(unit, Set.of())) {
+                    scoped.put(key, k.counts.get(key));
+                }
+            }
+            return answer(scoped, q, dims);
+        }
+        return answer(k.counts, q, dims);
+    }
+
+    private static List<Count> answer(TreeMap<Key, Count> counts, HazardQuery q, List<Dimension> dims) {
         if (dims.equals(KEPT)) {
             // every kept dimension in the kept order: the keys as they stand, already sorted
-            List<Count> out = new ArrayList<>(k.counts.size());
-            for (Map.Entry<Key, Count> e : k.counts.entrySet()) {
+            List<Count> out = new ArrayList<>();
+            for (Map.Entry<Key, Count> e : counts.entrySet()) {
                 if (e.getKey().matches(q)) {
                     out.add(e.getValue());
                 }
@@ -233,7 +257,7 @@ final class TodayCounts {
         }
         Map<List<String>, long[]> sums = new HashMap<>();
         String[] values = new String[dims.size()];
-        for (Map.Entry<Key, Count> e : k.counts.entrySet()) {
+        for (Map.Entry<Key, Count> e : counts.entrySet()) {
             Key key = e.getKey();
             if (!key.matches(q)) {
                 continue;
