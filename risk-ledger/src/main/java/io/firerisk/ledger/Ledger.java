@@ -78,6 +78,8 @@ public final class Ledger implements AutoCloseable {
     private final Checker checker;
     private final Projection projection;
     private final Replay replay;
+    /** Today's counts kept in memory and moved by what is recorded (see {@link #counts}). */
+    private final TodayCounts todayCounts;
     private final String description;
 
     private Ledger(Builder b, HikariDataSource pool, LedgerPolicy policy) {
@@ -91,6 +93,7 @@ public final class Ledger implements AutoCloseable {
         this.checker = new Checker(engine, policy, clock);
         this.projection = new Projection(store, campaign);
         this.replay = new Replay(store, engine, policy, zone);
+        this.todayCounts = new TodayCounts(store);
         this.description = b.describe();
     }
 
@@ -636,6 +639,7 @@ public final class Ledger implements AutoCloseable {
             long t1 = System.nanoTime();
             List<LedgerState.VenueFold> venues = state.venues.values().stream().filter(v -> v.venue != null).toList();
             store.setGrade(h, Replay.assessAll(engine, state, venues, today()));
+            store.bumpStamp(h);
             long t2 = System.nanoTime();
             return new RebuildReport(n[0], state.hazards.size(), venues.size(), venues.size(), today(),
                     Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1));
@@ -759,6 +763,8 @@ public final class Ledger implements AutoCloseable {
         List<LedgerState.VenueFold> venues = venueIds.stream().map(state.venues::get)
                 .filter(v -> v != null && v.venue != null).toList();
         store.setGrade(h, Replay.assessAll(engine, state, venues, day));
+        // Grades written without an event: counts kept in memory (here or in another process) must count again.
+        store.bumpStamp(h);
         return venues.size();
     }
 
@@ -866,12 +872,43 @@ public final class Ledger implements AutoCloseable {
             throw new IllegalArgumentException("count by at least one dimension");
         }
         List<Dimension> dims = List.of(by);
+        boolean kept = TodayCounts.answers(filter, dims);
         if (filter.asOf().isEmpty()) {
-            return store.jdbi.withHandle(h -> Reads.counts(h, filter, dims, today(), policy));
+            LocalDate day = today();
+            if (kept) {
+                return store.jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> projectionCounts(h,
+                        filter, dims, day));
+            }
+            return store.jdbi.withHandle(h -> Reads.counts(h, filter, dims, day, policy));
         }
         LocalDate date = filter.asOf().get();
-        Optional<List<Count>> today = fromProjections(date, h -> Reads.counts(h, filter, dims, date, policy));
+        Optional<List<Count>> today = fromProjections(date, h -> kept ? projectionCounts(h, filter, dims, date)
+                : Reads.counts(h, filter, dims, date, policy));
         return today.orElseGet(() -> replay.snapshot(date).counts(filter, dims));
+    }
+
+    /**
+     * The projections counted as the handle's consistent view sees them: from the counts kept in memory, moved by
+     * what was recorded since the last call (a dashboard of today is counted about twice a second on a district's
+     * desk, each time over 200,000 hazard rows otherwise), or in SQL when they are newer than this view.
+     */
+    private List<Count> projectionCounts(Handle h, HazardQuery filter, List<Dimension> dims, LocalDate day) {
+        return todayCounts.counts(h, filter, dims, day).orElseGet(() -> Reads.counts(h, filter, dims, day, policy));
+    }
+
+    /** The projections counted in SQL, as they stand (the reference the kept counts must equal, for tests). */
+    List<Count> countsInSql(HazardQuery filter, Dimension... by) {
+        return store.jdbi.withHandle(h -> Reads.counts(h, filter, List.of(by), today(), policy));
+    }
+
+    /** Today's kept counts (for tests that must know how they were made). */
+    TodayCounts todayCounts() {
+        return todayCounts;
+    }
+
+    /** How many times a trend's last week was moved by new events rather than folded again (for tests). */
+    long trendAdvances() {
+        return replay.trendAdvances.get();
     }
 
     /**

@@ -82,13 +82,24 @@ final class LedgerState {
         o.units.putAll(units);
         o.people.putAll(people);
         o.peopleChangedAt.putAll(peopleChangedAt);
+        cover(o, events);
+        return o;
+    }
+
+    /**
+     * Copies into an overlay of this state ({@link #overlay}) the venues and hazards {@code events} touch that it does
+     * not hold yet, so that the events can then be applied to it (what it holds already, it keeps).
+     */
+    void cover(LedgerState o, java.util.Collection<RecordedEvent> events) {
         for (RecordedEvent e : events) {
             Event event = e.event();
             String venueId = e.venueId() == null || e.venueId().isEmpty() ? null : e.venueId();
             if (event instanceof Event.HazardEvent h && h.hazardId() != null) {
                 HazardFold f = hazards.get(h.hazardId());
                 if (f != null) {
-                    o.hazards.putIfAbsent(h.hazardId(), f.copy());
+                    if (!o.hazards.containsKey(h.hazardId())) {
+                        o.hazards.put(h.hazardId(), f.copy());
+                    }
                     venueId = venueId == null ? f.venueId : venueId;
                 }
                 if (event instanceof Event.HazardFound found) {
@@ -106,7 +117,6 @@ final class LedgerState {
                 o.venues.put(venueId, copy(v));
             }
         }
-        return o;
     }
 
     private static VenueFold copy(VenueFold v) {

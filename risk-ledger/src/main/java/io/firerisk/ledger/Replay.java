@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -508,6 +509,9 @@ final class Replay {
 
     private record TrendKey(LocalDate from, LocalDate to, HazardQuery filter) {}
 
+    /** How many times a trend's last week was moved by new events rather than folded again (for tests). */
+    final java.util.concurrent.atomic.AtomicLong trendAdvances = new java.util.concurrent.atomic.AtomicLong();
+
     /** Trend folds that hold the state before their last week, least recently used first (guarded by {@link #trends}). */
     private final java.util.ArrayDeque<TrendFold> withBase = new java.util.ArrayDeque<>();
     private static final int BASES_KEPT = 2;
@@ -519,10 +523,14 @@ final class Replay {
     /**
      * A trend kept up to date with the log. The weeks before the last are folded once: their numbers stay while
      * nothing recorded since happened before the last week began. The last week (today's, on a desk showing
-     * today) is folded again from the state at its start, kept, and the week's events, kept too and joined by
-     * those recorded since (read by sequence number, see {@link Store#lockLog}): recording today costs a fold of
-     * this week's events over copies of the few folds they touch, not a replay of the whole log, and gives the
-     * numbers a replay would (the same events applied in the same order to the same state).
+     * today) is folded from the state at its start, kept, over copies of what the week's events touch; the state
+     * it reaches and the week's numbers are kept too. Events recorded since (read by sequence number, see
+     * {@link Store#lockLog}) that come after every event of the week in fold order (what a desk records: its events
+     * happen now) are applied to that state, and move the numbers by what they change: the events counted, and the
+     * open and overdue hazards among those whose hazard or venue they touch. So recording today costs work in
+     * proportion to what was recorded, not a pass over every hazard, and gives the numbers a replay would (the same
+     * events applied in the same order to the same state). An event of this week that comes before one already
+     * applied folds the week again; one dated before the week folds the log again.
      */
     private final class TrendFold {
         private final HazardQuery filter;
@@ -536,6 +544,10 @@ final class Replay {
         private int[][] before;
         /** The last week's events, in fold order. */
         private List<RecordedEvent> tail;
+        /** {@link #base} with {@link #tail} applied, over copies of what the tail touches; null when not folded. */
+        private LedgerState current;
+        /** The last week's numbers as {@link #current} stands. */
+        private int[] last;
         /** The log's mark the result holds for; -1 before the first fold. */
         private long mark = -1;
         private List<WeekCounts> result;
@@ -563,6 +575,8 @@ final class Replay {
         synchronized void dropBase() {
             base = null;
             tail = null;
+            current = null;
+            last = null;
         }
 
         synchronized List<WeekCounts> weeks() {
@@ -579,10 +593,18 @@ final class Replay {
                     return result;
                 }
                 if (base != null && inRange.stream().noneMatch(e -> e.happenedAt().isBefore(lastWeek))) {
-                    tail.addAll(inRange);
-                    tail.sort(FOLD_ORDER);
+                    List<RecordedEvent> added = new ArrayList<>(inRange);
+                    added.sort(FOLD_ORDER);
+                    boolean after = current != null
+                            && (tail.isEmpty() || FOLD_ORDER.compare(tail.get(tail.size() - 1), added.get(0)) < 0);
+                    tail.addAll(added);
                     mark = seen;
-                    result = result();
+                    if (after) {
+                        advance(added);
+                    } else {
+                        tail.sort(FOLD_ORDER);
+                        result = result();
+                    }
                     return result;
                 }
             }
@@ -645,9 +667,90 @@ final class Replay {
             for (HazardFold f : o.hazards.values()) {
                 open(o, o, f, to, c);
             }
+            current = o;
+            last = c;
+            return list();
+        }
+
+        /**
+         * Applies events that come after every event of the tail in fold order to {@link #current}, and moves the last
+         * week's numbers: each event counted as it is applied, and the open and overdue count of every hazard the
+         * events touch, or whose venue they touch (its unit or area may move), taken out before and put back after.
+         */
+        private void advance(List<RecordedEvent> events) {
+            LocalDate to = weeks.get(weeks.size() - 1)[1];
+            Set<String> touched = touched(events);
+            for (String id : touched) {
+                openAtEnd(id, to, -1);
+            }
+            base.cover(current, events);
+            for (RecordedEvent e : events) {
+                current.apply(e);
+                if (!e.happenedAt().isBefore(begin)) {
+                    count(e, current, last);
+                }
+            }
+            // The same hazards (a hazard found by these events was counted nowhere before them)
+            touched.addAll(touched(events));
+            for (String id : touched) {
+                openAtEnd(id, to, 1);
+            }
+            result = list();
+            trendAdvances.incrementAndGet();
+        }
+
+        /** The hazards the events name, and every hazard of each venue they touch, as the state now stands. */
+        private Set<String> touched(List<RecordedEvent> events) {
+            Set<String> ids = new java.util.LinkedHashSet<>();
+            for (RecordedEvent e : events) {
+                String venueId = e.venueId() == null || e.venueId().isEmpty() ? null : e.venueId();
+                if (e.event() instanceof Event.HazardEvent he && he.hazardId() != null) {
+                    ids.add(he.hazardId());
+                    HazardFold f = hazard(he.hazardId());
+                    if (venueId == null && f != null) {
+                        venueId = f.venueId;
+                    }
+                }
+                if (venueId != null) {
+                    LedgerState.VenueFold v = current.venues.containsKey(venueId) ? current.venues.get(venueId)
+                            : base.venues.get(venueId);
+                    if (v != null) {
+                        ids.addAll(v.hazardIds);
+                    }
+                }
+            }
+            return ids;
+        }
+
+        private HazardFold hazard(String id) {
+            HazardFold f = current.hazards.get(id);
+            return f != null ? f : base.hazards.get(id);
+        }
+
+        /** Adds {@code sign} to the open and overdue numbers for one hazard, read as {@link #result} reads it. */
+        private void openAtEnd(String hazardId, LocalDate to, int sign) {
+            HazardFold f = current.hazards.get(hazardId);
+            LedgerState venues = current;
+            if (f == null) {
+                f = base.hazards.get(hazardId);
+                if (f == null) {
+                    return;
+                }
+                venues = current.venues.containsKey(f.venueId) ? current : base;
+            }
+            if (f.state != null && f.state.isOpen() && where(filter, venues, current, f)) {
+                last[8] += sign;
+                if (f.daysOverdue(to) > 0) {
+                    last[9] += sign;
+                }
+            }
+        }
+
+        /** The weeks: those before the last as folded, the last as {@link #last} holds it. */
+        private List<WeekCounts> list() {
             List<WeekCounts> out = new ArrayList<>();
             for (int i = 0; i < weeks.size(); i++) {
-                int[] w = i < before.length ? before[i] : c;
+                int[] w = i < before.length ? before[i] : last;
                 out.add(new WeekCounts(weeks.get(i)[0], weeks.get(i)[1], w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7],
                         w[8], w[9]));
             }

@@ -451,6 +451,26 @@ final class Store {
 
     // ---- meta ----------------------------------------------------------------------------------
 
+    /**
+     * The projections' stamp: a number moved (by {@link #bumpStamp}) in every transaction that writes projection
+     * rows without recording an event (grades assessed for a new day, a rebuild). With the log's mark it tells what a
+     * copy of the projections kept in memory ({@link TodayCounts}) must catch up with, in any process on the database.
+     */
+    long stamp(Handle h) {
+        String v = meta(h, STAMP);
+        return v == null ? 0 : Long.parseLong(v);
+    }
+
+    /** Moves the stamp; the row (made by migration V5) stays locked until the transaction ends. */
+    void bumpStamp(Handle h) {
+        if (h.createUpdate("update ledger_meta set meta_value = cast(cast(meta_value as bigint) + 1 as varchar(400)) "
+                + "where meta_key = '" + STAMP + "'").execute() == 0) {
+            setMeta(h, STAMP, "1");
+        }
+    }
+
+    private static final String STAMP = "projection_stamp";
+
     String meta(Handle h, String key) {
         return h.createQuery("select meta_value from ledger_meta where meta_key = :k").bind("k", key)
                 .mapTo(String.class).findOne().orElse(null);

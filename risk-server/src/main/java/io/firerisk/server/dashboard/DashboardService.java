@@ -237,7 +237,7 @@ public class DashboardService {
         for (Count c : ledger.counts(filter, DIMS)) {
             String street = c.key().get(0);
             String unit = c.key().get(1);
-            HazardState state = HazardState.valueOf(c.key().get(2));
+            HazardState state = STATES.get(c.key().get(2));
             String grade = c.key().get(3).isEmpty() ? NO_GRADE : c.key().get(3);
             String category = c.key().get(4);
             boolean late = Boolean.parseBoolean(c.key().get(5));
@@ -257,14 +257,8 @@ public class DashboardService {
             byState.merge(state, n, Long::sum);
             byGrade.merge(grade, n, Long::sum);
             byCategory.merge(category, n, Long::sum);
-            for (long[] a : List.of(streets.computeIfAbsent(street, k -> new long[5]),
-                    units.computeIfAbsent(unit, k -> new long[5]))) {
-                a[0] += n;
-                a[1] += isOpen ? n : 0;
-                a[2] += late ? n : 0;
-                a[3] += isMajor ? n : 0;
-                a[4] += isClosed ? n : 0;
-            }
+            add(streets.computeIfAbsent(street, k -> new long[5]), n, isOpen, late, isMajor, isClosed);
+            add(units.computeIfAbsent(unit, k -> new long[5]), n, isOpen, late, isMajor, isClosed);
         }
 
         Dashboard.Totals totals = new Dashboard.Totals(hazards, open, overdue, openMajor, closed, closedOnTime,
@@ -285,6 +279,22 @@ public class DashboardService {
                 trend(campaign, asOf, viewer), LocalDateTime.ofInstant(at, campaign.timeZone()),
                 asOf.equals(ledger.today()));
     }
+
+    /** Adds {@code n} hazards to an area's figures: all, open, overdue, open major, closed. */
+    private static void add(long[] a, long n, boolean isOpen, boolean late, boolean isMajor, boolean isClosed) {
+        a[0] += n;
+        a[1] += isOpen ? n : 0;
+        a[2] += late ? n : 0;
+        a[3] += isMajor ? n : 0;
+        a[4] += isClosed ? n : 0;
+    }
+
+    /**
+     * States by name: a count of today at district scale has some 167,000 keys (street × unit × state × grade ×
+     * category × overdue × on time), each read here once per build.
+     */
+    private static final Map<String, HazardState> STATES = java.util.Arrays.stream(HazardState.values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(HazardState::name, s -> s));
 
     private List<Dashboard.Week> trend(Campaign campaign, LocalDate asOf, Viewer viewer) {
         LocalDate from = campaign.calendar().start();
