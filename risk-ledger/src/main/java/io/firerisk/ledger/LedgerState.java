@@ -182,6 +182,24 @@ final class LedgerState {
         return versions.getOrDefault(stream, 0);
     }
 
+    /**
+     * Gives a venue a hazard found or an inspection already folded here while the venue was not: what {@link #apply}
+     * would have added to the venue had it been there. Nothing when the venue holds it already.
+     */
+    void attach(RecordedEvent e) {
+        if (e.event() instanceof Event.HazardFound found) {
+            VenueFold f = venues.get(found.venueId());
+            if (f != null && hazards.containsKey(found.hazardId()) && !f.hazardIds.contains(found.hazardId())) {
+                f.hazardIds.add(found.hazardId());
+            }
+        } else if (e.event() instanceof Event.InspectionRecorded i) {
+            VenueFold f = venues.get(i.venueId());
+            if (f != null && inspections.containsKey(i.inspectionId()) && !f.inspectionIds.contains(i.inspectionId())) {
+                f.inspectionIds.add(i.inspectionId());
+            }
+        }
+    }
+
     void apply(RecordedEvent e) {
         Event event = e.event();
         if (event instanceof Event.AreaRegistered a) {

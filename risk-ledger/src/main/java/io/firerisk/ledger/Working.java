@@ -96,6 +96,10 @@ final class Working {
             for (RecordedEvent e : loader.venue(id)) {
                 if (e.version() > state.version(e.stream())) {
                     state.apply(e);
+                } else {
+                    // Folded before its venue was loaded (a re-inspection names only its hazard): the venue did not
+                    // take it then, and without it the venue would be assessed without that finding.
+                    state.attach(e);
                 }
                 loaded.add(e.stream());
             }
