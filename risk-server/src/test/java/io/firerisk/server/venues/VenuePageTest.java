@@ -113,6 +113,27 @@ class VenuePageTest extends DeskMvcTest {
     }
 
     @Test
+    void onTheDemoDayRectifyingWZ0174sFirstHazardLowersItFromRedToOrangeAndBothToYellow() throws Exception {
+        // Given WZ-0174 of the demo data as of 2024-02-05: red, with two hazards awaiting rectification
+        VenueView v = ledger.venue("WZ-0174", DEMO_DAY).orElseThrow();
+        assertThat(v.assessment().grade()).isEqualTo(RiskGrade.RED);
+        assertThat(v.hazards()).filteredOn(h -> h.state().awaitsRectification()).hasSize(2);
+        // When the desk is asked what would lower its grade
+        WhatIf w = venues.whatIf(v, Locale.SIMPLIFIED_CHINESE);
+        // Then (stated by hand, not worked out again here) WZ-0174/F1 alone lowers it to ORANGE, the other one alone
+        // does not lower it, and both rectified give YELLOW
+        assertThat(w.current()).isEqualTo(RiskGrade.RED);
+        assertThat(w.lowering()).extracting(WhatIf.Lowering::hazardId, WhatIf.Lowering::grade)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("WZ-0174/F1", RiskGrade.ORANGE));
+        assertThat(w.ifAllRectified()).isEqualTo(RiskGrade.YELLOW);
+        // And the page says so
+        List<String> lines = whatIfOnPage(fragment("/venues/WZ-0174/what-if?asOf=" + DEMO_DAY));
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("整改并复查通过 WZ-0174/F1（").endsWith("）后，等级降为：较大风险");
+        assertThat(lines.get(1)).isEqualTo("全部未销号隐患整改并复查通过后，等级为：一般风险");
+    }
+
+    @Test
     void aHostileVenueNameIsEscapedEverywhereItIsShown() throws Exception {
         HostileVenue.ensure(ledger);
         String venue = page("/venues/" + HostileVenue.ID + "?asOf=2024-02-05");
