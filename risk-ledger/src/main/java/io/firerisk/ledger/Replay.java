@@ -67,7 +67,8 @@ final class Replay {
 
     /**
      * One venue as of the end of {@code date}: its events up to then, read in one indexed query, folded and
-     * assessed. The view is kept (a few hundred, the most recently read) with the number and the highest sequence
+     * assessed. The view is kept (one date per venue, the most recently read venues, bounded by their events) with
+     * the number and the highest sequence
      * number of the events it was folded from: when the same query gives the same two, no event about the venue
      * up to that date has been recorded since (the log only grows: a new one either raises the highest number or,
      * recorded late with a lower one, the count), so the kept view is the one a fold would give, and the engine is
@@ -76,12 +77,11 @@ final class Replay {
     Optional<VenueView> venue(Handle h, String venueId, LocalDate date) {
         List<RecordedEvent> events = store.venueBefore(h, venueId, endOf(date, zone));
         long last = events.stream().mapToLong(RecordedEvent::sequence).max().orElse(0);
-        VenueKey key = new VenueKey(venueId, date);
         KeptVenue kept;
         synchronized (venues) {
-            kept = venues.get(key);
+            kept = venues.get(venueId);
         }
-        if (kept != null && kept.last() == last && kept.events() == events.size()) {
+        if (kept != null && kept.date().equals(date) && kept.last() == last && kept.events() == events.size()) {
             return Optional.of(kept.view());
         }
         LedgerState s = new LedgerState(zone);
@@ -98,27 +98,43 @@ final class Replay {
         Assessment a = engine.assess(facts);
         VenueView view = new VenueView(venueId, date, v.venue, v.unitId, v.area, path, hazards, inspections, a,
                 v.version, facts, events);
-        synchronized (venues) {
-            venues.put(key, new KeptVenue(last, events.size(), view));
-        }
+        keep(venueId, new KeptVenue(date, last, events.size(), view));
         return Optional.of(view);
     }
 
-    /** Venue views kept: enough for the venues a desk's users open within minutes; each holds an assessment. */
-    private static final int VENUES_KEPT = 1_000;
+    /**
+     * Venue views kept: enough for the venues a desk's users open within minutes. Bounded by count and by weight,
+     * the events they were folded from (a view holds its timeline, facts, assessment and hazards, all growing with
+     * its events), and one date per venue: reading one venue as of date after date (paging its history, a crawler
+     * following {@code ?asOf=}) replaces that venue's one view rather than evicting the views of other venues.
+     */
+    static final int VENUES_KEPT = 1_000;
+    /** Events the kept venue views may be folded from in all (a district venue has tens; a busy one hundreds). */
+    static final long EVENTS_KEPT = 100_000;
 
-    private record VenueKey(String venueId, LocalDate date) {}
+    /** A venue view and what tells whether it still holds: its date, the number of events it was folded from and the highest. */
+    private record KeptVenue(LocalDate date, long last, int events, VenueView view) {}
 
-    /** A venue view and what tells whether it still holds: the number of events it was folded from and the highest. */
-    private record KeptVenue(long last, int events, VenueView view) {}
+    /** Guarded by itself; least recently read first; at most one view per venue. */
+    private final LinkedHashMap<String, KeptVenue> venues = new LinkedHashMap<>(64, 0.75f, true);
+    /** Events of the views in {@link #venues} (guarded by it). */
+    private long venueEvents;
 
-    /** Guarded by itself; least recently read first. */
-    private final Map<VenueKey, KeptVenue> venues = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<VenueKey, KeptVenue> eldest) {
-            return size() > VENUES_KEPT;
+    private void keep(String venueId, KeptVenue kept) {
+        synchronized (venues) {
+            KeptVenue before = venues.put(venueId, kept);
+            venueEvents += kept.events() - (before == null ? 0 : before.events());
+            var eldest = venues.entrySet().iterator();
+            while ((venues.size() > VENUES_KEPT || venueEvents > EVENTS_KEPT) && eldest.hasNext()) {
+                Map.Entry<String, KeptVenue> e = eldest.next();
+                if (e.getValue() == kept) {
+                    break; // the view just read stays, however heavy
+                }
+                venueEvents -= e.getValue().events();
+                eldest.remove();
+            }
         }
-    };
+    }
 
     /**
      * The whole ledger as of the end of {@code date}. Kept while nothing recorded since touches that

@@ -114,4 +114,29 @@ abstract class KeptReplaySpec extends LedgerTestBase {
         // And the later day's view holds everything
         assertThat(ledger.venue(RESTAURANT, day("2024-05-01")).orElseThrow().hazards()).hasSize(3);
     }
+
+    @Test
+    void readingOneVenueAsOfManyPastDatesDoesNotEvictTheOtherVenuesKeptViews() {
+        // Given the restaurant and the canteen with hazards, the restaurant read as of the desk's day
+        world.inspect(ledger, "I-1", RESTAURANT, InspectionKind.SPOT_CHECK, "2023-12-11", INSPECTOR, finding(RESTAURANT, 1));
+        world.inspect(ledger, "I-2", CANTEEN, InspectionKind.SPOT_CHECK, "2023-12-12", INSPECTOR, finding(CANTEEN, 1));
+        LocalDate desk = day("2024-05-01");
+        VenueView restaurant = ledger.venue(RESTAURANT, desk).orElseThrow();
+
+        // When the canteen is read as of more past dates than there are views kept (a user or a crawler paging its history)
+        LocalDate date = START;
+        for (int i = 0; i <= Replay.VENUES_KEPT; i++, date = date.plusDays(1)) {
+            assertThat(ledger.venue(CANTEEN, date)).isPresent();
+        }
+
+        // Then the restaurant as of the desk's day is still the view kept, not folded and assessed again
+        assertThat(ledger.venue(RESTAURANT, desk).orElseThrow()).isSameAs(restaurant);
+        // And the canteen keeps one view, the last date read, which a read of an earlier date replaces
+        LocalDate lastRead = date.minusDays(1);
+        VenueView canteen = ledger.venue(CANTEEN, lastRead).orElseThrow();
+        assertThat(ledger.venue(CANTEEN, lastRead).orElseThrow()).isSameAs(canteen);
+        assertThat(ledger.venue(CANTEEN, START).orElseThrow().asOf()).isEqualTo(START);
+        assertThat(ledger.venue(CANTEEN, lastRead).orElseThrow()).isNotSameAs(canteen)
+                .extracting(VenueView::hazards).isEqualTo(canteen.hazards());
+    }
 }

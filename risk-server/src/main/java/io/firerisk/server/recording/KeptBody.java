@@ -1,7 +1,9 @@
 package io.firerisk.server.recording;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -16,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.lang.reflect.Type;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,14 +28,23 @@ import java.util.Optional;
  * venue or hazard it names: {@link RecordingApi} then refuses whoever may not act on that one (403) before saying what
  * is wrong with the body (422), as the forms do. A body that is not JSON at all names nothing.
  *
- * <p>The bytes are read again only on that error path; a body that binds is bound once, as before.
+ * <p>The bytes are read again only on that error path; a body that binds is bound once, as before. A body larger
+ * than {@value #MAX_KEPT} bytes is refused up front (413, nothing read further or recorded), so the rule holds for
+ * every body the API takes; files go to the attachments endpoint (multipart, not through here). Each request being
+ * bound holds its body (at most that much) until it is answered.
  */
 @ControllerAdvice(assignableTypes = RecordingApi.class)
 class KeptBody extends RequestBodyAdviceAdapter {
 
-    /** Larger bodies are bound without being kept (no recording submission comes near: 50 findings of 2,000 characters). */
+    /** Larger bodies are refused (no recording submission comes near: 50 findings of 2,000 characters is some 100 KB). */
     static final int MAX_KEPT = 1 << 20;
     private static final String ATTRIBUTE = KeptBody.class.getName();
+
+    private final RecordingService recording;
+
+    KeptBody(RecordingService recording) {
+        this.recording = recording;
+    }
 
     @Override
     public boolean supports(MethodParameter parameter, Type targetType,
@@ -46,13 +57,12 @@ class KeptBody extends RequestBodyAdviceAdapter {
             Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
         InputStream in = input.getBody();
         byte[] head = in.readNBytes(MAX_KEPT + 1);
-        InputStream body;
-        if (head.length <= MAX_KEPT) {
-            RequestContextHolder.currentRequestAttributes().setAttribute(ATTRIBUTE, head, RequestAttributes.SCOPE_REQUEST);
-            body = new ByteArrayInputStream(head);
-        } else {
-            body = new SequenceInputStream(new ByteArrayInputStream(head), in);
+        if (head.length > MAX_KEPT) {
+            throw new SubmissionRefusedException(HttpStatus.CONTENT_TOO_LARGE, Map.of(SubmissionRefusedException.WHOLE,
+                    recording.message(LocaleContextHolder.getLocale(), "form.tooLarge", MAX_KEPT)));
         }
+        RequestContextHolder.currentRequestAttributes().setAttribute(ATTRIBUTE, head, RequestAttributes.SCOPE_REQUEST);
+        InputStream body = new ByteArrayInputStream(head);
         return new HttpInputMessage() {
             @Override
             public InputStream getBody() {

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -59,12 +60,18 @@ class VenueController {
 
     /**
      * What would lower the grade (htmx, when the reader opens that part of the venue page): one assessment per
-     * open hazard and one more, so it is worked out when asked for rather than with every page.
+     * open hazard and one more, so it is worked out when asked for rather than with every page. Without htmx (the
+     * plain link a browser without script follows) the same part comes in the whole page, with a way back.
      */
     @GetMapping("/venues/{venueId}/what-if")
-    String whatIf(@PathVariable String venueId, AsOf asOf, Viewer viewer, Locale locale, Model model) {
+    String whatIf(@PathVariable String venueId, AsOf asOf, Viewer viewer, Locale locale, Model model,
+            @RequestHeader(name = "HX-Request", required = false) String htmx) {
         VenueView view = venues.venue(venueId, asOf.date(), viewer);
         model.addAttribute("whatIf", venues.whatIf(view, locale));
+        if (htmx == null) {
+            model.addAttribute("view", view);
+            return "venue-whatif-page";
+        }
         return "venue-whatif";
     }
 }

@@ -419,6 +419,28 @@ class RecordingFormsTest extends DeskMvcTest {
     }
 
     @Test
+    void anApiBodyLargerThanOneMebibyteIsRefusedUpFrontSoAnotherUnitsVenueIsNeverAnsweredWithItsFieldErrors() throws Exception {
+        // Given an inspection about another unit's venue with a value not of its field's type, 403 at its own size
+        String body = "{\"requestId\":\"too-large-1\",\"venueId\":\"" + otherVenue + "\",\"kind\":\"SPOT_CHECK\","
+                + "\"findings\":[{\"hazardCode\":\"" + hazardCode + "\",\"location\":\"门口\",\"deadline\":\"not-a-date\"}]";
+        long events = ledger.eventCount();
+        assertThat(mvc.perform(post("/api/inspections").with(httpBasic("test-officer", TestAccounts.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content(body + "}")).andReturn().getResponse().getStatus())
+                .isEqualTo(403);
+        // When the same body is padded with spaces past 1 MiB (still valid JSON)
+        String padded = body + " ".repeat(KeptBody.MAX_KEPT) + "}";
+        MockHttpServletResponse r = mvc.perform(post("/api/inspections").with(httpBasic("test-officer", TestAccounts.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content(padded)).andReturn().getResponse();
+        // Then it is refused as too large (413), saying the limit, and not with the fields' errors (422); nothing recorded
+        assertThat(r.getStatus()).isEqualTo(413);
+        JsonNode problem = new ObjectMapper().readTree(r.getContentAsString());
+        assertThat(problem.at("/errors/_form").asText()).contains("1,048,576");
+        assertThat(problem.at("/errors").size()).isEqualTo(1);
+        assertThat(r.getContentAsString()).doesNotContain("deadline");
+        assertThat(ledger.eventCount()).isEqualTo(events);
+    }
+
+    @Test
     void aFindingRecordedThroughTheFormAsCausedByAStandardsRevisionIsStoredAndNotCountedWhileTheSameFindingWithoutIsCounted()
             throws Exception {
         // Given a venue of a third unit (today GB 35181-2025 is in force) and a hazard code the engine counts there
