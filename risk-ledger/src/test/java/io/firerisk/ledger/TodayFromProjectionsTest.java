@@ -250,12 +250,19 @@ class TodayFromProjectionsTest {
                 recorder.step(TODAY, false);
                 compare(ledger, TODAY, "day 1, step " + i + " of seed " + seed, ONE_UNIT);
             }
-            // When the clock passes midnight: grades kept are of yesterday until assessed for today, at some point
+            // When the clock passes midnight in Shanghai, while UTC's date is still yesterday's (16:30Z is 00:30
+            // CST: a UTC date or LocalDate.now() slip shows here): grades kept are of yesterday until assessed for
+            // today, at some point; half way through the day the clock moves to 08:00 CST (UTC's date is today's)
             LocalDate next = TODAY.plusDays(1);
-            clock.set(Instant.parse("2024-06-02T00:00:00Z"));
-            compare(ledger, next, "next morning, seed " + seed, ONE_UNIT);
+            clock.set(Instant.parse("2024-06-01T16:30:00Z"));
+            assertThat(ledger.today()).isEqualTo(next);
+            compare(ledger, next, "just past midnight in Shanghai, seed " + seed, ONE_UNIT);
             boolean assessed = false;
             for (int i = 0; i < steps; i++) {
+                if (i == steps / 2) {
+                    clock.set(Instant.parse("2024-06-02T00:00:00Z"));
+                    compare(ledger, next, "next morning, seed " + seed, ONE_UNIT);
+                }
                 if (!assessed && recorder.random.nextInt(3) == 0) {
                     ledger.assessForToday();
                     assessed = true;
