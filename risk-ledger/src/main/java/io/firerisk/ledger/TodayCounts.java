@@ -271,14 +271,25 @@ final class TodayCounts {
         return k;
     }
 
-    private static Key key(ResultSet rs, LocalDate today) throws SQLException {
+    /**
+     * One instance of each street, unit, category and grade (a district has hundreds): JDBC hands out a new String
+     * per row, and 200,000 keys would otherwise hold 800,000 copies of a few hundred values. Bounded by the
+     * directory and the catalogue; read and filled outside the lock, hence concurrent.
+     */
+    private final Map<String, String> shared = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String shared(String s) {
+        return s == null ? null : shared.computeIfAbsent(s, x -> x);
+    }
+
+    private Key key(ResultSet rs, LocalDate today) throws SQLException {
         HazardState state = HazardState.valueOf(rs.getString("state"));
         LocalDate deadline = Store.date(rs, "deadline");
         LocalDate closed = Store.date(rs, "closed_on");
         String grade = rs.getString("grade");
         // As Reads.expression: overdue while awaiting rectification past the deadline, on time when closed by it.
-        return new Key(rs.getString("street"), rs.getString("unit_id"), state, grade == null ? "" : grade,
-                rs.getString("category"), state.awaitsRectification() && deadline.isBefore(today),
+        return new Key(shared(rs.getString("street")), shared(rs.getString("unit_id")), state,
+                grade == null ? "" : shared(grade), shared(rs.getString("category")), state.awaitsRectification() && deadline.isBefore(today),
                 closed != null && !closed.isAfter(deadline));
     }
 
