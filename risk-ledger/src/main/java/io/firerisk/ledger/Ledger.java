@@ -826,13 +826,13 @@ public final class Ledger implements AutoCloseable {
         return today.orElseGet(() -> replay.snapshot(date).page(query));
     }
 
-    /** A total of today's list, the day and the log's mark it was counted at. */
-    private record KeptTotal(LocalDate day, long mark, long total) {}
+    /** A total of today's list, the day, the log's mark and the projections' stamp it was counted at. */
+    private record KeptTotal(LocalDate day, long mark, long stamp, long total) {}
 
     /** Totals of today's lists, by their count's SQL and bindings; guarded by itself, least recently used first. */
-    private final Map<String, KeptTotal> totals = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<Reads.TotalKey, KeptTotal> totals = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, KeptTotal> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Reads.TotalKey, KeptTotal> eldest) {
             return size() > 64;
         }
     };
@@ -841,21 +841,24 @@ public final class Ledger implements AutoCloseable {
      * Totals for pages read from the projections as of today, kept under the log's mark: while no event is
      * recorded, the projections as of the same day are the same (a day's grades are a function of the log
      * up to the mark; {@link #fromProjections} reads in one consistent view, the mark included), so paging
-     * through a list, or twenty people paging through it, counts its rows once rather than once per page.
+     * through a list, or twenty people paging through it, counts its rows once rather than once per page. The
+     * projections' stamp is part of the key, read in the same view: grades written without an event (a re-grading
+     * by {@link #assessForToday}, a rebuild, another desk on the same database with a newer campaign) move it.
      */
     private Reads.Totals keptTotals(Handle h, LocalDate day) {
         long mark = store.mark(h);
+        long stamp = store.stamp(h);
         return (key, count) -> {
             KeptTotal kept;
             synchronized (totals) {
                 kept = totals.get(key);
             }
-            if (kept != null && kept.day().equals(day) && kept.mark() == mark) {
+            if (kept != null && kept.day().equals(day) && kept.mark() == mark && kept.stamp() == stamp) {
                 return kept.total();
             }
             long n = count.getAsLong();
             synchronized (totals) {
-                totals.put(key, new KeptTotal(day, mark, n));
+                totals.put(key, new KeptTotal(day, mark, stamp, n));
             }
             return n;
         };
@@ -899,6 +902,11 @@ public final class Ledger implements AutoCloseable {
     /** The projections counted in SQL, as they stand (the reference the kept counts must equal, for tests). */
     List<Count> countsInSql(HazardQuery filter, Dimension... by) {
         return store.jdbi.withHandle(h -> Reads.counts(h, filter, List.of(by), today(), policy));
+    }
+
+    /** The store (for tests that read in a view of their own). */
+    Store store() {
+        return store;
     }
 
     /** Today's kept counts (for tests that must know how they were made). */

@@ -57,6 +57,10 @@ final class Reads {
             return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         }
 
+        TotalKey key(String sql) {
+            return new TotalKey(sql, lists.values().stream().map(v -> List.<Object>copyOf(v)).toList());
+        }
+
         <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bind(T q) {
             lists.forEach((k, v) -> q.bindList(k, new ArrayList<>(v)));
             return q;
@@ -96,9 +100,19 @@ final class Reads {
     /** How a page gets its total: counted, or a count kept for the same SQL and bindings while it still holds. */
     interface Totals {
         /** The total: {@code count} runs the count; {@code key} is its SQL with the values bound to it. */
-        long total(String key, java.util.function.LongSupplier count);
+        long total(TotalKey key, java.util.function.LongSupplier count);
 
         Totals COUNTED = (key, count) -> count.getAsLong();
+    }
+
+    /**
+     * A count's SQL and the values bound to it, each list as a list: a structured key, so two filters whose values
+     * print alike (two streets {@code A} and {@code B}, or one street named {@code "A, B"}) are never one key.
+     */
+    record TotalKey(String sql, List<List<Object>> values) {
+        TotalKey {
+            values = values.stream().map(List::copyOf).toList();
+        }
     }
 
     static Page<HazardRow> page(Handle h, HazardQuery q, LocalDate today, LedgerPolicy policy) {
@@ -108,7 +122,7 @@ final class Reads {
     static Page<HazardRow> page(Handle h, HazardQuery q, LocalDate today, LedgerPolicy policy, Totals totals) {
         Where w = where(q, today, policy);
         String count = "select count(*) from ledger_hazard h" + w.sql();
-        long total = totals.total(count + " " + w.lists, () -> w.bind(h.createQuery(count)).mapTo(Long.class).one());
+        long total = totals.total(w.key(count), () -> w.bind(h.createQuery(count)).mapTo(Long.class).one());
         String sql = "select h.*, v.name as venue_name" + FROM + w.sql()
                 + " order by " + orderBy(q.sort(), q.ascending(), today, isPostgres(h))
                 + " limit " + q.limit() + " offset " + q.offset();

@@ -25,8 +25,9 @@ import java.util.TreeMap;
  * when the events numbered above the kept mark are few it re-reads the rows of the hazards of the venues those events
  * name (every event that changes a hazard row names its venue: the hazard's own events, a venue's move, a grade set by
  * a recording) and moves their counts; otherwise, on another day (overdue is of today), after grades were written
- * without an event (the stamp moved: {@link Ledger#assessForToday}, a rebuild) or after a directory event, it counts
- * every row again. What another process records is caught up the same way, so nothing kept can go wrong by it.
+ * without an event (the stamp moved: {@link Ledger#assessForToday}, a rebuild), it counts every row again. A
+ * directory event (an area, unit or person) moves no hazard row: hazard rows hold no person, and an area or unit
+ * cannot be registered twice (Checker), so it is caught up like any other. What another process records is caught up the same way, so nothing kept can go wrong by it.
  */
 final class TodayCounts {
 
@@ -36,10 +37,6 @@ final class TodayCounts {
 
     /** More events than this since the kept mark (an import): counting every row again is cheaper than catching up. */
     static final int CATCH_UP_LIMIT = 5_000;
-
-    /** Events that may move units or areas: a full count after any of them (rare, and cheap insurance). */
-    private static final Set<String> DIRECTORY = Set.of(EventType.AREA_REGISTERED.name(),
-            EventType.UNIT_REGISTERED.name(), EventType.PERSON_REGISTERED.name(), EventType.PERSON_CHANGED.name());
 
     private static final String COLUMNS = "hazard_id, street, unit_id, state, grade, category, deadline, closed_on";
 
@@ -132,11 +129,16 @@ final class TodayCounts {
     }
 
     private final Store store;
-    /** Guarded by this. */
+    /**
+     * Guards {@link #kept}: its read lock for answering (dashboards of different scopes answer at once), its write lock
+     * only to swap in a new count or to apply rows already read. No database read is made under either lock: every
+     * caller holds a pooled connection in an open transaction while it waits.
+     */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
     private Kept kept;
-    /** How many full counts and catch-ups were made (for tests and the benchmark's notes). */
-    long fullCounts;
-    long catchUps;
+    /** How many full counts and catch-ups were made (for tests and the benchmark's notes); written under the write lock. */
+    volatile long fullCounts;
+    volatile long catchUps;
 
     TodayCounts(Store store) {
         this.store = store;
@@ -152,57 +154,108 @@ final class TodayCounts {
      * The counts of the projections as the handle's transaction sees them (it must be one consistent view: the
      * caller's REPEATABLE READ), by {@code dims}, for hazards passing {@code q}, with overdue as of {@code today};
      * sorted by key as {@link Reads#counts} sorts. Empty when the kept counts are newer than this view (grades
-     * written since it began): the caller counts in SQL then. The query must be one {@link #answers} takes.
+     * written, or events recorded, since it began: another caller caught up first): the caller counts in SQL then,
+     * so an answer is never newer than the rest of the caller's reads. The query must be one {@link #answers} takes.
+     *
+     * <p>What is behind is read first, without a lock, in the caller's view (the rows of the venues named since the
+     * kept mark, or every row into a new count), then applied or swapped in under the write lock if the kept counts
+     * are still older; the answer is made under the read lock.
      */
-    synchronized Optional<List<Count>> counts(Handle h, HazardQuery q, List<Dimension> dims, LocalDate today) {
+    Optional<List<Count>> counts(Handle h, HazardQuery q, List<Dimension> dims, LocalDate today) {
         long mark = store.mark(h);
         long stamp = store.stamp(h);
-        if (kept != null && kept.day.equals(today) && kept.stamp > stamp) {
-            return Optional.empty();
+        Kept seen;
+        lock.readLock().lock();
+        try {
+            seen = kept;
+            if (seen != null && seen.day.equals(today)) {
+                if (seen.stamp > stamp || (seen.stamp == stamp && seen.mark > mark)) {
+                    return Optional.empty();
+                }
+                if (seen.stamp == stamp && seen.mark == mark) {
+                    return Optional.of(answer(seen, q, dims));
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
         }
-        if (kept == null || !kept.day.equals(today) || kept.stamp != stamp || !catchUp(h, kept, mark)) {
-            kept = count(h, today, mark, stamp);
+        // Behind this view: read what is new (outside any lock), then apply it if nobody has gone further.
+        long from = seen == null ? -1 : seen.mark;
+        List<Map.Entry<String, Key>> rows = seen != null && seen.day.equals(today) && seen.stamp == stamp
+                ? catchUpRows(h, today, from, mark) : null;
+        if (rows != null) {
+            Kept applied = null;
+            lock.writeLock().lock();
+            try {
+                Kept k = kept;
+                if (k != null && k.day.equals(today) && k.stamp == stamp && k.mark >= from && k.mark < mark) {
+                    // Re-reading a venue's rows is idempotent: rows read as of this mark are right for every venue
+                    // named between the kept mark and this one (a superset of what is new to it).
+                    for (Map.Entry<String, Key> e : rows) {
+                        k.put(e.getKey(), e.getValue());
+                    }
+                    k.mark = mark;
+                    catchUps++;
+                    applied = k;
+                    lock.readLock().lock();
+                }
+            } finally {
+                lock.writeLock().unlock();
+            }
+            if (applied == null) {
+                // another caller went further or counted afresh meanwhile: decide again against what is kept now
+                return counts(h, q, dims, today);
+            }
+            try {
+                return Optional.of(answer(applied, q, dims));
+            } finally {
+                lock.readLock().unlock();
+            }
         }
-        return Optional.of(answer(kept, q, dims));
+        Kept fresh = count(h, today, mark, stamp);
+        lock.writeLock().lock();
+        try {
+            Kept k = kept;
+            if (k == null || !k.day.equals(today) || k.stamp < stamp || (k.stamp == stamp && k.mark < mark)) {
+                kept = fresh;
+            }
+            fullCounts++;
+        } finally {
+            lock.writeLock().unlock();
+        }
+        // The new count is of this view; kept or not, it is only read from here on.
+        return Optional.of(answer(fresh, q, dims));
     }
 
-    /** Moves the kept counts by the events numbered above their mark up to {@code mark}; false when it cannot. */
-    private boolean catchUp(Handle h, Kept k, long mark) {
-        if (mark <= k.mark) {
-            return true;
-        }
-        if (mark - k.mark > CATCH_UP_LIMIT) {
-            return false;
+    /**
+     * The rows of the hazards of the venues named by the events numbered above {@code from} up to {@code mark}, as
+     * the caller's view holds them; null when counting every row is cheaper (an import).
+     */
+    private List<Map.Entry<String, Key>> catchUpRows(Handle h, LocalDate day, long from, long mark) {
+        if (mark - from > CATCH_UP_LIMIT) {
+            return null;
         }
         Set<String> venues = new HashSet<>();
-        boolean[] directory = {false};
-        h.createQuery("select event_type, venue_id from ledger_event where seq > :from and seq <= :to")
-                .bind("from", k.mark).bind("to", mark)
+        h.createQuery("select venue_id from ledger_event where seq > :from and seq <= :to")
+                .bind("from", from).bind("to", mark)
                 .map((rs, ctx) -> {
-                    if (DIRECTORY.contains(rs.getString("event_type"))) {
-                        directory[0] = true;
-                    }
                     String venue = rs.getString("venue_id");
                     if (venue != null && !venue.isEmpty()) {
                         venues.add(venue);
                     }
                     return 0;
                 }).list();
-        if (directory[0]) {
-            return false;
-        }
+        List<Map.Entry<String, Key>> rows = new ArrayList<>();
         List<String> all = new ArrayList<>(venues);
         for (int i = 0; i < all.size(); i += 500) {
             h.createQuery("select " + COLUMNS + " from ledger_hazard where venue_id in (<v>)")
                     .bindList("v", all.subList(i, Math.min(all.size(), i + 500)))
                     .map((rs, ctx) -> {
-                        k.put(rs.getString("hazard_id"), key(rs, k.day));
+                        rows.add(Map.entry(rs.getString("hazard_id"), key(rs, day)));
                         return 0;
                     }).list();
         }
-        k.mark = mark;
-        catchUps++;
-        return true;
+        return rows;
     }
 
     /** Counts every hazard row afresh. */
@@ -215,18 +268,28 @@ final class TodayCounts {
                 }).stream()) {
             rows.forEach(x -> { });
         }
-        fullCounts++;
         return k;
     }
 
-    private static Key key(ResultSet rs, LocalDate today) throws SQLException {
+    /**
+     * One instance of each street, unit, category and grade (a district has hundreds): JDBC hands out a new String
+     * per row, and 200,000 keys would otherwise hold 800,000 copies of a few hundred values. Bounded by the
+     * directory and the catalogue; read and filled outside the lock, hence concurrent.
+     */
+    private final Map<String, String> shared = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String shared(String s) {
+        return s == null ? null : shared.computeIfAbsent(s, x -> x);
+    }
+
+    private Key key(ResultSet rs, LocalDate today) throws SQLException {
         HazardState state = HazardState.valueOf(rs.getString("state"));
         LocalDate deadline = Store.date(rs, "deadline");
         LocalDate closed = Store.date(rs, "closed_on");
         String grade = rs.getString("grade");
         // As Reads.expression: overdue while awaiting rectification past the deadline, on time when closed by it.
-        return new Key(rs.getString("street"), rs.getString("unit_id"), state, grade == null ? "" : grade,
-                rs.getString("category"), state.awaitsRectification() && deadline.isBefore(today),
+        return new Key(shared(rs.getString("street")), shared(rs.getString("unit_id")), state,
+                grade == null ? "" : shared(grade), shared(rs.getString("category")), state.awaitsRectification() && deadline.isBefore(today),
                 closed != null && !closed.isAfter(deadline));
     }
 

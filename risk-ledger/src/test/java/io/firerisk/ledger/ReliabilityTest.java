@@ -140,6 +140,42 @@ abstract class ReliabilitySpec {
     }
 
     @Test
+    void aLogWithAPersonChangeDatedBeforeTheirLastChangeRestoresThoughALiveChangeOfItIsRefused() {
+        try (TestDatabase scratch = TestDatabase.h2(); Ledger old = World.open(scratch);
+                TestDatabase db = database(); Ledger kept = World.open(db); TestDatabase db2 = database();
+                Ledger restored = World.open(db2)) {
+            // Given a ledger kept before the person-change order rule: the inspector's change of 2023-12-05, then a
+            // change dated 2023-12-03 recorded after it, and its export
+            World world = new World();
+            world.setUp(old);
+            Entry later = world.entry("admin", World.at("2023-12-05", 9),
+                    new Event.PersonChanged(INSPECTOR, "赵检查员", "BUREAU-SAFETY", java.util.Set.of(Role.INSPECTOR)));
+            Entry backDated = world.entry("admin", World.at("2023-12-03", 9),
+                    new Event.PersonChanged(INSPECTOR, "赵检查员（组长）", "BUREAU-SAFETY",
+                            java.util.Set.of(Role.INSPECTOR, Role.REVIEWER)));
+            String log = export(old) + later.toJsonLine() + "\n" + backDated.toJsonLine() + "\n";
+            assertThat(kept.importEvents(new StringReader(log), "old.jsonl", n -> { }).rejects()).isEmpty();
+            String exported = export(kept);
+
+            // When that export is imported into an empty ledger (a restore, a move to PostgreSQL)
+            ImportReport again = restored.importEvents(new StringReader(exported), "export.jsonl", n -> { });
+
+            // Then every event is recorded, the export is the same, and so is the directory authorization reads
+            assertThat(again.rejects()).isEmpty();
+            assertThat(again.recorded()).isEqualTo(exported.lines().count());
+            assertThat(export(restored)).isEqualTo(exported);
+            assertThat(restored.directory().people().get(INSPECTOR)).isEqualTo(kept.directory().people().get(INSPECTOR));
+            // But the same change written live is refused, naming the field and the rule
+            old.record(later);
+            RefusedException live = org.assertj.core.api.Assertions.catchThrowableOfType(RefusedException.class,
+                    () -> old.record(backDated));
+            assertThat(live).isNotNull();
+            assertThat(live.field()).isEqualTo("happenedAt");
+            assertThat(live.getMessage()).contains("before the last change of person");
+        }
+    }
+
+    @Test
     void everyBadLineOfAnImportIsReportedAndTheRestRecorded() {
         String exported = demoExport(5);
         List<String> lines = new ArrayList<>(exported.lines().toList());

@@ -107,6 +107,71 @@ class TwoLedgersOneDatabaseTest {
     }
 
     @Test
+    void aListsTotalFollowsGradesTheOtherLedgerWritesWithoutAnEvent() throws SQLException {
+        // Given a day of work, and the second ledger having paged today's list of one grade (its total kept)
+        TodayFromProjectionsTest.recordAndCompare(first, world, 5, 10, false);
+        first.assessForToday();
+        io.firerisk.RiskGrade grade = second.hazards(HazardQuery.builder().asOf(TODAY).build()).items().stream()
+                .map(HazardRow::grade).flatMap(java.util.Optional::stream).findFirst().orElseThrow();
+        HazardQuery ofGrade = HazardQuery.builder().asOf(TODAY).grades(grade).build();
+        assertThat(second.hazards(ofGrade).total()).isPositive();
+        // When another desk (a newer campaign) re-grades every hazard without recording an event, moving the stamp
+        // in the same transaction as Store.bumpStamp does
+        io.firerisk.RiskGrade other = grade == io.firerisk.RiskGrade.RED ? io.firerisk.RiskGrade.BLUE
+                : io.firerisk.RiskGrade.RED;
+        try (Connection c = DriverManager.getConnection(TestDatabase.Postgres.URL, TestDatabase.Postgres.USER,
+                TestDatabase.Postgres.PASSWORD); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("set search_path to " + db.schema);
+            s.execute("update ledger_hazard set grade = '" + other.name() + "'");
+            s.execute("update ledger_venue set grade = '" + other.name() + "'");
+            s.execute("update ledger_meta set meta_value = cast(cast(meta_value as bigint) + 1 as varchar(400)) "
+                    + "where meta_key = 'projection_stamp'");
+            c.commit();
+        }
+        // Then the second ledger's total of that grade is counted again: what its rows are
+        Page<HazardRow> page = second.hazards(ofGrade);
+        assertThat(page.items()).isEmpty();
+        assertThat(page.total()).isZero();
+    }
+
+    @Test
+    void aCallerWhoseViewBeganBeforeTheKeptMarkIsNotAnsweredWithNewerCounts() {
+        // Given the second ledger has counted today, and a caller's REPEATABLE READ view begun at that mark
+        HazardQuery today = HazardQuery.builder().asOf(TODAY).states(COUNTED).build();
+        List<Dimension> dims = List.of(DASHBOARD);
+        long before = total(second.counts(today, DASHBOARD));
+        try (org.jdbi.v3.core.Handle h = second.store().jdbi.open()) {
+            h.setTransactionIsolationLevel(org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ);
+            h.begin();
+            long mark = second.store().mark(h);
+            // When a finding is recorded through the first, and another caller of the second catches up first
+            world.inspect(first, "I-RACE", CANTEEN, InspectionKind.SPOT_CHECK, TODAY.toString(), INSPECTOR,
+                    Finding.builder(CANTEEN + "/RACE", "GAS_ALARM_NOT_INSTALLED").location("后厨").build());
+            assertThat(total(second.counts(today, DASHBOARD))).isEqualTo(before + 1);
+            // Then the older view is not answered from the newer kept counts (its caller counts in SQL, as it sees)
+            assertThat(second.store().mark(h)).isEqualTo(mark);
+            assertThat(second.todayCounts().counts(h, today, dims, TODAY)).isEmpty();
+            assertThat(total(Reads.counts(h, today, dims, TODAY, second.policy()))).isEqualTo(before);
+            h.rollback();
+        }
+    }
+
+    @Test
+    void aPersonRegisteredIsCaughtUpNotCountedAfresh() {
+        // Given the second ledger has counted today
+        HazardQuery today = HazardQuery.builder().asOf(TODAY).states(COUNTED).build();
+        List<Count> before = second.counts(today, DASHBOARD);
+        long fullCounts = second.todayCounts().fullCounts;
+        // When a person is registered through the first (hazard rows hold no person)
+        first.record(List.of(world.entry("admin", World.at(TODAY.toString(), 9),
+                new Event.PersonRegistered("P-NEW", "郑检查员", "BUREAU-SAFETY", java.util.Set.of(Role.INSPECTOR)))));
+        // Then the second's counts are the same, caught up without counting every row again
+        assertThat(second.counts(today, DASHBOARD)).isEqualTo(before);
+        assertThat(second.todayCounts().fullCounts).isEqualTo(fullCounts);
+    }
+
+    @Test
     void theNextMorningBothCountWithTodaysOverdueOnceAssessed() {
         // Given a day of work through the first, counted by the second
         TodayFromProjectionsTest.recordAndCompare(first, world, 9, 10, false);
