@@ -124,9 +124,7 @@ abstract class ReliabilitySpec {
             ImportReport again = restored.importEvents(new StringReader(exported), "export.jsonl", n -> { });
 
             // Then every event is recorded, the export is the same, and the hazard is where the old ledger left it
-            assertThat(again.rejects()).isEmpty();
-            assertThat(again.recorded()).isEqualTo(exported.lines().count());
-            assertThat(export(restored)).isEqualTo(exported);
+            assertRestoredWhole(again, restored, exported);
             HazardView h = restored.hazard(hazard).orElseThrow();
             assertThat(h.deadline()).isEqualTo(inForce.plusDays(5));
             assertThat(h.state()).isEqualTo(HazardState.AWAITING_VERIFICATION);
@@ -161,9 +159,7 @@ abstract class ReliabilitySpec {
             ImportReport again = restored.importEvents(new StringReader(exported), "export.jsonl", n -> { });
 
             // Then every event is recorded, the export is the same, and so is the directory authorization reads
-            assertThat(again.rejects()).isEmpty();
-            assertThat(again.recorded()).isEqualTo(exported.lines().count());
-            assertThat(export(restored)).isEqualTo(exported);
+            assertRestoredWhole(again, restored, exported);
             assertThat(restored.directory().people().get(INSPECTOR)).isEqualTo(kept.directory().people().get(INSPECTOR));
             // But the same change written live is refused, naming the field and the rule
             old.record(later);
@@ -173,6 +169,13 @@ abstract class ReliabilitySpec {
             assertThat(live.field()).isEqualTo("happenedAt");
             assertThat(live.getMessage()).contains("before the last change of person");
         }
+    }
+
+    /** Every line of the export recorded, none refused, and the restored ledger exports the same lines. */
+    private static void assertRestoredWhole(ImportReport again, Ledger restored, String exported) {
+        assertThat(again.rejects()).isEmpty();
+        assertThat(again.recorded()).isEqualTo(exported.lines().count());
+        assertThat(export(restored)).isEqualTo(exported);
     }
 
     @Test
