@@ -919,6 +919,11 @@ public final class Ledger implements AutoCloseable {
         return replay.trendAdvances.get();
     }
 
+    /** How many times a trend folded the log (for tests). */
+    long trendFolds() {
+        return replay.trendFolds.get();
+    }
+
     /**
      * Week by week from {@code from} to {@code to}: what happened and where things stood at each
      * week's end, for hazards passing the filter (its date, grades and paging are not used).

@@ -492,9 +492,20 @@ final class Replay {
     }
 
     List<WeekCounts> trend(LocalDate from, LocalDate to, HazardQuery filter) {
+        return trend(from, to, filter, false);
+    }
+
+    /**
+     * The trend for a filter. A filter that narrows by nothing the trend reads but units (a unit officer's scope,
+     * or nothing: the bureau's) is answered from the one fold kept per unit, as the sum of its units; any other from
+     * a fold of its own. {@code perFilter} asks for a fold of its own whatever the filter (the per-unit fold's
+     * oracle in tests).
+     */
+    List<WeekCounts> trend(LocalDate from, LocalDate to, HazardQuery filter, boolean perFilter) {
         checkRange(from, to);
         Objects.requireNonNull(filter, "filter");
-        TrendKey key = new TrendKey(from, to, filter);
+        boolean byUnit = !perFilter && narrowsOnlyByUnit(filter);
+        TrendKey key = new TrendKey(from, to, byUnit ? null : filter);
         TrendFold fold;
         List<TrendFold> dropped = new ArrayList<>();
         synchronized (trends) {
@@ -508,7 +519,7 @@ final class Replay {
         }
         dropped.forEach(TrendFold::dropBase);
         dropped.clear();
-        List<WeekCounts> weeks = fold.weeks();
+        List<WeekCounts> weeks = fold.weeks(byUnit ? filter.units() : Set.of());
         // A fold that keeps the state before its last week holds the whole ledger: only the last few used do.
         synchronized (trends) {
             if (fold.holdsBase() && trends.get(key) == fold) {
@@ -523,10 +534,19 @@ final class Replay {
         return weeks;
     }
 
+    /** Whether the trend would read nothing of the filter but its units (see {@link #where}, {@link #whereVenue}). */
+    private static boolean narrowsOnlyByUnit(HazardQuery q) {
+        return q.venueIds().isEmpty() && q.streets().isEmpty() && q.communities().isEmpty() && q.grids().isEmpty()
+                && q.categories().isEmpty() && q.codes().isEmpty() && q.supervised().isEmpty();
+    }
+
+    /** A trend's range and filter; a null filter is the fold kept per unit. */
     private record TrendKey(LocalDate from, LocalDate to, HazardQuery filter) {}
 
     /** How many times a trend's last week was moved by new events rather than folded again (for tests). */
     final java.util.concurrent.atomic.AtomicLong trendAdvances = new java.util.concurrent.atomic.AtomicLong();
+    /** How many times a trend folded the log (for tests). */
+    final java.util.concurrent.atomic.AtomicLong trendFolds = new java.util.concurrent.atomic.AtomicLong();
 
     /** Trend folds that hold the state before their last week, least recently used first (guarded by {@link #trends}). */
     private final java.util.ArrayDeque<TrendFold> withBase = new java.util.ArrayDeque<>();
@@ -535,6 +555,46 @@ final class Replay {
     /** The order a fold applies events in, as {@link Store#each} reads them. */
     private static final java.util.Comparator<RecordedEvent> FOLD_ORDER = java.util.Comparator
             .comparing(RecordedEvent::happenedAt).thenComparingLong(RecordedEvent::sequence);
+
+    /** The bucket of the fold kept for one filter: what passes it. */
+    private static final Object PASSES = "passes";
+    /** The bucket, in the fold kept per unit, of hazards and inspections of a venue the log has not registered. */
+    private static final Object NO_VENUE = new Object();
+
+    /**
+     * One week's numbers ({@link WeekCounts}' ten, found to overdue at its end) in buckets: one per unit in the fold
+     * kept per unit, so that every unit's scope is a sum and one fold of the log serves the bureau and all its unit
+     * officers; one in a fold kept for a filter. The total of all buckets is kept beside them.
+     */
+    private static final class Tally {
+        private final Map<Object, int[]> buckets = new HashMap<>();
+        private final int[] total = new int[10];
+
+        /** Adds {@code n} to number {@code index} of a bucket; a null bucket is not counted. */
+        void add(Object bucket, int index, int n) {
+            if (bucket != null) {
+                buckets.computeIfAbsent(bucket, b -> new int[10])[index] += n;
+                total[index] += n;
+            }
+        }
+
+        /** The numbers of the given buckets, or of all when none is given. */
+        int[] of(Set<?> in) {
+            if (in.isEmpty()) {
+                return total;
+            }
+            int[] sum = new int[10];
+            for (Object b : in) {
+                int[] c = buckets.get(b);
+                if (c != null) {
+                    for (int i = 0; i < sum.length; i++) {
+                        sum[i] += c[i];
+                    }
+                }
+            }
+            return sum;
+        }
+    }
 
     /**
      * A trend kept up to date with the log. The weeks before the last are folded once: their numbers stay while
@@ -547,8 +607,15 @@ final class Replay {
      * proportion to what was recorded, not a pass over every hazard, and gives the numbers a replay would (the same
      * events applied in the same order to the same state). An event of this week that comes before one already
      * applied folds the week again; one dated before the week folds the log again.
+     *
+     * <p>Without a filter the numbers are kept per unit ({@link Tally}): each hazard and inspection counts in the
+     * bucket of its venue's unit as the state stands when it is counted (a hazard whose venue moves to another unit
+     * is taken out of the old one's open numbers and put into the new one's), which is what a fold for a filter of
+     * those units would count. A unit officer's first dashboard is then a sum, not a fold of the whole log, and the
+     * desk keeps one folded ledger for all its scopes rather than one per scope.
      */
     private final class TrendFold {
+        /** The filter this fold counts for; null: every hazard, in the bucket of its unit. */
         private final HazardQuery filter;
         private final List<LocalDate[]> weeks = new ArrayList<>();
         private final Instant begin;
@@ -556,17 +623,16 @@ final class Replay {
         private final Instant end;
         /** The log folded up to the start of the last week; null when dropped (memory) or not yet folded. */
         private volatile LedgerState base;
-        /** The weeks before the last, complete. */
-        private int[][] before;
+        /** The weeks before the last, complete; null before the first fold. */
+        private Tally[] before;
         /** The last week's events, in fold order. */
         private List<RecordedEvent> tail;
         /** {@link #base} with {@link #tail} applied, over copies of what the tail touches; null when not folded. */
         private LedgerState current;
         /** The last week's numbers as {@link #current} stands. */
-        private int[] last;
-        /** The log's mark the result holds for; -1 before the first fold. */
+        private Tally last;
+        /** The log's mark the numbers hold for; -1 before the first fold. */
         private long mark = -1;
-        private List<WeekCounts> result;
 
         TrendFold(TrendKey key) {
             this.filter = key.filter();
@@ -588,25 +654,50 @@ final class Replay {
             return base != null;
         }
 
+        /** Drops the folded states; the numbers stay, and hold while nothing is recorded in the trend's range. */
         synchronized void dropBase() {
             base = null;
             tail = null;
             current = null;
-            last = null;
         }
 
-        synchronized List<WeekCounts> weeks() {
-            long now = mark();
-            if (result != null && now <= mark) {
-                return result;
+        /** The bucket a hazard counts in (its venue read from {@code venues}, area codes from {@code areas}), or null. */
+        private Object bucket(LedgerState venues, LedgerState areas, HazardFold f) {
+            if (filter == null) {
+                LedgerState.VenueFold v = venues.venues.get(f.venueId);
+                return v == null ? NO_VENUE : v.unitId;
             }
-            if (result != null) {
+            return where(filter, venues, areas, f) ? PASSES : null;
+        }
+
+        /** The bucket an inspection of the venue counts in, or null. */
+        private Object venueBucket(LedgerState s, String venueId) {
+            if (filter == null) {
+                LedgerState.VenueFold v = s.venues.get(venueId);
+                return v == null ? NO_VENUE : v.unitId;
+            }
+            return whereVenue(filter, s, venueId) ? PASSES : null;
+        }
+
+        /** The weeks' numbers, of the given units (all when empty; units are read only by the fold kept per unit). */
+        synchronized List<WeekCounts> weeks(Set<String> units) {
+            update();
+            return list(units);
+        }
+
+        /** Brings the numbers up to the log's mark. */
+        private void update() {
+            long now = mark();
+            if (before != null && now <= mark) {
+                return;
+            }
+            if (before != null) {
                 List<RecordedEvent> fresh = store.jdbi.withHandle(h -> store.after(h, mark));
                 long seen = Math.max(now, fresh.stream().mapToLong(RecordedEvent::sequence).max().orElse(now));
                 List<RecordedEvent> inRange = fresh.stream().filter(e -> e.happenedAt().isBefore(end)).toList();
                 if (inRange.isEmpty()) {
                     mark = seen; // all recorded since happened after the trend's end
-                    return result;
+                    return;
                 }
                 if (base != null && inRange.stream().noneMatch(e -> e.happenedAt().isBefore(lastWeek))) {
                     List<RecordedEvent> added = new ArrayList<>(inRange);
@@ -619,19 +710,20 @@ final class Replay {
                         advance(added);
                     } else {
                         tail.sort(FOLD_ORDER);
-                        result = result();
+                        foldLastWeek();
                     }
-                    return result;
+                    return;
                 }
             }
             refold(now);
-            return result;
         }
 
         /** Folds the log: the weeks before the last into {@link #before}, the last week's events into {@link #tail}. */
         private void refold(long markBefore) {
+            trendFolds.incrementAndGet();
             LedgerState s = new LedgerState(zone);
-            int[][] n = new int[weeks.size() - 1][10];
+            Tally[] n = new Tally[weeks.size() - 1];
+            java.util.Arrays.setAll(n, i -> new Tally());
             List<RecordedEvent> events = new ArrayList<>();
             int[] week = {0};
             long[] seen = {markBefore};
@@ -643,7 +735,7 @@ final class Replay {
                     return;
                 }
                 while (week[0] < lastIndex && !e.happenedAt().isBefore(endOf(weeks.get(week[0])[1], zone))) {
-                    closeWeek(s, filter, weeks.get(week[0])[1], n[week[0]]);
+                    closeWeek(s, weeks.get(week[0])[1], n[week[0]]);
                     week[0]++;
                 }
                 s.apply(e);
@@ -652,7 +744,7 @@ final class Replay {
                 }
             }));
             while (week[0] < lastIndex) {
-                closeWeek(s, filter, weeks.get(week[0])[1], n[week[0]]);
+                closeWeek(s, weeks.get(week[0])[1], n[week[0]]);
                 week[0]++;
             }
             // Every event numbered up to the highest seen was committed when the fold's read began (the log's
@@ -661,13 +753,13 @@ final class Replay {
             before = n;
             tail = events;
             mark = seen[0];
-            result = result();
+            foldLastWeek();
         }
 
-        /** The weeks: those before the last as folded, the last folded now over copies of what its events touch. */
-        private List<WeekCounts> result() {
+        /** The last week folded over copies of what its events touch, into {@link #current} and {@link #last}. */
+        private void foldLastWeek() {
             LedgerState o = base.overlay(tail);
-            int[] c = new int[10];
+            Tally c = new Tally();
             for (RecordedEvent e : tail) {
                 o.apply(e);
                 if (!e.happenedAt().isBefore(begin)) {
@@ -677,15 +769,14 @@ final class Replay {
             LocalDate to = weeks.get(weeks.size() - 1)[1];
             for (HazardFold f : base.hazards.values()) {
                 if (!o.hazards.containsKey(f.hazardId)) {
-                    open(o.venues.containsKey(f.venueId) ? o : base, o, f, to, c);
+                    open(o.venues.containsKey(f.venueId) ? o : base, o, f, to, c, 1);
                 }
             }
             for (HazardFold f : o.hazards.values()) {
-                open(o, o, f, to, c);
+                open(o, o, f, to, c, 1);
             }
             current = o;
             last = c;
-            return list();
         }
 
         /**
@@ -711,7 +802,6 @@ final class Replay {
             for (String id : touched) {
                 openAtEnd(id, to, 1);
             }
-            result = list();
             trendAdvances.incrementAndGet();
         }
 
@@ -743,7 +833,7 @@ final class Replay {
             return f != null ? f : base.hazards.get(id);
         }
 
-        /** Adds {@code sign} to the open and overdue numbers for one hazard, read as {@link #result} reads it. */
+        /** Adds {@code sign} to the open and overdue numbers for one hazard, read as {@link #foldLastWeek} reads it. */
         private void openAtEnd(String hazardId, LocalDate to, int sign) {
             HazardFold f = current.hazards.get(hazardId);
             LedgerState venues = current;
@@ -754,71 +844,64 @@ final class Replay {
                 }
                 venues = current.venues.containsKey(f.venueId) ? current : base;
             }
-            if (f.state != null && f.state.isOpen() && where(filter, venues, current, f)) {
-                last[8] += sign;
-                if (f.daysOverdue(to) > 0) {
-                    last[9] += sign;
-                }
-            }
+            open(venues, current, f, to, last, sign);
         }
 
-        /** The weeks: those before the last as folded, the last as {@link #last} holds it. */
-        private List<WeekCounts> list() {
+        /** The weeks: those before the last as folded, the last as {@link #last} holds it; of the given buckets. */
+        private List<WeekCounts> list(Set<String> units) {
             List<WeekCounts> out = new ArrayList<>();
             for (int i = 0; i < weeks.size(); i++) {
-                int[] w = i < before.length ? before[i] : last;
+                int[] w = (i < before.length ? before[i] : last).of(units);
                 out.add(new WeekCounts(weeks.get(i)[0], weeks.get(i)[1], w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7],
                         w[8], w[9]));
             }
             return List.copyOf(out);
         }
 
-        /** {@link #closeWeek} for one hazard whose venue is in {@code venues}, with area codes from {@code areas}. */
-        private void open(LedgerState venues, LedgerState areas, HazardFold f, LocalDate end, int[] c) {
-            if (f.state != null && f.state.isOpen() && where(filter, venues, areas, f)) {
-                c[8]++;
+        /** Counts, with {@code sign}, one hazard open (and overdue) at {@code end}, its venue read from {@code venues}. */
+        private void open(LedgerState venues, LedgerState areas, HazardFold f, LocalDate end, Tally c, int sign) {
+            if (f.state != null && f.state.isOpen()) {
+                Object bucket = bucket(venues, areas, f);
+                c.add(bucket, 8, sign);
                 if (f.daysOverdue(end) > 0) {
-                    c[9]++;
+                    c.add(bucket, 9, sign);
                 }
+            }
+        }
+
+        /** The hazards open and overdue at the end of a week, the state standing there. */
+        private void closeWeek(LedgerState s, LocalDate end, Tally c) {
+            for (HazardFold f : s.hazards.values()) {
+                open(s, s, f, end, c, 1);
             }
         }
 
         /** What one event, just applied to {@code s}, adds to its week's numbers. */
-        private void count(RecordedEvent e, LedgerState s, int[] c) {
+        private void count(RecordedEvent e, LedgerState s, Tally c) {
             Event ev = e.event();
             if (ev instanceof Event.InspectionRecorded i) {
-                if (whereVenue(filter, s, i.venueId())) {
-                    c[7]++;
-                }
+                c.add(venueBucket(s, i.venueId()), 7, 1);
                 return;
             }
-            if (!(ev instanceof Event.HazardEvent he) || !where(filter, s, s.hazards.get(he.hazardId()))) {
+            if (!(ev instanceof Event.HazardEvent he)) {
                 return;
             }
-            switch (ev.type()) {
-                case HAZARD_FOUND -> {
-                    c[0]++;
-                    if (((Event.HazardFound) ev).correctedOnSpot()) {
-                        c[1]++;
-                    }
-                }
-                case RECTIFICATION_REPORTED -> c[2]++;
-                case REINSPECTION_FAILED -> c[3]++;
-                case HAZARD_CLOSED -> c[4]++;
-                case HAZARD_REOPENED -> c[5]++;
-                case EXTENSION_APPROVED -> c[6]++;
-                default -> { }
+            int index = switch (ev.type()) {
+                case HAZARD_FOUND -> 0;
+                case RECTIFICATION_REPORTED -> 2;
+                case REINSPECTION_FAILED -> 3;
+                case HAZARD_CLOSED -> 4;
+                case HAZARD_REOPENED -> 5;
+                case EXTENSION_APPROVED -> 6;
+                default -> -1;
+            };
+            if (index < 0) {
+                return;
             }
-        }
-    }
-
-    private void closeWeek(LedgerState s, HazardQuery filter, LocalDate end, int[] c) {
-        for (HazardFold f : s.hazards.values()) {
-            if (f.state != null && f.state.isOpen() && where(filter, s, f)) {
-                c[8]++;
-                if (f.daysOverdue(end) > 0) {
-                    c[9]++;
-                }
+            Object bucket = bucket(s, s, s.hazards.get(he.hazardId()));
+            c.add(bucket, index, 1);
+            if (index == 0 && ((Event.HazardFound) ev).correctedOnSpot()) {
+                c.add(bucket, 1, 1);
             }
         }
     }

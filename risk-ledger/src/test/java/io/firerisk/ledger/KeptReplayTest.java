@@ -83,6 +83,30 @@ abstract class KeptReplaySpec extends LedgerTestBase {
     }
 
     @Test
+    void theBureauAndEveryUnitOfficerReadTheTrendFromOneFoldOfTheLog() {
+        // Given a hazard found in the restaurant (its enterprise's unit) and two in the canteen (a subordinate unit's)
+        world.inspect(ledger, "I-1", RESTAURANT, InspectionKind.SPOT_CHECK, "2023-12-11", INSPECTOR, finding(RESTAURANT, 1));
+        world.inspect(ledger, "I-2", CANTEEN, InspectionKind.SPOT_CHECK, "2023-12-15", INSPECTOR, finding(CANTEEN, 1),
+                finding(CANTEEN, 2));
+        // When the bureau, each unit's officer and someone over both read the trend to the same day
+        int all = found(HazardQuery.all());
+        int restaurantsUnit = found(HazardQuery.builder().units("ENT-LAOZHANG").build());
+        int canteensUnit = found(HazardQuery.builder().units("SUB-SANITATION").build());
+        int both = found(HazardQuery.builder().units("ENT-LAOZHANG", "SUB-SANITATION").build());
+        int aUnitWithoutVenues = found(HazardQuery.builder().units("BUREAU-SAFETY").build());
+        // Then each scope has its own figures, and the log was folded once for all of them
+        assertThat(List.of(all, restaurantsUnit, canteensUnit, both, aUnitWithoutVenues)).containsExactly(3, 1, 2, 3, 0);
+        assertThat(ledger.trendFolds()).isEqualTo(1);
+        // And a street, which is not kept per unit, folds for itself
+        assertThat(found(HazardQuery.builder().streets("ST-CJB").build())).isEqualTo(2);
+        assertThat(ledger.trendFolds()).isEqualTo(2);
+    }
+
+    private int found(HazardQuery filter) {
+        return ledger.trend(START, PAST, filter).stream().mapToInt(WeekCounts::found).sum();
+    }
+
+    @Test
     void aVenueReadAgainIsKeptUntilSomethingAboutItByThatDateIsRecorded() {
         // Given the restaurant with a hazard found on 2023-12-11, read as of 2023-12-20
         world.inspect(ledger, "I-1", RESTAURANT, InspectionKind.SPOT_CHECK, "2023-12-11", INSPECTOR, finding(RESTAURANT, 1));
