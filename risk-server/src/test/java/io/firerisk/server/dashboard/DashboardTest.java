@@ -107,6 +107,14 @@ class DashboardTest extends DeskMvcTest {
         }
         assertThat(own.at("/totals/hazards").asLong()).isEqualTo(expected).isPositive()
                 .isLessThan(all.at("/totals/hazards").asLong());
+        // and the trend is the unit's: its last week ends with the unit's open hazards, not the bureau's
+        JsonNode ownTrend = own.get("trend");
+        JsonNode allTrend = all.get("trend");
+        assertThat(ownTrend).hasSameSizeAs(allTrend);
+        assertThat(ownTrend.get(ownTrend.size() - 1).get("openAtEnd").asLong())
+                .isEqualTo(own.at("/totals/open").asLong()).isPositive();
+        assertThat(allTrend.get(allTrend.size() - 1).get("openAtEnd").asLong())
+                .isEqualTo(all.at("/totals/open").asLong()).isGreaterThan(own.at("/totals/open").asLong());
     }
 
     @Test
