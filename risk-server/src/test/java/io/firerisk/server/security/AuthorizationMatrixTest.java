@@ -51,6 +51,9 @@ class AuthorizationMatrixTest extends DeskMvcTest {
     @Autowired
     AttachmentStore attachments;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     String ownVenue;
     String otherVenue;
     String ownHazard;
@@ -470,6 +473,19 @@ class AuthorizationMatrixTest extends DeskMvcTest {
         assertThat(other.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("您无权查看或更改此内容");
         assertThat(own.getStatus()).isEqualTo(BAD);
         assertThat(own.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("\"file\"", "没有上传文件");
+        // And so through the real container too, which parses the multipart body itself (MockMvc does not), signed in
+        // with HTTP Basic as another system would be
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("test-officer:" + TestAccounts.PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (var venue : Map.of(otherVenue, FORBIDDEN, ownVenue, BAD).entrySet()) {
+            var r = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                    + "/api/venues/" + venue.getKey() + "/attachments")).header("Authorization", basic)
+                    .header("Content-Type", "multipart/form-data; boundary=b").header("Accept", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("not json")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(venue.getKey() + ": " + r.body()).isEqualTo(venue.getValue());
+        }
         assertThat(ledger.eventCount()).isEqualTo(events);
     }
 
