@@ -4,11 +4,7 @@ import io.firerisk.Assessment;
 import io.firerisk.RiskEngine;
 import io.firerisk.VenueFacts;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,39 +56,16 @@ public final class ColdStart {
 
     private static List<long[]> measure(int runs, List<String> jvmOptions, String mode, String folder) throws Exception {
         List<long[]> results = new ArrayList<>();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> childArgs = folder == null ? List.of(mode) : List.of(mode, folder);
         for (int i = 0; i < runs; i++) {
-            List<String> command = new ArrayList<>();
-            command.add(java);
-            command.addAll(jvmOptions);
-            command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
-            command.add(ColdStart.class.getName());
-            command.add("--child");
-            command.add(mode);
-            if (folder != null) {
-                command.add(folder);
-            }
-            long launched = System.currentTimeMillis();
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String last = null;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    if (line.startsWith("cold ")) {
-                        last = line;
-                    }
-                }
-            }
-            if (p.waitFor() != 0 || last == null) {
-                throw new IllegalStateException("measured JVM failed: " + command);
-            }
-            String[] parts = last.split(" ");
+            ChildJvm.Run run = ChildJvm.run(ColdStart.class, jvmOptions, childArgs);
+            String[] parts = run.fields();
             long jvmToMain = Long.parseLong(parts[1]);
             long load = Long.parseLong(parts[2]);
             long first = Long.parseLong(parts[3]);
             long firstResultAt = Long.parseLong(parts[4]);
             long cpu = Long.parseLong(parts[5]);
-            results.add(new long[] {jvmToMain, load, first, firstResultAt - launched, cpu});
+            results.add(new long[] {jvmToMain, load, first, firstResultAt - run.launched(), cpu});
         }
         return results;
     }

@@ -2,10 +2,7 @@ package io.firerisk.bench;
 
 import io.firerisk.internal.ColdPaths;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,32 +70,10 @@ public final class ColdStartModels {
     }
 
     private static long[] run(List<String> jvm, String kjar) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvm);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(ColdStartModels.class.getName());
-        command.add("--child");
-        command.add(kjar);
-        long launched = System.currentTimeMillis();
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String last = null;
-        StringBuilder all = new StringBuilder();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                all.append(line).append('\n');
-                if (line.startsWith("cold ")) {
-                    last = line;
-                }
-            }
-        }
-        if (p.waitFor() != 0 || last == null) {
-            throw new IllegalStateException("measured JVM failed: " + command + "\n" + all);
-        }
-        String[] f = last.split(" ");
+        ChildJvm.Run run = ChildJvm.run(ColdStartModels.class, jvm, List.of(kjar));
+        String[] f = run.fields();
         return new long[] {Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]),
-                Long.parseLong(f[5]) - launched, Long.parseLong(f[6])};
+                Long.parseLong(f[5]) - run.launched(), Long.parseLong(f[6])};
     }
 
     private static void child(Path kjar) throws Exception {

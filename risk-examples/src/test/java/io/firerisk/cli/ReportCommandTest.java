@@ -105,7 +105,7 @@ class ReportCommandTest {
         Cli.Run h = report("weekly", "--as-of", DAY.toString(), "--out", html.toString());
         assertThat(h.exit()).as(h.err()).isZero();
         String page = Files.readString(html, StandardCharsets.UTF_8);
-        assertThat(page).contains("<th>发现</th>", "按街道", "2024-02-12 至 2024-02-18", "@page { size: A4")
+        assertThat(page).contains("<th class=\"n\">发现</th>", "按街道", "2024-02-12 至 2024-02-18", "@page { size: A4")
                 .contains("Content-Security-Policy").doesNotContain("<script");
     }
 
@@ -149,7 +149,7 @@ class ReportCommandTest {
 
         Cli.Run d = report("digest", "--as-of", DAY.toString(), "--within", "5", "--format", "html");
         assertThat(d.exit()).as(d.err()).isZero();
-        assertThat(d.out()).contains("5 天内到期及已逾期隐患", "<th>逾期天数</th>");
+        assertThat(d.out()).contains("5 天内到期及已逾期隐患", "<th class=\"n\">逾期天数</th>");
     }
 
     @Test

@@ -287,4 +287,72 @@ class ReportsTest extends LedgerTestBase {
             assertThat(m.unitName()).isEqualTo("区环卫所");
         });
     }
+
+    @Test
+    void theWeeklyReportsHeadersStandOverTheirFiguresInTheHtmlFileAndTheWorkbook() throws Exception {
+        // Given the first week's periodic analysis as its document's tables
+        io.firerisk.ledger.report.ReportDocument doc = io.firerisk.ledger.report.Tables.periodic(
+                reports.week(day("2023-12-17")), ledger.campaign());
+
+        // When it is written as an HTML file
+        java.io.StringWriter html = new java.io.StringWriter();
+        io.firerisk.ledger.report.ReportFiles.html(doc, html);
+
+        // Then in every table each header cell has the alignment class of its column's figures: right (n) over
+        // numbers and dates, none over text; the totals (总体情况) above all
+        java.util.regex.Pattern cellClass = java.util.regex.Pattern.compile("<t([hd]) class=\"(n?)\">");
+        java.util.regex.Matcher tables = java.util.regex.Pattern.compile("<h2>([^<]*)</h2>\\s*<table>(.*?)</table>",
+                java.util.regex.Pattern.DOTALL).matcher(html.toString());
+        List<String> checked = new java.util.ArrayList<>();
+        while (tables.find()) {
+            String body = tables.group(2);
+            String head = body.substring(0, body.indexOf("</thead>"));
+            String firstRow = body.substring(body.indexOf("<tbody>"), body.indexOf("</tr>", body.indexOf("<tbody>")));
+            List<String> th = new java.util.ArrayList<>();
+            List<String> td = new java.util.ArrayList<>();
+            java.util.regex.Matcher m = cellClass.matcher(head);
+            while (m.find()) {
+                th.add(m.group(2));
+            }
+            m = cellClass.matcher(firstRow);
+            while (m.find()) {
+                td.add(m.group(2));
+            }
+            assertThat(th).as(tables.group(1)).isNotEmpty().isEqualTo(td);
+            checked.add(tables.group(1));
+        }
+        assertThat(checked).contains("总体情况", "按街道", "检查情况");
+        String totals = html.toString().substring(html.toString().indexOf("<h2>总体情况</h2>"));
+        assertThat(totals.substring(0, totals.indexOf("</thead>"))).contains("<th class=\"\">范围</th>",
+                "<th class=\"n\">发现</th>", "<th class=\"n\">上期末逾期</th>");
+        assertThat(html.toString()).contains("th.n, td.n { text-align: right;");
+
+        // And in the workbook each header cell is aligned as its column's cells: right over figures, left over text
+        java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+        io.firerisk.ledger.excel.Workbooks.write(doc, xlsx);
+        try (org.apache.poi.ss.usermodel.Workbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx.toByteArray()))) {
+            for (io.firerisk.ledger.report.Table t : doc.tables()) {
+                if (t.rows().isEmpty()) {
+                    continue;
+                }
+                org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheet(t.name());
+                for (int c = 0; c < t.columns().size(); c++) {
+                    org.apache.poi.ss.usermodel.HorizontalAlignment expected =
+                            t.columns().get(c).kind() == io.firerisk.ledger.report.Table.Kind.TEXT
+                                    ? org.apache.poi.ss.usermodel.HorizontalAlignment.LEFT
+                                    : org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT;
+                    String where = t.name() + " " + t.columns().get(c).header();
+                    assertThat(sheet.getRow(0).getCell(c).getCellStyle().getAlignment()).as(where).isEqualTo(expected);
+                    for (int r = 1; r <= t.rows().size(); r++) {
+                        org.apache.poi.ss.usermodel.Cell cell = sheet.getRow(r).getCell(c);
+                        if (cell != null) {
+                            assertThat(cell.getCellStyle().getAlignment()).as(where + " row " + r).isEqualTo(expected);
+                        }
+                    }
+                }
+            }
+            assertThat(wb.getSheet("总体情况").getRow(0).getCell(1).getStringCellValue()).isEqualTo("发现");
+        }
+    }
 }

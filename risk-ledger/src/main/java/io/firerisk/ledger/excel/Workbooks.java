@@ -5,6 +5,7 @@ import io.firerisk.ledger.report.Table;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
@@ -22,7 +23,9 @@ import java.util.List;
  * Writes tables as an {@code .xlsx} workbook: a sheet per table with its Chinese headers in a frozen,
  * bold first row, a filter over it, column widths that fit the widest cell (a Chinese character
  * counted twice), dates as dates and shares as percentages. A report's title, dates and notes go on a
- * first sheet, 说明, so every table sheet starts with its header row.
+ * first sheet, 说明, so every table sheet starts with its header row. A column of figures (numbers, shares,
+ * dates) is right-aligned, its header too, and a column of text left-aligned, so a header stands over its figures
+ * (set on every cell: Excel's "general" alignment would put a text header left of right-aligned numbers).
  *
  * <p>Rows are streamed ({@link SXSSFWorkbook}, 200 rows in memory): the whole hazard ledger of a
  * district writes in constant memory. Widths are measured while the rows are written, not by POI's
@@ -79,7 +82,7 @@ public final class Workbooks {
         Row header = sheet.createRow(0);
         for (int c = 0; c < t.columns().size(); c++) {
             String name = t.columns().get(c).header();
-            cell(header, c, name, styles.header);
+            cell(header, c, name, figures(t.columns().get(c)) ? styles.figureHeader : styles.header);
             widths[c] = width(name) + 3; // room for the filter's button
         }
         int r = 1;
@@ -97,11 +100,11 @@ public final class Workbooks {
                     cell.setCellStyle(styles.date);
                 } else if (v instanceof Number n) {
                     cell.setCellValue(n.doubleValue());
-                    if (column.kind() == Table.Kind.PERCENT) {
-                        cell.setCellStyle(styles.percent);
-                    }
+                    cell.setCellStyle(column.kind() == Table.Kind.PERCENT ? styles.percent
+                            : figures(column) ? styles.number : styles.text);
                 } else {
                     cell.setCellValue(v.toString());
+                    cell.setCellStyle(figures(column) ? styles.number : styles.text);
                 }
                 widths[c] = Math.max(widths[c], width(Table.show(column, v)));
             }
@@ -113,6 +116,11 @@ public final class Workbooks {
         for (int c = 0; c < widths.length; c++) {
             sheet.setColumnWidth(c, Math.min(MAX_WIDTH, widths[c] + 1) * 256);
         }
+    }
+
+    /** Whether a column holds figures (right-aligned, its header too) rather than text (left-aligned). */
+    private static boolean figures(Table.Column column) {
+        return column.kind() != Table.Kind.TEXT;
     }
 
     private static void cell(Row row, int c, String value, CellStyle style) {
@@ -140,6 +148,9 @@ public final class Workbooks {
 
     private static final class Styles {
         final CellStyle header;
+        final CellStyle figureHeader;
+        final CellStyle text;
+        final CellStyle number;
         final CellStyle date;
         final CellStyle percent;
 
@@ -150,10 +161,20 @@ public final class Workbooks {
             header.setFont(bold);
             header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
             header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            header.setAlignment(HorizontalAlignment.LEFT);
+            figureHeader = wb.createCellStyle();
+            figureHeader.cloneStyleFrom(header);
+            figureHeader.setAlignment(HorizontalAlignment.RIGHT);
+            text = wb.createCellStyle();
+            text.setAlignment(HorizontalAlignment.LEFT);
+            number = wb.createCellStyle();
+            number.setAlignment(HorizontalAlignment.RIGHT);
             date = wb.createCellStyle();
             date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+            date.setAlignment(HorizontalAlignment.RIGHT);
             percent = wb.createCellStyle();
             percent.setDataFormat(wb.createDataFormat().getFormat("0.0%"));
+            percent.setAlignment(HorizontalAlignment.RIGHT);
         }
     }
 }

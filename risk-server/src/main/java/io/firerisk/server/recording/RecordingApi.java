@@ -132,8 +132,10 @@ class RecordingApi {
     @Operation(summary = "Upload an evidence file about a venue (JPEG, PNG, WebP, HEIC or PDF by content); "
             + "name its attachmentId in a rectification")
     @PostMapping(path = "/venues/{venueId}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Attachment> upload(@PathVariable String venueId, @RequestParam("file") MultipartFile file,
-            Viewer viewer, Locale locale) {
+    ResponseEntity<Attachment> upload(@PathVariable String venueId,
+            // (not required here: the path names the venue, so whoever may not act on it is refused that (403) before
+            // anything is said about the body; a body without a file is then 400 from the service, naming the field)
+            @RequestParam(name = "file", required = false) MultipartFile file, Viewer viewer, Locale locale) {
         StoredAttachment a = recording.upload(viewer, venueId, file, locale);
         return ResponseEntity.status(HttpStatus.CREATED).body(new Attachment(a.attachmentId(), a.uri(), a.mediaType(),
                 a.bytes(), a.sha256()));
@@ -155,6 +157,14 @@ class RecordingApi {
      * as the form refuses it: 403 for whoever may not record the endpoint's events on the venue or hazard the
      * body names, else 422, the field named as the body names it ({@code findings[0].deadline}), the
      * form's message. A body that is not JSON at all names no field, nor venue or hazard: 400.
+     *
+     * <p>Why 400 and not 403 for such a body about another unit's hazard: every JSON endpoint here takes the venue or
+     * hazard from its body ({@code venueId}, {@code hazardId}), never from its path, so a body that cannot be read
+     * names nothing to authorize beyond the endpoint's events (still checked first: 403 for whoever may not record
+     * them at all), and the answer cannot depend on, nor tell anything about, a hazard it never named. Where the path
+     * names the target ({@code /api/venues/{venueId}/attachments}), the path is authorized before the body is looked
+     * at: another unit's venue is 403 whatever the body. An endpoint added with the venue or hazard in its path must do
+     * the same (authorize the path before it binds or reads the body).
      */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, Locale locale,

@@ -470,10 +470,17 @@ public class RecordingService {
                 .sorted(java.util.Comparator.comparing(Directory.Unit::unitId)).toList();
     }
 
-    /** An evidence file about a venue, uploaded ahead of the submission that names it (the API's way). */
+    /**
+     * An evidence file about a venue, uploaded ahead of the submission that names it (the API's way). The venue is
+     * checked first (403 for whoever may not act on it), then the file: a request without one ({@code file} null:
+     * a body that is no upload at all) is 400, naming the field.
+     */
     public StoredAttachment upload(Viewer viewer, String venueId, MultipartFile file, Locale locale) {
         actor(viewer);
         VenueView venue = venue(viewer, venueId);
+        if (file == null) {
+            throw new SubmissionRefusedException(HttpStatus.BAD_REQUEST, Map.of("file", message(locale, "upload.noFile")));
+        }
         try {
             return attachments.store(venue.venueId(), file.getInputStream(), file.getOriginalFilename(),
                     viewer.username());

@@ -500,5 +500,40 @@ class ReportPagesTest extends DeskMvcTest {
                     "id=\"repeated-filter\"");
         }
     }
-}
 
+    /** The alignment class ({@code n}, right-aligned, or none) of each header or data cell of a table part, in order. */
+    private static List<String> alignments(String part) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("<t[hd](?=[\\s>])(?:\\s+class=\"([^\"]*)\")?[^>]*>").matcher(part);
+        while (m.find()) {
+            out.add(m.group(1) != null && List.of(m.group(1).split(" ")).contains("n") ? "n" : "");
+        }
+        return out;
+    }
+
+    @Test
+    void everyReportTablesHeadersAreAlignedAsTheirFigures() throws Exception {
+        // Given each report page of the demo day, the weekly analysis's 合计 (totals) table first among them
+        List<String> checked = new ArrayList<>();
+        for (String report : List.of("periodic", "summary", "accountability", "digest")) {
+            String html = page("/reports/" + report + "?asOf=" + DEMO_DAY);
+            // When each table's header row is set against its first row of figures
+            for (int at = html.indexOf("<table"); at >= 0; at = html.indexOf("<table", at + 1)) {
+                String table = html.substring(at, html.indexOf("</table>", at));
+                int body = table.indexOf("<tbody>");
+                int firstRow = table.indexOf("<tr", Math.max(body, 0));
+                if (!table.contains("<thead>") || body < 0 || firstRow < 0) {
+                    continue;
+                }
+                String id = table.substring(0, table.indexOf('>'));
+                // Then each header cell has its column's alignment: right (class n) over figures, none over text
+                assertThat(alignments(table.substring(table.indexOf("<thead>"), table.indexOf("</thead>"))))
+                        .as("%s %s", report, id).isEqualTo(alignments(table.substring(firstRow, table.indexOf("</tr>", firstRow))));
+                checked.add(report + " " + id);
+            }
+        }
+        assertThat(checked).hasSizeGreaterThan(4).anyMatch(t -> t.contains("id=\"totals\"")).anyMatch(t -> t.startsWith("summary"))
+                .anyMatch(t -> t.contains("id=\"ranking\"")).anyMatch(t -> t.startsWith("digest"));
+        assertThat(page("/css/desk.css")).contains("th.n, td.n { text-align: right;");
+    }
+}

@@ -51,6 +51,9 @@ class AuthorizationMatrixTest extends DeskMvcTest {
     @Autowired
     AttachmentStore attachments;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     String ownVenue;
     String otherVenue;
     String ownHazard;
@@ -448,6 +451,65 @@ class AuthorizationMatrixTest extends DeskMvcTest {
         String list = mvc.perform(get("/hazards").param("unit", TestAccounts.officerUnits(ledger)[1])
                 .with(user(accounts.loadUserByUsername("test-officer")))).andReturn().getResponse().getContentAsString();
         assertThat(list).contains("没有符合条件的隐患").doesNotContain("/venues/" + otherVenue);
+    }
+
+    @Test
+    void aUnitOfficerPostingABodyThatIsNotAFileToAnotherUnitsVenueByPathIsRefusedForTheVenueAndNothingChanges()
+            throws Exception {
+        // Given a unit officer, and the attachments endpoint, whose path names the venue
+        long events = ledger.eventCount();
+
+        // When they post a body that is no upload at all to another unit's venue, and to their own
+        var other = mvc.perform(post("/api/venues/" + otherVenue + "/attachments").with(csrf())
+                .with(user(accounts.loadUserByUsername("test-officer")))
+                .contentType(MediaType.MULTIPART_FORM_DATA).content("not json")).andReturn().getResponse();
+        var own = mvc.perform(post("/api/venues/" + ownVenue + "/attachments").with(csrf())
+                .with(user(accounts.loadUserByUsername("test-officer")))
+                .contentType(MediaType.MULTIPART_FORM_DATA).content("not json")).andReturn().getResponse();
+
+        // Then the other unit's venue is refused for the venue (403), whatever the body, before the body is read;
+        // their own is told the file is missing (400, naming the field), and nothing is recorded
+        assertThat(other.getStatus()).isEqualTo(FORBIDDEN);
+        assertThat(other.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("您无权查看或更改此内容");
+        assertThat(own.getStatus()).isEqualTo(BAD);
+        assertThat(own.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("\"file\"", "没有上传文件");
+        // And so through the real container too, which parses the multipart body itself (MockMvc does not), signed in
+        // with HTTP Basic as another system would be
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("test-officer:" + TestAccounts.PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (var venue : Map.of(otherVenue, FORBIDDEN, ownVenue, BAD).entrySet()) {
+            var r = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                    + "/api/venues/" + venue.getKey() + "/attachments")).header("Authorization", basic)
+                    .header("Content-Type", "multipart/form-data; boundary=b").header("Accept", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("not json")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(venue.getKey() + ": " + r.body()).isEqualTo(venue.getValue());
+        }
+        assertThat(ledger.eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonAboutAHazardNamesNoHazardSoWhoeverMayRecordTheEventIsToldItIsNotJson() throws Exception {
+        // Given a unit officer, who may report their unit's hazards rectified, and an inspector, who may not; the
+        // hazard endpoints take the hazard from the body (hazardId), not the path
+        long events = ledger.eventCount();
+
+        // When each posts a body that is not JSON at all
+        var officer = mvc.perform(post("/api/hazards/rectification").with(csrf())
+                .with(user(accounts.loadUserByUsername("test-officer")))
+                .contentType(MediaType.APPLICATION_JSON).content("not json")).andReturn().getResponse();
+        var inspector = mvc.perform(post("/api/hazards/rectification").with(csrf())
+                .with(user(accounts.loadUserByUsername("test-inspector")))
+                .contentType(MediaType.APPLICATION_JSON).content("not json")).andReturn().getResponse();
+
+        // Then the officer is told the body is not JSON (400: it names no hazard, own or another unit's, so there is
+        // nothing to authorize beyond the event, and the answer cannot depend on any hazard); the inspector, whose
+        // roles may not record a rectification at all, is refused that first (403); nothing is recorded
+        assertThat(officer.getStatus()).isEqualTo(BAD);
+        assertThat(officer.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("请求正文不是有效的 JSON");
+        assertThat(inspector.getStatus()).isEqualTo(FORBIDDEN);
+        assertThat(ledger.eventCount()).isEqualTo(events);
     }
 
     private static String username(Who who) {
