@@ -12,6 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -61,13 +62,17 @@ class VenueController {
     /**
      * What would lower the grade (htmx, when the reader opens that part of the venue page): one assessment per
      * open hazard and one more, so it is worked out when asked for rather than with every page. Without htmx (the
-     * plain link a browser without script follows) the same part comes in the whole page, with a way back.
+     * plain link a browser without script follows) the same part comes in the whole page, with a way back. It is
+     * worked out from the venue as it stands when asked for; {@code seen}, the last event the page was made from,
+     * tells whether something about the venue was recorded since, and the answer then says it is newer than the page.
      */
     @GetMapping("/venues/{venueId}/what-if")
     String whatIf(@PathVariable String venueId, AsOf asOf, Viewer viewer, Locale locale, Model model,
-            @RequestHeader(name = "HX-Request", required = false) String htmx) {
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            @RequestParam(name = "seen", required = false) Long seen) {
         VenueView view = venues.venue(venueId, asOf.date(), viewer);
         model.addAttribute("whatIf", venues.whatIf(view, locale));
+        model.addAttribute("changedSince", seen != null && seen != VenuePage.lastEvent(view));
         if (htmx == null) {
             model.addAttribute("view", view);
             return "venue-whatif-page";

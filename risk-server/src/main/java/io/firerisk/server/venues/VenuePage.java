@@ -21,6 +21,18 @@ public record VenuePage(VenueView view, String kind, String unit, String area, L
     }
 
     /**
+     * The highest sequence number of the events the page was made from: the what-if, asked for later, is worked out
+     * from the venue as it stands then and says so when something about the venue was recorded in between.
+     */
+    public long lastEvent() {
+        return lastEvent(view);
+    }
+
+    static long lastEvent(VenueView view) {
+        return view.timeline().stream().mapToLong(io.firerisk.ledger.RecordedEvent::sequence).max().orElse(0);
+    }
+
+    /**
      * One event of the venue's history.
      *
      * @param when     when it happened (the campaign's time zone), minutes

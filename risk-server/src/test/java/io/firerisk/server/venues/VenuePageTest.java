@@ -11,6 +11,7 @@ import io.firerisk.ledger.HazardQuery;
 import io.firerisk.ledger.HazardRow;
 import io.firerisk.ledger.HazardState;
 import io.firerisk.ledger.HazardView;
+import io.firerisk.ledger.RecordedEvent;
 import io.firerisk.ledger.VenueView;
 import io.firerisk.server.DeskMvcTest;
 import io.firerisk.server.DeskTest;
@@ -233,15 +234,17 @@ class VenuePageTest extends DeskMvcTest {
                 .filter(x -> !venues.whatIf(x, Locale.SIMPLIFIED_CHINESE).lowering().isEmpty())
                 .findFirst().orElseThrow();
         String url = "/venues/" + v.venueId() + "?asOf=" + today;
-        String whatIfUrl = "/venues/" + v.venueId() + "/what-if?asOf=" + today;
+        long seen = v.timeline().stream().mapToLong(RecordedEvent::sequence).max().orElseThrow();
+        String whatIfUrl = "/venues/" + v.venueId() + "/what-if?seen=" + seen + "&asOf=" + today;
         String before = page(url);
         // Then the page offers 如何降低风险等级, worked out when opened (htmx), and says there, in Chinese, what the
-        // engine says with each open hazard rectified
-        assertThat(before).contains("<summary>如何降低风险等级</summary>", "hx-get=\"" + whatIfUrl + "\"",
-                "href=\"" + whatIfUrl + "\"");
+        // engine says with each open hazard rectified; the link names the last event the page was made from
+        assertThat(before).contains("<summary>如何降低风险等级</summary>",
+                "hx-get=\"" + HtmlUtils.htmlEscape(whatIfUrl) + "\"", "href=\"" + HtmlUtils.htmlEscape(whatIfUrl) + "\"");
         List<String> expected = whatIfLines(v);
         String opened = fragment(whatIfUrl);
         assertThat(whatIfOnPage(opened)).isEqualTo(expected);
+        assertThat(opened).doesNotContain("what-if-changed");
         assertThat(expected.get(0)).startsWith("整改并复查通过 ");
         String lowering = venues.whatIf(v, Locale.SIMPLIFIED_CHINESE).lowering().get(0).hazardId();
         assertThat(opened).contains(HtmlUtils.htmlEscape(lowering));
@@ -249,10 +252,19 @@ class VenuePageTest extends DeskMvcTest {
         // When that hazard is cancelled today
         ledger.record(Entry.of("venue-page-what-if-" + UUID.randomUUID(), TestAccounts.STAFF_PERSON, Instant.now(),
                 new Event.HazardCancelled(lowering, "recorded twice")));
-        // Then the page says what the engine says now: the cancelled hazard is no longer one to rectify
+        // Then the page shown before, opened now, says what the engine says now (the cancelled hazard is no longer
+        // one to rectify) and that this is newer than the page
         VenueView after = ledger.venue(v.venueId(), today).orElseThrow();
-        assertThat(whatIfOnPage(fragment(whatIfUrl))).isEqualTo(whatIfLines(after)).isNotEqualTo(expected)
+        String openedLate = fragment(whatIfUrl);
+        assertThat(whatIfOnPage(openedLate)).isEqualTo(whatIfLines(after)).isNotEqualTo(expected)
                 .noneMatch(line -> line.contains(lowering + "（"));
+        assertThat(openedLate).contains("id=\"what-if-changed\"", "本页打开后，该场所又有新的记录");
+        // And the page shown now links to a what-if that is not newer than it
+        long seenNow = after.timeline().stream().mapToLong(RecordedEvent::sequence).max().orElseThrow();
+        assertThat(seenNow).isGreaterThan(seen);
+        String whatIfNow = "/venues/" + v.venueId() + "/what-if?seen=" + seenNow + "&asOf=" + today;
+        assertThat(page(url)).contains("hx-get=\"" + HtmlUtils.htmlEscape(whatIfNow) + "\"");
+        assertThat(fragment(whatIfNow)).doesNotContain("what-if-changed");
         assertThat(page(url).split("<time>", -1)).hasSize(v.timeline().size() + 2);
     }
 
