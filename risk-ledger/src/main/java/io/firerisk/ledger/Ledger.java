@@ -92,7 +92,7 @@ public final class Ledger implements AutoCloseable {
         this.clock = b.clock;
         this.checker = new Checker(engine, policy, clock);
         this.projection = new Projection(store, campaign);
-        this.replay = new Replay(store, engine, policy, zone);
+        this.replay = new Replay(store, engine, policy, zone, clock);
         this.todayCounts = new TodayCounts(store);
         this.description = b.describe();
     }
@@ -727,7 +727,7 @@ public final class Ledger implements AutoCloseable {
 
     /** A replay with nothing kept: the reference that what the ledger keeps and reads must equal (for tests). */
     Replay replayFromScratch() {
-        return new Replay(store, engine, policy, zone);
+        return new Replay(store, engine, policy, zone, clock);
     }
 
     private int assessStale() {

@@ -41,6 +41,8 @@ final class Replay {
     private final Campaign campaign;
     private final LedgerPolicy policy;
     private final ZoneId zone;
+    /** Tells which trends still run (end after now): the ones recordings move, whose folded state is worth keeping. */
+    private final java.time.Clock clock;
     private final Map<LocalDate, Snapshot> cache = new LinkedHashMap<>(4, 0.75f, true);
     private static final int CACHED_TRENDS = 16;
     /** Sorted lists kept per snapshot. */
@@ -52,8 +54,9 @@ final class Replay {
     /** Areas are registered once and never change (the log has no event that could), so their paths keep. */
     private final Map<String, List<Directory.Area>> areaPaths = new ConcurrentHashMap<>();
 
-    Replay(Store store, RiskEngine engine, LedgerPolicy policy, ZoneId zone) {
+    Replay(Store store, RiskEngine engine, LedgerPolicy policy, ZoneId zone, java.time.Clock clock) {
         this.store = store;
+        this.clock = clock;
         this.engine = engine;
         this.campaign = engine.campaign();
         this.policy = policy;
@@ -526,12 +529,31 @@ final class Replay {
                 withBase.remove(fold);
                 withBase.addLast(fold);
                 while (withBase.size() > BASES_KEPT) {
-                    dropped.add(withBase.removeFirst());
+                    dropped.add(leastNeeded());
                 }
             }
         }
         dropped.forEach(TrendFold::dropBase);
         return weeks;
+    }
+
+    /**
+     * Takes out of {@link #withBase} the fold whose state is least worth keeping: the least recently used of those that
+     * ended before now (a recording, which happens now, moves them only when dated back into their range), else the
+     * least recently used. So reading the trend as of past dates does not drop the state behind today's trend — the
+     * one every dashboard of today shares and every recording moves — and make the next recording fold the whole log
+     * again while every dashboard waits. Guarded by {@link #trends}.
+     */
+    private TrendFold leastNeeded() {
+        Instant now = clock.instant();
+        for (java.util.Iterator<TrendFold> i = withBase.iterator(); i.hasNext(); ) {
+            TrendFold f = i.next();
+            if (!f.end.isAfter(now)) {
+                i.remove();
+                return f;
+            }
+        }
+        return withBase.removeFirst();
     }
 
     /** Whether the trend would read nothing of the filter but its units (see {@link #where}, {@link #whereVenue}). */

@@ -102,6 +102,28 @@ abstract class KeptReplaySpec extends LedgerTestBase {
         assertThat(ledger.trendFolds()).isEqualTo(2);
     }
 
+    @Test
+    void readingTheTrendAsOfPastDatesKeepsTheStateBehindTodaysTrendThatRecordingsMove() {
+        // Given a hazard found in an earlier week, today's trend read, then the trend as of two past dates: three
+        // folded states, one more than are kept
+        LocalDate today = ledger.today();
+        world.inspect(ledger, "I-1", RESTAURANT, InspectionKind.SPOT_CHECK, "2024-05-20", INSPECTOR, finding(RESTAURANT, 1));
+        ledger.trend(START, today, HazardQuery.all());
+        ledger.trend(START, PAST, HazardQuery.all());
+        ledger.trend(START, day("2024-01-10"), HazardQuery.all());
+        assertThat(ledger.trendFolds()).isEqualTo(3);
+        long advances = ledger.trendAdvances();
+        // When an inspection with a finding is recorded today
+        world.inspect(ledger, "I-2", CANTEEN, InspectionKind.SPOT_CHECK, today.toString(), INSPECTOR, finding(CANTEEN, 1));
+        // Then today's trend is moved by it rather than folded from the whole log again (a past date's state went)
+        List<WeekCounts> weeks = ledger.trend(START, today, HazardQuery.all());
+        assertThat(ledger.trendFolds()).isEqualTo(3);
+        assertThat(ledger.trendAdvances()).isEqualTo(advances + 1);
+        assertThat(weeks.get(weeks.size() - 1).found()).isEqualTo(1);
+        assertThat(weeks.get(weeks.size() - 1).inspections()).isEqualTo(1);
+        assertThat(weeks).isEqualTo(ledger.replayFromScratch().trend(START, today, HazardQuery.all(), true));
+    }
+
     private int found(HazardQuery filter) {
         return ledger.trend(START, PAST, filter).stream().mapToInt(WeekCounts::found).sum();
     }

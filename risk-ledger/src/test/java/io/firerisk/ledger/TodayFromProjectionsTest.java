@@ -273,6 +273,34 @@ class TodayFromProjectionsTest {
         }
     }
 
+    @Test
+    void theTrendsOfUnitsStayRightWhileTrendsOfOtherFiltersPushTheirFoldedStateOut() {
+        // Given random days of recording, and after most recordings the trends of three filters that are not units
+        // read too (each a folded state of its own: the per-unit fold's state is dropped and must be folded again)
+        List<HazardQuery> units = List.of(HazardQuery.all(), ONE_UNIT, OTHER_UNIT, BOTH_UNITS,
+                HazardQuery.builder().units("ENT-LAOZHANG").states(COUNTED).asOf(TODAY).build());
+        List<HazardQuery> others = List.of(HazardQuery.builder().streets("ST-LD").build(),
+                HazardQuery.builder().streets("ST-CJB").build(), HazardQuery.builder().codes(CODES[0]).build());
+        for (long seed = 1; seed <= 6; seed++) {
+            try (TestDatabase db = TestDatabase.h2(); Ledger ledger = World.open(db)) {
+                World world = new World();
+                world.setUp(ledger);
+                Recorder recorder = new Recorder(ledger, world, seed);
+                for (int i = 0; i < 16; i++) {
+                    recorder.step(TODAY, false);
+                    // Then every unit scope's trend is what a fold of the log for that filter alone gives
+                    for (HazardQuery q : units) {
+                        assertThat(ledger.trend(START, TODAY, q)).as("seed " + seed + ", step " + i + ", " + q)
+                                .isEqualTo(ledger.replayFromScratch().trend(START, TODAY, q, true));
+                    }
+                    if (i % 3 != 2) {
+                        others.forEach(q -> ledger.trend(START, TODAY, q));
+                    }
+                }
+            }
+        }
+    }
+
     /** The restaurant's unit (until it is moved to another): a unit officer's scope. */
     static final HazardQuery ONE_UNIT = HazardQuery.builder().units("ENT-LAOZHANG").build();
     /** The canteen's unit (and the restaurant's while moved there). */
