@@ -67,6 +67,34 @@ class DeskLoadRunTest {
         assertThat(failed).as("errors DeskLoad.run reports").isPositive();
     }
 
+    @Test
+    void aRecorderWhoseLoginIsRefusedIsCountedAsAnErrorEvenDuringTheWarmUp() throws Exception {
+        // Given a desk that lets bureau staff in but refuses the recorders' account (a password changed, locked)
+        desk = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        desk.createContext("/login", x -> {
+            if (x.getRequestMethod().equals("POST")) {
+                String form = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                x.getResponseHeaders().add("Location", form.contains(DeskLoad.RECORDER) ? "/login?error" : "/");
+                x.sendResponseHeaders(302, -1);
+                x.close();
+            } else {
+                answer(x, "<input type=\"hidden\" name=\"_csrf\" value=\"t0k3n\">");
+            }
+        });
+        desk.createContext("/hazards", x -> answer(x, "<a href=\"/venues/V1\">V1</a>"));
+        desk.start();
+        Constructor<DeskLoad> make = DeskLoad.class.getDeclaredConstructor(String.class);
+        make.setAccessible(true);
+        DeskLoad load = make.newInstance("http://127.0.0.1:" + desk.getAddress().getPort());
+
+        // When one recorder (nobody browsing) runs with the usual warm-up before the measured time
+        int failed = load.run(0, List.of(), 1, Duration.ofSeconds(1), Duration.ofSeconds(1), 10, 10,
+                "FIRE_EXTINGUISHER_INVALID");
+
+        // Then the run says it failed: a recorder that never recorded is not a run without errors
+        assertThat(failed).as("errors DeskLoad.run reports").isPositive();
+    }
+
     private static void answer(HttpExchange x, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         x.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
