@@ -66,7 +66,7 @@ import java.util.regex.Pattern;
  * <p>{@code --officers K} (default 0: every browser is bureau staff) lets K of the browsers sign in as unit
  * officers, each of another unit: the K units with the most venues in the schema's {@code ledger_venue}
  * (ties by unit id), with the accounts {@value #OFFICER_PREFIX}{@code <unitId>} added if missing (an existing
- * one of another role or unit, or one disabled, to change its password or with another password, stops the run
+ * one of another role or unit, or one disabled, to change its password or with another password hash, stops the run
  * rather than being changed). A unit officer sees their own unit
  * only, so their dashboard has a scope of its own: each visits their unit's venues (those their own hazard
  * ledger links to) and the figures are reported apart from bureau staff's. Each officer's first dashboard (timed from
