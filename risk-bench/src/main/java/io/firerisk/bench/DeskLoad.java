@@ -66,14 +66,16 @@ import java.util.regex.Pattern;
  * <p>{@code --officers K} (default 0: every browser is bureau staff) lets K of the browsers sign in as unit
  * officers, each of another unit: the K units with the most venues in the schema's {@code ledger_venue}
  * (ties by unit id), with the accounts {@value #OFFICER_PREFIX}{@code <unitId>} added if missing (an existing
- * one of another role or unit stops the run rather than being changed). A unit officer sees their own unit
+ * one of another role or unit, or one disabled, to change its password or with another password hash, stops the run
+ * rather than being changed). A unit officer sees their own unit
  * only, so their dashboard has a scope of its own: each visits their unit's venues (those their own hazard
- * ledger links to) and the figures are reported apart from bureau staff's. Each officer's first dashboard, the
- * one worked out cold for their scope, is timed whether or not it falls in the warm-up and reported on a line
- * of its own (p50 and max over the officers; the table's rows are their dashboards after it); one still loading
- * when the time is up is waited for, and a failure of it counts as an error.
+ * ledger links to) and the figures are reported apart from bureau staff's. Each officer's first dashboard (timed from
+ * the start, warm-up included) is reported on a line of its own (p50 and max over the officers; the table's rows
+ * are their dashboards after it); one still loading when the time is up is waited for, and one that failed or
+ * neither loaded nor failed counts as an error.
  *
- * <p>The program exits with 1 when any request failed.
+ * <p>The program exits with 1 when any request failed (one that got no answer included) or any browser, recorder
+ * or officer could not sign in, warm-up or not.
  */
 public final class DeskLoad {
 
@@ -144,6 +146,8 @@ public final class DeskLoad {
     private final Histogram firstDashboard = new ConcurrentHistogram(TimeUnitMicros.HOUR, 3);
     private final Map<String, Long> firstDashboardByUnit = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> firstDashboardErrors = new ConcurrentHashMap<>();
+    /** Browsers and recorders that could not sign in (or read their CSRF token), warm-up or not: never reset. */
+    private final Map<String, AtomicLong> loginErrors = new ConcurrentHashMap<>();
     private volatile CountDownLatch firstDashboardsPending = new CountDownLatch(0);
     private volatile boolean measuring;
     private volatile boolean stop;
@@ -275,8 +279,9 @@ public final class DeskLoad {
 
     /**
      * A unit officer's account for each unit, {@value #OFFICER_PREFIX}{@code <unitId>}, added if missing with the
-     * benchmark's password. An account of that name kept from before must be a unit officer of that unit: any
-     * other is refused, not changed.
+     * benchmark's password. An account of that name kept from before must be a unit officer of that unit, enabled,
+     * not asked to change its password and with the benchmark's password hash: any other is refused, not changed
+     * (the run would only fail at sign-in, without naming why).
      *
      * @throws IllegalStateException naming the account, what it is and what the benchmark needs
      */
@@ -294,7 +299,7 @@ public final class DeskLoad {
                 p.setString(5, username);
                 p.executeUpdate();
             }
-            try (PreparedStatement p = c.prepareStatement("select role, unit_id from " + schema
+            try (PreparedStatement p = c.prepareStatement("select role, unit_id, disabled, must_change, password_hash from " + schema
                     + ".desk_account where username = ?")) {
                 p.setString(1, username);
                 try (ResultSet r = p.executeQuery()) {
@@ -307,6 +312,21 @@ public final class DeskLoad {
                         throw new IllegalStateException("account " + username + " in " + schema + ".desk_account is " + role
                                 + (has == null ? " of no unit" : " of unit " + has) + ", but the benchmark signs in with it as "
                                 + "UNIT_OFFICER of unit " + unit + "; it is left as it is: correct or remove it, then run again");
+                    }
+                    List<String> differs = new ArrayList<>();
+                    if (r.getBoolean(3)) {
+                        differs.add("is disabled");
+                    }
+                    if (r.getBoolean(4)) {
+                        differs.add("must change its password");
+                    }
+                    if (!PASSWORD_HASH.equals(r.getString(5))) {
+                        differs.add("has another password hash than the benchmark's password " + PASSWORD);
+                    }
+                    if (!differs.isEmpty()) {
+                        throw new IllegalStateException("account " + username + " in " + schema + ".desk_account is "
+                                + "UNIT_OFFICER of unit " + unit + " but " + String.join(", ", differs) + ", so the benchmark "
+                                + "cannot sign in with it; it is left as it is: correct or remove it, then run again");
                     }
                 }
             }
@@ -379,8 +399,8 @@ public final class DeskLoad {
         measuring = false;
         double seconds = (System.nanoTime() - start) / 1e9;
         stop = true;
-        // Officers' first dashboards are what a cold scope costs: one still loading is waited for (at most as long
-        // as a request may take), not left out.
+        // Officers' first dashboards are timed from the start: one still loading is waited for (at most as long as
+        // a request may take), not left out; one still not done after that counts as an error in the report.
         long pending = firstDashboardsPending.getCount();
         if (pending > 0) {
             System.out.printf(Locale.ROOT, "waiting for %d unit officers' first dashboards, still loading...%n", pending);
@@ -391,7 +411,7 @@ public final class DeskLoad {
     }
 
     /** Signs in as the unit's officer and reads their venues from their own hazard ledger's first pages. */
-    private Officer officer(String unit) {
+    private Officer officer(String unit) throws IOException, InterruptedException {
         User user = new User();
         user.logIn(OFFICER_PREFIX + unit);
         Set<String> venueSet = new LinkedHashSet<>();
@@ -425,6 +445,7 @@ public final class DeskLoad {
         System.out.println("| request | requests | per second | errors | p50 ms | p95 ms | p99 ms | max ms |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         long failed = 0;
+        long unanswered = 0;
         for (Kind k : Kind.values()) {
             if (k == Kind.RECORD && officerCount > 0) {
                 for (Kind o : List.of(Kind.DASHBOARD, Kind.VENUE, Kind.WHAT_IF, Kind.LIST)) {
@@ -438,14 +459,19 @@ public final class DeskLoad {
         double mean = load.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         if (officerCount > 0) {
             long firstFailed = firstDashboardErrors.values().stream().mapToLong(AtomicLong::get).sum();
-            failed += firstFailed;
+            long loaded = firstDashboard.getTotalCount();
+            // Neither loaded nor failed: the wait above timed out, or the officer's thread ended without an answer.
+            unanswered = Math.max(0, officerCount - loaded - firstFailed);
+            failed += firstFailed + unanswered;
             String slowest = firstDashboardByUnit.entrySet().stream().max(Map.Entry.comparingByValue())
                     .map(e -> " (" + e.getKey() + ")").orElse("");
-            System.out.printf(Locale.ROOT, "%nunit officers' first dashboard (cold, one scope each, timed from the start, "
-                            + "warm-up included): %d of %d loaded, %d failed; p50 %.0f ms, max %.0f ms%s%n",
-                    firstDashboard.getTotalCount(), officerCount, firstFailed, firstDashboard.getValueAtPercentile(50) / 1e3,
+            System.out.printf(Locale.ROOT, "%nunit officers, each officer's first dashboard (timed from the start, warm-up "
+                            + "included): %d of %d loaded, %d failed, %d neither loaded nor failed; p50 %.0f ms, max %.0f ms%s%n",
+                    loaded, officerCount, firstFailed, unanswered, firstDashboard.getValueAtPercentile(50) / 1e3,
                     firstDashboard.getMaxValue() / 1e3, slowest);
         }
+        long loginFailed = loginErrors.values().stream().mapToLong(AtomicLong::get).sum();
+        failed += loginFailed;
         System.out.printf(Locale.ROOT, "%nmeasured %.0f s; 1-minute load average during it: min %.1f, mean %.1f, max %.1f "
                 + "on %d cores%n", seconds, min, mean, max, Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "targets: dashboard p95 <= 300 ms: %s; venue page p95 <= 150 ms: %s; no error: %s%n",
@@ -458,6 +484,10 @@ public final class DeskLoad {
         errorKinds.forEach((what, n) -> System.out.println("error: " + what + " × " + n.get()));
         firstDashboardErrors.forEach((what, n) -> System.out.println("error: first dashboard (unit officer) " + what
                 + " × " + n.get()));
+        if (unanswered > 0) {
+            System.out.println("error: first dashboard (unit officer) neither loaded nor failed by the end × " + unanswered);
+        }
+        loginErrors.forEach((what, n) -> System.out.println("error: " + what + " × " + n.get()));
         return (int) Math.min(Integer.MAX_VALUE, failed);
     }
 
@@ -484,14 +514,14 @@ public final class DeskLoad {
         try {
             user.logIn(BROWSER);
         } catch (RuntimeException e) {
-            failed(staff, Kind.DASHBOARD, "login: " + e.getMessage());
+            loginFailed("browser", e);
             return;
         }
         browse(user, staff, venues, 20, thinkMs);
     }
 
     /**
-     * A unit officer: their scope's first dashboard, timed and counted on its own line whenever it comes (not in the
+     * A unit officer: their first dashboard, timed and counted on its own line whenever it comes (not in the
      * table's rows, which are the dashboards after it), then browsing as staff do.
      */
     private void browseAsOfficer(Officer officer, long thinkMs) {
@@ -506,7 +536,7 @@ public final class DeskLoad {
                 firstDashboard.recordValue(Math.min(micros, TimeUnitMicros.HOUR));
                 firstDashboardByUnit.put(officer.unitId(), micros / 1_000);
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             firstDashboardErrors.computeIfAbsent(e.getClass().getSimpleName() + ": " + e.getMessage() + " ("
                     + officer.unitId() + ")", k -> new AtomicLong()).incrementAndGet();
         } catch (InterruptedException e) {
@@ -546,8 +576,12 @@ public final class DeskLoad {
         try {
             user.logIn(RECORDER);
             token = user.csrf(user.get("/hazards?page=1").body(), CSRF);
-        } catch (RuntimeException e) {
-            failed(staff, Kind.RECORD, "login: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            loginFailed("recorder", e);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop = true;
             return;
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -579,12 +613,19 @@ public final class DeskLoad {
             } else if (measuring) {
                 f.latency.get(kind).recordValue(Math.min(micros, TimeUnitMicros.HOUR));
             }
-        } catch (IOException e) {
-            failed(f, kind, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            // No answer (connection closed or refused, the timeout) or anything else: counted, and browsing goes on.
+            failed(f, kind, e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage())
+                    .replaceAll("/venues/[^/ ]+", "/venues/{id}"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop = true;
         }
+    }
+
+    /** A browser or recorder that cannot sign in: the run failed, whether or not it is measuring yet. */
+    private void loginFailed(String who, Exception e) {
+        loginErrors.computeIfAbsent("login (" + who + "): " + e.getMessage(), k -> new AtomicLong()).incrementAndGet();
     }
 
     private void failed(Figures f, Kind kind, String what) {
@@ -634,15 +675,9 @@ public final class DeskLoad {
             }
         }
 
-        HttpResponse<String> get(String path) {
-            try {
-                return send(HttpRequest.newBuilder(URI.create(url + path)).GET());
-            } catch (IOException e) {
-                throw new IllegalStateException("GET " + path + ": " + e, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
+        /** A page; no answer is an IOException for the caller to count (not wrapped, which would escape timed()). */
+        HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return send(HttpRequest.newBuilder(URI.create(url + path)).GET());
         }
 
         HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -104,14 +104,45 @@ class DeskLoadTest {
 
     @Test
     void eachOfficerGetsAnAccountOfTheirUnitOnceAndAKeptOneStaysAsItWas() throws Exception {
-        account("bench-off-U7", "UNIT_OFFICER", "U7", "kept-hash");
+        account("bench-off-U7", "UNIT_OFFICER", "U7", DeskLoad.PASSWORD_HASH);
 
         DeskLoad.addOfficerAccounts(db, "desk_bench", List.of("U10", "U7"));
         DeskLoad.addOfficerAccounts(db, "desk_bench", List.of("U10", "U7"));
 
         assertThat(accounts()).containsExactly(
                 "bench-off-U10 UNIT_OFFICER U10 " + DeskLoad.PASSWORD_HASH,
-                "bench-off-U7 UNIT_OFFICER U7 kept-hash");
+                "bench-off-U7 UNIT_OFFICER U7 " + DeskLoad.PASSWORD_HASH);
+    }
+
+    @Test
+    void aKeptAccountWithAnotherPasswordStopsTheRunUnchangedNamingWhatDiffers() throws Exception {
+        account("bench-off-U7", "UNIT_OFFICER", "U7", "kept-hash");
+
+        assertThatThrownBy(() -> DeskLoad.addOfficerAccounts(db, "desk_bench", List.of("U7")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("account bench-off-U7 in desk_bench.desk_account is UNIT_OFFICER of unit U7 but has another "
+                        + "password hash than the benchmark's password " + DeskLoad.PASSWORD + ", so the benchmark cannot "
+                        + "sign in with it; it is left as it is: correct or remove it, then run again");
+        assertThat(accounts()).containsExactly("bench-off-U7 UNIT_OFFICER U7 kept-hash");
+    }
+
+    @Test
+    void aKeptAccountDisabledOrToChangeItsPasswordStopsTheRunUnchanged() throws Exception {
+        account("bench-off-U10", "UNIT_OFFICER", "U10", DeskLoad.PASSWORD_HASH);
+        try (Statement s = db.createStatement()) {
+            s.executeUpdate("update desk_bench.desk_account set disabled = true, must_change = true");
+        }
+
+        assertThatThrownBy(() -> DeskLoad.addOfficerAccounts(db, "desk_bench", List.of("U10")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("account bench-off-U10 in desk_bench.desk_account is UNIT_OFFICER of unit U10 but "
+                        + "is disabled, must change its password, so the benchmark cannot sign in with it;");
+        try (Statement s = db.createStatement();
+             ResultSet r = s.executeQuery("select disabled, must_change from desk_bench.desk_account")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getBoolean(1)).as("disabled, left as it was").isTrue();
+            assertThat(r.getBoolean(2)).as("must_change, left as it was").isTrue();
+        }
     }
 
     @Test
