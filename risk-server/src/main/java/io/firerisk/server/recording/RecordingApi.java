@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.util.List;
@@ -174,10 +176,7 @@ class RecordingApi {
         // venue (an inspection) or the hazard it names (KeptBody). A body that is not JSON names nothing.
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String form = path.equals("/api/inspections") ? "inspection" : path.substring(path.lastIndexOf('/') + 1);
-        var who = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        java.util.Optional<Viewer> viewer = who != null && who.getPrincipal() instanceof
-                io.firerisk.server.security.DeskAccount account ? java.util.Optional.of(account.viewer())
-                : java.util.Optional.empty();
+        java.util.Optional<Viewer> viewer = signedIn();
         if (RecordingService.FORM_EVENTS.containsKey(form) && viewer.isPresent()) {
             try {
                 List<io.firerisk.ledger.EventType> events = RecordingService.FORM_EVENTS.get(form);
@@ -194,10 +193,7 @@ class RecordingApi {
             } catch (SubmissionRefusedException refused) {
                 return refused(refused);
             } catch (io.firerisk.server.web.DeskRequestException d) {
-                ProblemDetail p = ProblemDetail.forStatusAndDetail(d.status(), recording.message(locale, d.messageKey(),
-                        d.args()));
-                p.setProperty("code", d.messageKey());
-                return ResponseEntity.status(d.status()).body(p);
+                return problem(d, locale);
             }
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -220,6 +216,50 @@ class RecordingApi {
         }
         return refused(new SubmissionRefusedException(HttpStatus.BAD_REQUEST, Map.of(SubmissionRefusedException.WHOLE,
                 recording.message(locale, "form.notJson"))));
+    }
+
+    /**
+     * An upload whose multipart body cannot be parsed (a {@code multipart/form-data} content type without a boundary,
+     * a body cut short or garbled): the path names the venue, so whoever may not act on it is told that first (403, as
+     * for a body without a file); otherwise 400 saying the body is no readable upload, or 413 for one beyond the
+     * servlet's limits. The body is parsed only when the handler's arguments are bound
+     * ({@code spring.servlet.multipart.resolve-lazily}), which is what lets this handler run at all: parsed eagerly, the
+     * failure came before any handler was chosen, met no advice, and was a 500.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableUpload(MultipartException e, Locale locale,
+            jakarta.servlet.http.HttpServletRequest request) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> path = (Map<String, String>) request.getAttribute(
+                org.springframework.web.servlet.HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        java.util.Optional<Viewer> viewer = signedIn();
+        if (path != null && path.get("venueId") != null && viewer.isPresent()) {
+            try {
+                recording.authorizeUpload(viewer.get(), path.get("venueId"));
+            } catch (io.firerisk.server.web.DeskRequestException d) {
+                return problem(d, locale);
+            }
+        }
+        return e instanceof MaxUploadSizeExceededException
+                ? problem(new io.firerisk.server.web.DeskRequestException(HttpStatus.CONTENT_TOO_LARGE,
+                        "upload.tooLargeRequest"), locale)
+                : problem(new io.firerisk.server.web.DeskRequestException(HttpStatus.BAD_REQUEST, "upload.unreadable"),
+                        locale);
+    }
+
+    /** The account signed in, when it is a desk account (the same one the handler's {@link Viewer} is). */
+    private static java.util.Optional<Viewer> signedIn() {
+        var who = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return who != null && who.getPrincipal() instanceof io.firerisk.server.security.DeskAccount account
+                ? java.util.Optional.of(account.viewer()) : java.util.Optional.empty();
+    }
+
+    /** A refusal as the API's advice answers it (an RFC 9457 problem with its message and {@code code}). */
+    private ResponseEntity<ProblemDetail> problem(io.firerisk.server.web.DeskRequestException d, Locale locale) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(d.status(), recording.message(locale, d.messageKey(),
+                d.args()));
+        p.setProperty("code", d.messageKey());
+        return ResponseEntity.status(d.status()).body(p);
     }
 
     private static ResponseEntity<Recorded> created(Recorded r) {

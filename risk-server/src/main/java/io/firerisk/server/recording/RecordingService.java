@@ -476,7 +476,7 @@ public class RecordingService {
      * a body that is no upload at all) is 400, naming the field.
      */
     public StoredAttachment upload(Viewer viewer, String venueId, MultipartFile file, Locale locale) {
-        actor(viewer);
+        actor(viewer); // (as authorizeUpload, keeping the venue read)
         VenueView venue = venue(viewer, venueId);
         if (file == null) {
             throw new SubmissionRefusedException(HttpStatus.BAD_REQUEST, Map.of("file", message(locale, "upload.noFile")));
@@ -492,6 +492,16 @@ public class RecordingService {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read an uploaded file", e);
         }
+    }
+
+    /**
+     * Whether the viewer may upload a file about the venue (403 if not, 404 for no such venue): asked by
+     * {@link #upload} first, and by the API when the upload's body could not even be read, so that whoever may not
+     * act on the venue its path names is told that rather than what is wrong with the body.
+     */
+    public void authorizeUpload(Viewer viewer, String venueId) {
+        actor(viewer);
+        venue(viewer, venueId);
     }
 
     // ---- what a page needs to offer the forms ---------------------------------------------------

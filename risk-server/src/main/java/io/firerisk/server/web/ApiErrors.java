@@ -47,6 +47,19 @@ class ApiErrors {
                         RequestContextUtils.getLocale(request))));
     }
 
+    /**
+     * A multipart body that cannot be parsed (no boundary, cut short, garbled): 400 saying so. Reached because the
+     * desk parses multipart lazily, while the handler's arguments are bound (application.properties); the upload
+     * endpoint whose path names a venue authorizes it first in its own handler ({@code RecordingApi}).
+     */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableMultipart(HttpServletRequest request) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, messages.getMessage(
+                "upload.unreadable", null, RequestContextUtils.getLocale(request)));
+        p.setProperty("code", "upload.unreadable");
+        return ResponseEntity.badRequest().body(p);
+    }
+
     @ExceptionHandler(LedgerException.class)
     ResponseEntity<ProblemDetail> ledgerFailed(LedgerException e, HttpServletRequest request) {
         LOG.error("ledger failed on {}", request.getRequestURI(), e);

@@ -53,6 +53,15 @@ class UiAdvice {
         return error(request, response, 413, messages.getMessage("upload.tooLargeRequest", null, locale(request)));
     }
 
+    /**
+     * A form's multipart body that cannot be parsed (no boundary, cut short, garbled; no browser sends one): 400 with a
+     * page saying so, never a 500. Parsed lazily (application.properties), so this runs with the form's handler known.
+     */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ModelAndView unreadableMultipart(HttpServletRequest request, HttpServletResponse response) {
+        return error(request, response, 400, messages.getMessage("upload.unreadable", null, locale(request)));
+    }
+
     @ExceptionHandler(LedgerException.class)
     ModelAndView ledgerFailed(LedgerException e, HttpServletRequest request, HttpServletResponse response) {
         LOG.error("ledger failed on {}", request.getRequestURI(), e);

@@ -85,6 +85,22 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        // First, before anything reads a parameter: a multipart body is parsed here, once the handler is known
+        // (spring.servlet.multipart.resolve-lazily), so that a body that cannot be parsed fails as Spring's
+        // MultipartException, which the handlers' advice answers (400, 413 beyond the limits; the upload by path
+        // checks its venue first, 403), rather than in the container: read first by a parameter (the language's
+        // below), Tomcat answers its own bare 400 page; parsed before a handler is chosen, no advice applies (500).
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                var multipart = org.springframework.web.util.WebUtils.getNativeRequest(request,
+                        org.springframework.web.multipart.MultipartHttpServletRequest.class);
+                if (multipart != null) {
+                    multipart.getMultiFileMap();
+                }
+                return true;
+            }
+        });
         LocaleChangeInterceptor lang = new LocaleChangeInterceptor();
         lang.setParamName("lang");
         lang.setIgnoreInvalidLocale(true);

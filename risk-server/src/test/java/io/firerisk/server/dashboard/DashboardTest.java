@@ -174,5 +174,26 @@ class DashboardTest extends DeskMvcTest {
         assertThat(t.get("closedWithDeadline").asLong()).isEqualTo(closed).isPositive();
         assertThat(t.get("closedOnTime").asLong()).isEqualTo(byDeadline).isPositive();
     }
-}
 
+    @Test
+    void theDashboardsPerStreetAndPerUnitTablesPutEachHeaderOverItsFiguresAsTheyAreAligned() throws Exception {
+        // Given the dashboard of the demo day, and the other desk pages with tables of figures: the hazard list
+        // (days overdue), a venue's page (its hazards, days overdue), and, when the demo has rows in them, the plans
+        // (visits, candidates), the public plans and a unit's page (hazards found, participants)
+        List<String> checked = new ArrayList<>();
+        for (String url : List.of("/", "/hazards", "/venues/" + officersVenue(), "/plans", "/public/plans",
+                "/units/" + TestAccounts.officerUnits(ledger)[0])) {
+            String html = page(url, "test-staff");
+            // When each table's header row is set against its first row
+            // Then each header has its column's alignment: right (class n) over figures, none over text
+            checked.addAll(io.firerisk.server.TableAlignment.assertHeadersAlignedAsTheirFigures(url, html));
+        }
+        assertThat(checked).anyMatch(t -> t.contains("id=\"table-street\"")).anyMatch(t -> t.contains("id=\"table-unit\""))
+                .anyMatch(t -> t.contains("id=\"hazard-table\"")).anyMatch(t -> t.contains("id=\"venue-hazards\""));
+        // And the per-street table's figures are right-aligned under right-aligned headers (not all left)
+        String dashboard = page("/", "test-staff");
+        String street = dashboard.substring(dashboard.indexOf("id=\"table-street\""));
+        assertThat(io.firerisk.server.TableAlignment.alignments(street.substring(street.indexOf("<thead>"),
+                street.indexOf("</thead>")))).containsExactly("", "n", "n", "n", "n", "n");
+    }
+}

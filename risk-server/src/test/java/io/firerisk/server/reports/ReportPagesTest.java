@@ -10,6 +10,7 @@ import io.firerisk.ledger.report.UnitAccountability;
 import io.firerisk.server.DeskMvcTest;
 import io.firerisk.server.DeskTest;
 import io.firerisk.server.HostileVenue;
+import io.firerisk.server.TableAlignment;
 import io.firerisk.server.TestAccounts;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -501,16 +502,6 @@ class ReportPagesTest extends DeskMvcTest {
         }
     }
 
-    /** The alignment class ({@code n}, right-aligned, or none) of each header or data cell of a table part, in order. */
-    private static List<String> alignments(String part) {
-        List<String> out = new ArrayList<>();
-        Matcher m = Pattern.compile("<t[hd](?=[\\s>])(?:\\s+class=\"([^\"]*)\")?[^>]*>").matcher(part);
-        while (m.find()) {
-            out.add(m.group(1) != null && List.of(m.group(1).split(" ")).contains("n") ? "n" : "");
-        }
-        return out;
-    }
-
     @Test
     void everyReportTablesHeadersAreAlignedAsTheirFigures() throws Exception {
         // Given each report page of the demo day, the weekly analysis's 合计 (totals) table first among them
@@ -518,19 +509,8 @@ class ReportPagesTest extends DeskMvcTest {
         for (String report : List.of("periodic", "summary", "accountability", "digest")) {
             String html = page("/reports/" + report + "?asOf=" + DEMO_DAY);
             // When each table's header row is set against its first row of figures
-            for (int at = html.indexOf("<table"); at >= 0; at = html.indexOf("<table", at + 1)) {
-                String table = html.substring(at, html.indexOf("</table>", at));
-                int body = table.indexOf("<tbody>");
-                int firstRow = table.indexOf("<tr", Math.max(body, 0));
-                if (!table.contains("<thead>") || body < 0 || firstRow < 0) {
-                    continue;
-                }
-                String id = table.substring(0, table.indexOf('>'));
-                // Then each header cell has its column's alignment: right (class n) over figures, none over text
-                assertThat(alignments(table.substring(table.indexOf("<thead>"), table.indexOf("</thead>"))))
-                        .as("%s %s", report, id).isEqualTo(alignments(table.substring(firstRow, table.indexOf("</tr>", firstRow))));
-                checked.add(report + " " + id);
-            }
+            // Then each header cell has its column's alignment: right (class n) over figures, none over text
+            checked.addAll(TableAlignment.assertHeadersAlignedAsTheirFigures(report, html));
         }
         assertThat(checked).hasSizeGreaterThan(4).anyMatch(t -> t.contains("id=\"totals\"")).anyMatch(t -> t.startsWith("summary"))
                 .anyMatch(t -> t.contains("id=\"ranking\"")).anyMatch(t -> t.startsWith("digest"));
