@@ -36,7 +36,7 @@ public final class LedgerSnapshot {
     public List<HazardRow> hazards() {
         List<HazardRow> r = rows;
         if (r == null) {
-            r = snapshot.rows(true).stream().sorted(Comparator.comparing(HazardRow::hazardId)).toList();
+            r = snapshot.rows(true, HazardQuery.all()).stream().sorted(Comparator.comparing(HazardRow::hazardId)).toList();
             rows = r;
         }
         return r;

@@ -384,18 +384,36 @@ final class Replay {
             return standings.getOrDefault(venueId, Optional.empty()).map(Standing::grade);
         }
 
-        List<HazardRow> rows(boolean withGrades) {
-            if (withGrades) {
-                assess(state.venues.keySet());
-            }
-            List<HazardRow> rows = new ArrayList<>(state.hazards.size());
+        /**
+         * The date's rows of the hazards whose venue the query's venues and units let through (every hazard when it
+         * names none), for {@link Rows} to filter further. A unit officer's list or dashboard as of a past date
+         * makes rows for their unit's hazards, not the district's (200,000 rows a request at district scale, twenty
+         * officers' filters more than the sorted lists kept), and assesses only their venues.
+         */
+        List<HazardRow> rows(boolean withGrades, HazardQuery q) {
+            boolean everyVenue = q.units().isEmpty() && q.venueIds().isEmpty();
+            List<HazardFold> folds = new ArrayList<>(everyVenue ? state.hazards.size() : 256);
             for (HazardFold f : state.hazards.values()) {
-                if (f.state != null) {
-                    rows.add(state.row(f, date, policy, category(f.found.hazardCode()),
-                            withGrades ? grade(f.venueId) : Optional.empty()));
+                if (f.state != null && (everyVenue || venuePasses(q, f.venueId))) {
+                    folds.add(f);
                 }
             }
+            if (withGrades) {
+                assess(everyVenue ? state.venues.keySet() : folds.stream().map(f -> f.venueId).toList());
+            }
+            List<HazardRow> rows = new ArrayList<>(folds.size());
+            for (HazardFold f : folds) {
+                rows.add(state.row(f, date, policy, category(f.found.hazardCode()),
+                        withGrades ? grade(f.venueId) : Optional.empty()));
+            }
             return rows;
+        }
+
+        /** Whether a venue passes the query's venues and units, as {@link HazardQuery#matches} reads its row. */
+        private boolean venuePasses(HazardQuery q, String venueId) {
+            LedgerState.VenueFold v = state.venues.get(venueId);
+            return (q.venueIds().isEmpty() || q.venueIds().contains(venueId))
+                    && (q.units().isEmpty() || (v != null && q.units().contains(v.unitId)));
         }
 
         Optional<HazardView> hazard(String hazardId) {
@@ -417,7 +435,7 @@ final class Replay {
                     return kept;
                 }
             }
-            List<HazardRow> rows = List.copyOf(Rows.sorted(rows(byGrade), q));
+            List<HazardRow> rows = List.copyOf(Rows.sorted(rows(byGrade, q), q));
             synchronized (sorted) {
                 sorted.put(whole, rows);
                 while (sorted.size() > SORTED_KEPT) {
@@ -440,7 +458,7 @@ final class Replay {
 
         List<Count> counts(HazardQuery q, List<Dimension> dims) {
             boolean byGrade = !q.grades().isEmpty() || dims.contains(Dimension.GRADE);
-            return Rows.counts(rows(byGrade), q, dims);
+            return Rows.counts(rows(byGrade, q), q, dims);
         }
     }
 

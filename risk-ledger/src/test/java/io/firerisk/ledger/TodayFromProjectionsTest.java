@@ -202,7 +202,8 @@ class TodayFromProjectionsTest {
         for (HazardQuery.Sort sort : List.of(HazardQuery.Sort.DEADLINE, HazardQuery.Sort.GRADE,
                 HazardQuery.Sort.DAYS_OVERDUE, HazardQuery.Sort.LAST_CHANGE, HazardQuery.Sort.STREET)) {
             for (HazardQuery q : List.of(HazardQuery.builder().asOf(today).sort(sort, false).build(),
-                    HazardQuery.builder().asOf(today).sort(sort, true).overdue(true).page(0, 3).build())) {
+                    HazardQuery.builder().asOf(today).sort(sort, true).overdue(true).page(0, 3).build(),
+                    HazardQuery.builder().asOf(today).units("SUB-SANITATION").sort(sort, true).page(0, 4).build())) {
                 Page<HazardRow> read = ledger.hazards(q);
                 Page<HazardRow> replayed = replay.snapshot(today).page(q);
                 assertThat(read.items()).as(when + ", " + sort).isEqualTo(replayed.items());
