@@ -46,6 +46,26 @@ class UnreadableRequestsOutsideHandlersTest extends DeskMvcTest {
     }
 
     @Test
+    void anyoneNotSignedInPostingAMultipartBodyWithoutABoundaryToAnOpenAddressGetsNoServerError() throws Exception {
+        // Given someone not signed in, with the CSRF token the login page gives every visitor
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String login = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).GET()
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+        assertThat(m.find()).as(login).isTrue();
+        for (String path : new String[] {"/public/no-such-page", "/error"}) {
+            // When they post multipart/form-data without a boundary to an address open to all
+            HttpResponse<String> r = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("X-CSRF-TOKEN", m.group(1)).header("Content-Type", "multipart/form-data")
+                    .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString("not a form")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            // Then a client error, never a 500 (and so no stack trace logged at ERROR for every such request)
+            assertThat(r.statusCode()).as(path + ": " + r.body()).isBetween(400, 499);
+        }
+    }
+
+    @Test
     void anAccountThatMustChangeItsPasswordIsSentToChangeItWhateverTheUploadsBody() throws Exception {
         // Given a unit officer's account with its one-time password, still to be changed
         String name = "review2-" + UUID.randomUUID().toString().substring(0, 8);
