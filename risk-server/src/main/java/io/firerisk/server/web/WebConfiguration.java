@@ -85,26 +85,6 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        // First, before anything reads a parameter: a multipart body is parsed here, once the handler is known
-        // (spring.servlet.multipart.resolve-lazily), so that a body that cannot be parsed fails as Spring's
-        // MultipartException, which the handlers' advice answers (400, 413 beyond the limits; the upload by path
-        // checks its venue first, 403), rather than in the container: read first by a parameter (the language's
-        // below), Tomcat answers its own bare 400 page; parsed before a handler is chosen, no advice applies (500).
-        registry.addInterceptor(new HandlerInterceptor() {
-            @Override
-            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                var multipart = org.springframework.web.util.WebUtils.getNativeRequest(request,
-                        org.springframework.web.multipart.MultipartHttpServletRequest.class);
-                if (multipart != null) {
-                    multipart.getMultiFileMap();
-                }
-                return true;
-            }
-        });
-        LocaleChangeInterceptor lang = new LocaleChangeInterceptor();
-        lang.setParamName("lang");
-        lang.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(lang);
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
@@ -136,6 +116,39 @@ class WebConfiguration implements WebMvcConfigurer {
             }
         }).excludePathPatterns("/login", "/logout", "/error", "/css/**", "/js/**", "/vendor/**", "/public/**",
                 "/actuator/health", "/actuator/health/**");
+        // After the account checks (they read no parameter, and an account that must change its password or was
+        // locked is sent away whatever the body), before anything reads a parameter: a multipart body is parsed
+        // here, once the handler is known
+        // (spring.servlet.multipart.resolve-lazily), so that a body that cannot be parsed fails as Spring's
+        // MultipartException, which the handlers' advice answers (400, 413 beyond the limits; the upload by path
+        // checks its venue first, 403), rather than in the container: read first by a parameter (the language's
+        // below), Tomcat answers its own bare 400 page; parsed before a handler is chosen, no advice applies (500).
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                var multipart = org.springframework.web.util.WebUtils.getNativeRequest(request,
+                        org.springframework.web.multipart.MultipartHttpServletRequest.class);
+                if (multipart != null && request.getDispatcherType() == jakarta.servlet.DispatcherType.REQUEST) {
+                    try {
+                        multipart.getMultiFileMap();
+                    } catch (org.springframework.web.multipart.MultipartException e) {
+                        if (handler instanceof org.springframework.web.method.HandlerMethod m
+                                && m.getBeanType().getPackageName().startsWith("io.firerisk.server")) {
+                            throw e; // the desk's advice answers it (ApiErrors, UiAdvice)
+                        }
+                        // Not one of the desk's endpoints (static files take every other address; Boot's /error),
+                        // so none of its advice applies: a plain 400 rather than a 500
+                        throw new org.springframework.web.server.ResponseStatusException(
+                                org.springframework.http.HttpStatus.BAD_REQUEST, "unreadable multipart body", e);
+                    }
+                }
+                return true;
+            }
+        });
+        LocaleChangeInterceptor lang = new LocaleChangeInterceptor();
+        lang.setParamName("lang");
+        lang.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(lang);
     }
 
     @Override
