@@ -256,10 +256,7 @@ class RecordingApi {
 
     /** A refusal as the API's advice answers it (an RFC 9457 problem with its message and {@code code}). */
     private ResponseEntity<ProblemDetail> problem(io.firerisk.server.web.DeskRequestException d, Locale locale) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(d.status(), recording.message(locale, d.messageKey(),
-                d.args()));
-        p.setProperty("code", d.messageKey());
-        return ResponseEntity.status(d.status()).body(p);
+        return d.problem(recording.messages(), locale);
     }
 
     private static ResponseEntity<Recorded> created(Recorded r) {

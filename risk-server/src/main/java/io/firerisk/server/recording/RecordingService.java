@@ -476,8 +476,7 @@ public class RecordingService {
      * a body that is no upload at all) is 400, naming the field.
      */
     public StoredAttachment upload(Viewer viewer, String venueId, MultipartFile file, Locale locale) {
-        actor(viewer); // (as authorizeUpload, keeping the venue read)
-        VenueView venue = venue(viewer, venueId);
+        VenueView venue = uploadable(viewer, venueId);
         if (file == null) {
             throw new SubmissionRefusedException(HttpStatus.BAD_REQUEST, Map.of("file", message(locale, "upload.noFile")));
         }
@@ -500,8 +499,13 @@ public class RecordingService {
      * act on the venue its path names is told that rather than what is wrong with the body.
      */
     public void authorizeUpload(Viewer viewer, String venueId) {
+        uploadable(viewer, venueId);
+    }
+
+    /** The venue, when the viewer may record on it (an actor of the ledger) and see it. */
+    private VenueView uploadable(Viewer viewer, String venueId) {
         actor(viewer);
-        venue(viewer, venueId);
+        return venue(viewer, venueId);
     }
 
     // ---- what a page needs to offer the forms ---------------------------------------------------
@@ -832,6 +836,11 @@ public class RecordingService {
             events.add(new Recorded.Event(e.eventId(), e.type().name(), e.stream(), e.version()));
         }
         return new Recorded(venueId, inspectionId, hazardIds, events);
+    }
+
+    /** The desk's messages (for answering a refusal as the API's advice does). */
+    MessageSource messages() {
+        return messages;
     }
 
     String message(Locale locale, String key, Object... args) {

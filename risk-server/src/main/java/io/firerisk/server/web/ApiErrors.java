@@ -34,10 +34,7 @@ class ApiErrors {
 
     @ExceptionHandler(DeskRequestException.class)
     ResponseEntity<ProblemDetail> refused(DeskRequestException e, HttpServletRequest request) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(e.status(), messages.getMessage(e.messageKey(), e.args(),
-                e.messageKey(), RequestContextUtils.getLocale(request)));
-        p.setProperty("code", e.messageKey());
-        return ResponseEntity.status(e.status()).body(p);
+        return e.problem(messages, RequestContextUtils.getLocale(request));
     }
 
     @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
@@ -54,10 +51,7 @@ class ApiErrors {
      */
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
     ResponseEntity<ProblemDetail> unreadableMultipart(HttpServletRequest request) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, messages.getMessage(
-                "upload.unreadable", null, RequestContextUtils.getLocale(request)));
-        p.setProperty("code", "upload.unreadable");
-        return ResponseEntity.badRequest().body(p);
+        return refused(new DeskRequestException(HttpStatus.BAD_REQUEST, "upload.unreadable"), request);
     }
 
     @ExceptionHandler(LedgerException.class)

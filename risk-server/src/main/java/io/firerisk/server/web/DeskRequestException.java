@@ -30,6 +30,18 @@ public class DeskRequestException extends RuntimeException {
         return args.clone();
     }
 
+    /**
+     * The refusal as the JSON API answers it: an RFC 9457 problem with the message in the person's language (the
+     * key itself when the messages files lack it) and the key as its {@code code}.
+     */
+    public org.springframework.http.ResponseEntity<org.springframework.http.ProblemDetail> problem(
+            org.springframework.context.MessageSource messages, java.util.Locale locale) {
+        var p = org.springframework.http.ProblemDetail.forStatusAndDetail(status,
+                messages.getMessage(messageKey, args, messageKey, locale));
+        p.setProperty("code", messageKey);
+        return org.springframework.http.ResponseEntity.status(status).body(p);
+    }
+
     /** The viewer may not see this (a unit officer asking for another unit's venue). */
     public static DeskRequestException forbidden() {
         return new DeskRequestException(HttpStatus.FORBIDDEN, "error.forbidden");
